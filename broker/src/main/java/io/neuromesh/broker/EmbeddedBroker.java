@@ -1,0 +1,118 @@
+package io.neuromesh.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An MQTT 5 broker (HiveMQ Community Edition) running inside this JVM, with one plain TCP listener.
+ * Retained messages, wildcard and shared subscriptions and request/response properties are on; anonymous
+ * usage statistics are off.
+ *
+ * <p>Build one with {@link #builder()}, then {@link #start()} it and {@link #close()} it when done:
+ * <pre>{@code
+ * try (EmbeddedBroker broker = EmbeddedBroker.builder().port(0).persistence(Persistence.IN_MEMORY).build()) {
+ *     broker.start();
+ *     connectTo(broker.uri());
+ * }
+ * }</pre>
+ *
+ * <p>An instance is single-use: once closed (or after a failed start) it cannot start again; build a new one
+ * with the same settings to restart. With {@link Persistence#FILE} the new instance finds the retained messages
+ * and persistent sessions the old one left in the data directory.
+ *
+ * <p>Thread safety: all methods may be called from any thread; {@link #start()} and {@link #close()} block
+ * the caller and are serialised.
+ *
+ * @since 0.1
+ */
+public interface EmbeddedBroker extends AutoCloseable {
+
+    /** The MQTT port used when none is given. */
+    int DEFAULT_PORT = 1883;
+
+    /** The address the listener binds to when none is given: loopback only, so nothing is exposed by accident. */
+    String DEFAULT_BIND = "127.0.0.1";
+
+    /** The persistence used when none is given. */
+    Persistence DEFAULT_PERSISTENCE = Persistence.FILE;
+
+    /**
+     * The server Receive Maximum used when none is given: how many QoS 1/2 publishes a client may have in flight
+     * towards the broker. HiveMQ's own default of 10 throttles QoS 1 pipelines.
+     */
+    int DEFAULT_RECEIVE_MAXIMUM = 1000;
+
+    /** The largest MQTT packet accepted when none is given, in bytes (32 MiB). */
+    int DEFAULT_MAX_PACKET_SIZE = 32 * 1024 * 1024;
+
+    /** How long {@link #start()} waits for the listener when no timeout is given. */
+    Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * A builder with every setting at its default.
+     *
+     * @return a new builder; builders are not thread-safe
+     */
+    static EmbeddedBrokerBuilder builder() {
+        return new EmbeddedBrokerBuilder();
+    }
+
+    /**
+     * The data directory used when none is given: {@code ~/.neuromesh/broker}.
+     *
+     * @return the default data directory of the current user
+     */
+    static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".neuromesh", "broker");
+    }
+
+    /**
+     * Starts the broker and blocks until its listener accepts TCP connections. Does nothing if it already runs.
+     *
+     * @throws BrokerException       if the broker did not start within the start timeout, for example
+     *                               {@code port 1883 on 127.0.0.1 is already in use}; the instance is then closed
+     * @throws IllegalStateException if this instance was closed before (instances are single-use)
+     */
+    void start();
+
+    /**
+     * Stops the broker, disconnecting every client, and releases its threads and, for an in-memory broker
+     * without an explicit data directory, its temporary folder. Idempotent; safe after a failed start.
+     * Blocks for the few seconds HiveMQ needs to stop.
+     */
+    @Override
+    void close();
+
+    /**
+     * The TCP port of the listener.
+     *
+     * @return the configured port, or the port chosen by {@link #start()} when the broker was built with port 0
+     * @throws IllegalStateException if the broker was built with port 0 and has not been started yet
+     */
+    int port();
+
+    /**
+     * The URI clients connect to, e.g. {@code tcp://127.0.0.1:1883}. A wildcard bind address
+     * ({@code 0.0.0.0}, {@code ::}) is given as {@code 127.0.0.1}.
+     *
+     * @return the server URI in the form Paho and {@code mosquitto_sub -L} accept
+     * @throws IllegalStateException if the broker was built with port 0 and has not been started yet
+     */
+    String uri();
+
+    /**
+     * Whether the broker is running: true from a successful {@link #start()} until {@link #close()}.
+     *
+     * @return true while clients can connect
+     */
+    boolean isRunning();
+
+    /**
+     * The folder holding HiveMQ's {@code conf/}, {@code data/} and {@code extensions/} folders. For an in-memory
+     * broker built without a data directory this is a temporary folder that exists only while it runs.
+     *
+     * @return the data directory, absolute
+     * @throws IllegalStateException if an in-memory broker without an explicit data directory was not started yet
+     */
+    Path dataDir();
+}

@@ -1,0 +1,122 @@
+package io.neuromesh.broker;
+
+import io.neuromesh.broker.internal.BrokerConfig;
+import io.neuromesh.broker.internal.HiveMqBroker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Configures an {@link EmbeddedBroker}; get one from {@link EmbeddedBroker#builder()}. Every setting has a
+ * default (the {@code DEFAULT_*} constants on {@link EmbeddedBroker}). Values are checked by {@link #build()}.
+ *
+ * <p>Not thread-safe: configure and build on one thread.
+ *
+ * @since 0.1
+ */
+public final class EmbeddedBrokerBuilder {
+
+    private int port = EmbeddedBroker.DEFAULT_PORT;
+    private String bind = EmbeddedBroker.DEFAULT_BIND;
+    private Persistence persistence = EmbeddedBroker.DEFAULT_PERSISTENCE;
+    private Path dataDir;
+    private int receiveMaximum = EmbeddedBroker.DEFAULT_RECEIVE_MAXIMUM;
+    private int maxPacketSize = EmbeddedBroker.DEFAULT_MAX_PACKET_SIZE;
+    private Duration startTimeout = EmbeddedBroker.DEFAULT_START_TIMEOUT;
+
+    EmbeddedBrokerBuilder() {
+    }
+
+    /**
+     * The TCP port of the MQTT listener; 0 lets {@link EmbeddedBroker#start()} pick a free one.
+     *
+     * @param port 0–65535; default {@link EmbeddedBroker#DEFAULT_PORT}
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /**
+     * The local address the listener binds to; {@code 0.0.0.0} listens on every interface.
+     *
+     * @param address an IP address or host name of this machine; default {@link EmbeddedBroker#DEFAULT_BIND}
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder bind(String address) {
+        this.bind = address;
+        return this;
+    }
+
+    /**
+     * Whether retained messages and persistent sessions are kept on disk.
+     *
+     * @param persistence default {@link EmbeddedBroker#DEFAULT_PERSISTENCE}
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder persistence(Persistence persistence) {
+        this.persistence = persistence;
+        return this;
+    }
+
+    /**
+     * The folder for HiveMQ's {@code conf/}, {@code data/} and {@code extensions/} folders; created if missing.
+     * Its {@code conf/config.xml} is generated, and overwritten, on every start. Without this setting a
+     * {@link Persistence#FILE} broker uses {@link EmbeddedBroker#defaultDataDir()} and an
+     * {@link Persistence#IN_MEMORY} broker a temporary folder deleted on close.
+     *
+     * @param dataDir a folder only this broker uses; two running brokers cannot share one
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder dataDir(Path dataDir) {
+        this.dataDir = dataDir;
+        return this;
+    }
+
+    /**
+     * The server Receive Maximum: how many QoS 1/2 publishes each client may have in flight towards the broker.
+     *
+     * @param receiveMaximum 1–65535; default {@link EmbeddedBroker#DEFAULT_RECEIVE_MAXIMUM}
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder receiveMaximum(int receiveMaximum) {
+        this.receiveMaximum = receiveMaximum;
+        return this;
+    }
+
+    /**
+     * The largest MQTT packet the broker accepts; clients sending larger ones are disconnected.
+     *
+     * @param bytes 1–268435460 bytes; default {@link EmbeddedBroker#DEFAULT_MAX_PACKET_SIZE} (32 MiB)
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder maxPacketSize(int bytes) {
+        this.maxPacketSize = bytes;
+        return this;
+    }
+
+    /**
+     * How long {@link EmbeddedBroker#start()} waits for the listener before it gives up.
+     *
+     * @param startTimeout positive; default {@link EmbeddedBroker#DEFAULT_START_TIMEOUT}
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder startTimeout(Duration startTimeout) {
+        this.startTimeout = startTimeout;
+        return this;
+    }
+
+    /**
+     * Checks the settings and builds a broker that is not started yet.
+     *
+     * @return a new, stopped broker
+     * @throws IllegalArgumentException if a setting is out of range; the message names the setting,
+     *                                  e.g. {@code port: must be between 0 and 65535, got 70000}
+     * @throws NullPointerException     if a setting was set to null
+     */
+    public EmbeddedBroker build() {
+        return new HiveMqBroker(
+                new BrokerConfig(port, bind, persistence, dataDir, receiveMaximum, maxPacketSize, startTimeout));
+    }
+}

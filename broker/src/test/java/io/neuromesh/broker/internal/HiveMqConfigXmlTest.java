@@ -1,0 +1,83 @@
+package io.neuromesh.broker.internal;
+
+import io.neuromesh.broker.Persistence;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.xpath.XPathFactory;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+class HiveMqConfigXmlTest {
+
+    private static final BrokerConfig CONFIG = new BrokerConfig(0, "0.0.0.0", Persistence.IN_MEMORY, null,
+            1000, 32 * 1024 * 1024, Duration.ofSeconds(30));
+
+    @Test
+    void isValidAgainstTheSchemaShippedWithHiveMq() throws Exception {
+        URL schema = com.hivemq.embedded.EmbeddedHiveMQ.class.getClassLoader().getResource("config.xsd");
+        assertNotNull(schema, "config.xsd is not in the HiveMQ jar any more");
+
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schema).newValidator()
+                .validate(new StreamSource(new StringReader(HiveMqConfigXml.render(CONFIG, 41883))));
+    }
+
+    @Test
+    void listensOnTheGivenAddressAndPort() throws Exception {
+        Document xml = parse(HiveMqConfigXml.render(CONFIG, 41883));
+
+        assertEquals("41883", text(xml, "/hivemq/listeners/tcp-listener/port"));
+        assertEquals("0.0.0.0", text(xml, "/hivemq/listeners/tcp-listener/bind-address"));
+    }
+
+    @Test
+    void setsReceiveMaximumAndMaxPacketSize() throws Exception {
+        Document xml = parse(HiveMqConfigXml.render(CONFIG, 41883));
+
+        assertEquals("1000", text(xml, "/hivemq/mqtt/receive-maximum/server-receive-maximum"));
+        assertEquals("33554432", text(xml, "/hivemq/mqtt/packets/max-packet-size"));
+    }
+
+    @Test
+    void turnsUsageStatisticsOff() throws Exception {
+        Document xml = parse(HiveMqConfigXml.render(CONFIG, 41883));
+
+        assertEquals("false", text(xml, "/hivemq/anonymous-usage-statistics/enabled"));
+    }
+
+    @Test
+    void keepsRetainedSharedAndWildcardSubscriptionsOn() throws Exception {
+        Document xml = parse(HiveMqConfigXml.render(CONFIG, 41883));
+
+        assertEquals("true", text(xml, "/hivemq/mqtt/retained-messages/enabled"));
+        assertEquals("true", text(xml, "/hivemq/mqtt/shared-subscriptions/enabled"));
+        assertEquals("true", text(xml, "/hivemq/mqtt/wildcard-subscriptions/enabled"));
+    }
+
+    @Test
+    void mapsEachPersistenceToHiveMqsMode() throws Exception {
+        BrokerConfig file = new BrokerConfig(0, "127.0.0.1", Persistence.FILE, null, 10, 1024, Duration.ofSeconds(1));
+
+        assertEquals("in-memory", text(parse(HiveMqConfigXml.render(CONFIG, 1)), "/hivemq/persistence/mode"));
+        assertEquals("file", text(parse(HiveMqConfigXml.render(file, 1)), "/hivemq/persistence/mode"));
+    }
+
+    private static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String text(Document xml, String path) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(path, xml);
+    }
+}

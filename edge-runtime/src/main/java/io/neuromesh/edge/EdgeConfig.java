@@ -1,0 +1,128 @@
+package io.neuromesh.edge;
+
+import io.neuromesh.mqtt.LinkConfig;
+import io.neuromesh.mqtt.Qos;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of one edge runtime, validated on construction. Build it with {@link EdgeRuntime#builder()}.
+ *
+ * @param node            this runtime's node id (1–64 of {@code A-Z a-z 0-9 _ -}); neurons with this {@code node} run here
+ * @param broker          broker address, {@code tcp://host:port}
+ * @param inputQos        QoS of the inputs this runtime publishes to downstream neurons
+ * @param keepAlive       MQTT keep-alive; the broker publishes the Last Will after 1.5 times this without traffic
+ * @param sessionExpiry   how long the broker keeps this node's session (subscriptions, queued QoS 1 inputs) while it is away
+ * @param eventsPerNeuron recent events kept per neuron for {@code neuromesh logs}
+ * @param inboxCapacity   messages waiting for the brain thread before new ones are dropped (and counted)
+ * @since 0.1
+ */
+public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAlive, Duration sessionExpiry,
+                         int eventsPerNeuron, int inboxCapacity) {
+
+    /** Ids: the contract's rule, so they are always safe inside topic names. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Default QoS of inputs: at least once, so that a short broker restart loses nothing. */
+    public static final Qos DEFAULT_INPUT_QOS = Qos.AT_LEAST_ONCE;
+    /** Default number of events kept per neuron. */
+    public static final int DEFAULT_EVENTS_PER_NEURON = 32;
+    /** Default inbox capacity. */
+    public static final int DEFAULT_INBOX_CAPACITY = 100_000;
+
+    public EdgeConfig {
+        if (node == null || !ID.matcher(node).matches()) {
+            throw new IllegalArgumentException("node: '" + node + "' must be 1-64 characters of A-Z a-z 0-9 _ -");
+        }
+        if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
+            throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
+        }
+        if (inputQos == null) {
+            throw new IllegalArgumentException("inputQos: must not be null");
+        }
+        if (keepAlive == null || keepAlive.toSeconds() < 1) {
+            throw new IllegalArgumentException("keepAlive: must be at least 1 second, got " + keepAlive);
+        }
+        if (sessionExpiry == null || sessionExpiry.isNegative()) {
+            throw new IllegalArgumentException("sessionExpiry: must be zero or positive, got " + sessionExpiry);
+        }
+        if (eventsPerNeuron < 1) {
+            throw new IllegalArgumentException("eventsPerNeuron: must be >= 1, got " + eventsPerNeuron);
+        }
+        if (inboxCapacity < 1) {
+            throw new IllegalArgumentException("inboxCapacity: must be >= 1, got " + inboxCapacity);
+        }
+    }
+
+    /** Builder with the defaults above. */
+    public static final class Builder {
+        private String node;
+        private URI broker = LinkConfig.DEFAULT_BROKER;
+        private Qos inputQos = DEFAULT_INPUT_QOS;
+        private Duration keepAlive = LinkConfig.DEFAULT_KEEP_ALIVE;
+        private Duration sessionExpiry = LinkConfig.DEFAULT_SESSION_EXPIRY;
+        private int eventsPerNeuron = DEFAULT_EVENTS_PER_NEURON;
+        private int inboxCapacity = DEFAULT_INBOX_CAPACITY;
+
+        Builder() {
+        }
+
+        /** This runtime's node id (required). */
+        public Builder node(String node) {
+            this.node = node;
+            return this;
+        }
+
+        /** Broker address; {@code host:port} gets {@code tcp://} prepended. */
+        public Builder broker(String broker) {
+            return broker(URI.create(broker.contains("://") ? broker : "tcp://" + broker));
+        }
+
+        /** Broker address. */
+        public Builder broker(URI broker) {
+            this.broker = broker;
+            return this;
+        }
+
+        /** QoS of inputs sent downstream. */
+        public Builder inputQos(Qos qos) {
+            this.inputQos = qos;
+            return this;
+        }
+
+        /** MQTT keep-alive. */
+        public Builder keepAlive(Duration keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /** Broker-side session lifetime while disconnected. */
+        public Builder sessionExpiry(Duration sessionExpiry) {
+            this.sessionExpiry = sessionExpiry;
+            return this;
+        }
+
+        /** Events kept per neuron. */
+        public Builder eventsPerNeuron(int events) {
+            this.eventsPerNeuron = events;
+            return this;
+        }
+
+        /** Inbox capacity of the brain thread. */
+        public Builder inboxCapacity(int capacity) {
+            this.inboxCapacity = capacity;
+            return this;
+        }
+
+        /** The validated configuration. */
+        public EdgeConfig config() {
+            return new EdgeConfig(node, broker, inputQos, keepAlive, sessionExpiry, eventsPerNeuron, inboxCapacity);
+        }
+
+        /** A runtime with this configuration (not started). */
+        public EdgeRuntime build() {
+            return EdgeRuntime.create(config());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.neuromesh.edge;
+
+import io.neuromesh.edge.internal.client.FleetClientImpl;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An operator's connection to a fleet: what the {@code neuromesh} CLI uses, usable from Java too. It needs only
+ * broker access: it talks to the runtimes through the contract's topics and MQTT 5 request/response.
+ *
+ * <p>Threading: thread-safe; {@link #watchOutputs} callbacks run on the client's dispatch thread.
+ *
+ * @since 0.1
+ */
+public interface FleetClient extends AutoCloseable {
+
+    /** Default time to wait for answers from the fleet. */
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+    /**
+     * Connects to the broker.
+     *
+     * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within {@code timeout}
+     */
+    static FleetClient connect(URI broker, Duration timeout) {
+        return FleetClientImpl.connect(broker, timeout);
+    }
+
+    /** Publishes {@code {"from":source,"value":value}} to {@code neuron/<neuron>} (QoS 1). */
+    void send(String neuron, String source, double value);
+
+    /** Publishes {@code {"fire":true}} to {@code neuron/<neuron>} (QoS 1). */
+    void fire(String neuron);
+
+    /** Publishes a topology JSON, retained, to {@code neuromesh/topology} (QoS 1) and waits for the broker's ack. */
+    void publishTopology(byte[] json);
+
+    /** The retained status of every node the broker knows, keyed by node id (a node's JSON as a map). */
+    Map<String, NodeStatus> nodes();
+
+    /**
+     * Waits until every node in {@code nodes} has reported a result for topology {@code rev}, or the timeout passes.
+     *
+     * @return each node's result; nodes that did not answer are absent
+     */
+    Map<String, TopologyReport> awaitTopologyReports(long rev, List<String> nodes, Duration timeout);
+
+    /** The recent events of every online node, merged in time order (the reference's {@code mergeLogs}). */
+    List<FleetEvent> logs(long sinceEpochMillis, Duration timeout);
+
+    /** Asks every node to forget its recent events (the reference's {@code emptyLogs}); returns the nodes that did. */
+    List<String> clearLogs(Duration timeout);
+
+    /** The state of one neuron as its host reports it (JSON text), or empty if no online node hosts it. */
+    Optional<String> inspect(String neuron, Duration timeout);
+
+    /** Calls {@code consumer} for every output published on {@code neuron/+/output} (retained ones first). */
+    void watchOutputs(Consumer<OutputEvent> consumer);
+
+    /** Disconnects; idempotent. */
+    @Override
+    void close();
+
+    /**
+     * A node's retained status.
+     *
+     * @param node    node id
+     * @param online  true when its status says online
+     * @param neurons neurons it hosts
+     * @param rev     topology rev it runs
+     * @param hash    content hash of the topology it runs
+     * @param tsMillis when it published this status
+     * @param json    the raw status JSON
+     */
+    record NodeStatus(String node, boolean online, List<String> neurons, long rev, String hash, long tsMillis,
+                      String json) {
+    }
+
+    /**
+     * A node's result for one topology message.
+     *
+     * @param node    node id
+     * @param rev     the rev the result is about
+     * @param result  {@code applied} or {@code rejected}
+     * @param errors  the reasons when rejected
+     * @param neurons neurons it hosts afterwards
+     */
+    record TopologyReport(String node, long rev, String result, List<String> errors, List<String> neurons) {
+    }
+
+    /**
+     * One event of the merged fleet log.
+     *
+     * @param epochMicros when it happened on its node
+     * @param node        the node hosting the neuron
+     * @param neuron      the neuron
+     * @param kind        input, fired, forced, refractory, output, ignored or reconfigured
+     * @param text        a human line, e.g. {@code x is kicking h1 (value 1, sum 1)}
+     */
+    record FleetEvent(long epochMicros, String node, String neuron, String kind, String text) {
+    }
+
+    /**
+     * An output seen on {@code neuron/<id>/output}.
+     *
+     * @param neuron   the neuron
+     * @param value    0 or 1
+     * @param tsMillis when its host published it
+     * @param node     the host
+     * @param retained true when replayed from the broker's retained store
+     */
+    record OutputEvent(String neuron, int value, long tsMillis, String node, boolean retained) {
+    }
+}

@@ -1,0 +1,271 @@
+package io.neuromesh.edge.internal.client;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.Topics;
+import io.neuromesh.mqtt.InboundMessage;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.OutboundMessage;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** {@link FleetClient} over one clean-session {@link MqttLink}. */
+public final class FleetClientImpl implements FleetClient {
+
+    private static final String REPLY_PREFIX = "neuromesh/reply/";
+
+    private final MqttLink link;
+    private final String replyTopic;
+    private final Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, TopologyReport> reports = new ConcurrentHashMap<>();
+    private final Map<String, Replies> pending = new ConcurrentHashMap<>();
+
+    /** Answers to one request, collected until enough arrived or the caller's timeout passed. */
+    private static final class Replies {
+        final List<JsonObject> bodies = new ArrayList<>();
+        final CountDownLatch enough;
+
+        Replies(int expected) {
+            enough = new CountDownLatch(Math.max(1, expected));
+        }
+    }
+
+    private FleetClientImpl(MqttLink link, String clientId) {
+        this.link = link;
+        this.replyTopic = REPLY_PREFIX + clientId;
+    }
+
+    /** Connects and loads the retained node statuses and topology results. */
+    public static FleetClient connect(URI broker, Duration timeout) {
+        String clientId = "neuromesh-cli-" + UUID.randomUUID().toString().substring(0, 8);
+        MqttLink link = MqttLink.builder().broker(broker).clientId(clientId)
+                .connectTimeout(timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout)
+                .build();
+        FleetClientImpl client = new FleetClientImpl(link, clientId);
+        try {
+            link.start();
+            link.awaitConnected(timeout);
+            client.subscribeFleetState();
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+        return client;
+    }
+
+    private void subscribeFleetState() {
+        link.subscribe(Subscription.of(replyTopic), this::onReply);
+        link.subscribe(Subscription.of(Topics.ALL_STATUSES), this::onStatus);
+        link.subscribe(Subscription.of(Topics.ALL_TOPOLOGY_RESULTS), this::onReport);
+        // Retained messages are queued at SUBSCRIBE time; a round trip through our own reply topic after that
+        // means they have been delivered (both Mosquitto and HiveMQ deliver a client's queue in order).
+        request(replyTopic, new JsonObject(), 1, DEFAULT_TIMEOUT);
+    }
+
+    private void onStatus(InboundMessage message) {
+        String node = Topics.nodeOf(message.topic());
+        JsonObject json = parse(message.payload());
+        if (node == null || json == null) {
+            return;
+        }
+        statuses.put(node, new NodeStatus(node, "online".equals(text(json, "state")), strings(json, "neurons"),
+                number(json, "rev"), text(json, "hash"), number(json, "ts"), json.toString()));
+    }
+
+    private void onReport(InboundMessage message) {
+        String node = Topics.nodeOf(message.topic());
+        JsonObject json = parse(message.payload());
+        if (node == null || json == null) {
+            return;
+        }
+        reports.put(node, new TopologyReport(node, number(json, "rev"), text(json, "result"), strings(json, "errors"),
+                strings(json, "neurons")));
+    }
+
+    private void onReply(InboundMessage message) {
+        if (message.correlationData() == null) {
+            return;
+        }
+        Replies replies = pending.get(new String(message.correlationData(), StandardCharsets.UTF_8));
+        JsonObject body = parse(message.payload());
+        if (replies != null && body != null) {
+            synchronized (replies.bodies) {
+                replies.bodies.add(body);
+            }
+            replies.enough.countDown();
+        }
+    }
+
+    /** Publishes a request and collects replies until {@code expected} arrived or {@code timeout} passed. */
+    private List<JsonObject> request(String topic, JsonObject body, int expected, Duration timeout) {
+        String correlation = UUID.randomUUID().toString();
+        Replies replies = new Replies(expected);
+        pending.put(correlation, replies);
+        try {
+            link.publish(OutboundMessage.of(topic, body.toString(), Qos.AT_LEAST_ONCE, false)
+                    .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)));
+            replies.enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pending.remove(correlation);
+        }
+        synchronized (replies.bodies) {
+            return List.copyOf(replies.bodies);
+        }
+    }
+
+    private int onlineCount() {
+        return (int) statuses.values().stream().filter(NodeStatus::online).count();
+    }
+
+    @Override
+    public void send(String neuron, String source, double value) {
+        JsonObject input = new JsonObject();
+        input.addProperty("from", source);
+        input.addProperty("value", value);
+        link.publish(Topics.input(neuron), input.toString().getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE,
+                false);
+    }
+
+    @Override
+    public void fire(String neuron) {
+        link.publish(Topics.input(neuron), "{\"fire\":true}".getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE,
+                false);
+    }
+
+    @Override
+    public void publishTopology(byte[] json) {
+        link.publish(Topics.TOPOLOGY, json, Qos.AT_LEAST_ONCE, true);
+        // A round trip after the publish: once it returns, the broker has the topology.
+        request(replyTopic, new JsonObject(), 1, DEFAULT_TIMEOUT);
+    }
+
+    @Override
+    public Map<String, NodeStatus> nodes() {
+        return new TreeMap<>(statuses);
+    }
+
+    @Override
+    public Map<String, TopologyReport> awaitTopologyReports(long rev, List<String> nodes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, TopologyReport> answered = new TreeMap<>();
+            for (String node : nodes) {
+                TopologyReport report = reports.get(node);
+                if (report != null && report.rev() == rev) {
+                    answered.put(node, report);
+                }
+            }
+            if (answered.size() == nodes.size() || System.nanoTime() > deadline) {
+                return answered;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answered;
+            }
+        }
+    }
+
+    @Override
+    public List<FleetEvent> logs(long sinceEpochMillis, Duration timeout) {
+        JsonObject body = new JsonObject();
+        body.addProperty("sinceMs", sinceEpochMillis);
+        List<FleetEvent> merged = new ArrayList<>();
+        for (JsonObject reply : request(Topics.REQUEST_LOGS, body, onlineCount(), timeout)) {
+            String node = text(reply, "node");
+            JsonElement events = reply.get("events");
+            if (events == null || !events.isJsonArray()) {
+                continue;
+            }
+            for (JsonElement e : events.getAsJsonArray()) {
+                JsonObject event = e.getAsJsonObject();
+                merged.add(new FleetEvent(number(event, "ts"), node, text(event, "neuron"), text(event, "kind"),
+                        text(event, "text")));
+            }
+        }
+        merged.sort(Comparator.comparingLong(FleetEvent::epochMicros));
+        return merged;
+    }
+
+    @Override
+    public List<String> clearLogs(Duration timeout) {
+        return request(Topics.REQUEST_CLEAR_LOGS, new JsonObject(), onlineCount(), timeout).stream()
+                .map(reply -> text(reply, "node")).sorted().toList();
+    }
+
+    @Override
+    public Optional<String> inspect(String neuron, Duration timeout) {
+        JsonObject body = new JsonObject();
+        body.addProperty("neuron", neuron);
+        List<JsonObject> replies = request(Topics.REQUEST_INSPECT, body, 1, timeout);
+        return replies.isEmpty() ? Optional.empty() : Optional.of(replies.get(0).toString());
+    }
+
+    @Override
+    public void watchOutputs(Consumer<OutputEvent> consumer) {
+        link.subscribe(Subscription.of(Topics.ALL_OUTPUTS), message -> {
+            JsonObject json = parse(message.payload());
+            if (json != null) {
+                consumer.accept(new OutputEvent(Topics.neuronOf(message.topic()), (int) number(json, "value"),
+                        number(json, "ts"), text(json, "node"), message.retained()));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+
+    private static JsonObject parse(byte[] payload) {
+        try {
+            JsonElement element = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
+            return element.isJsonObject() ? element.getAsJsonObject() : null;
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static String text(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
+    }
+
+    private static long number(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        return e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() ? 0 : e.getAsLong();
+    }
+
+    private static List<String> strings(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        if (e == null || !e.isJsonArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonElement item : (JsonArray) e) {
+            out.add(item.getAsString());
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,34 @@
+package io.neuromesh.edge.internal.neuron;
+
+/** What happened to a neuron; the wording of {@link #describe} follows the reference experiment's merged logs. */
+public enum EventKind {
+    /** A weighted input arrived. */
+    INPUT,
+    /** The sum reached the threshold and the neuron fired. */
+    FIRED,
+    /** A {@code fire} command forced it to fire. */
+    FORCED,
+    /** An input arrived during the refractory period: recorded, but it cannot make the neuron fire. */
+    REFRACTORY,
+    /** The output changed. */
+    OUTPUT,
+    /** An input from a source with no synapse to this neuron was ignored. */
+    IGNORED,
+    /** The topology changed this neuron's settings. */
+    RECONFIGURED;
+
+    /** One human line for the event, as printed by {@code neuromesh logs}. */
+    public String describe(String neuron, String source, double value, double sum) {
+        return switch (this) {
+            case INPUT -> source + " is kicking " + neuron + " (value " + Numbers.format(value) + ", sum "
+                    + Numbers.format(sum) + ")";
+            case FIRED -> neuron + " fires (sum " + Numbers.format(sum) + ")";
+            case FORCED -> neuron + " fires (forced)";
+            case REFRACTORY -> neuron + " is still in refractory period (input from " + source + ", sum "
+                    + Numbers.format(sum) + ")";
+            case OUTPUT -> "output of " + neuron + " is now " + Numbers.format(value);
+            case IGNORED -> "input from " + source + " ignored: no synapse " + source + " -> " + neuron;
+            case RECONFIGURED -> neuron + " reconfigured by the topology";
+        };
+    }
+}

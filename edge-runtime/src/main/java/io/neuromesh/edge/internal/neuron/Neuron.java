@@ -1,0 +1,239 @@
+package io.neuromesh.edge.internal.neuron;
+
+import io.neuromesh.topology.NeuronMode;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One neuron's state machine, exactly as the user contract defines the two modes. Pure logic: time comes in as an
+ * argument (epoch microseconds) so tests drive it with a controllable clock, and effects come out as an
+ * {@link Outcome} for the runtime to publish. Not thread-safe: owned by the runtime's brain thread.
+ *
+ * <ul>
+ *   <li>LEVEL: keeps the latest value per source; output = 1 when sum(weight x value) >= threshold.</li>
+ *   <li>SPIKE: an input counts for the input window; on each input the live weighted sum is compared with the
+ *   threshold; firing sets output 1, sends a spike downstream, and starts the refractory period, after which the
+ *   output returns to 0 ({@link #tick}). Inputs during the refractory period are recorded but cannot fire it.</li>
+ * </ul>
+ */
+public final class Neuron {
+
+    /** What the runtime must do after an event. */
+    public enum Outcome {
+        /** Nothing to publish. */
+        NONE,
+        /** The output changed (LEVEL): publish it and send it to every downstream neuron. */
+        OUTPUT_CHANGED,
+        /** The neuron fired: publish output 1 and send 1 to every downstream neuron. */
+        FIRED,
+        /** The refractory period ended (SPIKE): publish output 0; nothing goes downstream. */
+        RESTED
+    }
+
+    /** The latest input from one source and the weight of its synapse. */
+    private static final class Slot {
+        double weight;
+        double value;
+        long at = Long.MIN_VALUE;
+        boolean present;
+    }
+
+    private final String id;
+    private final EventLog log;
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private NeuronMode mode;
+    private double threshold;
+    private long windowMicros;
+    private long refractoryMicros;
+    private int output;
+    private double lastSum;
+    private long refractoryUntil = Long.MIN_VALUE;
+    private long lastFired = Long.MIN_VALUE;
+    private long inputs;
+    private long fires;
+    private long ignored;
+
+    public Neuron(String id, NeuronMode mode, double threshold, Duration inputWindow, Duration refractory,
+                  Map<String, Double> weights, int eventCapacity) {
+        this.id = id;
+        this.log = new EventLog(eventCapacity);
+        apply(mode, threshold, inputWindow, refractory, weights);
+        this.output = mode == NeuronMode.LEVEL && levelSum() >= threshold ? 1 : 0;
+    }
+
+    private void apply(NeuronMode mode, double threshold, Duration inputWindow, Duration refractory,
+                       Map<String, Double> weights) {
+        this.mode = mode;
+        this.threshold = threshold;
+        this.windowMicros = inputWindow.toNanos() / 1000;
+        this.refractoryMicros = refractory.toNanos() / 1000;
+        slots.keySet().retainAll(weights.keySet());
+        weights.forEach((source, weight) -> slots.computeIfAbsent(source, s -> new Slot()).weight = weight);
+    }
+
+    /** An input from {@code source} arrived at {@code now} (epoch microseconds). */
+    public Outcome onInput(String source, double value, long now) {
+        Slot slot = slots.get(source);
+        if (slot == null) {
+            ignored++;
+            log.add(now, EventKind.IGNORED, source, value, lastSum);
+            return Outcome.NONE;
+        }
+        inputs++;
+        slot.value = value;
+        slot.at = now;
+        slot.present = true;
+        if (mode == NeuronMode.LEVEL) {
+            lastSum = levelSum();
+            log.add(now, EventKind.INPUT, source, value, lastSum);
+            return settle(now);
+        }
+        lastSum = liveSum(now);
+        log.add(now, EventKind.INPUT, source, value, lastSum);
+        if (isRefractory(now)) {
+            log.add(now, EventKind.REFRACTORY, source, value, lastSum);
+            return Outcome.NONE;
+        }
+        if (lastSum >= threshold) {
+            return fire(now, EventKind.FIRED);
+        }
+        return Outcome.NONE;
+    }
+
+    /** The {@code fire} command: fires now whatever the inputs (and restarts the refractory period in SPIKE mode). */
+    public Outcome forceFire(long now) {
+        return fire(now, EventKind.FORCED);
+    }
+
+    private Outcome fire(long now, EventKind kind) {
+        fires++;
+        lastFired = now;
+        log.add(now, kind, null, 1, lastSum);
+        if (mode == NeuronMode.SPIKE) {
+            refractoryUntil = now + refractoryMicros;
+        }
+        if (output != 1) {
+            output = 1;
+            log.add(now, EventKind.OUTPUT, null, 1, lastSum);
+        }
+        return Outcome.FIRED;
+    }
+
+    /**
+     * Time passed: in SPIKE mode, ends the refractory period once {@code now} reaches it (output back to 0).
+     * Call it at {@link #deadline()}.
+     */
+    public Outcome tick(long now) {
+        if (mode == NeuronMode.SPIKE && output == 1 && now >= refractoryUntil) {
+            output = 0;
+            log.add(now, EventKind.OUTPUT, null, 0, lastSum);
+            return Outcome.RESTED;
+        }
+        return Outcome.NONE;
+    }
+
+    /** When {@link #tick} next has something to do (epoch microseconds), or {@link Long#MAX_VALUE}. */
+    public long deadline() {
+        return mode == NeuronMode.SPIKE && output == 1 ? refractoryUntil : Long.MAX_VALUE;
+    }
+
+    /**
+     * The topology changed this neuron: new settings and incoming weights. Inputs from sources that are still
+     * connected are kept; a LEVEL neuron re-evaluates at once (a weight flip changes its output without a new input).
+     */
+    public Outcome reconfigure(NeuronMode mode, double threshold, Duration inputWindow, Duration refractory,
+                               Map<String, Double> weights, long now) {
+        NeuronMode before = this.mode;
+        apply(mode, threshold, inputWindow, refractory, weights);
+        log.add(now, EventKind.RECONFIGURED, null, 0, lastSum);
+        if (mode == NeuronMode.LEVEL) {
+            lastSum = levelSum();
+            return settle(now);
+        }
+        if (before == NeuronMode.LEVEL && output == 1) {
+            // A LEVEL output of 1 is not a spike: a neuron switched to SPIKE starts at rest.
+            output = 0;
+            log.add(now, EventKind.OUTPUT, null, 0, lastSum);
+            return Outcome.RESTED;
+        }
+        return Outcome.NONE;
+    }
+
+    private Outcome settle(long now) {
+        int next = lastSum >= threshold ? 1 : 0;
+        if (next == output) {
+            return Outcome.NONE;
+        }
+        output = next;
+        log.add(now, EventKind.OUTPUT, null, next, lastSum);
+        return Outcome.OUTPUT_CHANGED;
+    }
+
+    private double levelSum() {
+        double sum = 0;
+        for (Slot slot : slots.values()) {
+            if (slot.present) {
+                sum += slot.weight * slot.value;
+            }
+        }
+        return sum;
+    }
+
+    private double liveSum(long now) {
+        double sum = 0;
+        for (Slot slot : slots.values()) {
+            if (slot.present && now - slot.at < windowMicros) {
+                sum += slot.weight * slot.value;
+            }
+        }
+        return sum;
+    }
+
+    private boolean isRefractory(long now) {
+        return now < refractoryUntil;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public NeuronMode mode() {
+        return mode;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** The current output, 0 or 1. */
+    public int output() {
+        return output;
+    }
+
+    /** The weighted sum computed at the last input. */
+    public double lastSum() {
+        return lastSum;
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    /** A copy of the current state for {@code inspect} (the reference's {@code getConfig}). */
+    public NeuronSnapshot snapshot(long now) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        Map<String, NeuronSnapshot.Input> current = new LinkedHashMap<>();
+        slots.forEach((source, slot) -> {
+            weights.put(source, slot.weight);
+            if (slot.present) {
+                boolean live = mode == NeuronMode.LEVEL || now - slot.at < windowMicros;
+                current.put(source, new NeuronSnapshot.Input(slot.value, slot.at, live));
+            }
+        });
+        return new NeuronSnapshot(id, mode, threshold, windowMicros / 1000, refractoryMicros / 1000, output,
+                lastSum, weights, current, lastFired == Long.MIN_VALUE ? 0 : lastFired,
+                isRefractory(now), inputs, fires, ignored);
+    }
+}

@@ -1,0 +1,100 @@
+package io.neuromesh.edge.it;
+
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.internal.codec.BadInputException;
+import io.neuromesh.edge.internal.codec.InputDecoder;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.broker.TestBroker;
+import io.neuromesh.testkit.broker.TestBrokers;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hundreds of malformed payloads on neuron inputs and on the topology topic: nothing falls over. */
+@Timeout(120)
+class HostileInputIT {
+
+    private static final String[] TEMPLATES = {
+            "{\"from\":\"x\",\"value\":NaN}", "{\"from\":\"h1\"}", "{\"value\":1}", "{\"from\":\"a/b\",\"value\":1}",
+            "{\"from\":\"x\",\"value\":\"1\"}", "[1,2,3]", "null", "{\"fire\":false}", "{{{{", "\"fire\"",
+            "{\"from\":\"x\",\"value\":1e999}", "{\"from\":\"x\",\"value\":1,\"extra\":true}", ""};
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void theRuntimeCountsMalformedPayloadsStaysUpAndXorStillWorks(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind); XorFleet fleet = new XorFleet(broker.uri());
+             MqttLink attacker = MqttLink.builder().broker(broker.uri()).clientId("attacker").build()) {
+            fleet.applyOk(XorFleet.xorTopology(), 1);
+            fleet.prime();
+            attacker.start();
+            attacker.awaitConnected(Duration.ofSeconds(10));
+
+            List<byte[]> payloads = malformedPayloads(300);
+            String[] neurons = {"x", "y", "h1", "h2", "h3", "z"};
+            for (int i = 0; i < payloads.size(); i++) {
+                attacker.publish(Topics.input(neurons[i % neurons.length]), payloads.get(i), Qos.AT_LEAST_ONCE, false);
+                attacker.publish(Topics.TOPOLOGY, payloads.get(i), Qos.AT_LEAST_ONCE, false);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (totalMalformed(fleet) < payloads.size() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(payloads.size(), totalMalformed(fleet), "every malformed input counted once");
+            assertTrue(fleet.runtimes.stream().allMatch(r -> r.stats().topologyRejected() >= payloads.size()),
+                    "every node rejected every bad topology");
+            fleet.runtimes.forEach(r -> assertEquals(1, r.rev(), "the running topology stays"));
+            for (int[] state : new int[][] {{1, 0}, {1, 1}, {0, 1}, {0, 0}}) {
+                fleet.expect(state[0], state[1], state[0] ^ state[1]);
+            }
+        }
+    }
+
+    private static long totalMalformed(XorFleet fleet) {
+        return fleet.runtimes.stream().mapToLong(r -> r.stats().malformed()).sum();
+    }
+
+    private static boolean isMalformed(byte[] payload) {
+        try {
+            InputDecoder.decode(payload);
+            return false;
+        } catch (BadInputException expected) {
+            return true;
+        }
+    }
+
+    /** Random payloads, each checked to be one the decoder rejects. */
+    private static List<byte[]> malformedPayloads(int count) {
+        Random random = new Random(2016);
+        List<byte[]> payloads = new ArrayList<>(count);
+        while (payloads.size() < count) {
+            byte[] payload;
+            switch (payloads.size() % 3) {
+                case 0 -> payload = TEMPLATES[random.nextInt(TEMPLATES.length)].getBytes(StandardCharsets.UTF_8);
+                case 1 -> {
+                    payload = new byte[1 + random.nextInt(64)];
+                    random.nextBytes(payload);
+                }
+                default -> {
+                    byte[] valid = "{\"from\":\"x\",\"value\":1}".getBytes(StandardCharsets.UTF_8);
+                    payload = valid.clone();
+                    payload[random.nextInt(payload.length)] = (byte) random.nextInt(256);
+                }
+            }
+            if (isMalformed(payload)) {
+                payloads.add(payload);
+            }
+        }
+        return payloads;
+    }
+}

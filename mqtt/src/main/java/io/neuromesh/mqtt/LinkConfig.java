@@ -1,0 +1,176 @@
+package io.neuromesh.mqtt;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Settings of one {@link MqttLink}, validated on construction. Build it with {@link MqttLink#builder()}.
+ *
+ * @param broker             broker address, {@code tcp://host:port}
+ * @param clientId           MQTT client id; must be unique among the broker's clients
+ * @param cleanStart         false to resume the broker-side session (subscriptions and queued QoS 1 messages)
+ * @param sessionExpiry      how long the broker keeps the session after a disconnect (zero: drop at once)
+ * @param keepAlive          MQTT keep-alive; the broker declares the client dead after 1.5 times this
+ * @param connectTimeout     how long one connection attempt may take
+ * @param minReconnectDelay  first delay after a failed attempt; doubles up to {@code maxReconnectDelay}
+ * @param maxReconnectDelay  longest delay between attempts
+ * @param will               Last Will published by the broker when the connection dies unannounced, or null
+ * @param receiveMaximum     how many unacknowledged QoS 1 messages the broker may send us at once (MQTT 5)
+ * @param manualAcks         true to acknowledge QoS 1 deliveries only when {@link MqttLink#complete} is called
+ * @param offlineBufferSize  publishes kept while disconnected (oldest dropped beyond it)
+ * @since 0.1
+ */
+public record LinkConfig(URI broker, String clientId, boolean cleanStart, Duration sessionExpiry, Duration keepAlive,
+                         Duration connectTimeout, Duration minReconnectDelay, Duration maxReconnectDelay, Will will,
+                         int receiveMaximum, boolean manualAcks, int offlineBufferSize) {
+
+    /** Default broker address. */
+    public static final URI DEFAULT_BROKER = URI.create("tcp://127.0.0.1:1883");
+    /** Default session expiry for persistent sessions. */
+    public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofMinutes(10);
+    /** Default MQTT keep-alive. */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(10);
+    /** Default timeout of one connection attempt. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Default first reconnect delay. */
+    public static final Duration DEFAULT_MIN_RECONNECT_DELAY = Duration.ofMillis(100);
+    /** Default longest reconnect delay (Paho's own default of 128 s is far too long for a brain). */
+    public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
+    /** Default MQTT 5 receive maximum of the client. */
+    public static final int DEFAULT_RECEIVE_MAXIMUM = 1000;
+    /** Default number of publishes kept while disconnected. */
+    public static final int DEFAULT_OFFLINE_BUFFER = 10_000;
+
+    public LinkConfig {
+        if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
+            throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
+        }
+        if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
+            throw new IllegalArgumentException("clientId: must be 1-128 characters, got '" + clientId + "'");
+        }
+        requireNonNegative("sessionExpiry", sessionExpiry);
+        requirePositive("keepAlive", keepAlive);
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("minReconnectDelay", minReconnectDelay);
+        requirePositive("maxReconnectDelay", maxReconnectDelay);
+        if (maxReconnectDelay.compareTo(minReconnectDelay) < 0) {
+            throw new IllegalArgumentException("maxReconnectDelay: must be >= minReconnectDelay (" + minReconnectDelay
+                    + "), got " + maxReconnectDelay);
+        }
+        if (receiveMaximum < 1 || receiveMaximum > 65_535) {
+            throw new IllegalArgumentException("receiveMaximum: must be 1-65535, got " + receiveMaximum);
+        }
+        if (offlineBufferSize < 0) {
+            throw new IllegalArgumentException("offlineBufferSize: must be >= 0, got " + offlineBufferSize);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + ": must be a positive duration, got " + value);
+        }
+    }
+
+    private static void requireNonNegative(String name, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(name + ": must be zero or positive, got " + value);
+        }
+    }
+
+    /** Builder with the defaults above; see {@link MqttLink#builder()}. */
+    public static final class Builder {
+        private URI broker = DEFAULT_BROKER;
+        private String clientId;
+        private boolean cleanStart = true;
+        private Duration sessionExpiry = Duration.ZERO;
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration minReconnectDelay = DEFAULT_MIN_RECONNECT_DELAY;
+        private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+        private Will will;
+        private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
+        private boolean manualAcks;
+        private int offlineBufferSize = DEFAULT_OFFLINE_BUFFER;
+
+        Builder() {
+        }
+
+        /** Broker address, {@code tcp://host:port}. */
+        public Builder broker(URI broker) {
+            this.broker = broker;
+            return this;
+        }
+
+        /** Broker address, {@code tcp://host:port}; a bare {@code host:port} gets {@code tcp://} prepended. */
+        public Builder broker(String broker) {
+            return broker(URI.create(broker.contains("://") ? broker : "tcp://" + broker));
+        }
+
+        /** MQTT client id (required). */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /** Resume a broker-side session that outlives disconnects by {@code expiry}. */
+        public Builder persistentSession(Duration expiry) {
+            this.cleanStart = false;
+            this.sessionExpiry = expiry;
+            return this;
+        }
+
+        /** MQTT keep-alive. */
+        public Builder keepAlive(Duration keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /** Timeout of one connection attempt. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** Reconnect backoff bounds. */
+        public Builder reconnectDelay(Duration min, Duration max) {
+            this.minReconnectDelay = min;
+            this.maxReconnectDelay = max;
+            return this;
+        }
+
+        /** Last Will. */
+        public Builder will(Will will) {
+            this.will = will;
+            return this;
+        }
+
+        /** MQTT 5 receive maximum: unacknowledged QoS 1 deliveries the broker may have in flight to us. */
+        public Builder receiveMaximum(int receiveMaximum) {
+            this.receiveMaximum = receiveMaximum;
+            return this;
+        }
+
+        /** Acknowledge QoS 1 deliveries only through {@link MqttLink#complete(InboundMessage)}. */
+        public Builder manualAcks(boolean manualAcks) {
+            this.manualAcks = manualAcks;
+            return this;
+        }
+
+        /** Publishes kept while disconnected. */
+        public Builder offlineBufferSize(int size) {
+            this.offlineBufferSize = size;
+            return this;
+        }
+
+        /** The validated configuration. */
+        public LinkConfig config() {
+            return new LinkConfig(broker, clientId, cleanStart, sessionExpiry, keepAlive, connectTimeout,
+                    minReconnectDelay, maxReconnectDelay, will, receiveMaximum, manualAcks, offlineBufferSize);
+        }
+
+        /** A new link with this configuration (not started). */
+        public MqttLink build() {
+            return MqttLink.create(config());
+        }
+    }
+}

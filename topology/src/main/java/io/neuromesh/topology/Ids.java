@@ -1,0 +1,91 @@
+package io.neuromesh.topology;
+
+import java.util.Optional;
+
+/**
+ * The id rule shared by neurons, sensors, actuators, nodes and labels: 1-64 characters of {@code A-Z a-z 0-9 _ -}.
+ * Ids become MQTT topic levels ({@code neuron/<id>}), so {@code /}, {@code +}, {@code #} and spaces are refused.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Ids {
+
+    /** Longest id, in characters. */
+    public static final int MAX_LENGTH = 64;
+    /** The rule as it reads at the end of every id error message. */
+    public static final String RULE = "ids are 1-64 characters of A-Z a-z 0-9 _ -";
+
+    private Ids() {
+    }
+
+    /**
+     * Checks an id.
+     *
+     * @param id the candidate, may be null
+     * @return what is wrong, phrased to follow {@code "<field>: "}, or empty when the id is valid
+     */
+    public static Optional<String> problem(String id) {
+        return Optional.ofNullable(problemOrNull(id));
+    }
+
+    /**
+     * @param id the candidate, may be null
+     * @return true when {@code id} follows the rule
+     */
+    public static boolean isValid(String id) {
+        return problemOrNull(id) == null;
+    }
+
+    /**
+     * Checks an id for a record field.
+     *
+     * @param field the field name used in the message, e.g. {@code "id"}
+     * @param id    the candidate
+     * @return {@code id}
+     * @throws IllegalArgumentException {@code "<field>: <problem>"} when the id is invalid
+     */
+    public static String require(String field, String id) {
+        String problem = problemOrNull(id);
+        if (problem != null) {
+            throw new IllegalArgumentException(field + ": " + problem);
+        }
+        return id;
+    }
+
+    static String problemOrNull(String id) {
+        if (id == null) {
+            return "must not be null";
+        }
+        if (id.isEmpty()) {
+            return "must not be empty; " + RULE;
+        }
+        if (id.length() > MAX_LENGTH) {
+            return "is " + id.length() + " characters long; " + RULE;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!isIdChar(c)) {
+                String what = describe(c);
+                // A control character printed inside the quoted id would garble the message, so name it alone.
+                return (what.startsWith("U+") ? "contains " : "'" + id + "' contains ") + what + "; " + RULE;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isIdChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+
+    private static String describe(char c) {
+        if (c == ' ') {
+            return "a space";
+        }
+        if (c < 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isSurrogate(c)) {
+            return String.format("U+%04X", (int) c);
+        }
+        return "'" + c + "'";
+    }
+}

@@ -1,0 +1,111 @@
+package io.neuromesh.topology.internal.parse;
+
+import io.neuromesh.topology.ActuatorKind;
+import io.neuromesh.topology.ActuatorSpec;
+import io.neuromesh.topology.PwmSettings;
+import io.neuromesh.topology.internal.validate.ElementKind;
+import io.neuromesh.topology.internal.validate.Path;
+import io.neuromesh.topology.internal.validate.Rules;
+
+/** One {@code actuators[]} element as read. */
+final class ActuatorDraft {
+
+    private String id;
+    private long idOrder;
+    private String node;
+    private long nodeOrder;
+    private Long pin;
+    private long pinOrder;
+    private String neuron;
+    private long neuronOrder;
+    private ActuatorKind kind = ActuatorSpec.DEFAULT_KIND;
+    private boolean kindPresent;
+    private Boolean activeLow = false;
+    private Long frequencyHz = (long) PwmSettings.DEFAULT_FREQUENCY_HZ;
+    private long frequencyOrder;
+    private Double dutyPercent = PwmSettings.DEFAULT_DUTY_PERCENT;
+    private long dutyOrder;
+
+    /** @return the draft, or null when the element is not an object (reported) */
+    static ActuatorDraft read(ParseContext ctx, int index, Path at, long order) {
+        ActuatorDraft d = new ActuatorDraft();
+        boolean object = ctx.members(at, order, FieldNames.ACTUATOR, (name, fieldAt, fieldOrder) -> {
+            switch (name) {
+                case "id" -> {
+                    d.id = ctx.id(fieldAt, fieldOrder);
+                    d.idOrder = fieldOrder;
+                }
+                case "node" -> {
+                    d.node = ctx.id(fieldAt, fieldOrder);
+                    d.nodeOrder = fieldOrder;
+                }
+                case "pin" -> {
+                    d.pin = ctx.integer(fieldAt, fieldOrder, Rules.PIN);
+                    d.pinOrder = fieldOrder;
+                }
+                case "neuron" -> {
+                    d.neuron = ctx.id(fieldAt, fieldOrder);
+                    d.neuronOrder = fieldOrder;
+                }
+                case "kind" -> {
+                    d.kindPresent = true;
+                    d.kind = ctx.choice(fieldAt, fieldOrder, ActuatorKind.class);
+                }
+                case "activeLow" -> d.activeLow = ctx.bool(fieldAt, fieldOrder);
+                case "frequencyHz" -> {
+                    d.frequencyHz = ctx.integer(fieldAt, fieldOrder, Rules.FREQUENCY_HZ);
+                    d.frequencyOrder = fieldOrder;
+                }
+                case "dutyPercent" -> {
+                    d.dutyPercent = ctx.number(fieldAt, fieldOrder, Rules.DUTY_PERCENT);
+                    d.dutyOrder = fieldOrder;
+                }
+            }
+        });
+        if (!object) {
+            return null;
+        }
+        d.finish(ctx, index, at);
+        return d;
+    }
+
+    private void finish(ParseContext ctx, int index, Path at) {
+        long end = ctx.next();
+        required(ctx, at, end, "id", idOrder);
+        required(ctx, at, end, "node", nodeOrder);
+        required(ctx, at, end, "pin", pinOrder);
+        required(ctx, at, end, "neuron", neuronOrder);
+        if (id != null) {
+            ctx.refs.element(ElementKind.ACTUATOR, index, idOrder, id);
+        }
+        if (node != null && pin != null) {
+            ctx.refs.pin(ElementKind.ACTUATOR, index, id, pinOrder, node, pin.intValue());
+        }
+        if (neuron != null) {
+            ctx.refs.actuatorNeuron(index, neuronOrder, neuron);
+        }
+        // An invalid kind is reported already; guessing which fields it should allow would only add noise.
+        if (kind == ActuatorKind.DIGITAL || !kindPresent) {
+            pwmOnly(ctx, at, "frequencyHz", frequencyOrder);
+            pwmOnly(ctx, at, "dutyPercent", dutyOrder);
+        }
+    }
+
+    private static void required(ParseContext ctx, Path at, long end, String field, long fieldOrder) {
+        if (fieldOrder == 0) {
+            ctx.report(end, at.field(field), "missing");
+        }
+    }
+
+    private static void pwmOnly(ParseContext ctx, Path at, String field, long fieldOrder) {
+        if (fieldOrder != 0) {
+            ctx.report(fieldOrder, at.field(field), "only a pwm actuator (\"kind\": \"pwm\") has " + field);
+        }
+    }
+
+    /** Call only when the document had no error. */
+    ActuatorSpec toSpec() {
+        PwmSettings pwm = kind == ActuatorKind.PWM ? new PwmSettings(frequencyHz.intValue(), dutyPercent) : null;
+        return new ActuatorSpec(id, node, pin.intValue(), neuron, kind, activeLow, pwm);
+    }
+}

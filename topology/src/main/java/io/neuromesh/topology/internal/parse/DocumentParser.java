@@ -1,0 +1,130 @@
+package io.neuromesh.topology.internal.parse;
+
+import io.neuromesh.topology.Defaults;
+import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyException;
+import io.neuromesh.topology.internal.json.JsonCursor;
+import io.neuromesh.topology.internal.json.MalformedJsonException;
+import io.neuromesh.topology.internal.validate.Path;
+import io.neuromesh.topology.internal.validate.Rules;
+import org.tinylog.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a topology document in one streaming pass, collecting every error with its path, then applies the
+ * defaults and builds the {@link Topology}. One instance per document; not thread-safe.
+ */
+public final class DocumentParser {
+
+    private final JsonCursor in;
+    private final ParseContext ctx;
+    private boolean revPresent;
+    private Long rev;
+    private String name;
+    private DefaultsDraft defaults = DefaultsDraft.absent();
+    private boolean neuronsPresent;
+    private final List<NodeDraft> nodes = new ArrayList<>();
+    private final List<SensorDraft> sensors = new ArrayList<>();
+    private final List<NeuronDraft> neurons = new ArrayList<>();
+    private final List<SynapseDraft> synapses = new ArrayList<>();
+    private final List<ActuatorDraft> actuators = new ArrayList<>();
+
+    private DocumentParser(String json) {
+        in = new JsonCursor(json);
+        ctx = new ParseContext(in);
+    }
+
+    /**
+     * @param json the whole document
+     * @return the valid topology
+     * @throws TopologyException listing every problem as {@code "<path>: <what>"} in document order
+     */
+    public static Topology parse(String json) {
+        if (json.isBlank()) {
+            throw new TopologyException(List.of(
+                    "$: topology is empty; expected a JSON object such as {\"rev\": 1, \"neurons\": []}"));
+        }
+        try {
+            Topology topology = new DocumentParser(json).document();
+            Logger.debug("Parsed topology rev {}: {} neurons, {} sensors, {} synapses, {} actuators", topology.rev(),
+                    topology.neurons().size(), topology.sensors().size(), topology.synapses().size(),
+                    topology.actuators().size());
+            return topology;
+        } catch (MalformedJsonException e) {
+            throw new TopologyException(List.of("$: " + e.describe()));
+        }
+    }
+
+    private Topology document() {
+        boolean object = ctx.members(Path.ROOT, ctx.next(), FieldNames.TOP_LEVEL, this::topLevel);
+        if (!object) {
+            throw new TopologyException(ctx.issues.report());
+        }
+        in.expectEnd();
+        long end = ctx.next();
+        if (!revPresent) {
+            ctx.report(end, Path.ROOT.field("rev"), "missing; a topology needs \"rev\", a positive integer revision");
+        }
+        if (!neuronsPresent) {
+            ctx.report(end, Path.ROOT.field("neurons"), "missing; use \"neurons\": [] for an empty network");
+        }
+        for (NeuronDraft neuron : neurons) {
+            neuron.checkThreshold(ctx, defaults.thresholdPresent());
+        }
+        ctx.refs.finish();
+        if (!ctx.issues.isEmpty()) {
+            throw new TopologyException(ctx.issues.report());
+        }
+        Defaults effective = defaults.toDefaults();
+        return new Topology(rev, name, effective,
+                nodes.stream().map(NodeDraft::toSpec).toList(),
+                sensors.stream().map(SensorDraft::toSpec).toList(),
+                neurons.stream().map(neuron -> neuron.toSpec(effective)).toList(),
+                synapses.stream().map(SynapseDraft::toSpec).toList(),
+                actuators.stream().map(ActuatorDraft::toSpec).toList());
+    }
+
+    private void topLevel(String field, Path at, long order) {
+        switch (field) {
+            case "rev" -> {
+                revPresent = true;
+                rev = ctx.integer(at, order, Rules.REV);
+            }
+            case "name" -> name(at, order);
+            case "defaults" -> defaults = DefaultsDraft.read(ctx, at, order);
+            case "nodes" -> ctx.elements(at, order, (i, elementAt, elementOrder) ->
+                    add(nodes, NodeDraft.read(ctx, i, elementAt, elementOrder)));
+            case "sensors" -> ctx.elements(at, order, (i, elementAt, elementOrder) ->
+                    add(sensors, SensorDraft.read(ctx, i, elementAt, elementOrder)));
+            case "neurons" -> {
+                neuronsPresent = true;
+                ctx.elements(at, order, (i, elementAt, elementOrder) ->
+                        add(neurons, NeuronDraft.read(ctx, i, elementAt, elementOrder)));
+            }
+            case "synapses" -> ctx.elements(at, order, (i, elementAt, elementOrder) ->
+                    add(synapses, SynapseDraft.read(ctx, i, elementAt, elementOrder)));
+            case "actuators" -> ctx.elements(at, order, (i, elementAt, elementOrder) ->
+                    add(actuators, ActuatorDraft.read(ctx, i, elementAt, elementOrder)));
+        }
+    }
+
+    private void name(Path at, long order) {
+        String value = ctx.string(at, order);
+        if (value != null) {
+            String problem = Rules.name(value);
+            if (problem != null) {
+                ctx.report(order, at, problem);
+            } else {
+                name = value;
+            }
+        }
+    }
+
+    private static <T> void add(List<T> drafts, T draft) {
+        if (draft != null) {
+            drafts.add(draft);
+        }
+    }
+}

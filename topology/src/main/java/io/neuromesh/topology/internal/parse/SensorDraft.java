@@ -1,0 +1,111 @@
+package io.neuromesh.topology.internal.parse;
+
+import io.neuromesh.topology.GpioInput;
+import io.neuromesh.topology.Pull;
+import io.neuromesh.topology.SensorSpec;
+import io.neuromesh.topology.SensorValue;
+import io.neuromesh.topology.internal.validate.ElementKind;
+import io.neuromesh.topology.internal.validate.Path;
+import io.neuromesh.topology.internal.validate.Rules;
+
+import java.time.Duration;
+
+/** One {@code sensors[]} element as read. */
+final class SensorDraft {
+
+    private static final String GPIO_NEEDS_BOTH =
+            "missing; a GPIO sensor needs both node and pin (a sensor with neither is virtual)";
+
+    private String id;
+    private long idOrder;
+    private String node;
+    private long nodeOrder;
+    private Long pin;
+    private long pinOrder;
+    private Pull pull = GpioInput.DEFAULT_PULL;
+    private long pullOrder;
+    private Duration debounce = GpioInput.DEFAULT_DEBOUNCE;
+    private long debounceOrder;
+    private Boolean activeLow = false;
+    private long activeLowOrder;
+    private Double high = SensorValue.DEFAULT.high();
+    private Double low = SensorValue.DEFAULT.low();
+
+    /** @return the draft, or null when the element is not an object (reported) */
+    static SensorDraft read(ParseContext ctx, int index, Path at, long order) {
+        SensorDraft d = new SensorDraft();
+        boolean object = ctx.members(at, order, FieldNames.SENSOR, (name, fieldAt, fieldOrder) -> {
+            switch (name) {
+                case "id" -> {
+                    d.id = ctx.id(fieldAt, fieldOrder);
+                    d.idOrder = fieldOrder;
+                }
+                case "node" -> {
+                    d.node = ctx.id(fieldAt, fieldOrder);
+                    d.nodeOrder = fieldOrder;
+                }
+                case "pin" -> {
+                    d.pin = ctx.integer(fieldAt, fieldOrder, Rules.PIN);
+                    d.pinOrder = fieldOrder;
+                }
+                case "pull" -> {
+                    d.pull = ctx.choice(fieldAt, fieldOrder, Pull.class);
+                    d.pullOrder = fieldOrder;
+                }
+                case "debounceMs" -> {
+                    d.debounce = DefaultsDraft.toDuration(ctx.millis(fieldAt, fieldOrder));
+                    d.debounceOrder = fieldOrder;
+                }
+                case "activeLow" -> {
+                    d.activeLow = ctx.bool(fieldAt, fieldOrder);
+                    d.activeLowOrder = fieldOrder;
+                }
+                case "value" -> ctx.members(fieldAt, fieldOrder, FieldNames.SENSOR_VALUE, (v, valueAt, valueOrder) -> {
+                    Double number = ctx.number(valueAt, valueOrder, Rules.FINITE);
+                    if ("high".equals(v)) {
+                        d.high = number;
+                    } else {
+                        d.low = number;
+                    }
+                });
+            }
+        });
+        if (!object) {
+            return null;
+        }
+        d.finish(ctx, index, at);
+        return d;
+    }
+
+    private void finish(ParseContext ctx, int index, Path at) {
+        long end = ctx.next();
+        if (idOrder == 0) {
+            ctx.report(end, at.field("id"), "missing");
+        } else if (id != null) {
+            ctx.refs.element(ElementKind.SENSOR, index, idOrder, id);
+        }
+        if (nodeOrder != 0 && pinOrder == 0) {
+            ctx.report(end, at.field("pin"), GPIO_NEEDS_BOTH);
+        } else if (pinOrder != 0 && nodeOrder == 0) {
+            ctx.report(end, at.field("node"), GPIO_NEEDS_BOTH);
+        } else if (nodeOrder == 0) {
+            gpioOnly(ctx, at, "pull", pullOrder);
+            gpioOnly(ctx, at, "debounceMs", debounceOrder);
+            gpioOnly(ctx, at, "activeLow", activeLowOrder);
+        } else if (node != null && pin != null) {
+            ctx.refs.pin(ElementKind.SENSOR, index, id, pinOrder, node, pin.intValue());
+        }
+    }
+
+    private static void gpioOnly(ParseContext ctx, Path at, String field, long fieldOrder) {
+        if (fieldOrder != 0) {
+            ctx.report(fieldOrder, at.field(field), "only a GPIO sensor (with node and pin) has " + field);
+        }
+    }
+
+    /** Call only when the document had no error. */
+    SensorSpec toSpec() {
+        GpioInput gpio = nodeOrder == 0 ? null : new GpioInput(node, pin.intValue(), pull, debounce, activeLow);
+        return new SensorSpec(id, gpio, new SensorValue(high, low));
+    }
+}

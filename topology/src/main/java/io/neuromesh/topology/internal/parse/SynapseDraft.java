@@ -1,0 +1,57 @@
+package io.neuromesh.topology.internal.parse;
+
+import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.internal.validate.Path;
+import io.neuromesh.topology.internal.validate.Rules;
+
+/** One {@code synapses[]} element as read. */
+final class SynapseDraft {
+
+    private String from;
+    private long fromOrder;
+    private String to;
+    private long toOrder;
+    private Double weight;
+    private boolean weightPresent;
+
+    /** @return the draft, or null when the element is not an object (reported) */
+    static SynapseDraft read(ParseContext ctx, int index, Path at, long order) {
+        SynapseDraft d = new SynapseDraft();
+        boolean object = ctx.members(at, order, FieldNames.SYNAPSE, (name, fieldAt, fieldOrder) -> {
+            switch (name) {
+                case "from" -> {
+                    d.from = ctx.id(fieldAt, fieldOrder);
+                    d.fromOrder = fieldOrder;
+                }
+                case "to" -> {
+                    d.to = ctx.id(fieldAt, fieldOrder);
+                    d.toOrder = fieldOrder;
+                }
+                case "weight" -> {
+                    d.weightPresent = true;
+                    d.weight = ctx.number(fieldAt, fieldOrder, Rules.FINITE);
+                }
+            }
+        });
+        if (!object) {
+            return null;
+        }
+        long end = ctx.next();
+        if (d.fromOrder == 0) {
+            ctx.report(end, at.field("from"), "missing");
+        }
+        if (d.toOrder == 0) {
+            ctx.report(end, at.field("to"), "missing");
+        }
+        if (!d.weightPresent) {
+            ctx.report(end, at.field("weight"), "missing");
+        }
+        ctx.refs.synapse(index, d.fromOrder, d.from, d.toOrder, d.to);
+        return d;
+    }
+
+    /** Call only when the document had no error. */
+    SynapseSpec toSpec() {
+        return new SynapseSpec(from, to, weight);
+    }
+}

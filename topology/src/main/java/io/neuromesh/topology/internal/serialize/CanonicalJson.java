@@ -1,0 +1,150 @@
+package io.neuromesh.topology.internal.serialize;
+
+import com.google.gson.stream.JsonWriter;
+import io.neuromesh.topology.ActuatorSpec;
+import io.neuromesh.topology.Defaults;
+import io.neuromesh.topology.GpioInput;
+import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.NodeSpec;
+import io.neuromesh.topology.SensorSpec;
+import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.internal.json.JsonNames;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes the canonical form of a topology: compact, every field explicit, fields in the order of
+ * {@code FieldNames}, elements in document order, whole numbers without a fraction. Equal topologies give equal
+ * text, which is what the content hash relies on.
+ */
+public final class CanonicalJson {
+
+    // Whole numbers below this magnitude are written without ".0"; beyond it doubles are no longer exact integers.
+    private static final double PLAIN_INTEGER_LIMIT = 1e15;
+
+    private CanonicalJson() {
+    }
+
+    /** @return the canonical JSON of {@code topology} */
+    public static String write(Topology topology) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter out = new JsonWriter(text)) {
+            out.setHtmlSafe(false);
+            out.beginObject();
+            out.name("rev").value(topology.rev());
+            if (topology.name() != null) {
+                out.name("name").value(topology.name());
+            }
+            defaults(out, topology.defaults());
+            out.name("nodes").beginArray();
+            for (NodeSpec node : topology.nodes()) {
+                node(out, node);
+            }
+            out.endArray().name("sensors").beginArray();
+            for (SensorSpec sensor : topology.sensors()) {
+                sensor(out, sensor);
+            }
+            out.endArray().name("neurons").beginArray();
+            for (NeuronSpec neuron : topology.neurons()) {
+                neuron(out, neuron);
+            }
+            out.endArray().name("synapses").beginArray();
+            for (SynapseSpec synapse : topology.synapses()) {
+                out.beginObject().name("from").value(synapse.from()).name("to").value(synapse.to());
+                number(out.name("weight"), synapse.weight());
+                out.endObject();
+            }
+            out.endArray().name("actuators").beginArray();
+            for (ActuatorSpec actuator : topology.actuators()) {
+                actuator(out, actuator);
+            }
+            out.endArray().endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return text.toString();
+    }
+
+    private static void defaults(JsonWriter out, Defaults defaults) throws IOException {
+        out.name("defaults").beginObject();
+        if (defaults.threshold().isPresent()) {
+            number(out.name("threshold"), defaults.threshold().getAsDouble());
+        }
+        out.name("mode").value(JsonNames.of(defaults.mode()))
+                .name("inputWindowMs").value(defaults.inputWindow().toMillis())
+                .name("refractoryMs").value(defaults.refractory().toMillis())
+                .endObject();
+    }
+
+    private static void node(JsonWriter out, NodeSpec node) throws IOException {
+        out.beginObject().name("id").value(node.id());
+        strings(out.name("labels"), node.labels());
+        if (node.capacity().isPresent()) {
+            out.name("capacity").value(node.capacity().getAsInt());
+        }
+        out.endObject();
+    }
+
+    private static void sensor(JsonWriter out, SensorSpec sensor) throws IOException {
+        out.beginObject().name("id").value(sensor.id());
+        GpioInput gpio = sensor.gpio();
+        if (gpio != null) {
+            out.name("node").value(gpio.node())
+                    .name("pin").value(gpio.pin())
+                    .name("pull").value(JsonNames.of(gpio.pull()))
+                    .name("debounceMs").value(gpio.debounce().toMillis())
+                    .name("activeLow").value(gpio.activeLow());
+        }
+        out.name("value").beginObject();
+        number(out.name("high"), sensor.value().high());
+        number(out.name("low"), sensor.value().low());
+        out.endObject().endObject();
+    }
+
+    private static void neuron(JsonWriter out, NeuronSpec neuron) throws IOException {
+        out.beginObject().name("id").value(neuron.id());
+        if (neuron.node() != null) {
+            out.name("node").value(neuron.node());
+        }
+        number(out.name("threshold"), neuron.threshold());
+        out.name("mode").value(JsonNames.of(neuron.mode()))
+                .name("inputWindowMs").value(neuron.inputWindow().toMillis())
+                .name("refractoryMs").value(neuron.refractory().toMillis());
+        strings(out.name("requires"), neuron.requires());
+        out.endObject();
+    }
+
+    private static void actuator(JsonWriter out, ActuatorSpec actuator) throws IOException {
+        out.beginObject().name("id").value(actuator.id())
+                .name("node").value(actuator.node())
+                .name("pin").value(actuator.pin())
+                .name("neuron").value(actuator.neuron())
+                .name("kind").value(JsonNames.of(actuator.kind()))
+                .name("activeLow").value(actuator.activeLow());
+        if (actuator.pwm() != null) {
+            out.name("frequencyHz").value(actuator.pwm().frequencyHz());
+            number(out.name("dutyPercent"), actuator.pwm().dutyPercent());
+        }
+        out.endObject();
+    }
+
+    private static void strings(JsonWriter out, List<String> values) throws IOException {
+        out.beginArray();
+        for (String value : values) {
+            out.value(value);
+        }
+        out.endArray();
+    }
+
+    private static void number(JsonWriter out, double value) throws IOException {
+        if (value == Math.rint(value) && Math.abs(value) < PLAIN_INTEGER_LIMIT) {
+            out.value((long) value);
+        } else {
+            out.jsonValue(Double.toString(value));
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.neuromesh.topology.internal.validate;
+
+import io.neuromesh.topology.ActuatorSpec;
+import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.NodeSpec;
+import io.neuromesh.topology.SensorSpec;
+import io.neuromesh.topology.SynapseSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules that span elements: unique ids, references to existing elements of the right kind, one synapse per
+ * pair and one user per pin. Shared by the parser (which feeds what it could read, so that one bad field does not
+ * hide other errors) and the {@code Topology} constructor.
+ *
+ * <p>Declarations and pins must be fed in document order, so that a duplicate names the first occurrence.
+ * References are checked in {@link #finish()}, once everything is declared. Not thread-safe.
+ */
+public final class CrossReferences {
+
+    private enum Role {
+        SYNAPSE_FROM("synapses", "from"),
+        SYNAPSE_TO("synapses", "to"),
+        ACTUATOR_NEURON("actuators", "neuron");
+
+        private final String array;
+        private final String field;
+
+        Role(String array, String field) {
+            this.array = array;
+            this.field = field;
+        }
+    }
+
+    private record Declared(ElementKind kind, int index) {
+        Path path() {
+            return Path.element(kind.array(), index);
+        }
+    }
+
+    private record Reference(Role role, int index, long order, String id) {
+    }
+
+    private record PinKey(String node, int pin) {
+    }
+
+    private record PinUser(ElementKind kind, int index, String id) {
+    }
+
+    private record Pair(String from, String to) {
+    }
+
+    private final Issues issues;
+    private final Map<String, Integer> nodes = new HashMap<>();
+    private final Map<String, Declared> elements = new HashMap<>();
+    private final Map<PinKey, PinUser> pins = new HashMap<>();
+    private final Map<Pair, Integer> synapses = new HashMap<>();
+    private final List<Reference> references = new ArrayList<>();
+
+    /** @param issues receives every violation */
+    public CrossReferences(Issues issues) {
+        this.issues = issues;
+    }
+
+    /**
+     * Checks the cross-element rules of complete, individually valid elements, in canonical order.
+     *
+     * @param issues receives every violation
+     */
+    public static void check(List<NodeSpec> nodes, List<SensorSpec> sensors, List<NeuronSpec> neurons,
+                             List<SynapseSpec> synapses, List<ActuatorSpec> actuators, Issues issues) {
+        CrossReferences refs = new CrossReferences(issues);
+        long order = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            refs.node(i, order++, nodes.get(i).id());
+        }
+        for (int i = 0; i < sensors.size(); i++) {
+            SensorSpec sensor = sensors.get(i);
+            refs.element(ElementKind.SENSOR, i, order++, sensor.id());
+            if (sensor.gpio() != null) {
+                refs.pin(ElementKind.SENSOR, i, sensor.id(), order++, sensor.gpio().node(), sensor.gpio().pin());
+            }
+        }
+        for (int i = 0; i < neurons.size(); i++) {
+            refs.element(ElementKind.NEURON, i, order++, neurons.get(i).id());
+        }
+        for (int i = 0; i < synapses.size(); i++) {
+            SynapseSpec synapse = synapses.get(i);
+            refs.synapse(i, order, synapse.from(), order + 1, synapse.to());
+            order += 2;
+        }
+        for (int i = 0; i < actuators.size(); i++) {
+            ActuatorSpec actuator = actuators.get(i);
+            refs.element(ElementKind.ACTUATOR, i, order++, actuator.id());
+            refs.pin(ElementKind.ACTUATOR, i, actuator.id(), order++, actuator.node(), actuator.pin());
+            refs.actuatorNeuron(i, order++, actuator.neuron());
+        }
+        refs.finish();
+    }
+
+    /** Declares {@code nodes[index]}; a second node with the same id is an error. */
+    public void node(int index, long order, String id) {
+        Integer first = nodes.putIfAbsent(id, index);
+        if (first != null) {
+            issues.add(order, Path.element("nodes", index).field("id"),
+                    "duplicate node id '" + id + "'; nodes[" + first + "] already has it");
+        }
+    }
+
+    /** Declares a sensor, neuron or actuator; ids are unique across all three. */
+    public void element(ElementKind kind, int index, long order, String id) {
+        Declared first = elements.putIfAbsent(id, new Declared(kind, index));
+        if (first != null) {
+            issues.add(order, Path.element(kind.array(), index).field("id"), "duplicate id '" + id + "'; "
+                    + first.path() + " already has it (neurons, sensors and actuators share one namespace)");
+        }
+    }
+
+    /**
+     * Claims a pin of a node for a GPIO sensor or an actuator.
+     *
+     * @param id the owner's id, or null when it was invalid
+     */
+    public void pin(ElementKind kind, int index, String id, long order, String node, int pin) {
+        PinUser first = pins.putIfAbsent(new PinKey(node, pin), new PinUser(kind, index, id));
+        if (first != null) {
+            String owner = Path.element(first.kind().array(), first.index()) + (first.id() == null ? ""
+                    : " (" + first.id() + ")");
+            issues.add(order, Path.element(kind.array(), index).field("pin"),
+                    "pin " + pin + " on node " + node + " is already used by " + owner);
+        }
+    }
+
+    /**
+     * Records {@code synapses[index]}; a second synapse between the same pair is an error.
+     *
+     * @param from the source id, or null when it was invalid (then only {@code to} is checked)
+     * @param to   the target id, or null when it was invalid
+     */
+    public void synapse(int index, long fromOrder, String from, long toOrder, String to) {
+        if (from != null) {
+            references.add(new Reference(Role.SYNAPSE_FROM, index, fromOrder, from));
+        }
+        if (to != null) {
+            references.add(new Reference(Role.SYNAPSE_TO, index, toOrder, to));
+        }
+        if (from != null && to != null) {
+            Integer first = synapses.putIfAbsent(new Pair(from, to), index);
+            if (first != null) {
+                issues.add(toOrder, Path.element("synapses", index), "duplicate synapse " + from + " -> " + to
+                        + "; synapses[" + first + "] already connects them");
+            }
+        }
+    }
+
+    /** Records the neuron followed by {@code actuators[index]}. */
+    public void actuatorNeuron(int index, long order, String neuron) {
+        references.add(new Reference(Role.ACTUATOR_NEURON, index, order, neuron));
+    }
+
+    /** Checks every recorded reference against the declared elements. */
+    public void finish() {
+        for (Reference ref : references) {
+            String problem = problem(ref, elements.get(ref.id()));
+            if (problem != null) {
+                issues.add(ref.order(), Path.element(ref.role().array, ref.index()).field(ref.role().field), problem);
+            }
+        }
+        references.clear();
+    }
+
+    private static String problem(Reference ref, Declared target) {
+        String id = "'" + ref.id() + "'";
+        return switch (ref.role()) {
+            case SYNAPSE_FROM -> target == null ? "unknown source " + id + "; no sensor or neuron has that id"
+                    : target.kind() == ElementKind.ACTUATOR
+                    ? id + " is an actuator; a synapse must start at a sensor or a neuron" : null;
+            case SYNAPSE_TO -> target == null ? "unknown target " + id + "; no neuron has that id"
+                    : target.kind() != ElementKind.NEURON
+                    ? id + " is " + target.kind().withArticle() + "; a synapse must end at a neuron" : null;
+            case ACTUATOR_NEURON -> target == null ? "unknown neuron " + id + "; no neuron has that id"
+                    : target.kind() != ElementKind.NEURON
+                    ? id + " is " + target.kind().withArticle() + "; an actuator must follow a neuron" : null;
+        };
+    }
+}

@@ -95,7 +95,7 @@ public interface EmbeddedBroker extends AutoCloseable {
      * The URI clients connect to, e.g. {@code tcp://127.0.0.1:1883}. A wildcard bind address
      * ({@code 0.0.0.0}, {@code ::}) is given as {@code 127.0.0.1}.
      *
-     * @return the server URI in the form Paho and {@code mosquitto_sub -L} accept
+     * @return the server URI in the form Paho accepts
      * @throws IllegalStateException if the broker was built with port 0 and has not been started yet
      */
     String uri();

@@ -26,9 +26,9 @@ class DocumentErrorsTest {
     static Stream<Arguments> malformedDocuments() {
         return Stream.of(
                 Arguments.of("{\"rev\": 1, \"neurons\": [{\"id\": \"a\", \"threshold\": NaN}]}",
-                        "$: malformed JSON at line 1 column 50: " + STRICT),
+                        "$: malformed JSON at line 1 column 49: " + STRICT),
                 Arguments.of("{\"rev\": 1, \"neurons\": [{\"id\": \"a\", \"threshold\": Infinity}]}",
-                        "$: malformed JSON at line 1 column 50: " + STRICT),
+                        "$: malformed JSON at line 1 column 49: " + STRICT),
                 Arguments.of("{\"rev\": 1, // comment\n \"neurons\": []}", "$: malformed JSON at line 1 column 13: " + STRICT),
                 Arguments.of("{'rev': 1, 'neurons': []}", "$: malformed JSON at line 1 column 3: " + STRICT),
                 Arguments.of("{\"rev\": 01, \"neurons\": []}", "$: malformed JSON at line 1 column 9: " + STRICT),
@@ -36,7 +36,7 @@ class DocumentErrorsTest {
                 Arguments.of("{\"rev\" 1, \"neurons\": []}", "$: malformed JSON at line 1 column 9: expected ':'"),
                 Arguments.of("{\"rev\": 1,\n \"neurons\": [\n", "$: malformed JSON at line 3 column 1: unexpected end of input"),
                 Arguments.of("{\"rev\": 1, \"name\": \"a\\qb\", \"neurons\": []}",
-                        "$: malformed JSON at line 1 column 23: invalid escape sequence"));
+                        "$: malformed JSON at line 1 column 24: invalid escape sequence"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,7 +53,7 @@ class DocumentErrorsTest {
 
     @Test
     void rejectsASecondTopLevelObject() {
-        assertEquals(List.of("$: malformed JSON at line 1 column 26: unexpected content after the top-level object"),
+        assertEquals(List.of("$: malformed JSON at line 1 column 25: unexpected content after the top-level object"),
                 assertThrows(TopologyException.class, () -> Topology.parse("{\"rev\":1,\"neurons\":[]} {}")).errors());
     }
 

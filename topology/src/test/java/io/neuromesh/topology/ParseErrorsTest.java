@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -145,7 +146,7 @@ class ParseErrorsTest {
                 + "{'id':'q','threshold':1}," + neuron + "]}"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void suggestsTheFieldAMisspeltNameWasMeantToBe() {
         assertEquals(List.of("neurons[1].treshold: unknown field; did you mean 'threshold'?"),
                 errorsOf("{'rev':1,'defaults':{'threshold':1},'neurons':[{'id':'a'},{'id':'b','treshold':1.9}]}"));

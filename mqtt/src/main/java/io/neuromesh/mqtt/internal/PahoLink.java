@@ -616,6 +616,9 @@ public final class PahoLink implements MqttLink, MqttCallback {
     private static String describe(MqttException e) {
         Throwable cause = e.getCause();
         String text = e.getMessage() == null ? "reason " + e.getReasonCode() : e.getMessage();
-        return cause == null ? text : text + ": " + cause.getMessage();
+        if (cause == null) {
+            return text;
+        }
+        return text + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 }

@@ -62,9 +62,7 @@ public final class BrokerCommand implements Command {
             broker.close();
             stopped.countDown();
         }, "neuromesh-broker-shutdown"));
-        out.println("broker listening on " + broker.uri() + (args.flag("in-memory") ? " (in memory)"
-                : " (data in " + broker.dataDir() + ")") + "; Ctrl-C stops it");
-        out.flush();
+        // The broker logs where it listens; this thread only waits for Ctrl-C / SIGTERM.
         stopped.await();
         return 0;
     }

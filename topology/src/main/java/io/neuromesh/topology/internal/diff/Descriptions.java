@@ -7,6 +7,7 @@ import io.neuromesh.topology.GpioInput;
 import io.neuromesh.topology.NeuronMode;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.NodeSpec;
+import io.neuromesh.topology.PwmSettings;
 import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.SensorValue;
 import io.neuromesh.topology.SynapseSpec;
@@ -15,11 +16,8 @@ import io.neuromesh.topology.internal.json.JsonNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Turns a {@link TopologyDiff} into lines for humans. */
@@ -72,17 +70,15 @@ public final class Descriptions {
         }
     }
 
+    /** Both maps hold the same keys in the same order: each describer writes every field, "none" when absent. */
     private static String differences(Map<String, String> before, Map<String, String> after) {
-        Set<String> keys = new LinkedHashSet<>(before.keySet());
-        keys.addAll(after.keySet());
         List<String> parts = new ArrayList<>();
-        for (String key : keys) {
-            String was = before.getOrDefault(key, NONE);
-            String now = after.getOrDefault(key, NONE);
-            if (!Objects.equals(was, now)) {
+        after.forEach((key, now) -> {
+            String was = before.get(key);
+            if (!now.equals(was)) {
                 parts.add(key + " " + was + " -> " + now);
             }
-        }
+        });
         return String.join(", ", parts);
     }
 
@@ -116,13 +112,11 @@ public final class Descriptions {
     private static Map<String, String> fields(SensorSpec sensor) {
         Map<String, String> fields = new LinkedHashMap<>();
         GpioInput gpio = sensor.gpio();
-        if (gpio != null) {
-            fields.put("node", gpio.node());
-            fields.put("pin", Integer.toString(gpio.pin()));
-            fields.put("pull", JsonNames.of(gpio.pull()));
-            fields.put("debounceMs", Long.toString(gpio.debounce().toMillis()));
-            fields.put("activeLow", Boolean.toString(gpio.activeLow()));
-        }
+        fields.put("node", gpio == null ? NONE : gpio.node());
+        fields.put("pin", gpio == null ? NONE : Integer.toString(gpio.pin()));
+        fields.put("pull", gpio == null ? NONE : JsonNames.of(gpio.pull()));
+        fields.put("debounceMs", gpio == null ? NONE : Long.toString(gpio.debounce().toMillis()));
+        fields.put("activeLow", gpio == null ? NONE : Boolean.toString(gpio.activeLow()));
         fields.put("value.high", Double.toString(sensor.value().high()));
         fields.put("value.low", Double.toString(sensor.value().low()));
         return fields;
@@ -167,10 +161,9 @@ public final class Descriptions {
         fields.put("neuron", actuator.neuron());
         fields.put("kind", JsonNames.of(actuator.kind()));
         fields.put("activeLow", Boolean.toString(actuator.activeLow()));
-        if (actuator.pwm() != null) {
-            fields.put("frequencyHz", Integer.toString(actuator.pwm().frequencyHz()));
-            fields.put("dutyPercent", Double.toString(actuator.pwm().dutyPercent()));
-        }
+        PwmSettings pwm = actuator.pwm();
+        fields.put("frequencyHz", pwm == null ? NONE : Integer.toString(pwm.frequencyHz()));
+        fields.put("dutyPercent", pwm == null ? NONE : Double.toString(pwm.dutyPercent()));
         return fields;
     }
 }

@@ -6,7 +6,6 @@ import io.neuromesh.topology.Changes;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.NodeSpec;
 import io.neuromesh.topology.SensorSpec;
-import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyDiff;
 

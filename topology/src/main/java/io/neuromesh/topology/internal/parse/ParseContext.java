@@ -13,7 +13,9 @@ import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of one parse: the cursor, the errors found so far, the cross-reference checker and a counter that
@@ -39,6 +41,8 @@ final class ParseContext {
     final Issues issues = new Issues();
     final CrossReferences refs = new CrossReferences(issues);
     private final JsonCursor in;
+    // Every mention of an id (a neuron named by three synapses...) shares one String: less memory on small devices.
+    private final Map<String, String> idPool = new HashMap<>();
     private long order;
 
     ParseContext(JsonCursor in) {
@@ -114,7 +118,8 @@ final class ParseContext {
             report(atOrder, at, problem);
             return null;
         }
-        return value;
+        String pooled = idPool.putIfAbsent(value, value);
+        return pooled == null ? value : pooled;
     }
 
     /** @return any string, or null */

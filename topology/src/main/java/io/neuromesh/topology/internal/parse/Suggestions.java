@@ -1,6 +1,7 @@
 package io.neuromesh.topology.internal.parse;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt field names. */
@@ -12,13 +13,19 @@ final class Suggestions {
     private Suggestions() {
     }
 
-    /** @return the known name closest to {@code name} (first one on ties), if within {@link #MAX_DISTANCE} */
+    /**
+     * Compares ignoring case, so that {@code Threshold} finds {@code threshold}; a candidate needs to share at least
+     * one letter with the name, so that {@code x} does not suggest {@code id}.
+     *
+     * @return the known name closest to {@code name} (first one on ties), if within {@link #MAX_DISTANCE} edits
+     */
     static Optional<String> closest(String name, List<String> known) {
+        String lower = name.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
         for (String candidate : known) {
-            int distance = distance(name, candidate);
-            if (distance < bestDistance) {
+            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance && distance < candidate.length()) {
                 best = candidate;
                 bestDistance = distance;
             }

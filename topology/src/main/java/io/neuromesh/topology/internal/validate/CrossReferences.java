@@ -55,14 +55,21 @@ public final class CrossReferences {
 
     private final Issues issues;
     private final Map<String, Integer> nodes = new HashMap<>();
-    private final Map<String, Declared> elements = new HashMap<>();
+    private final Map<String, Declared> elements;
     private final Map<PinKey, PinUser> pins = new HashMap<>();
-    private final Map<Pair, Integer> synapses = new HashMap<>();
-    private final List<Reference> references = new ArrayList<>();
+    private final Map<Pair, Integer> synapses;
+    private final List<Reference> references;
 
     /** @param issues receives every violation */
     public CrossReferences(Issues issues) {
+        this(issues, 0, 0);
+    }
+
+    private CrossReferences(Issues issues, int expectedElements, int expectedSynapses) {
         this.issues = issues;
+        elements = HashMap.newHashMap(expectedElements);
+        synapses = HashMap.newHashMap(expectedSynapses);
+        references = new ArrayList<>(2 * expectedSynapses);
     }
 
     /**
@@ -72,7 +79,8 @@ public final class CrossReferences {
      */
     public static void check(List<NodeSpec> nodes, List<SensorSpec> sensors, List<NeuronSpec> neurons,
                              List<SynapseSpec> synapses, List<ActuatorSpec> actuators, Issues issues) {
-        CrossReferences refs = new CrossReferences(issues);
+        CrossReferences refs = new CrossReferences(issues, sensors.size() + neurons.size() + actuators.size(),
+                synapses.size());
         long order = 0;
         for (int i = 0; i < nodes.size(); i++) {
             refs.node(i, order++, nodes.get(i).id());

@@ -1,0 +1,118 @@
+package io.neuromesh.cli.it;
+
+import io.neuromesh.testkit.broker.FreePorts;
+import io.neuromesh.testkit.process.Launcher;
+import io.neuromesh.testkit.process.ManagedProcess;
+import io.neuromesh.testkit.process.MosquittoClients;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's walkthrough, exactly as a user runs it: a broker and three edge nodes as separate OS processes through
+ * the launcher, the topology applied with the CLI, inputs driven with mosquitto_pub, z read with mosquitto_sub.
+ */
+@Timeout(240)
+class ReadmeWalkthroughIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    private Launcher launcher;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        MosquittoClients.assumeInstalled();
+        launcher = Launcher.forRepository();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (launcher != null) {
+            launcher.stopAll();
+        }
+    }
+
+    @Test
+    void brokerThreeEdgesTopologyApplyMosquittoPubAndSubComputeXor() throws Exception {
+        int port = FreePorts.next();
+        String broker = "tcp://127.0.0.1:" + port;
+        launcher.start("broker", "broker", "--port", Integer.toString(port), "--in-memory")
+                .awaitOutput("broker listening on tcp://127\\.0\\.0\\.1:" + port, STARTUP);
+
+        try (MosquittoClients.Subscriber statuses = MosquittoClients.subscribe(port, "neuromesh/nodes/+/status")) {
+            for (String node : new String[] {"n1", "n2", "n3"}) {
+                launcher.start(node, "edge", "--node", node, "--broker", broker);
+            }
+            Set<String> online = new HashSet<>();
+            while (online.size() < 3) {
+                String line = statuses.next(STARTUP);
+                assertNotNull(line, "three nodes online; saw " + online);
+                if (line.contains("\"state\":\"online\"")) {
+                    online.add(line.substring("neuromesh/nodes/".length(), line.indexOf("/status")));
+                }
+            }
+        }
+
+        ManagedProcess.Result apply = launcher.run(60, "topology", "apply", "examples/xor.json", "--broker", broker);
+        assertEquals(0, apply.exitCode(), apply.output());
+        assertTrue(apply.output().contains("n3         applied rev 1, hosting h3 z"), apply.output());
+
+        try (MosquittoClients.Subscriber z = MosquittoClients.subscribe(port, "neuron/z/output")) {
+            Thread.sleep(300);
+            int[][] steps = {{1, 0}, {1, 1}, {0, 1}, {0, 0}};
+            int x = 0;
+            int y = 0;
+            for (int[] step : steps) {
+                if (step[0] != x) {
+                    MosquittoClients.publish(port, "neuron/x", "{\"from\":\"sensor_x\",\"value\":" + step[0] + "}", false);
+                }
+                if (step[1] != y) {
+                    MosquittoClients.publish(port, "neuron/y", "{\"from\":\"sensor_y\",\"value\":" + step[1] + "}", false);
+                }
+                x = step[0];
+                y = step[1];
+                awaitZ(z, x ^ y);
+            }
+        }
+
+        ManagedProcess.Result logs = launcher.run(60, "logs", "--broker", broker);
+        assertEquals(0, logs.exitCode(), logs.output());
+        assertTrue(logs.output().contains("h1 is kicking z"), logs.output());
+        assertTrue(logs.output().contains("sensor_x is kicking x"), logs.output());
+
+        ManagedProcess.Result inspect = launcher.run(60, "inspect", "z", "--broker", broker);
+        assertEquals(0, inspect.exitCode(), inspect.output());
+        assertTrue(inspect.output().contains("\"node\": \"n3\""), inspect.output());
+
+        ManagedProcess.Result missing = launcher.run(60, "inspect", "nobody", "--broker", broker, "--timeout", "1s");
+        assertEquals(1, missing.exitCode(), missing.output());
+        assertTrue(missing.output().contains("no online node hosts neuron 'nobody'"), missing.output());
+    }
+
+    /** Reads mosquitto_sub lines until z's output has {@code expected} (earlier lines may be transients). */
+    private static void awaitZ(MosquittoClients.Subscriber z, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            String line = z.next(Duration.ofMillis(200));
+            if (line == null) {
+                if (last != null && last.contains("\"value\":" + expected + ",")) {
+                    return;
+                }
+                continue;
+            }
+            last = line;
+        }
+        throw new AssertionError("neuron/z/output did not settle at " + expected + "; last line: " + last);
+    }
+}

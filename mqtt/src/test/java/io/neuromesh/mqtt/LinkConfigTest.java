@@ -1,0 +1,63 @@
+package io.neuromesh.mqtt;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class LinkConfigTest {
+
+    @Test
+    void defaultsAreCleanSessionsWithShortReconnects() {
+        LinkConfig config = MqttLink.builder().clientId("c").config();
+        assertEquals(LinkConfig.DEFAULT_BROKER, config.broker());
+        assertEquals(Duration.ofSeconds(2), config.maxReconnectDelay());
+        assertEquals(true, config.cleanStart());
+        assertFalse(config.manualAcks());
+    }
+
+    @Test
+    void aBareHostAndPortGetsTheTcpScheme() {
+        assertEquals(URI.create("tcp://pi5.local:1883"),
+                MqttLink.builder().clientId("c").broker("pi5.local:1883").config().broker());
+    }
+
+    @Test
+    void persistentSessionsTurnOffCleanStart() {
+        LinkConfig config = MqttLink.builder().clientId("c").persistentSession(Duration.ofMinutes(5)).config();
+        assertFalse(config.cleanStart());
+        assertEquals(Duration.ofMinutes(5), config.sessionExpiry());
+    }
+
+    @Test
+    void rejectsBadSettingsWithActionableMessages() {
+        assertEquals("broker: must look like tcp://host:port, got ws://x:1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MqttLink.builder().clientId("c").broker(URI.create("ws://x:1")).config()).getMessage());
+        assertEquals("clientId: must be 1-128 characters, got 'null'",
+                assertThrows(IllegalArgumentException.class, () -> MqttLink.builder().config()).getMessage());
+        assertEquals("receiveMaximum: must be 1-65535, got 0", assertThrows(IllegalArgumentException.class,
+                () -> MqttLink.builder().clientId("c").receiveMaximum(0).config()).getMessage());
+        assertEquals("maxReconnectDelay: must be >= minReconnectDelay (PT1S), got PT0.5S",
+                assertThrows(IllegalArgumentException.class, () -> MqttLink.builder().clientId("c")
+                        .reconnectDelay(Duration.ofSeconds(1), Duration.ofMillis(500)).config()).getMessage());
+    }
+
+    @Test
+    void subscriptionsRejectNoLocalOnSharedFilters() {
+        assertEquals("noLocal: not allowed on the shared subscription '$share/g/t'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new Subscription("$share/g/t", Qos.AT_LEAST_ONCE, true)).getMessage());
+    }
+
+    @Test
+    void qosTwoIsServedAsQosOne() {
+        assertEquals(Qos.AT_LEAST_ONCE, Qos.of(2));
+        assertEquals("qos: must be 0 or 1, got 3", assertThrows(IllegalArgumentException.class, () -> Qos.of(3))
+                .getMessage());
+    }
+}

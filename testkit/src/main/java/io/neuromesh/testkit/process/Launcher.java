@@ -1,0 +1,64 @@
+package io.neuromesh.testkit.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@code ./neuromesh} commands as separate OS processes, exactly as a user types them. The launcher is run with
+ * {@code NEUROMESH_NO_BUILD=1}: the test suite has just built the jar, so the launcher must not rebuild it.
+ */
+public final class Launcher {
+
+    private final Path root;
+    private final Path logs;
+    private final List<ManagedProcess> started = new ArrayList<>();
+
+    private Launcher(Path root, Path logs) {
+        this.root = root;
+        this.logs = logs;
+    }
+
+    /** A launcher for the repository that contains the working directory; process logs go to a temp folder. */
+    public static Launcher forRepository() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isExecutable(dir.resolve("neuromesh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IOException("no ./neuromesh launcher above " + Path.of("").toAbsolutePath());
+        }
+        return new Launcher(dir, Files.createTempDirectory("neuromesh-processes"));
+    }
+
+    /** The repository root. */
+    public Path root() {
+        return root;
+    }
+
+    /** Starts {@code ./neuromesh <args>} in the background; {@code name} names its log file. */
+    public ManagedProcess start(String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("neuromesh").toString());
+        command.addAll(List.of(args));
+        ManagedProcess process = ManagedProcess.start(name, command, root, logs.resolve(name + ".log"));
+        started.add(process);
+        return process;
+    }
+
+    /** Runs {@code ./neuromesh <args>} to completion (or until {@code timeoutSeconds}) and returns its result. */
+    public ManagedProcess.Result run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        String name = "run-" + started.size() + "-" + (args.length == 0 ? "" : args[0]);
+        return start(name, args).awaitExit(timeoutSeconds);
+    }
+
+    /** Stops every process this launcher started (SIGTERM, then SIGKILL after a grace period). */
+    public void stopAll() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).stop();
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,212 @@
+package io.neuromesh.testkit.link;
+
+import io.neuromesh.mqtt.InboundMessage;
+import io.neuromesh.mqtt.LinkListener;
+import io.neuromesh.mqtt.LinkState;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
+import io.neuromesh.mqtt.Will;
+import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.broker.TestBroker;
+import io.neuromesh.testkit.broker.TestBrokers;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The link's hygiene on both real brokers: what Paho 1.2.5 alone does not do. */
+@Timeout(90)
+class MqttLinkIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static MqttLink link(TestBroker broker, String id) {
+        return MqttLink.builder().broker(broker.uri()).clientId(id).build();
+    }
+
+    private static String text(InboundMessage m) {
+        return new String(m.payload(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void connectsOnceTheBrokerComesUpAndRestoresSubscriptionsAfterARestart(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(kind, Files.createTempDirectory("link"))) {
+            broker.stop();
+            try (MqttLink receiver = link(broker, "receiver"); MqttLink sender = link(broker, "sender")) {
+                BlockingQueue<String> got = new LinkedBlockingQueue<>();
+                receiver.subscribe(Subscription.of("t/a"), m -> got.add(text(m)));
+                receiver.start();
+                sender.start();
+                Thread.sleep(300);
+                assertEquals(LinkState.CONNECTING, receiver.state(), "no broker yet");
+                broker.start();
+                receiver.awaitConnected(WAIT);
+                sender.awaitConnected(WAIT);
+                sender.publish("t/a", bytes("one"), Qos.AT_LEAST_ONCE, false);
+                assertEquals("one", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+                CountDownLatch reconnected = new CountDownLatch(1);
+                receiver.addListener(new LinkListener() {
+                    @Override
+                    public void connected(boolean reconnect) {
+                        if (reconnect) {
+                            reconnected.countDown();
+                        }
+                    }
+                });
+                broker.restart();
+                assertTrue(reconnected.await(WAIT.toSeconds(), TimeUnit.SECONDS), "receiver reconnected");
+                sender.publish("t/a", bytes("two"), Qos.AT_LEAST_ONCE, false);
+                assertEquals("two", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "subscription restored");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void publishesMadeWhileDisconnectedGoOutInOrderAfterTheReconnect(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(kind, Files.createTempDirectory("link"));
+             MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("buffer-receiver")
+                     .persistentSession(Duration.ofMinutes(5)).build();
+             MqttLink sender = link(broker, "buffer-sender")) {
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            receiver.subscribe(Subscription.of("t/buffer"), m -> got.add(text(m)));
+            receiver.start();
+            sender.start();
+            receiver.awaitConnected(WAIT);
+            sender.awaitConnected(WAIT);
+            broker.stop();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (sender.state() == LinkState.CONNECTED && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            for (int i = 0; i < 50; i++) {
+                sender.publish("t/buffer", bytes("m" + i), Qos.AT_LEAST_ONCE, false);
+            }
+            assertEquals(50, sender.stats().bufferedOffline());
+            broker.start();
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String next = got.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertNotNull(next, "message " + i + " arrived; got " + seen);
+                seen.add(next);
+            }
+            for (int i = 0; i < 50; i++) {
+                assertEquals("m" + i, seen.get(i));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void handlersRunOffPahoThreadsAndAThrowingHandlerLosesOnlyItsMessage(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind); MqttLink link = link(broker, "handlers")) {
+            BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+            link.subscribe(Subscription.of("t/h"), m -> {
+                threads.add(Thread.currentThread().getName());
+                if (text(m).equals("boom")) {
+                    throw new IllegalStateException("handler bug");
+                }
+                // Publishing from a handler is safe: handlers never run on Paho's callback thread.
+                link.publish("t/echo", m.payload(), Qos.AT_LEAST_ONCE, false);
+            });
+            BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+            link.subscribe(Subscription.of("t/echo"), m -> echoes.add(text(m)));
+            link.start();
+            link.awaitConnected(WAIT);
+            link.publish("t/h", bytes("boom"), Qos.AT_LEAST_ONCE, false);
+            for (int i = 0; i < 20; i++) {
+                link.publish("t/h", bytes("ok" + i), Qos.AT_LEAST_ONCE, false);
+            }
+            for (int i = 0; i < 20; i++) {
+                assertEquals("ok" + i, echoes.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
+            assertTrue(threads.stream().allMatch(name -> name.startsWith("mqtt-handlers-dispatch")), threads.toString());
+            assertEquals(1, link.stats().handlerFailures());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void noLocalSubscriptionsDoNotEchoOwnPublishes(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind); MqttLink self = link(broker, "self");
+             MqttLink other = link(broker, "other")) {
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            self.subscribe(new Subscription("t/n", Qos.AT_LEAST_ONCE, true), m -> got.add(text(m)));
+            self.start();
+            other.start();
+            self.awaitConnected(WAIT);
+            other.awaitConnected(WAIT);
+            self.publish("t/n", bytes("mine"), Qos.AT_LEAST_ONCE, false);
+            other.publish("t/n", bytes("theirs"), Qos.AT_LEAST_ONCE, false);
+            assertEquals("theirs", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertNull(got.poll(300, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void abortMakesTheBrokerPublishTheLastWillButCloseDoesNot(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind); MqttLink watcher = link(broker, "watcher")) {
+            BlockingQueue<String> wills = new LinkedBlockingQueue<>();
+            watcher.subscribe(Subscription.of("will/+"), m -> wills.add(m.topic() + " " + text(m)));
+            watcher.start();
+            watcher.awaitConnected(WAIT);
+            MqttLink polite = MqttLink.builder().broker(broker.uri()).clientId("polite")
+                    .will(Will.retained("will/polite", "gone")).build();
+            MqttLink crashing = MqttLink.builder().broker(broker.uri()).clientId("crashing")
+                    .will(Will.retained("will/crashing", "gone")).build();
+            polite.start();
+            crashing.start();
+            polite.awaitConnected(WAIT);
+            crashing.awaitConnected(WAIT);
+            polite.close();
+            crashing.abort();
+            assertEquals("will/crashing gone", wills.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertNull(wills.poll(500, TimeUnit.MILLISECONDS), "a clean close sends no will");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void withManualAcksTheBrokerHoldsBackMessagesBeyondTheReceiveMaximum(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind); MqttLink sender = link(broker, "acks-sender");
+             MqttLink worker = MqttLink.builder().broker(broker.uri()).clientId("acks-worker").receiveMaximum(1)
+                     .manualAcks(true).build()) {
+            BlockingQueue<InboundMessage> got = new LinkedBlockingQueue<>();
+            worker.subscribe(Subscription.of("t/work"), got::add);
+            worker.start();
+            sender.start();
+            worker.awaitConnected(WAIT);
+            sender.awaitConnected(WAIT);
+            for (int i = 0; i < 3; i++) {
+                sender.publish("t/work", bytes("task" + i), Qos.AT_LEAST_ONCE, false);
+            }
+            InboundMessage first = got.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertNotNull(first);
+            assertNull(got.poll(500, TimeUnit.MILLISECONDS), "the second waits until the first is acknowledged");
+            worker.complete(first);
+            assertEquals("task1", text(got.poll(WAIT.toSeconds(), TimeUnit.SECONDS)));
+        }
+    }
+}

@@ -9,12 +9,18 @@ import io.neuromesh.cli.internal.command.BrokerCommand;
 import io.neuromesh.cli.internal.command.DemoCommand;
 import io.neuromesh.cli.internal.command.EdgeCommand;
 import io.neuromesh.cli.internal.command.FireCommand;
+import io.neuromesh.cli.internal.command.GpioCommand;
 import io.neuromesh.cli.internal.command.InspectCommand;
 import io.neuromesh.cli.internal.command.LogsCommand;
+import io.neuromesh.cli.internal.command.NodesCommand;
+import io.neuromesh.cli.internal.command.flow.FlowCommand;
+import io.neuromesh.cli.internal.command.flow.WorkerCommand;
+import io.neuromesh.cli.internal.command.flow.WorkersCommand;
 import io.neuromesh.cli.internal.command.SendCommand;
 import io.neuromesh.cli.internal.command.TopologyCommand;
 import io.neuromesh.cli.internal.command.WatchCommand;
 import org.tinylog.configuration.Configuration;
+import org.tinylog.jul.JulTinylogBridge;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -32,9 +38,10 @@ public final class Main {
 
     private static final List<Command> COMMANDS = List.of(new DemoCommand(), new BrokerCommand(), new EdgeCommand(),
             new TopologyCommand(), new FireCommand(), new SendCommand(), new WatchCommand(), new LogsCommand(),
-            new InspectCommand());
+            new InspectCommand(), new GpioCommand(), new NodesCommand(), new WorkerCommand(), new WorkersCommand(),
+            new FlowCommand());
     /** Long-running services log their lifecycle at info; one-shot commands stay quiet unless --verbose. */
-    private static final Set<String> SERVICES = Set.of("edge", "broker");
+    private static final Set<String> SERVICES = Set.of("edge", "broker", "worker");
 
     private Main() {
     }
@@ -80,6 +87,9 @@ public final class Main {
         if (!Configuration.isFrozen()) {
             Configuration.set("level@io.neuromesh", level);
         }
+        // Paho logs through java.util.logging (a SEVERE stack trace for every dropped socket); route it to tinylog,
+        // where its level is set.
+        JulTinylogBridge.activate();
     }
 
     private static void printOverview(PrintStream out) {

@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
  * @param keepAlive       MQTT keep-alive; the broker publishes the Last Will after 1.5 times this without traffic
  * @param sessionExpiry   how long the broker keeps this node's session (subscriptions, queued QoS 1 inputs) while it is away
  * @param eventsPerNeuron recent events kept per neuron for {@code neuromesh logs}
- * @param inboxCapacity   messages waiting for the brain thread before new ones are dropped (and counted)
+ * @param inboxCapacity   inputs waiting per neuron; beyond it the oldest is dropped (and counted)
+ * @param gpio            how sensors and actuators declared for this node are driven
+ * @param heartbeat       how often the node republishes its status with its load (peers watch it)
+ * @param offlineAfter    a peer not heard from for this long is considered offline and its movable neurons move
+ * @param handover        on a graceful stop, how long to wait for other nodes to take over this node's movable neurons
  * @since 0.1
  */
 public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAlive, Duration sessionExpiry,
-                         int eventsPerNeuron, int inboxCapacity) {
+                         int eventsPerNeuron, int inboxCapacity, GpioSetting gpio, Duration heartbeat,
+                         Duration offlineAfter, Duration handover) {
 
     /** Ids: the contract's rule, so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -28,8 +33,14 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
     public static final Qos DEFAULT_INPUT_QOS = Qos.AT_LEAST_ONCE;
     /** Default number of events kept per neuron. */
     public static final int DEFAULT_EVENTS_PER_NEURON = 32;
-    /** Default inbox capacity. */
-    public static final int DEFAULT_INBOX_CAPACITY = 100_000;
+    /** Default capacity of each neuron's inbox. */
+    public static final int DEFAULT_INBOX_CAPACITY = 1_000;
+    /** Default heartbeat interval. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
+    /** Default time without a heartbeat after which a peer counts as offline: three missed heartbeats. */
+    public static final Duration DEFAULT_OFFLINE_AFTER = Duration.ofMillis(3_500);
+    /** Default longest wait for a graceful handover. */
+    public static final Duration DEFAULT_HANDOVER = Duration.ofSeconds(5);
 
     public EdgeConfig {
         if (node == null || !ID.matcher(node).matches()) {
@@ -53,6 +64,19 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
         if (inboxCapacity < 1) {
             throw new IllegalArgumentException("inboxCapacity: must be >= 1, got " + inboxCapacity);
         }
+        if (gpio == null) {
+            throw new IllegalArgumentException("gpio: must not be null; use GpioSetting.OFF for none");
+        }
+        if (heartbeat == null || heartbeat.toMillis() < 50) {
+            throw new IllegalArgumentException("heartbeat: must be at least 50 ms, got " + heartbeat);
+        }
+        if (offlineAfter == null || offlineAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("offlineAfter: must be at least two heartbeats (" + heartbeat.multipliedBy(2)
+                    + "), got " + offlineAfter);
+        }
+        if (handover == null || handover.isNegative()) {
+            throw new IllegalArgumentException("handover: must be zero or positive, got " + handover);
+        }
     }
 
     /** Builder with the defaults above. */
@@ -64,6 +88,10 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
         private Duration sessionExpiry = LinkConfig.DEFAULT_SESSION_EXPIRY;
         private int eventsPerNeuron = DEFAULT_EVENTS_PER_NEURON;
         private int inboxCapacity = DEFAULT_INBOX_CAPACITY;
+        private GpioSetting gpio = GpioSetting.DEFAULT;
+        private Duration heartbeat = DEFAULT_HEARTBEAT;
+        private Duration offlineAfter = DEFAULT_OFFLINE_AFTER;
+        private Duration handover = DEFAULT_HANDOVER;
 
         Builder() {
         }
@@ -109,15 +137,35 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
             return this;
         }
 
-        /** Inbox capacity of the brain thread. */
+        /** Heartbeat interval and the silence after which a peer counts as offline. */
+        public Builder heartbeat(Duration interval, Duration offlineAfter) {
+            this.heartbeat = interval;
+            this.offlineAfter = offlineAfter;
+            return this;
+        }
+
+        /** Longest wait for a graceful handover on close. */
+        public Builder handover(Duration handover) {
+            this.handover = handover;
+            return this;
+        }
+
+        /** Capacity of each neuron's inbox. */
         public Builder inboxCapacity(int capacity) {
             this.inboxCapacity = capacity;
             return this;
         }
 
+        /** How GPIO pins are driven. */
+        public Builder gpio(GpioSetting gpio) {
+            this.gpio = gpio;
+            return this;
+        }
+
         /** The validated configuration. */
         public EdgeConfig config() {
-            return new EdgeConfig(node, broker, inputQos, keepAlive, sessionExpiry, eventsPerNeuron, inboxCapacity);
+            return new EdgeConfig(node, broker, inputQos, keepAlive, sessionExpiry, eventsPerNeuron, inboxCapacity,
+                    gpio, heartbeat, offlineAfter, handover);
         }
 
         /** A runtime with this configuration (not started). */

@@ -40,6 +40,17 @@ public interface FleetClient extends AutoCloseable {
     /** Publishes a topology JSON, retained, to {@code neuromesh/topology} (QoS 1) and waits for the broker's ack. */
     void publishTopology(byte[] json);
 
+    /**
+     * The topology retained on {@code neuromesh/topology} now: subscribes, waits until the broker has delivered its
+     * retained message (a round trip through this client's reply topic, since retained messages come first), and
+     * unsubscribes. Blocks the calling thread for about one broker round trip.
+     *
+     * @param timeout how long to wait for the broker
+     * @return the retained payload as published, or empty when none is retained
+     * @throws io.neuromesh.mqtt.MqttLinkException when the broker does not answer within {@code timeout}
+     */
+    Optional<byte[]> currentTopology(Duration timeout);
+
     /** The retained status of every node the broker knows, keyed by node id (a node's JSON as a map). */
     Map<String, NodeStatus> nodes();
 
@@ -59,8 +70,18 @@ public interface FleetClient extends AutoCloseable {
     /** The state of one neuron as its host reports it (JSON text), or empty if no online node hosts it. */
     Optional<String> inspect(String neuron, Duration timeout);
 
+    /**
+     * Drives a simulated GPIO input of one node (only that node receives the request).
+     *
+     * @return empty when the node did it; otherwise why not (real GPIO, not a sensor pin, no answer)
+     */
+    Optional<String> gpioSet(String node, int pin, boolean high, Duration timeout);
+
     /** Calls {@code consumer} for every output published on {@code neuron/+/output} (retained ones first). */
     void watchOutputs(Consumer<OutputEvent> consumer);
+
+    /** Calls {@code consumer} for every GPIO pin state on {@code neuromesh/nodes/+/gpio/+} (retained ones first). */
+    void watchGpio(Consumer<PinEvent> consumer);
 
     /** Disconnects; idempotent. */
     @Override
@@ -103,6 +124,19 @@ public interface FleetClient extends AutoCloseable {
      * @param text        a human line, e.g. {@code x is kicking h1 (value 1, sum 1)}
      */
     record FleetEvent(long epochMicros, String node, String neuron, String kind, String text) {
+    }
+
+    /**
+     * A GPIO pin's state as its node reports it; a pin that was closed reports {@code open == false}.
+     *
+     * @param node   the node
+     * @param pin    BCM number
+     * @param id     the sensor or actuator using it
+     * @param open   false when the pin was closed (its retained state cleared)
+     * @param active logical state (after active-low)
+     * @param json   the raw state JSON (empty when closed)
+     */
+    record PinEvent(String node, int pin, String id, boolean open, boolean active, String json) {
     }
 
     /**

@@ -12,6 +12,8 @@ public final class Topics {
     public static final String INPUT_PREFIX = "neuron/";
     /** Suffix of a neuron's retained output topic: {@code neuron/<id>/output}. */
     public static final String OUTPUT_SUFFIX = "/output";
+    /** Suffix of a neuron's retained state topic: {@code neuron/<id>/state}. */
+    public static final String STATE_SUFFIX = "/state";
     /** Every neuron's output, for watchers. */
     public static final String ALL_OUTPUTS = "neuron/+/output";
     /** The retained topology. */
@@ -42,6 +44,14 @@ public final class Topics {
         return INPUT_PREFIX + neuron + OUTPUT_SUFFIX;
     }
 
+    /**
+     * {@code neuron/<id>/state}: the last value of each sensor feeding the neuron (retained), so that a neuron that
+     * moves to another node, or whose node restarts, resumes with its inputs.
+     */
+    public static String state(String neuron) {
+        return INPUT_PREFIX + neuron + STATE_SUFFIX;
+    }
+
     /** {@code neuromesh/nodes/<node>/status}: the node's retained status (its Last Will says offline). */
     public static String nodeStatus(String node) {
         return NODES_PREFIX + node + "/status";
@@ -50,6 +60,16 @@ public final class Topics {
     /** {@code neuromesh/nodes/<node>/topology}: the node's retained result of the last topology message. */
     public static String nodeTopology(String node) {
         return NODES_PREFIX + node + "/topology";
+    }
+
+    /** {@code neuromesh/nodes/<node>/gpio/<pin>}: a pin's retained state, for watchers. */
+    public static String nodeGpio(String node, int pin) {
+        return NODES_PREFIX + node + "/gpio/" + pin;
+    }
+
+    /** {@code neuromesh/nodes/<node>/request/gpio-set}: drive a simulated input pin of that node (request/response). */
+    public static String gpioSetRequest(String node) {
+        return NODES_PREFIX + node + "/request/gpio-set";
     }
 
     /** The node id in a {@code neuromesh/nodes/<node>/...} topic, or null. */

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param broker             broker address, {@code tcp://host:port}
  * @param clientId           MQTT client id; must be unique among the broker's clients
- * @param cleanStart         false to resume the broker-side session (subscriptions and queued QoS 1 messages)
+ * @param session            how the broker-side session (subscriptions, queued QoS 1 messages) is used
  * @param sessionExpiry      how long the broker keeps the session after a disconnect (zero: drop at once)
  * @param keepAlive          MQTT keep-alive; the broker declares the client dead after 1.5 times this
  * @param connectTimeout     how long one connection attempt may take
@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param offlineBufferSize  publishes kept while disconnected (oldest dropped beyond it)
  * @since 0.1
  */
-public record LinkConfig(URI broker, String clientId, boolean cleanStart, Duration sessionExpiry, Duration keepAlive,
+public record LinkConfig(URI broker, String clientId, SessionMode session, Duration sessionExpiry, Duration keepAlive,
                          Duration connectTimeout, Duration minReconnectDelay, Duration maxReconnectDelay, Will will,
                          int receiveMaximum, boolean manualAcks, int offlineBufferSize) {
 
@@ -48,7 +48,13 @@ public record LinkConfig(URI broker, String clientId, boolean cleanStart, Durati
         if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
             throw new IllegalArgumentException("clientId: must be 1-128 characters, got '" + clientId + "'");
         }
+        if (session == null) {
+            throw new IllegalArgumentException("session: must not be null");
+        }
         requireNonNegative("sessionExpiry", sessionExpiry);
+        if (session != SessionMode.CLEAN && sessionExpiry.isZero()) {
+            throw new IllegalArgumentException("sessionExpiry: a " + session + " session needs a positive expiry");
+        }
         requirePositive("keepAlive", keepAlive);
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("minReconnectDelay", minReconnectDelay);
@@ -81,7 +87,7 @@ public record LinkConfig(URI broker, String clientId, boolean cleanStart, Durati
     public static final class Builder {
         private URI broker = DEFAULT_BROKER;
         private String clientId;
-        private boolean cleanStart = true;
+        private SessionMode session = SessionMode.CLEAN;
         private Duration sessionExpiry = Duration.ZERO;
         private Duration keepAlive = DEFAULT_KEEP_ALIVE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -114,7 +120,12 @@ public record LinkConfig(URI broker, String clientId, boolean cleanStart, Durati
 
         /** Resume a broker-side session that outlives disconnects by {@code expiry}. */
         public Builder persistentSession(Duration expiry) {
-            this.cleanStart = false;
+            return session(SessionMode.PERSISTENT, expiry);
+        }
+
+        /** How the broker-side session is used, and how long it outlives a disconnect. */
+        public Builder session(SessionMode mode, Duration expiry) {
+            this.session = mode;
             this.sessionExpiry = expiry;
             return this;
         }
@@ -164,7 +175,7 @@ public record LinkConfig(URI broker, String clientId, boolean cleanStart, Durati
 
         /** The validated configuration. */
         public LinkConfig config() {
-            return new LinkConfig(broker, clientId, cleanStart, sessionExpiry, keepAlive, connectTimeout,
+            return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout,
                     minReconnectDelay, maxReconnectDelay, will, receiveMaximum, manualAcks, offlineBufferSize);
         }
 

@@ -16,7 +16,7 @@ class LinkConfigTest {
         LinkConfig config = MqttLink.builder().clientId("c").config();
         assertEquals(LinkConfig.DEFAULT_BROKER, config.broker());
         assertEquals(Duration.ofSeconds(2), config.maxReconnectDelay());
-        assertEquals(true, config.cleanStart());
+        assertEquals(SessionMode.CLEAN, config.session());
         assertFalse(config.manualAcks());
     }
 
@@ -27,9 +27,12 @@ class LinkConfigTest {
     }
 
     @Test
-    void persistentSessionsTurnOffCleanStart() {
+    void persistentSessionsNeedAnExpiry() {
         LinkConfig config = MqttLink.builder().clientId("c").persistentSession(Duration.ofMinutes(5)).config();
-        assertFalse(config.cleanStart());
+        assertEquals(SessionMode.PERSISTENT, config.session());
+        assertEquals("sessionExpiry: a FRESH_THEN_PERSISTENT session needs a positive expiry",
+                assertThrows(IllegalArgumentException.class, () -> MqttLink.builder().clientId("c")
+                        .session(SessionMode.FRESH_THEN_PERSISTENT, Duration.ZERO).config()).getMessage());
         assertEquals(Duration.ofMinutes(5), config.sessionExpiry());
     }
 

@@ -21,12 +21,13 @@ class DemoIT {
                     "--port", Integer.toString(FreePorts.next()));
             assertEquals(0, demo.exitCode(), demo.output());
             String out = demo.output();
-            assertTrue(out.contains(" x  y  z  settle-ms"), out);
-            assertTrue(out.matches("(?s).* 0  1  1 +\\d+\\.\\d\\d\\n.*"), out);
-            assertTrue(out.matches("(?s).* 1  1  0 +\\d+\\.\\d\\d\\n.*"), out);
-            assertTrue(out.matches("(?s).* 1  0  1 +\\d+\\.\\d\\d\\n.*"), out);
-            assertTrue(out.matches("(?s).* 0  0  0 +\\d+\\.\\d\\d\\n.*"), out);
-            assertTrue(out.contains("pass 3: z = XOR(x, y) at every step"), out);
+            assertTrue(out.contains(" x  y  z  LED  settle-ms"), out);
+            assertTrue(out.matches("(?s).* 0  1  1  on  +\\d+\\.\\d\\d\\n.*"), out);
+            assertTrue(out.matches("(?s).* 1  1  0  off +\\d+\\.\\d\\d\\n.*"), out);
+            assertTrue(out.matches("(?s).* 1  0  1  on  +\\d+\\.\\d\\d\\n.*"), out);
+            assertTrue(out.matches("(?s).* 0  0  0  off +\\d+\\.\\d\\d\\n.*"), out);
+            assertTrue(out.contains("pass 3: LED = z = XOR(x, y) at every step"), out);
+            assertTrue(out.contains("mosquitto_sub -h 127.0.0.1 -p ") && out.contains("neuromesh/nodes/n3/gpio/22"), out);
             assertTrue(out.contains("mosquitto_sub -h 127.0.0.1 -p "), out);
         } finally {
             launcher.stopAll();

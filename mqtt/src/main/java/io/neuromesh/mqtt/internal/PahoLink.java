@@ -10,6 +10,7 @@ import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.SessionMode;
 import io.neuromesh.mqtt.Subscription;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -87,6 +88,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
     private volatile int windowWaiters;
     private MqttAsyncClient client;
     private int failedAttempts;
+    private boolean sessionWiped;
 
     public PahoLink(LinkConfig config) {
         this.config = config;
@@ -162,7 +164,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setServerURIs(new String[] {config.broker().toString()});
-        options.setCleanStart(config.cleanStart());
+        options.setCleanStart(config.session() == SessionMode.CLEAN);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setKeepAliveInterval((int) Math.max(1, config.keepAlive().toSeconds()));
         options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
@@ -182,6 +184,9 @@ public final class PahoLink implements MqttLink, MqttCallback {
             return;
         }
         try {
+            if (config.session() == SessionMode.FRESH_THEN_PERSISTENT && !sessionWiped) {
+                wipeSession();
+            }
             IMqttToken token = client.connect(options());
             token.waitForCompletion(config.connectTimeout().toMillis() + 1000);
         } catch (MqttException e) {
@@ -226,6 +231,24 @@ public final class PahoLink implements MqttLink, MqttCallback {
                 online = client.isConnected();
             }
         }
+    }
+
+    /**
+     * Starts the session afresh by connecting once with clean start and no session expiry, then disconnecting; the
+     * real connection then creates a persistent session. (Connecting with clean start and an expiry directly is not
+     * enough: Mosquitto 2.0 does not restore such a session after its own restart.)
+     */
+    private void wipeSession() throws MqttException {
+        MqttConnectionOptions wipe = new MqttConnectionOptions();
+        wipe.setServerURIs(new String[] {config.broker().toString()});
+        wipe.setCleanStart(true);
+        wipe.setSessionExpiryInterval(0L);
+        wipe.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+        wipe.setAutomaticReconnect(false);
+        wipe.setSocketFactory(new NoDelaySocketFactory());
+        client.connect(wipe).waitForCompletion(config.connectTimeout().toMillis() + 1000);
+        client.disconnect(CLOSE_TIMEOUT.toMillis()).waitForCompletion(CLOSE_TIMEOUT.toMillis());
+        sessionWiped = true;
     }
 
     private void retryLater(String reason) {

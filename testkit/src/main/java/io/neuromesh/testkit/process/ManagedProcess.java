@@ -31,11 +31,13 @@ public final class ManagedProcess {
         this.log = log;
     }
 
-    /** Starts {@code command} in {@code dir} with {@code NEUROMESH_NO_BUILD=1}. */
+    /** Starts {@code command} in {@code dir} with {@code NEUROMESH_NO_BUILD=1} and a private {@code NEUROMESH_HOME}. */
     public static ManagedProcess start(String name, List<String> command, Path dir, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("NEUROMESH_NO_BUILD", "1");
+        // The CLI keeps a topology history in $NEUROMESH_HOME: tests must not write into the user's own.
+        builder.environment().put("NEUROMESH_HOME", log.getParent().resolve("home").toString());
         builder.environment().remove("NEUROMESH_BROKER");
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));

@@ -119,6 +119,30 @@ class MqttLinkIT {
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
+    void aFreshThenPersistentSessionQueuesMessagesAcrossABrokerRestart(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(kind, Files.createTempDirectory("link"))) {
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            try (MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("fresh-receiver")
+                    .session(io.neuromesh.mqtt.SessionMode.FRESH_THEN_PERSISTENT, Duration.ofMinutes(5))
+                    .reconnectDelay(Duration.ofSeconds(3), Duration.ofSeconds(3)).build()) {
+                receiver.subscribe(Subscription.of("t/queued"), m -> got.add(text(m)));
+                receiver.start();
+                receiver.awaitConnected(WAIT);
+                broker.restart();
+                // Published while the receiver is still waiting to reconnect: the broker must queue it.
+                try (MqttLink sender = link(broker, "fresh-sender")) {
+                    sender.start();
+                    sender.awaitConnected(WAIT);
+                    sender.publish("t/queued", bytes("while away"), Qos.AT_LEAST_ONCE, false);
+                    assertEquals(LinkState.CONNECTING, receiver.state(), "published before the receiver is back");
+                }
+                assertEquals("while away", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
     void handlersRunOffPahoThreadsAndAThrowingHandlerLosesOnlyItsMessage(BrokerKind kind) throws Exception {
         try (TestBroker broker = TestBrokers.of(kind); MqttLink link = link(broker, "handlers")) {
             BlockingQueue<String> threads = new LinkedBlockingQueue<>();

@@ -5,6 +5,11 @@ import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.Option;
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
+import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.flows.ClientConfig;
+import io.neuromesh.flows.Worker;
+import io.neuromesh.mqtt.LinkConfig;
+import io.neuromesh.cli.internal.UsageException;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -20,7 +25,7 @@ public final class EdgeCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "--node <id> [--broker URL]";
+        return "--node <id> [--broker URL] [--gpio auto|mock|gpiod|off]";
     }
 
     @Override
@@ -31,26 +36,58 @@ public final class EdgeCommand implements Command {
     @Override
     public List<Option> options() {
         return List.of(Option.value("node", "ID", "this node's id (1-64 of A-Z a-z 0-9 _ -)"),
+                Option.value("gpio", "MODE", "auto (gpiod on a Pi, simulated elsewhere), mock, gpiod or off (default auto)"),
+                Option.value("heartbeat", "DURATION", "status heartbeat interval (default 1s)"),
+                Option.value("offline-after", "DURATION", "a peer silent this long counts as offline; its movable neurons move (default 3.5s)"),
+                Option.value("handover", "DURATION", "on SIGTERM, how long to wait for peers to take over movable neurons (default 5s)"),
+                Option.flag("no-worker", "do not also run a task-flow worker (by default every edge node is one, on queue default)"),
                 Option.value("keep-alive", "DURATION", "MQTT keep-alive; the broker marks the node offline after 1.5x (default 10s)"),
                 BROKER);
+    }
+
+    private static GpioSetting gpio(String text) {
+        try {
+            return GpioSetting.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gpio must be auto, mock, gpiod or off, got '" + text + "'");
+        }
     }
 
     @Override
     public int run(Args args, PrintStream out) throws InterruptedException {
         args.maxPositional(0);
-        EdgeConfig config = EdgeRuntime.builder()
-                .node(SendCommand.requireId(args.required("node"), "--node"))
-                .broker(args.broker())
-                .keepAlive(args.duration("keep-alive", io.neuromesh.mqtt.LinkConfig.DEFAULT_KEEP_ALIVE))
-                .config();
+        EdgeConfig config;
+        try {
+            config = EdgeRuntime.builder()
+                    .node(SendCommand.requireId(args.required("node"), "--node"))
+                    .broker(args.broker())
+                    .keepAlive(args.duration("keep-alive", LinkConfig.DEFAULT_KEEP_ALIVE))
+                    .gpio(gpio(args.value("gpio", "auto")))
+                    .heartbeat(args.duration("heartbeat", EdgeConfig.DEFAULT_HEARTBEAT),
+                            args.duration("offline-after", EdgeConfig.DEFAULT_OFFLINE_AFTER))
+                    .handover(args.duration("handover", EdgeConfig.DEFAULT_HANDOVER))
+                    .config();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         EdgeRuntime runtime = EdgeRuntime.create(config);
+        Worker worker = args.flag("no-worker") ? null
+                : Worker.builder().broker(config.broker()).name(config.node()).queues(ClientConfig.DEFAULT_QUEUE).build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (worker != null) {
+                worker.close();
+            }
             runtime.close();
             stopped.countDown();
         }, "neuromesh-edge-shutdown"));
         runtime.start();
-        out.println("node " + config.node() + " running; broker " + config.broker() + " (it connects when the broker is up)");
+        if (worker != null) {
+            worker.start();
+        }
+        out.println("node " + config.node() + " running" + (worker == null ? "" : " (also a worker on queue "
+                + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker()
+                + " (it connects when the broker is up)");
         out.flush();
         stopped.await();
         return 0;

@@ -5,23 +5,45 @@ import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Option;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.history.HistoryEntry;
+import io.neuromesh.cli.internal.history.RollbackPlan;
+import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
-/** {@code neuromesh topology validate|apply <file>}. */
+/**
+ * {@code neuromesh topology validate|apply|diff <file>}, {@code topology rollback [--to REV]} and
+ * {@code topology history}. Applies and rollbacks that every online node applied are recorded in the local history.
+ */
 public final class TopologyCommand implements Command {
 
-    private static final Duration DEFAULT_APPLY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Option TO = Option.value("to", "REV", "rollback: the rev to bring back (default: the"
+            + " previous one); it is published as rev = running rev + 1, since runtimes only accept newer revs");
+
+    private final TopologyHistory history;
+
+    /** A command keeping its history under {@code $NEUROMESH_HOME} (default {@code ~/.neuromesh}). */
+    public TopologyCommand() {
+        this(TopologyHistory.atDefaultHome());
+    }
+
+    /** A command keeping its history in {@code history}. */
+    public TopologyCommand(TopologyHistory history) {
+        this.history = history;
+    }
 
     @Override
     public String name() {
@@ -30,72 +52,132 @@ public final class TopologyCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "validate|apply <file>";
+        return "validate|apply|diff <file> | rollback [--to REV] | history";
     }
 
     @Override
     public String summary() {
-        return "check a topology file, or check it and publish it (retained) to the fleet";
+        return "check, publish (retained) or compare a topology file; roll back to an earlier accepted one";
     }
 
     @Override
     public List<Option> options() {
-        return List.of(Option.value("timeout", "DURATION", "apply: how long to wait for every online node (default 10s)"),
-                Option.flag("no-wait", "apply: publish and exit without waiting for the nodes' results"), BROKER);
+        return List.of(Rollout.TIMEOUT, Rollout.NO_WAIT, TO, BROKER);
     }
 
     @Override
     public int run(Args args, PrintStream out) {
-        String action = args.positional(0, "validate or apply");
-        Path file = Path.of(args.positional(1, "<file>"));
-        args.maxPositional(2);
-        byte[] json = read(file);
-        Topology topology = validate(file, json);
-        return switch (action) {
-            case "validate" -> {
-                out.println(file + ": valid. " + describe(topology));
-                yield 0;
-            }
-            case "apply" -> apply(args, out, file, json, topology);
-            default -> throw new UsageException("unknown action '" + action + "'; use validate or apply");
-        };
-    }
-
-    private int apply(Args args, PrintStream out, Path file, byte[] json, Topology topology) {
-        try (FleetClient fleet = Connect.fleet(args)) {
-            List<String> online = fleet.nodes().values().stream().filter(FleetClient.NodeStatus::online)
-                    .map(FleetClient.NodeStatus::node).toList();
-            fleet.publishTopology(json);
-            out.println("published " + file + " (" + describe(topology) + ")");
-            if (args.flag("no-wait")) {
-                return 0;
-            }
-            if (online.isEmpty()) {
-                out.println("no node is online yet; each node applies it when it starts");
-                return 0;
-            }
-            Map<String, FleetClient.TopologyReport> reports = fleet.awaitTopologyReports(topology.rev(), online,
-                    args.duration("timeout", DEFAULT_APPLY_TIMEOUT));
-            boolean ok = true;
-            for (String node : online) {
-                FleetClient.TopologyReport report = reports.get(node);
-                if (report == null) {
-                    ok = false;
-                    out.printf("  %-10s no answer%n", node);
-                } else if (!"applied".equals(report.result())) {
-                    ok = false;
-                    out.printf("  %-10s %s%n", node, report.result());
-                    report.errors().forEach(error -> out.println("             " + error));
-                } else {
-                    out.printf("  %-10s applied rev %d, hosting %s%n", node, report.rev(),
-                            report.neurons().isEmpty() ? "no neurons" : String.join(" ", report.neurons()));
+        String action = args.positional(0, "an action: validate, apply, diff, rollback or history");
+        switch (action) {
+            case "validate", "apply", "diff" -> {
+                Path file = Path.of(args.positional(1, "<file>"));
+                args.maxPositional(2);
+                byte[] json = read(file);
+                Topology topology = validate(file, json);
+                switch (action) {
+                    case "validate" -> out.println(file + ": valid. " + describe(topology));
+                    case "apply" -> apply(args, out, file, json, topology);
+                    default -> diff(args, out, topology);
                 }
             }
-            if (!ok) {
-                throw new CommandFailedException("rev " + topology.rev() + " is not running on every online node");
+            case "rollback" -> {
+                args.maxPositional(1);
+                rollback(args, out);
             }
-            return 0;
+            case "history" -> {
+                args.maxPositional(1);
+                history(out);
+            }
+            default -> throw new UsageException("unknown action '" + action
+                    + "'; use validate, apply, diff, rollback or history");
         }
+        return 0;
+    }
+
+    private void apply(Args args, PrintStream out, Path file, byte[] json, Topology topology) {
+        try (FleetClient fleet = Connect.fleet(args)) {
+            List<String> applied = Rollout.publish(fleet, args, out, file.toString(), topology, json);
+            remember(out, topology, json, applied, file.toAbsolutePath().normalize().toString());
+        }
+    }
+
+    private void diff(Args args, PrintStream out, Topology next) {
+        try (FleetClient fleet = Connect.fleet(args)) {
+            Optional<byte[]> retained = fleet.currentTopology(args.duration(Rollout.TIMEOUT.name(),
+                    FleetClient.DEFAULT_TIMEOUT));
+            TopologyDiffReport.lines(running(retained, out), next).forEach(out::println);
+        }
+    }
+
+    private void rollback(Args args, PrintStream out) {
+        OptionalLong to = rev(args);
+        try (FleetClient fleet = Connect.fleet(args)) {
+            Topology running = running(fleet.currentTopology(FleetClient.DEFAULT_TIMEOUT), out);
+            long fleetRev = fleet.nodes().values().stream().mapToLong(FleetClient.NodeStatus::rev).max().orElse(0);
+            RollbackPlan plan = RollbackPlan.choose(history, running, fleetRev, to);
+            HistoryEntry from = plan.from();
+            out.println("rolling back to rev " + from.rev() + " (" + from.source() + ", hash " + from.shortHash()
+                    + "), published as rev " + plan.topology().rev()
+                    + ": runtimes only accept a rev newer than the one they run");
+            byte[] json = plan.topology().toJson().getBytes(StandardCharsets.UTF_8);
+            List<String> applied = Rollout.publish(fleet, args, out, "the network of rev " + from.rev(),
+                    plan.topology(), json);
+            remember(out, plan.topology(), json, applied, "rollback to rev " + from.rev());
+        }
+    }
+
+    private void history(PrintStream out) {
+        List<HistoryEntry> entries = history.entries();
+        if (entries.isEmpty()) {
+            out.println("no topology recorded yet in " + history.directory()
+                    + "; each topology apply or rollback that every online node applied is recorded there");
+            return;
+        }
+        HistoryTable.lines(entries, ZoneId.systemDefault()).forEach(out::println);
+    }
+
+    /** Records a topology every online node applied; a history that cannot be written does not undo the apply. */
+    private void remember(PrintStream out, Topology topology, byte[] json, List<String> applied, String source) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            out.println("recorded in the local history: " + history.record(topology, json, applied, source,
+                    Instant.now()).file());
+        } catch (CommandFailedException e) {
+            out.println("warning: " + e.getMessage());
+        }
+    }
+
+    /** The retained topology, or null when none is retained or it is not valid (then it says so). */
+    private static Topology running(Optional<byte[]> retained, PrintStream out) {
+        if (retained.isEmpty()) {
+            return null;
+        }
+        try {
+            return Topology.parse(retained.get());
+        } catch (TopologyException e) {
+            out.println("note: the topology retained on the broker is not valid (" + e.errors().get(0)
+                    + "); treating it as none");
+            return null;
+        }
+    }
+
+    private static OptionalLong rev(Args args) {
+        String text = args.value(TO.name(), null);
+        if (text == null) {
+            return OptionalLong.empty();
+        }
+        long rev;
+        try {
+            rev = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            rev = 0;
+        }
+        if (rev < 1 || rev > Topology.MAX_REV) {
+            throw new UsageException("--to must be a rev from 1 to " + Topology.MAX_REV + ", got '" + text + "'");
+        }
+        return OptionalLong.of(rev);
     }
 
     static byte[] read(Path file) {

@@ -6,6 +6,9 @@ import io.neuromesh.broker.Persistence;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.topology.GpioInput;
+import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
 
 import java.io.IOException;
@@ -13,27 +16,37 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The main job: an embedded broker, three edge runtimes n1..n3 in this process, the reference XOR network spread over
- * them, and the virtual sensors stepped through every input combination while z is checked against XOR(x, y).
+ * The main job: an embedded broker, three edge runtimes n1..n3 in this process with simulated GPIO, the reference
+ * XOR network spread over them with two buttons (n1, BCM 17 and 27) and an LED (n3, BCM 22), and the buttons pressed
+ * through every input combination, over MQTT exactly like {@code neuromesh gpio set}, while the LED is checked
+ * against XOR(x, y).
  */
 public final class XorDemo implements AutoCloseable {
 
     /** Input states in Gray-code order: one sensor changes per step and z flips every time. */
     private static final int[][] STEPS = {{0, 1}, {1, 1}, {1, 0}, {0, 0}};
     private static final List<String> NODES = List.of("n1", "n2", "n3");
+    private static final String BUTTON_NODE = "n1";
+    private static final int PIN_X = 17;
+    private static final int PIN_Y = 27;
+    private static final String LED_NODE = "n3";
+    private static final int PIN_LED = 22;
     private static final long QUIET_MILLIS = 20;
     private static final long SETTLE_TIMEOUT_MILLIS = 5_000;
 
     private final PrintStream out;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final OutputTracker outputs = new OutputTracker();
+    private final OutputTracker led = new OutputTracker();
     private FleetClient fleet;
     private String uri;
 
@@ -56,7 +69,7 @@ public final class XorDemo implements AutoCloseable {
             out.println("port " + port + " is taken; the demo broker uses port " + chosen);
         }
         for (String node : NODES) {
-            EdgeRuntime runtime = EdgeRuntime.builder().node(node).broker(uri).build();
+            EdgeRuntime runtime = EdgeRuntime.builder().node(node).broker(uri).gpio(GpioSetting.MOCK).build();
             resources.add(0, runtime);
             runtime.start();
         }
@@ -68,18 +81,25 @@ public final class XorDemo implements AutoCloseable {
         fleet = FleetClient.connect(URI.create(uri), Duration.ofSeconds(5));
         resources.add(0, fleet);
         fleet.watchOutputs(outputs::accept);
-        byte[] json = example();
-        Topology topology = Topology.parse(json);
-        fleet.publishTopology(json);
+        fleet.watchGpio(pin -> {
+            if (pin.node().equals(LED_NODE) && pin.pin() == PIN_LED && pin.open()) {
+                led.accept(new FleetClient.OutputEvent("led", pin.active() ? 1 : 0, 0, LED_NODE, false));
+            }
+        });
+        Topology topology = withoutDebounce(Topology.parse(example()));
+        fleet.publishTopology(topology.toJson().getBytes(StandardCharsets.UTF_8));
         Map<String, FleetClient.TopologyReport> reports =
                 fleet.awaitTopologyReports(topology.rev(), NODES, Duration.ofSeconds(10));
         if (reports.size() != NODES.size()) {
             throw new CommandFailedException("the XOR topology was not applied on every node: " + reports.keySet());
         }
+        int brokerPort = URI.create(uri).getPort();
         out.println("Neuromesh XOR demo: broker " + uri + ", nodes " + String.join(" ", NODES) + ", topology rev "
                 + topology.rev() + " (x y on n1, h1 h2 on n2, h3 z on n3)");
-        out.println("watch it live:  mosquitto_sub -h 127.0.0.1 -p " + URI.create(uri).getPort()
-                + " -v -t 'neuron/+/output'");
+        out.println("simulated buttons on n1 pins " + PIN_X + " and " + PIN_Y + ", LED on n3 pin " + PIN_LED
+                + " (GPIO through Pi4J's mock plugin)");
+        out.println("watch it live:  mosquitto_sub -h 127.0.0.1 -p " + brokerPort + " -v -t 'neuron/+/output'");
+        out.println("the LED:        mosquitto_sub -h 127.0.0.1 -p " + brokerPort + " -v -t 'neuromesh/nodes/n3/gpio/22'");
     }
 
     /**
@@ -90,7 +110,7 @@ public final class XorDemo implements AutoCloseable {
     public boolean pass(int number, boolean printTable, Duration pause) throws InterruptedException {
         if (printTable) {
             out.println();
-            out.println(" x  y  z  settle-ms");
+            out.println(" x  y  z  LED  settle-ms");
         }
         boolean allRight = true;
         List<Double> settles = new ArrayList<>();
@@ -99,36 +119,56 @@ public final class XorDemo implements AutoCloseable {
             int y = step[1];
             int expected = x ^ y;
             long t0 = System.nanoTime();
-            fleet.send("x", "sensor_x", x);
-            fleet.send("y", "sensor_y", y);
-            long arrived = outputs.awaitSettled("z", expected, QUIET_MILLIS, SETTLE_TIMEOUT_MILLIS);
+            press(PIN_X, x);
+            press(PIN_Y, y);
+            long arrived = led.awaitSettled("led", expected, QUIET_MILLIS, SETTLE_TIMEOUT_MILLIS);
+            outputs.awaitSettled("z", expected, QUIET_MILLIS, SETTLE_TIMEOUT_MILLIS);
             int z = outputs.value("z");
-            boolean right = arrived >= 0 && z == expected;
+            int ledOn = led.value("led");
+            boolean right = arrived >= 0 && z == expected && ledOn == expected;
             allRight &= right;
             double settle = arrived < 0 ? Double.NaN : Math.max(0, arrived - t0) / 1e6;
             settles.add(settle);
             if (printTable) {
-                out.printf(" %d  %d  %d  %9s%s%n", x, y, z, arrived < 0 ? "timeout" : String.format("%.2f", settle),
-                        right ? "" : "   WRONG: expected " + expected);
+                out.printf(" %d  %d  %d  %-3s  %9s%s%n", x, y, z, ledOn == 1 ? "on" : "off",
+                        arrived < 0 ? "timeout" : String.format("%.2f", settle), right ? "" : "   WRONG: expected " + expected);
             }
             Thread.sleep(pause.toMillis());
         }
         if (!printTable) {
             Collections.sort(settles);
             out.printf("pass %d: %s, settle median %.2f ms, max %.2f ms%n", number,
-                    allRight ? "z = XOR(x, y) at every step" : "WRONG", settles.get(settles.size() / 2),
+                    allRight ? "LED = z = XOR(x, y) at every step" : "WRONG", settles.get(settles.size() / 2),
                     settles.get(settles.size() - 1));
         } else {
-            out.println(allRight ? "z = XOR(x, y) at every step" : "z was WRONG at some step");
+            out.println(allRight ? "LED = z = XOR(x, y) at every step (settle: button press -> LED on n3)"
+                    : "the LED was WRONG at some step");
         }
         out.flush();
         return allRight;
     }
 
+    /** Presses (1) or releases (0) a simulated button: a request over MQTT to the button's node. */
+    private void press(int pin, int value) {
+        Optional<String> refused = fleet.gpioSet(BUTTON_NODE, pin, value == 1, Duration.ofSeconds(5));
+        if (refused.isPresent()) {
+            throw new CommandFailedException("pressing the button on pin " + pin + ": " + refused.get());
+        }
+    }
+
+    /** Simulated buttons do not bounce: the demo drops the example's 20 ms debounce, meant for real buttons. */
+    private static Topology withoutDebounce(Topology t) {
+        List<SensorSpec> sensors = t.sensors().stream().map(s -> s.isVirtual() ? s : new SensorSpec(s.id(),
+                new GpioInput(s.gpio().node(), s.gpio().pin(), s.gpio().pull(), Duration.ZERO, s.gpio().activeLow()),
+                s.value())).toList();
+        return new Topology(t.rev(), t.name(), t.defaults(), t.nodes(), sensors, t.neurons(), t.synapses(),
+                t.actuators());
+    }
+
     private static byte[] example() throws IOException {
-        try (InputStream in = XorDemo.class.getResourceAsStream("/examples/xor.json")) {
+        try (InputStream in = XorDemo.class.getResourceAsStream("/examples/xor-gpio.json")) {
             if (in == null) {
-                throw new IOException("examples/xor.json is missing from the classpath");
+                throw new IOException("examples/xor-gpio.json is missing from the classpath");
             }
             return in.readAllBytes();
         }

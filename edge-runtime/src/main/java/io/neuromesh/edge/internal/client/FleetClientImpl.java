@@ -8,6 +8,7 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** {@link FleetClient} over one clean-session {@link MqttLink}. */
@@ -160,6 +162,23 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
+    public Optional<byte[]> currentTopology(Duration timeout) {
+        AtomicReference<byte[]> retained = new AtomicReference<>();
+        link.subscribe(Subscription.of(Topics.TOPOLOGY), message -> retained.set(message.payload()));
+        try {
+            // The handler and the reply run on the one dispatch thread, in arrival order: once the round trip is
+            // back, a retained topology has been handled.
+            if (request(replyTopic, new JsonObject(), 1, timeout).isEmpty()) {
+                throw new MqttLinkException("the broker did not answer within " + timeout.toMillis() + " ms");
+            }
+        } finally {
+            link.unsubscribe(List.of(Topics.TOPOLOGY));
+        }
+        byte[] payload = retained.get();
+        return payload == null || payload.length == 0 ? Optional.empty() : Optional.of(payload);
+    }
+
+    @Override
     public Map<String, NodeStatus> nodes() {
         return new TreeMap<>(statuses);
     }
@@ -223,6 +242,19 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
+    public Optional<String> gpioSet(String node, int pin, boolean high, Duration timeout) {
+        JsonObject body = new JsonObject();
+        body.addProperty("pin", pin);
+        body.addProperty("level", high ? "high" : "low");
+        List<JsonObject> replies = request(Topics.gpioSetRequest(node), body, 1, timeout);
+        if (replies.isEmpty()) {
+            return Optional.of("node " + node + " did not answer within " + timeout.toMillis() + " ms; is it online?");
+        }
+        JsonObject reply = replies.get(0);
+        return "true".equals(text(reply, "ok")) ? Optional.empty() : Optional.of(text(reply, "error"));
+    }
+
+    @Override
     public void watchOutputs(Consumer<OutputEvent> consumer) {
         link.subscribe(Subscription.of(Topics.ALL_OUTPUTS), message -> {
             JsonObject json = parse(message.payload());
@@ -230,6 +262,22 @@ public final class FleetClientImpl implements FleetClient {
                 consumer.accept(new OutputEvent(Topics.neuronOf(message.topic()), (int) number(json, "value"),
                         number(json, "ts"), text(json, "node"), message.retained()));
             }
+        });
+    }
+
+    @Override
+    public void watchGpio(Consumer<PinEvent> consumer) {
+        link.subscribe(Subscription.of(Topics.NODES_PREFIX + "+/gpio/+"), message -> {
+            String node = Topics.nodeOf(message.topic());
+            String pinText = message.topic().substring(message.topic().lastIndexOf('/') + 1);
+            if (node == null || !pinText.matches("\\d+")) {
+                return;
+            }
+            JsonObject json = message.payload().length == 0 ? null : parse(message.payload());
+            consumer.accept(json == null
+                    ? new PinEvent(node, Integer.parseInt(pinText), "", false, false, "")
+                    : new PinEvent(node, Integer.parseInt(pinText), text(json, "id"), true,
+                    "true".equals(text(json, "active")), json.toString()));
         });
     }
 

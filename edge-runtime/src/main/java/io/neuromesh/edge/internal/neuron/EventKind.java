@@ -15,7 +15,9 @@ public enum EventKind {
     /** An input from a source with no synapse to this neuron was ignored. */
     IGNORED,
     /** The topology changed this neuron's settings. */
-    RECONFIGURED;
+    RECONFIGURED,
+    /** The neuron started on this node with its state restored from the fleet's retained outputs. */
+    RESTORED;
 
     /** One human line for the event, as printed by {@code neuromesh logs}. */
     public String describe(String neuron, String source, double value, double sum) {
@@ -29,6 +31,8 @@ public enum EventKind {
             case OUTPUT -> "output of " + neuron + " is now " + Numbers.format(value);
             case IGNORED -> "input from " + source + " ignored: no synapse " + source + " -> " + neuron;
             case RECONFIGURED -> neuron + " reconfigured by the topology";
+            case RESTORED -> neuron + " started here, state restored (output " + Numbers.format(value) + ", sum "
+                    + Numbers.format(sum) + ")";
         };
     }
 }

@@ -161,6 +161,38 @@ public final class Neuron {
         return Outcome.NONE;
     }
 
+    /**
+     * Seeds the inputs of a neuron that just started on this node (it moved here, or its node restarted) from the
+     * fleet's retained state: each upstream neuron's last output and the last sensor values. A LEVEL neuron
+     * recomputes its output from them; a SPIKE neuron starts at rest (spikes are transient).
+     *
+     * @return the output it now has
+     */
+    public int restore(Map<String, Double> inputs, long now) {
+        inputs.forEach((source, value) -> {
+            Slot slot = slots.get(source);
+            if (slot != null) {
+                slot.value = value;
+                slot.at = now;
+                slot.present = true;
+            }
+        });
+        if (mode == NeuronMode.LEVEL) {
+            lastSum = levelSum();
+            output = lastSum >= threshold ? 1 : 0;
+        } else {
+            output = 0;
+        }
+        log.add(now, EventKind.RESTORED, null, output, lastSum);
+        return output;
+    }
+
+    /** The latest value received from {@code source}, or NaN when none arrived (or it has no synapse here). */
+    public double inputValue(String source) {
+        Slot slot = slots.get(source);
+        return slot == null || !slot.present ? Double.NaN : slot.value;
+    }
+
     private Outcome settle(long now) {
         int next = lastSum >= threshold ? 1 : 0;
         if (next == output) {

@@ -14,13 +14,15 @@ final class HostedNeuron {
     List<String> downstream;
     /** {@code {"from":"<id>","value":0}} and {@code ...:1}, indexed by output. */
     final byte[][] payloadByOutput;
+    final NeuronInbox inbox;
     /** True while a refractory-end tick is scheduled. */
     boolean tickScheduled;
 
-    HostedNeuron(Neuron neuron, NeuronSpec spec, List<String> downstream) {
+    HostedNeuron(Neuron neuron, NeuronSpec spec, List<String> downstream, NeuronInbox inbox) {
         this.neuron = neuron;
         this.spec = spec;
         this.downstream = downstream;
+        this.inbox = inbox;
         this.payloadByOutput = new byte[][] {OutputCodec.input(neuron.id(), 0), OutputCodec.input(neuron.id(), 1)};
     }
 }

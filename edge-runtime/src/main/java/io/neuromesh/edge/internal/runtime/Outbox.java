@@ -16,4 +16,19 @@ interface Outbox {
 
     /** Stop receiving inputs for these neurons. */
     void unsubscribeInputs(Collection<String> neurons);
+
+    /** Start following these neurons' retained outputs (they drive actuators here). */
+    void subscribeOutputs(Collection<String> neurons);
+
+    /** Stop following these neurons' outputs. */
+    void unsubscribeOutputs(Collection<String> neurons);
+
+    /** Publish a neuron's retained state: the last value of each sensor that feeds it. */
+    void state(String neuron, byte[] payload);
+
+    /**
+     * The retained messages of these topics (absent topics have none). Waits for the broker's answer, at most a
+     * short grace period for topics that have no retained message.
+     */
+    java.util.Map<String, byte[]> fetchRetained(Collection<String> topics);
 }

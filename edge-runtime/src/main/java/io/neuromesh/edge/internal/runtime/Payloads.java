@@ -16,19 +16,48 @@ final class Payloads {
     private Payloads() {
     }
 
-    static byte[] online(String node, Collection<String> neurons, long rev, String hash, long startedMillis,
-                         io.neuromesh.edge.RuntimeStats stats) {
+    /** A node's retained status: {@code online} (or {@code leaving}) with what it hosts and its load. */
+    static byte[] status(String state, String node, Collection<String> neurons, long rev, String hash,
+                         long startedMillis, io.neuromesh.edge.RuntimeStats stats, Heartbeat.Load load) {
         JsonObject json = new JsonObject();
-        json.addProperty("state", "online");
+        json.addProperty("state", state);
         json.addProperty("node", node);
         json.add("neurons", strings(neurons));
         json.addProperty("rev", rev);
         json.addProperty("hash", hash);
         json.addProperty("ts", System.currentTimeMillis());
         json.addProperty("since", startedMillis);
+        json.addProperty("inputsPerSecond", load.inputsPerSecond());
+        json.addProperty("queue", load.queue());
+        json.addProperty("heapUsedMb", load.heapUsedMb());
+        json.addProperty("heapMaxMb", load.heapMaxMb());
         json.addProperty("malformed", stats.malformed());
         json.addProperty("dropped", stats.dropped());
         return bytes(json);
+    }
+
+    /** What membership needs from a status payload. */
+    record Status(String state, long tsMillis, List<String> neurons) {
+    }
+
+    /** Reads a status payload; an unreadable one counts as offline. */
+    static Status readStatus(byte[] payload) {
+        try {
+            JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
+            if (root.isJsonObject()) {
+                JsonObject json = root.getAsJsonObject();
+                List<String> neurons = new java.util.ArrayList<>();
+                if (json.get("neurons") instanceof JsonArray array) {
+                    array.forEach(e -> neurons.add(e.getAsString()));
+                }
+                String state = json.get("state") instanceof com.google.gson.JsonPrimitive p ? p.getAsString() : "offline";
+                long ts = json.get("ts") instanceof com.google.gson.JsonPrimitive t && t.isNumber() ? t.getAsLong() : 0;
+                return new Status(state, ts, neurons);
+            }
+        } catch (RuntimeException unreadable) {
+            return new Status("offline", 0, List.of());
+        }
+        return new Status("offline", 0, List.of());
     }
 
     static byte[] offline(String node, String reason) {
@@ -122,6 +151,53 @@ final class Payloads {
             return 0;
         }
         return 0;
+    }
+
+    /** {@code {"sensors":{"button_x":1},"ts":...}}: a neuron's last sensor values. */
+    static byte[] state(java.util.Map<String, Double> sensors) {
+        JsonObject values = new JsonObject();
+        sensors.forEach(values::addProperty);
+        JsonObject json = new JsonObject();
+        json.add("sensors", values);
+        json.addProperty("ts", System.currentTimeMillis());
+        return bytes(json);
+    }
+
+    /** The sensor values of a state payload (empty when null or unreadable). */
+    static java.util.Map<String, Double> sensorValues(byte[] payload) {
+        java.util.Map<String, Double> values = new java.util.HashMap<>();
+        if (payload == null || payload.length == 0) {
+            return values;
+        }
+        try {
+            JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
+            if (root.isJsonObject() && root.getAsJsonObject().get("sensors") instanceof JsonObject sensors) {
+                sensors.entrySet().forEach(e -> {
+                    if (e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isNumber()) {
+                        values.put(e.getKey(), e.getValue().getAsDouble());
+                    }
+                });
+            }
+        } catch (RuntimeException unreadable) {
+            values.clear();
+        }
+        return values;
+    }
+
+    /** The {@code value} (0 or 1) of an output payload, or -1 when it has none (e.g. a cleared retained output). */
+    static int outputValue(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return -1;
+        }
+        String value = field(payload, "value");
+        return "1".equals(value) ? 1 : "0".equals(value) ? 0 : -1;
+    }
+
+    static byte[] gpioSetReply(java.util.Optional<String> refusal) {
+        JsonObject json = new JsonObject();
+        json.addProperty("ok", refusal.isEmpty());
+        refusal.ifPresent(reason -> json.addProperty("error", reason));
+        return bytes(json);
     }
 
     /** A string field of a JSON request, or null when absent or unreadable. */

@@ -1,0 +1,127 @@
+package io.neuromesh.edge.internal.placement;
+
+import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.NodeSpec;
+import io.neuromesh.topology.Topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** The placement algorithm that {@link Placement#assign} documents. Stateless and thread-safe. */
+final class BoundedRendezvous {
+
+    /** An automatically placed neuron and the online nodes (indexes) whose labels satisfy it. */
+    private record Pending(String neuron, int[] eligible) {
+    }
+
+    private final List<String> nodes;
+    private final byte[][] nodeUtf8;
+    private final int[] capacity;
+    private final List<Set<String>> labels;
+
+    private BoundedRendezvous(Topology topology, Collection<String> onlineNodes) {
+        this.nodes = List.copyOf(new TreeSet<>(onlineNodes));
+        Map<String, NodeSpec> declared = topology.nodes().stream()
+                .collect(Collectors.toMap(NodeSpec::id, spec -> spec));
+        this.nodeUtf8 = new byte[nodes.size()][];
+        this.capacity = new int[nodes.size()];
+        this.labels = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeSpec spec = declared.get(nodes.get(i));
+            nodeUtf8[i] = nodes.get(i).getBytes(StandardCharsets.UTF_8);
+            capacity[i] = spec == null ? Integer.MAX_VALUE : spec.capacity().orElse(Integer.MAX_VALUE);
+            labels.add(spec == null ? Set.of() : Set.copyOf(spec.labels()));
+        }
+    }
+
+    /**
+     * Places every neuron of {@code topology} on {@code onlineNodes}.
+     *
+     * @param slack how far above the average load a node may go before neurons overflow to their next choice,
+     *              e.g. 0.1 for 10 %
+     */
+    static Placement place(Topology topology, Collection<String> onlineNodes, double slack) {
+        return new BoundedRendezvous(topology, onlineNodes).place(topology.neurons(), slack);
+    }
+
+    private Placement place(List<NeuronSpec> neurons, double slack) {
+        Map<String, String> placed = new HashMap<>();
+        List<Unplaced> unplaced = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        Map<List<String>, int[]> eligibleByRequires = new HashMap<>();
+        for (NeuronSpec neuron : neurons) {
+            if (neuron.isPinned()) {
+                placed.put(neuron.id(), neuron.node());
+                continue;
+            }
+            int[] eligible = eligibleByRequires.computeIfAbsent(neuron.requires(), this::eligible);
+            if (eligible.length == 0) {
+                unplaced.add(new Unplaced(neuron.id(), nodes.isEmpty() ? "no node is online"
+                        : "no online node has the labels it requires: " + String.join(", ", neuron.requires())));
+            } else {
+                pending.add(new Pending(neuron.id(), eligible));
+            }
+        }
+        // The most constrained neurons choose first, so that label-bound neurons are not crowded out of the few
+        // nodes they may use; the id breaks ties, so the order depends on nothing but the inputs.
+        pending.sort(Comparator.comparingInt((Pending p) -> p.eligible().length).thenComparing(Pending::neuron));
+        // ceil(average) plus a whole share of slack: a small network is spread evenly (6 neurons on 3 nodes: 2 each),
+        // a large one gets the slack that keeps moves local when a node leaves.
+        double average = nodes.isEmpty() ? 0 : (double) pending.size() / nodes.size();
+        int bound = nodes.isEmpty() ? 0 : (int) Math.ceil(average) + (int) Math.floor(slack * average);
+        int[] load = new int[nodes.size()];
+        for (Pending p : pending) {
+            int chosen = choose(p, load, bound);
+            if (chosen < 0) {
+                unplaced.add(new Unplaced(p.neuron(), "every online node that may host it is at capacity: "
+                        + IntStream.of(p.eligible()).mapToObj(i -> nodes.get(i) + " (" + capacity[i] + ")")
+                        .collect(Collectors.joining(", "))));
+            } else {
+                load[chosen]++;
+                placed.put(p.neuron(), nodes.get(chosen));
+            }
+        }
+        return new Placement(placed, unplaced);
+    }
+
+    /**
+     * The highest-scoring eligible node below both the balance bound and its capacity; failing that, the
+     * highest-scoring one below its capacity (the bound balances, only capacity and labels may leave a neuron
+     * unplaced); -1 when every eligible node is full. Equal scores go to the node first in id order.
+     */
+    private int choose(Pending p, int[] load, int bound) {
+        long prefix = RendezvousHash.neuronPrefix(p.neuron());
+        int best = -1;
+        long bestScore = 0;
+        int fallback = -1;
+        long fallbackScore = 0;
+        for (int i : p.eligible()) {
+            if (load[i] >= capacity[i]) {
+                continue;
+            }
+            long score = RendezvousHash.score(prefix, nodeUtf8[i]);
+            if (fallback < 0 || Long.compareUnsigned(score, fallbackScore) > 0) {
+                fallback = i;
+                fallbackScore = score;
+            }
+            if (load[i] < bound && (best < 0 || Long.compareUnsigned(score, bestScore) > 0)) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best >= 0 ? best : fallback;
+    }
+
+    private int[] eligible(List<String> requires) {
+        return IntStream.range(0, nodes.size()).filter(i -> labels.get(i).containsAll(requires)).toArray();
+    }
+}

@@ -1,0 +1,114 @@
+package io.neuromesh.edge.internal.runtime;
+
+import io.neuromesh.edge.Topics;
+import io.neuromesh.mqtt.MessageHandler;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.MqttLinkException;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
+import org.tinylog.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads retained messages on a second, clean-session connection, so that its temporary subscriptions never mix with
+ * the runtime's own (an actuator following {@code neuron/z/output} and a restore reading it must not share a filter).
+ * Opened on first use.
+ *
+ * <p>MQTT has no "end of retained messages" marker: a topic without a retained message is told apart from one still
+ * on its way only by time. The reader returns as soon as every topic has arrived, else after a grace period;
+ * for many topics it reads the wildcard filters instead and waits for them to go quiet.
+ */
+final class RetainedReader implements AutoCloseable {
+
+    /** How long to wait for topics that may have no retained message. */
+    static final Duration GRACE = Duration.ofMillis(200);
+    /** Above this many topics one wildcard read is cheaper than exact subscriptions. */
+    private static final int EXACT_LIMIT = 1000;
+    private static final long QUIET_NANOS = Duration.ofMillis(100).toNanos();
+    private static final long MAX_WILDCARD_NANOS = Duration.ofSeconds(3).toNanos();
+    private static final Executor DIRECT = Runnable::run;
+
+    private final URI broker;
+    private final String clientId;
+    private MqttLink link;
+
+    RetainedReader(URI broker, String clientId) {
+        this.broker = broker;
+        this.clientId = clientId;
+    }
+
+    /** The retained payloads of {@code topics} that have one. Blocks for at most the grace period (or quiet time). */
+    Map<String, byte[]> read(Collection<String> topics) {
+        Map<String, byte[]> found = new ConcurrentHashMap<>();
+        if (topics.isEmpty()) {
+            return found;
+        }
+        Set<String> wanted = Set.copyOf(topics);
+        AtomicLong lastArrival = new AtomicLong(System.nanoTime());
+        Object done = new Object();
+        MessageHandler collect = message -> {
+            if (message.retained() && wanted.contains(message.topic()) && message.payload().length > 0) {
+                found.put(message.topic(), message.payload());
+            }
+            lastArrival.set(System.nanoTime());
+            if (found.size() == wanted.size()) {
+                synchronized (done) {
+                    done.notifyAll();
+                }
+            }
+        };
+        boolean exact = wanted.size() <= EXACT_LIMIT;
+        List<String> filters = exact ? List.copyOf(wanted)
+                : List.of(Topics.INPUT_PREFIX + "+" + Topics.OUTPUT_SUFFIX, Topics.INPUT_PREFIX + "+" + Topics.STATE_SUFFIX);
+        try {
+            MqttLink reader = link();
+            reader.subscribe(filters.stream().map(f -> Subscription.of(f, Qos.AT_LEAST_ONCE)).toList(), DIRECT, collect);
+            long start = System.nanoTime();
+            lastArrival.set(start);
+            synchronized (done) {
+                while (found.size() < wanted.size()) {
+                    long now = System.nanoTime();
+                    long waited = now - start;
+                    boolean finished = exact ? waited >= GRACE.toNanos()
+                            : (waited >= GRACE.toNanos() && now - lastArrival.get() >= QUIET_NANOS)
+                            || waited >= MAX_WILDCARD_NANOS;
+                    if (finished) {
+                        break;
+                    }
+                    done.wait(10);
+                }
+            }
+            reader.unsubscribe(filters);
+        } catch (MqttLinkException e) {
+            Logger.warn("{}: could not read retained state: {}", clientId, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return found;
+    }
+
+    private MqttLink link() {
+        if (link == null) {
+            link = MqttLink.builder().broker(broker).clientId(clientId).build();
+            link.start();
+            link.awaitConnected(Duration.ofSeconds(10));
+        }
+        return link;
+    }
+
+    @Override
+    public void close() {
+        if (link != null) {
+            link.close();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.neuromesh.edge.internal.runtime;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class NeuronInboxTest {
+
+    /** A brain thread the test runs by hand. */
+    private static final class ManualExecutor implements Executor {
+        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            while (!tasks.isEmpty()) {
+                tasks.poll().run();
+            }
+        }
+    }
+
+    private final ManualExecutor brain = new ManualExecutor();
+    private final List<String> handled = new ArrayList<>();
+    private final AtomicLong dropped = new AtomicLong();
+
+    private NeuronInbox inbox(int capacity) {
+        return new NeuronInbox("x", capacity, brain,
+                (neuron, payload) -> handled.add(neuron + ":" + new String(payload, StandardCharsets.UTF_8)), dropped);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void deliversInOrderWithOneScheduledDrain() {
+        NeuronInbox inbox = inbox(10);
+        inbox.offer(bytes("a"));
+        inbox.offer(bytes("b"));
+        inbox.offer(bytes("c"));
+        assertEquals(1, brain.tasks.size(), "one drain task for a burst, not one per message");
+        brain.runAll();
+        assertEquals(List.of("x:a", "x:b", "x:c"), handled);
+    }
+
+    @Test
+    void whenFullTheOldestInputIsDroppedAndCounted() {
+        NeuronInbox inbox = inbox(3);
+        for (String s : new String[] {"1", "2", "3", "4", "5"}) {
+            inbox.offer(bytes(s));
+        }
+        brain.runAll();
+        assertEquals(List.of("x:3", "x:4", "x:5"), handled);
+        assertEquals(2, dropped.get());
+    }
+
+    @Test
+    void aPausedInboxCollectsAndDeliversAfterResume() {
+        NeuronInbox inbox = inbox(10);
+        inbox.pause();
+        inbox.offer(bytes("early"));
+        brain.runAll();
+        assertEquals(List.of(), handled);
+        inbox.resume();
+        brain.runAll();
+        assertEquals(List.of("x:early"), handled);
+    }
+
+    @Test
+    void aFloodedInboxYieldsTheBrainThreadBetweenBatches() {
+        NeuronInbox inbox = inbox(1000);
+        for (int i = 0; i < 200; i++) {
+            inbox.offer(bytes(Integer.toString(i)));
+        }
+        brain.tasks.poll().run();
+        assertEquals(64, handled.size(), "one batch per turn");
+        assertEquals(1, brain.tasks.size(), "the rest is rescheduled behind other work");
+        brain.runAll();
+        assertEquals(200, handled.size());
+    }
+
+    @Test
+    void aClosedInboxIgnoresLateMessages() {
+        NeuronInbox inbox = inbox(10);
+        inbox.offer(bytes("a"));
+        inbox.close();
+        inbox.offer(bytes("b"));
+        brain.runAll();
+        assertEquals(List.of(), handled);
+    }
+}

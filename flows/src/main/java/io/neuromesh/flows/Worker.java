@@ -1,0 +1,73 @@
+package io.neuromesh.flows;
+
+import io.neuromesh.flows.internal.worker.MqttWorker;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * A task worker: joins its queues (and its own named topic) on the broker, runs tasks on virtual threads, and
+ * publishes a retained heartbeat with its counters on {@code neuromesh/workers/<name>/status} (its Last Will says
+ * offline). Every edge runtime can host one; {@code ./neuromesh worker} runs one alone.
+ *
+ * <pre>{@code
+ * Worker worker = Worker.builder().broker("tcp://pi1:1883").name("pi2").queues("default").build().start();
+ * }</pre>
+ *
+ * <p>Threading: all methods are thread-safe. Tasks run on virtual threads, at most
+ * {@link WorkerConfig#concurrency()} at once.
+ *
+ * @since 0.1
+ */
+public interface Worker extends AutoCloseable {
+
+    /** A builder with the defaults of {@link WorkerConfig}. */
+    static WorkerConfig.Builder builder() {
+        return new WorkerConfig.Builder();
+    }
+
+    /**
+     * A worker for a configuration (not started). Its tasks are loaded now: built-ins and providers on the class
+     * path, providers in jars of the task folder, then the tasks of the configuration.
+     *
+     * @throws IllegalStateException when a jar in the task folder cannot be read or a provider fails to load
+     */
+    static Worker create(WorkerConfig config) {
+        return new MqttWorker(config);
+    }
+
+    /** This worker's configuration. */
+    WorkerConfig config();
+
+    /** The worker name. */
+    default String name() {
+        return config().name();
+    }
+
+    /** The names of the tasks it runs. */
+    Set<String> taskNames();
+
+    /**
+     * Starts connecting in the background (idempotent); a broker that is not up yet is retried with backoff.
+     *
+     * @return this worker
+     */
+    Worker start();
+
+    /**
+     * Waits until the worker is connected, subscribed and has announced itself online.
+     *
+     * @throws io.neuromesh.mqtt.MqttLinkException when that does not happen within {@code timeout}
+     */
+    void awaitReady(Duration timeout);
+
+    /** Its counters now. */
+    WorkerStats stats();
+
+    /**
+     * Announces itself offline, disconnects and stops its tasks (running ones are interrupted and their results
+     * dropped; clients send them to other workers); idempotent.
+     */
+    @Override
+    void close();
+}

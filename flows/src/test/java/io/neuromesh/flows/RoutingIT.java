@@ -1,0 +1,176 @@
+package io.neuromesh.flows;
+
+import io.neuromesh.flows.testing.Fleet;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.OutboundMessage;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
+import io.neuromesh.testkit.broker.TestBroker;
+import io.neuromesh.testkit.broker.TestBrokers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Queues, named workers, waiting for workers, outside submitters and heartbeats, on Mosquitto. */
+@Timeout(60)
+class RoutingIT {
+
+    private static TestBroker broker;
+    private Fleet fleet;
+    private FlowClient client;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = TestBrokers.mosquitto();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void startClient() {
+        fleet = new Fleet(broker.uri());
+        client = fleet.client();
+    }
+
+    @AfterEach
+    void stopAll() {
+        client.close();
+        fleet.close();
+    }
+
+    @Test
+    void namedRoutingReachesOnlyThatWorker() throws Exception {
+        Worker one = fleet.start("route1");
+        Worker two = fleet.start("route2");
+        Worker three = fleet.start("route3");
+        Fleet.awaitOnline(client, "route1", "route2", "route3");
+
+        List<TaskResult> results = client.map(MapCall.of("echo", Collections.nCopies(30, "hi")).onWorker("route2")).join();
+
+        assertTrue(results.stream().allMatch(r -> r.ok() && "route2".equals(r.worker())), results::toString);
+        assertEquals(30, two.stats().processed());
+        assertEquals(0, one.stats().processed());
+        assertEquals(0, three.stats().processed());
+    }
+
+    @Test
+    void queueTasksGoOnlyToWorkersOfThatQueue() throws Exception {
+        fleet.start("cpu1", b -> b.queues("cpu"));
+        fleet.start("gpu1", b -> b.queues("gpu", "cpu"));
+        Fleet.awaitOnline(client, "cpu1", "gpu1");
+
+        List<TaskResult> results = client.map(MapCall.of("echo", List.of(1, 2, 3, 4, 5)).onQueue("gpu")).join();
+
+        assertTrue(results.stream().allMatch(r -> "gpu1".equals(r.worker())), results::toString);
+    }
+
+    @Test
+    void aSubmitToAQueueWithNoWorkerFailsAfterItsTimeout() {
+        TaskResult result = client.submit(TaskCall.of("echo", "anyone?").onQueue("nobody")
+                .timeout(Duration.ofMillis(2000))).join();
+
+        assertEquals(ErrorKind.NO_WORKER, result.errorKind());
+        assertEquals("no worker answered on queue 'nobody' within 2000 ms", result.error());
+    }
+
+    @Test
+    void aSubmitToAnUnknownWorkerFailsAfterItsTimeout() {
+        TaskResult result = client.submit(TaskCall.of("echo").onWorker("ghost").timeout(Duration.ofMillis(300))).join();
+
+        assertEquals("worker 'ghost' did not answer within 300 ms (it is offline or unknown)", result.error());
+    }
+
+    @Test
+    void aTaskSubmittedBeforeAnyWorkerRunsWhenOneJoins() {
+        TaskFuture early = client.submit(TaskCall.of("echo", "early").onQueue("late").timeout(Duration.ofSeconds(20)));
+
+        fleet.start("late1", b -> b.queues("late"));
+
+        TaskResult result = early.join();
+        assertEquals("\"early\"", result.value().toString());
+        assertEquals("late1", result.worker());
+    }
+
+    @Test
+    void aSubmitterWithOnlyBrokerAccessUsesTheQueueTopic() throws Exception {
+        fleet.start("shared1");
+        BlockingQueue<io.neuromesh.mqtt.InboundMessage> replies = new LinkedBlockingQueue<>();
+        MqttLink outsider = MqttLink.builder().broker(broker.uri()).clientId("outsider").build();
+        try {
+            outsider.subscribe(Subscription.of("outsider/replies"), replies::add);
+            outsider.start();
+            outsider.awaitConnected(Duration.ofSeconds(5));
+
+            outsider.publish(OutboundMessage.of(FlowTopics.queue("default"),
+                    "{\"id\":\"x-1\",\"task\":\"echo\",\"args\":{\"hello\":\"fleet\"}}", Qos.AT_LEAST_ONCE, false)
+                    .withResponse("outsider/replies", "req-1".getBytes(StandardCharsets.UTF_8)));
+
+            io.neuromesh.mqtt.InboundMessage reply = replies.poll(10, TimeUnit.SECONDS);
+            assertNotNull(reply, "no reply on the response topic");
+            assertEquals("req-1", new String(reply.correlationData(), StandardCharsets.UTF_8));
+            assertEquals("{\"v\":1,\"worker\":\"shared1\",\"results\":[{\"id\":\"x-1\",\"ok\":true,"
+                    + "\"value\":{\"hello\":\"fleet\"},\"attempts\":1,\"runMs\":", reply.payloadText().substring(0,
+                    reply.payloadText().indexOf("\"runMs\":") + 8));
+        } finally {
+            outsider.close();
+        }
+    }
+
+    @Test
+    void heartbeatsCarryCountsAndRunTimesAndTheLastWordIsOffline() throws Exception {
+        Worker worker = fleet.start("beat1");
+        Fleet.awaitOnline(client, "beat1");
+        List<TaskCall> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(TaskCall.of("sleep", 2).onWorker("beat1"));
+        }
+        calls.add(TaskCall.of("fail").onWorker("beat1"));
+        client.group(calls).join();
+
+        WorkerStatus status = awaitStatus("beat1", s -> s.stats().processed() == 21);
+        assertEquals(1, status.stats().failed());
+        assertTrue(status.stats().p50().toNanos() >= 2_000_000, status.toString());
+        assertTrue(status.stats().p99().compareTo(status.stats().p50()) >= 0);
+        assertEquals(List.of("default"), status.queues());
+        assertTrue(status.tasks().contains("wordcount.count"));
+
+        worker.close();
+        WorkerStatus gone = awaitStatus("beat1", s -> s.state() == WorkerState.OFFLINE);
+        assertEquals(21, gone.stats().processed());
+    }
+
+    private WorkerStatus awaitStatus(String worker, java.util.function.Predicate<WorkerStatus> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (WorkerStatus status : client.workers()) {
+                if (status.worker().equals(worker) && condition.test(status)) {
+                    return status;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching status of " + worker + " in " + client.workers());
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -104,7 +104,7 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
 
         /** Broker address; {@code host:port} gets {@code tcp://} prepended. */
         public Builder broker(String broker) {
-            return broker(URI.create(broker.contains("://") ? broker : "tcp://" + broker));
+            return broker(LinkConfig.brokerUri(broker));
         }
 
         /** Broker address. */

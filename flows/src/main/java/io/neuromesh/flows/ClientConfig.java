@@ -1,5 +1,6 @@
 package io.neuromesh.flows;
 
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.flows.internal.wire.Names;
 
 import java.net.URI;
@@ -84,7 +85,7 @@ public record ClientConfig(URI broker, String clientId, String defaultQueue, Dur
 
         /** Broker address; a bare {@code host:port} gets {@code tcp://} prepended. */
         public Builder broker(String broker) {
-            return broker(URI.create(broker.contains("://") ? broker : "tcp://" + broker));
+            return broker(LinkConfig.brokerUri(broker));
         }
 
         /** MQTT client id (1-64 of {@code A-Z a-z 0-9 _ -}). */

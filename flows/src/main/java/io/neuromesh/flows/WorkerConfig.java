@@ -1,5 +1,6 @@
 package io.neuromesh.flows;
 
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.flows.internal.wire.Names;
 
 import java.net.URI;
@@ -111,7 +112,7 @@ public record WorkerConfig(URI broker, String name, List<String> queues, int con
 
         /** Broker address; a bare {@code host:port} gets {@code tcp://} prepended. */
         public Builder broker(String broker) {
-            return broker(URI.create(broker.contains("://") ? broker : "tcp://" + broker));
+            return broker(LinkConfig.brokerUri(broker));
         }
 
         /** The worker name (required). */

@@ -71,6 +71,15 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         }
     }
 
+    /**
+     * A broker address as users type it: {@code tcp://host:port}, or a bare {@code host:port} (which gets
+     * {@code tcp://}), or a bare {@code host} (which gets the MQTT port 1883).
+     */
+    public static URI brokerUri(String text) {
+        URI uri = URI.create(text.contains("://") ? text : "tcp://" + text);
+        return uri.getPort() > 0 || uri.getHost() == null ? uri : URI.create(uri.getScheme() + "://" + uri.getHost() + ":1883");
+    }
+
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + ": must be a positive duration, got " + value);
@@ -109,7 +118,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
 
         /** Broker address, {@code tcp://host:port}; a bare {@code host:port} gets {@code tcp://} prepended. */
         public Builder broker(String broker) {
-            return broker(URI.create(broker.contains("://") ? broker : "tcp://" + broker));
+            return broker(brokerUri(broker));
         }
 
         /** MQTT client id (required). */

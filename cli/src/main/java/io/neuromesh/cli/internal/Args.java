@@ -1,5 +1,7 @@
 package io.neuromesh.cli.internal;
 
+import io.neuromesh.mqtt.LinkConfig;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,10 +155,10 @@ public final class Args {
     public URI broker() {
         String env = System.getenv("NEUROMESH_BROKER");
         String text = value("broker", env == null || env.isBlank() ? DEFAULT_BROKER : env);
-        URI uri = URI.create(text.contains("://") ? text : "tcp://" + text);
+        URI uri = LinkConfig.brokerUri(text);
         if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new UsageException("--broker must look like tcp://host:port, got '" + text + "'");
         }
-        return uri.getPort() > 0 ? uri : URI.create("tcp://" + uri.getHost() + ":1883");
+        return uri;
     }
 }

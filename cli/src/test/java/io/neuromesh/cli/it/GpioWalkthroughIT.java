@@ -1,11 +1,8 @@
 package io.neuromesh.cli.it;
 
 import io.neuromesh.testkit.broker.FreePorts;
-import io.neuromesh.testkit.process.Launcher;
 import io.neuromesh.testkit.process.ManagedProcess;
 import io.neuromesh.testkit.process.MosquittoClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,24 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code ./neuromesh gpio set}, the LED read with {@code mosquitto_sub} on its pin topic.
  */
 @Timeout(240)
-class GpioWalkthroughIT {
+class GpioWalkthroughIT extends WalkthroughBase {
 
-    private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private Launcher launcher;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        MosquittoClients.assumeInstalled();
-        launcher = Launcher.forRepository();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (launcher != null) {
-            launcher.stopAll();
-        }
-    }
 
     @Test
     void buttonsPressedWithGpioSetLightTheLedOnNodeN3() throws Exception {

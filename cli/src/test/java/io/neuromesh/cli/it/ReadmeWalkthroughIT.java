@@ -1,11 +1,8 @@
 package io.neuromesh.cli.it;
 
 import io.neuromesh.testkit.broker.FreePorts;
-import io.neuromesh.testkit.process.Launcher;
 import io.neuromesh.testkit.process.ManagedProcess;
 import io.neuromesh.testkit.process.MosquittoClients;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,25 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the launcher, the topology applied with the CLI, inputs driven with mosquitto_pub, z read with mosquitto_sub.
  */
 @Timeout(240)
-class ReadmeWalkthroughIT {
+class ReadmeWalkthroughIT extends WalkthroughBase {
 
-    private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
-    private Launcher launcher;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        MosquittoClients.assumeInstalled();
-        launcher = Launcher.forRepository();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (launcher != null) {
-            launcher.stopAll();
-        }
-    }
 
     @Test
     void brokerThreeEdgesTopologyApplyMosquittoPubAndSubComputeXor() throws Exception {

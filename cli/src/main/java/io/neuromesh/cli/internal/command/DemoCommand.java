@@ -62,8 +62,13 @@ public final class DemoCommand implements Command {
             demo.start(port);
             boolean allRight = true;
             try {
+                out.println("warming up (" + XorDemo.WARM_UP_PASSES + " unprinted passes, so the times below are not"
+                        + " the JIT compiler's)");
+                for (int pass = 1; pass <= XorDemo.WARM_UP_PASSES && !stopping.get(); pass++) {
+                    allRight &= demo.pass(pass, XorDemo.Report.NONE, Duration.ZERO);
+                }
                 for (int pass = 1; pass <= cycles && !stopping.get(); pass++) {
-                    allRight &= demo.pass(pass, pass == 1, pause);
+                    allRight &= demo.pass(pass, pass == 1 ? XorDemo.Report.TABLE : XorDemo.Report.SUMMARY, pause);
                 }
             } catch (InterruptedException e) {
                 out.println("stopping");

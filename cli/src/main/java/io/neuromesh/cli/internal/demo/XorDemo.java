@@ -49,6 +49,9 @@ public final class XorDemo implements AutoCloseable {
     private final OutputTracker led = new OutputTracker();
     private FleetClient fleet;
     private String uri;
+    /** The buttons as last pressed: a step presses only the one that changes. */
+    private int buttonX;
+    private int buttonY;
 
     public XorDemo(PrintStream out) {
         this.out = out;
@@ -102,12 +105,26 @@ public final class XorDemo implements AutoCloseable {
         out.println("the LED:        mosquitto_sub -h 127.0.0.1 -p " + brokerPort + " -v -t 'neuromesh/nodes/n3/gpio/22'");
     }
 
+    /** What a pass prints. */
+    public enum Report {
+        /** The truth table with the LED and the settle time of each step. */
+        TABLE,
+        /** One line: right or wrong, median and max settle time. */
+        SUMMARY,
+        /** Nothing (a warm-up pass). */
+        NONE
+    }
+
+    /** Warm-up passes, unprinted: the first steps after JVM start measure the JIT compiler, not Neuromesh. */
+    public static final int WARM_UP_PASSES = 5;
+
     /**
-     * Runs one pass through the truth table; prints the table when {@code printTable}, else one summary line.
+     * Runs one pass through the truth table, printing as {@code report} says.
      *
      * @return true when z was right at every step
      */
-    public boolean pass(int number, boolean printTable, Duration pause) throws InterruptedException {
+    public boolean pass(int number, Report report, Duration pause) throws InterruptedException {
+        boolean printTable = report == Report.TABLE;
         if (printTable) {
             out.println();
             out.println(" x  y  z  LED  settle-ms");
@@ -119,8 +136,14 @@ public final class XorDemo implements AutoCloseable {
             int y = step[1];
             int expected = x ^ y;
             long t0 = System.nanoTime();
-            press(PIN_X, x);
-            press(PIN_Y, y);
+            if (x != buttonX) {
+                press(PIN_X, x);
+                buttonX = x;
+            }
+            if (y != buttonY) {
+                press(PIN_Y, y);
+                buttonY = y;
+            }
             long arrived = led.awaitSettled("led", expected, QUIET_MILLIS, SETTLE_TIMEOUT_MILLIS);
             outputs.awaitSettled("z", expected, QUIET_MILLIS, SETTLE_TIMEOUT_MILLIS);
             int z = outputs.value("z");
@@ -135,12 +158,12 @@ public final class XorDemo implements AutoCloseable {
             }
             Thread.sleep(pause.toMillis());
         }
-        if (!printTable) {
+        if (report == Report.SUMMARY) {
             Collections.sort(settles);
             out.printf("pass %d: %s, settle median %.2f ms, max %.2f ms%n", number,
                     allRight ? "LED = z = XOR(x, y) at every step" : "WRONG", settles.get(settles.size() / 2),
                     settles.get(settles.size() - 1));
-        } else {
+        } else if (printTable) {
             out.println(allRight ? "LED = z = XOR(x, y) at every step (settle: button press -> LED on n3)"
                     : "the LED was WRONG at some step");
         }

@@ -40,6 +40,12 @@ public interface EdgeRuntime extends AutoCloseable {
      */
     void awaitOnline(Duration timeout);
 
+    /**
+     * Completes, with the reason, when the runtime stopped working by itself: another process connected with the same
+     * node id and took over its MQTT session. Never completes otherwise.
+     */
+    java.util.concurrent.CompletionStage<String> failure();
+
     /** Ids of the neurons hosted here now. */
     Set<String> hostedNeurons();
 

@@ -81,6 +81,12 @@ public final class EdgeCommand implements Command {
             runtime.close();
             stopped.countDown();
         }, "neuromesh-edge-shutdown"));
+        runtime.failure().thenAccept(reason -> {
+            System.err.println("neuromesh edge: " + reason);
+            // Exit from a thread of its own: System.exit runs the shutdown hook, which closes the runtime whose
+            // thread completed this future.
+            new Thread(() -> System.exit(1), "neuromesh-edge-exit").start();
+        });
         runtime.start();
         if (worker != null) {
             worker.start();

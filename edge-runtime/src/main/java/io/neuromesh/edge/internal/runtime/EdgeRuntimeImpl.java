@@ -69,7 +69,10 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     private final Membership membership;
     private final Heartbeat heartbeat;
     private final CompletableFuture<Void> online = new CompletableFuture<>();
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final long startedMillis = System.currentTimeMillis();
+    /** Tells this process apart from another one started with the same node id. */
+    private final String instance = java.util.UUID.randomUUID().toString();
     private volatile boolean started;
     private volatile boolean closed;
     private volatile String state = "online";
@@ -132,6 +135,14 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 }
                 brainThread.execute(EdgeRuntimeImpl.this::announceOnline);
             }
+
+            @Override
+            public void disconnected(String reason) {
+                if (link.state() == LinkState.FAILED) {
+                    failure.complete("node " + config.node() + " stopped: another process connected with the same node"
+                            + " id and took over its session (" + reason + ")");
+                }
+            }
         });
         link.subscribe(List.of(Subscription.of(Topics.ALL_STATUSES)), presenceThread, this::onStatus);
         link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), brainThread, this::onTopology);
@@ -181,7 +192,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     /** The retained status; heartbeats go at QoS 0 (the next one supersedes a lost one), changes at QoS 1. */
     private void sendStatus(Qos qos) {
         StatusView view = statusView;
-        link.publish(Topics.nodeStatus(config.node()), Payloads.status(state, config.node(), view.neurons(),
+        link.publish(Topics.nodeStatus(config.node()), Payloads.status(state, config.node(), instance, view.neurons(),
                 view.rev(), view.hash(), startedMillis, counters.snapshot(), heartbeat.load(inboxes.depth())),
                 qos, true);
     }
@@ -226,12 +237,53 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
             return;
         }
         Payloads.Status status = Payloads.readStatus(message.payload());
+        if (node.equals(config.node())) {
+            checkForTwin(status);
+            return;
+        }
         long age = message.retained() ? Math.max(0, System.currentTimeMillis() - status.tsMillis()) : 0;
         if (membership.onStatus(node, status.state(), age, status.neurons()) && fleetKnown) {
             postMembership();
         }
         // A peer may now report a neuron this node is handing over to it.
         brainThread.execute(brain::peersChanged);
+    }
+
+    /**
+     * Another live process with this node id: the newer one keeps the node id (as a broker's session takeover would
+     * decide), the older one stops without publishing anything, so the two do not take turns kicking each other off.
+     */
+    private void checkForTwin(Payloads.Status status) {
+        boolean other = !status.instance().isEmpty() && !status.instance().equals(instance);
+        boolean newer = status.sinceMillis() > startedMillis
+                || (status.sinceMillis() == startedMillis && status.instance().compareTo(instance) > 0);
+        if (other && newer && "online".equals(status.state()) && !failure.isDone()) {
+            failure.complete("node " + config.node() + " stopped: another process connected with the same node id"
+                    + " (instance " + status.instance() + ", started " + java.time.Instant.ofEpochMilli(status.sinceMillis())
+                    + ")");
+            Logger.error("node {}: another process with the same node id is running; this one stops", config.node());
+            Thread stopper = new Thread(this::stopSilently, "neuromesh-" + config.node() + "-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
+    }
+
+    /** Stops without touching the node's retained status (it belongs to the other process now). */
+    private synchronized void stopSilently() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        link.close();
+        reader.close();
+        presenceThread.shutdownNow();
+        brainThread.shutdownNow();
+        try {
+            brainThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        gpio.close();
     }
 
     /**
@@ -374,6 +426,11 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     }
 
     // ---- queries and lifecycle ----------------------------------------------------------------------------------
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> failure() {
+        return failure;
+    }
 
     @Override
     public Set<String> hostedNeurons() {

@@ -17,11 +17,12 @@ final class Payloads {
     }
 
     /** A node's retained status: {@code online} (or {@code leaving}) with what it hosts and its load. */
-    static byte[] status(String state, String node, Collection<String> neurons, long rev, String hash,
-                         long startedMillis, io.neuromesh.edge.RuntimeStats stats, Heartbeat.Load load) {
+    static byte[] status(String state, String node, String instance, Collection<String> neurons, long rev,
+                         String hash, long startedMillis, io.neuromesh.edge.RuntimeStats stats, Heartbeat.Load load) {
         JsonObject json = new JsonObject();
         json.addProperty("state", state);
         json.addProperty("node", node);
+        json.addProperty("instance", instance);
         json.add("neurons", strings(neurons));
         json.addProperty("rev", rev);
         json.addProperty("hash", hash);
@@ -36,8 +37,8 @@ final class Payloads {
         return bytes(json);
     }
 
-    /** What membership needs from a status payload. */
-    record Status(String state, long tsMillis, List<String> neurons) {
+    /** What membership needs from a status payload, and who sent it. */
+    record Status(String state, long tsMillis, List<String> neurons, String instance, long sinceMillis) {
     }
 
     /** Reads a status payload; an unreadable one counts as offline. */
@@ -52,12 +53,15 @@ final class Payloads {
                 }
                 String state = json.get("state") instanceof com.google.gson.JsonPrimitive p ? p.getAsString() : "offline";
                 long ts = json.get("ts") instanceof com.google.gson.JsonPrimitive t && t.isNumber() ? t.getAsLong() : 0;
-                return new Status(state, ts, neurons);
+                long since = json.get("since") instanceof com.google.gson.JsonPrimitive t && t.isNumber()
+                        ? t.getAsLong() : 0;
+                String instance = json.get("instance") instanceof com.google.gson.JsonPrimitive i ? i.getAsString() : "";
+                return new Status(state, ts, neurons, instance, since);
             }
         } catch (RuntimeException unreadable) {
-            return new Status("offline", 0, List.of());
+            return new Status("offline", 0, List.of(), "", 0);
         }
-        return new Status("offline", 0, List.of());
+        return new Status("offline", 0, List.of(), "", 0);
     }
 
     static byte[] offline(String node, String reason) {

@@ -234,20 +234,16 @@ public final class PahoLink implements MqttLink, MqttCallback {
     }
 
     /**
-     * Starts the session afresh by connecting once with clean start and no session expiry, then disconnecting; the
-     * real connection then creates a persistent session. (Connecting with clean start and an expiry directly is not
-     * enough: Mosquitto 2.0 does not restore such a session after its own restart.)
+     * Starts the session afresh: a short clean connection with no session expiry ends the old one, then the real
+     * connection creates a persistent session. (Connecting with clean start and an expiry directly is not enough:
+     * Mosquitto 2.0 does not restore such a session after its own restart.)
      */
     private void wipeSession() throws MqttException {
-        MqttConnectionOptions wipe = new MqttConnectionOptions();
-        wipe.setServerURIs(new String[] {config.broker().toString()});
-        wipe.setCleanStart(true);
-        wipe.setSessionExpiryInterval(0L);
-        wipe.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
-        wipe.setAutomaticReconnect(false);
-        wipe.setSocketFactory(new NoDelaySocketFactory());
-        client.connect(wipe).waitForCompletion(config.connectTimeout().toMillis() + 1000);
-        client.disconnect(CLOSE_TIMEOUT.toMillis()).waitForCompletion(CLOSE_TIMEOUT.toMillis());
+        try {
+            SessionWiper.wipe(config.broker(), config.clientId(), config.connectTimeout());
+        } catch (java.io.IOException e) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION, e);
+        }
         sessionWiped = true;
     }
 

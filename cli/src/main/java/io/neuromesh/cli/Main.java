@@ -5,6 +5,7 @@ import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Option;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.command.BenchCommand;
 import io.neuromesh.cli.internal.command.BrokerCommand;
 import io.neuromesh.cli.internal.command.DemoCommand;
 import io.neuromesh.cli.internal.command.EdgeCommand;
@@ -39,7 +40,7 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(new DemoCommand(), new BrokerCommand(), new EdgeCommand(),
             new TopologyCommand(), new FireCommand(), new SendCommand(), new WatchCommand(), new LogsCommand(),
             new InspectCommand(), new GpioCommand(), new NodesCommand(), new WorkerCommand(), new WorkersCommand(),
-            new FlowCommand());
+            new FlowCommand(), new BenchCommand());
     /** Long-running services log their lifecycle at info; one-shot commands stay quiet unless --verbose. */
     private static final Set<String> SERVICES = Set.of("edge", "broker", "worker");
 

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  *
  * @param node            this runtime's node id (1–64 of {@code A-Z a-z 0-9 _ -}); neurons with this {@code node} run here
  * @param broker          broker address, {@code tcp://host:port}
- * @param inputQos        QoS of the inputs this runtime publishes to downstream neurons
+ * @param neuronQos       QoS of the neuron traffic this runtime publishes: inputs to downstream neurons, and its
+ *                        neurons' retained outputs and states (QoS 0 trades the guarantees of the README's
+ *                        delivery section for throughput)
  * @param keepAlive       MQTT keep-alive; the broker publishes the Last Will after 1.5 times this without traffic
  * @param sessionExpiry   how long the broker keeps this node's session (subscriptions, queued QoS 1 inputs) while it is away
  * @param eventsPerNeuron recent events kept per neuron for {@code neuromesh logs}
@@ -23,14 +25,14 @@ import java.util.regex.Pattern;
  * @param handover        on a graceful stop, how long to wait for other nodes to take over this node's movable neurons
  * @since 0.1
  */
-public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAlive, Duration sessionExpiry,
+public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAlive, Duration sessionExpiry,
                          int eventsPerNeuron, int inboxCapacity, GpioSetting gpio, Duration heartbeat,
                          Duration offlineAfter, Duration handover) {
 
     /** Ids: the contract's rule, so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    /** Default QoS of inputs: at least once, so that a short broker restart loses nothing. */
-    public static final Qos DEFAULT_INPUT_QOS = Qos.AT_LEAST_ONCE;
+    /** Default QoS of neuron traffic: at least once, so that a short broker restart loses nothing. */
+    public static final Qos DEFAULT_NEURON_QOS = Qos.AT_LEAST_ONCE;
     /** Default number of events kept per neuron. */
     public static final int DEFAULT_EVENTS_PER_NEURON = 32;
     /** Default capacity of each neuron's inbox. */
@@ -49,8 +51,8 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
         if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
             throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
         }
-        if (inputQos == null) {
-            throw new IllegalArgumentException("inputQos: must not be null");
+        if (neuronQos == null) {
+            throw new IllegalArgumentException("neuronQos: must not be null");
         }
         if (keepAlive == null || keepAlive.toSeconds() < 1) {
             throw new IllegalArgumentException("keepAlive: must be at least 1 second, got " + keepAlive);
@@ -83,7 +85,7 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
     public static final class Builder {
         private String node;
         private URI broker = LinkConfig.DEFAULT_BROKER;
-        private Qos inputQos = DEFAULT_INPUT_QOS;
+        private Qos neuronQos = DEFAULT_NEURON_QOS;
         private Duration keepAlive = LinkConfig.DEFAULT_KEEP_ALIVE;
         private Duration sessionExpiry = LinkConfig.DEFAULT_SESSION_EXPIRY;
         private int eventsPerNeuron = DEFAULT_EVENTS_PER_NEURON;
@@ -113,9 +115,9 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
             return this;
         }
 
-        /** QoS of inputs sent downstream. */
-        public Builder inputQos(Qos qos) {
-            this.inputQos = qos;
+        /** QoS of the neuron traffic this runtime publishes (inputs, outputs, states). */
+        public Builder neuronQos(Qos qos) {
+            this.neuronQos = qos;
             return this;
         }
 
@@ -164,7 +166,7 @@ public record EdgeConfig(String node, URI broker, Qos inputQos, Duration keepAli
 
         /** The validated configuration. */
         public EdgeConfig config() {
-            return new EdgeConfig(node, broker, inputQos, keepAlive, sessionExpiry, eventsPerNeuron, inboxCapacity,
+            return new EdgeConfig(node, broker, neuronQos, keepAlive, sessionExpiry, eventsPerNeuron, inboxCapacity,
                     gpio, heartbeat, offlineAfter, handover);
         }
 

@@ -40,6 +40,7 @@ public final class EdgeCommand implements Command {
                 Option.value("heartbeat", "DURATION", "status heartbeat interval (default 1s)"),
                 Option.value("offline-after", "DURATION", "a peer silent this long counts as offline; its movable neurons move (default 3.5s)"),
                 Option.value("handover", "DURATION", "on SIGTERM, how long to wait for peers to take over movable neurons (default 5s)"),
+                Option.value("qos", "0|1", "QoS of neuron traffic (inputs, outputs): 1 survives broker restarts, 0 is faster (default 1)"),
                 Option.flag("no-worker", "do not also run a task-flow worker (by default every edge node is one, on queue default)"),
                 Option.value("keep-alive", "DURATION", "MQTT keep-alive; the broker marks the node offline after 1.5x (default 10s)"),
                 BROKER);
@@ -63,6 +64,7 @@ public final class EdgeCommand implements Command {
                     .broker(args.broker())
                     .keepAlive(args.duration("keep-alive", LinkConfig.DEFAULT_KEEP_ALIVE))
                     .gpio(gpio(args.value("gpio", "auto")))
+                    .neuronQos(io.neuromesh.mqtt.Qos.of(args.intValue("qos", 1, 0, 1)))
                     .heartbeat(args.duration("heartbeat", EdgeConfig.DEFAULT_HEARTBEAT),
                             args.duration("offline-after", EdgeConfig.DEFAULT_OFFLINE_AFTER))
                     .handover(args.duration("handover", EdgeConfig.DEFAULT_HANDOVER))

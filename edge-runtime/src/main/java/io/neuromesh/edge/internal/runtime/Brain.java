@@ -68,6 +68,11 @@ final class Brain {
     private boolean frozen;
     private Topology topology;
     private TopologyIndex index;
+    /**
+     * Neurons that existed before the topology now being placed (null: this node's first topology since it started,
+     * when every neuron may have state in the fleet). A neuron new in this revision has no state to restore.
+     */
+    private Set<String> knownBefore;
     private String hash = "";
 
     Brain(String node, EpochClock clock, Outbox outbox, Scheduler scheduler, int eventCapacity, Counters counters,
@@ -140,6 +145,7 @@ final class Brain {
         if (pins.refused()) {
             return reject(next.rev(), pins.errors());
         }
+        knownBefore = topology == null ? null : neuronIds(topology);
         topology = next;
         index = next.index();
         hash = nextHash;
@@ -175,6 +181,9 @@ final class Brain {
         online = nodes;
         Logger.info("node {}: online nodes {}", node, nodes);
         if (topology != null && !frozen) {
+            if (knownBefore != null) {
+                knownBefore = neuronIds(topology);
+            }
             place();
         }
     }
@@ -224,7 +233,13 @@ final class Brain {
             // Subscribe before reading the retained state: an input published in between is then both in the
             // retained outputs and waiting in the (paused) inbox, and applying it twice is harmless.
             outbox.subscribeInputs(adopted.stream().map(h -> h.spec.id()).toList());
-            restore(adopted);
+            List<HostedNeuron> fresh = new ArrayList<>();
+            List<HostedNeuron> existing = new ArrayList<>();
+            for (HostedNeuron h : adopted) {
+                (knownBefore != null && !knownBefore.contains(h.spec.id()) ? fresh : existing).add(h);
+            }
+            restore(existing);
+            start(fresh, now);
         }
         changed.forEach((h, outcome) -> emit(h, outcome, now));
         if (!removed.isEmpty() || !adopted.isEmpty()) {
@@ -329,6 +344,24 @@ final class Brain {
             }
         }
         adopted.forEach(h -> h.inbox.resume());
+    }
+
+    private static Set<String> neuronIds(Topology t) {
+        Set<String> ids = new HashSet<>();
+        t.neurons().forEach(n -> ids.add(n.id()));
+        return ids;
+    }
+
+    /** Neurons new in this revision: nothing to restore; their resting output is published once for watchers. */
+    private void start(List<HostedNeuron> fresh, long now) {
+        for (HostedNeuron h : fresh) {
+            if (h.neuron.output() == 1) {
+                emit(h, Neuron.Outcome.OUTPUT_CHANGED, now);
+            } else {
+                outbox.output(h.spec.id(), 0, now / 1000);
+            }
+            h.inbox.resume();
+        }
     }
 
     private Map<String, Double> weightsInto(String neuron) {

@@ -108,7 +108,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.gpio = new GpioBinding(config.node(), config.gpio(), brainThread, this::onSensor, this::publishPin);
         this.inboxes = new NeuronInboxes(config.inboxCapacity(), brainThread, this::onPayload, counters.dropped,
                 counters.unknownNeuron);
-        MqttOutbox outbox = new MqttOutbox(link, config.node(), config.inputQos(), brainThread, inboxes,
+        MqttOutbox outbox = new MqttOutbox(link, config.node(), config.neuronQos(), brainThread, inboxes,
                 this::onFollowedOutput, reader);
         this.brain = new Brain(config.node(), EpochClock.system(), outbox,
                 (task, delayMicros) -> brainThread.schedule(task, Math.max(0, delayMicros), TimeUnit.MICROSECONDS),

@@ -19,17 +19,17 @@ final class MqttOutbox implements Outbox {
 
     private final MqttLink link;
     private final String node;
-    private final Qos inputQos;
+    private final Qos neuronQos;
     private final Executor brain;
     private final NeuronInboxes inboxes;
     private final MessageHandler outputHandler;
     private final RetainedReader reader;
 
-    MqttOutbox(MqttLink link, String node, Qos inputQos, Executor brain, NeuronInboxes inboxes,
+    MqttOutbox(MqttLink link, String node, Qos neuronQos, Executor brain, NeuronInboxes inboxes,
                MessageHandler outputHandler, RetainedReader reader) {
         this.link = link;
         this.node = node;
-        this.inputQos = inputQos;
+        this.neuronQos = neuronQos;
         this.brain = brain;
         this.inboxes = inboxes;
         this.outputHandler = outputHandler;
@@ -38,17 +38,17 @@ final class MqttOutbox implements Outbox {
 
     @Override
     public void output(String neuron, int value, long epochMillis) {
-        link.publish(Topics.output(neuron), OutputCodec.output(value, epochMillis, node), Qos.AT_LEAST_ONCE, true);
+        link.publish(Topics.output(neuron), OutputCodec.output(value, epochMillis, node), neuronQos, true);
     }
 
     @Override
     public void input(String toNeuron, byte[] payload) {
-        link.publish(Topics.input(toNeuron), payload, inputQos, false);
+        link.publish(Topics.input(toNeuron), payload, neuronQos, false);
     }
 
     @Override
     public void state(String neuron, byte[] payload) {
-        link.publish(Topics.state(neuron), payload, Qos.AT_LEAST_ONCE, true);
+        link.publish(Topics.state(neuron), payload, neuronQos, true);
     }
 
     @Override

@@ -31,8 +31,12 @@ final class RetainedReader implements AutoCloseable {
 
     /** How long to wait for topics that may have no retained message. */
     static final Duration GRACE = Duration.ofMillis(200);
-    /** Above this many topics one wildcard read is cheaper than exact subscriptions. */
-    private static final int EXACT_LIMIT = 1000;
+    /**
+     * Above this many topics one wildcard read replaces exact subscriptions. Exact reads are preferred: a wildcard
+     * makes the broker send every retained output of the fleet (HiveMQ CE sends a large retained set in quadratic
+     * time), while exact subscriptions go out 500 filters per packet.
+     */
+    private static final int EXACT_LIMIT = 50_000;
     private static final long QUIET_NANOS = Duration.ofMillis(100).toNanos();
     private static final long MAX_WILDCARD_NANOS = Duration.ofSeconds(3).toNanos();
     private static final Executor DIRECT = Runnable::run;

@@ -1,0 +1,77 @@
+package io.neuromesh.bench.jmh;
+
+import io.neuromesh.bench.internal.fleet.Topologies;
+import io.neuromesh.edge.internal.placement.Placement;
+import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyDiff;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Topology work a runtime does per topology message: parse and validate (the XOR example and a generated document
+ * of 10,000 neurons with two synapses each), diff two revisions of 10,000 neurons, and place 10,000 automatic
+ * neurons on 5 nodes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TopologyBenchmark {
+
+    private static final int NEURONS = 10_000;
+    private static final List<String> NODES = List.of("n1", "n2", "n3", "n4", "n5");
+
+    private byte[] xor;
+    private byte[] tenThousand;
+    private Topology before;
+    private Topology after;
+    private Topology automatic;
+
+    @Setup
+    public void setUp() throws IOException {
+        try (InputStream in = TopologyBenchmark.class.getResourceAsStream("/bench/xor.json")) {
+            xor = in.readAllBytes();
+        }
+        tenThousand = Topologies.sparse(1, NEURONS, NODES, 10, 1).getBytes(StandardCharsets.UTF_8);
+        before = Topology.parse(tenThousand);
+        // Same neurons, other random synapses: a diff that touches most of the network.
+        after = Topology.parse(Topologies.sparse(2, NEURONS, NODES, 10, 2));
+        automatic = Topology.parse(Topologies.sparse(3, NEURONS, List.of(), 10, 3));
+    }
+
+    @Benchmark
+    public Topology parseXor() {
+        return Topology.parse(xor);
+    }
+
+    @Benchmark
+    public Topology parseTenThousandNeurons() {
+        return Topology.parse(tenThousand);
+    }
+
+    @Benchmark
+    public TopologyDiff diffTenThousandNeurons() {
+        return TopologyDiff.between(before, after);
+    }
+
+    @Benchmark
+    public Placement placeTenThousandNeuronsOnFiveNodes() {
+        return Placement.assign(automatic, NODES);
+    }
+}

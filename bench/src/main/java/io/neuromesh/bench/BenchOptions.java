@@ -1,0 +1,133 @@
+package io.neuromesh.bench;
+
+import io.neuromesh.mqtt.LinkConfig;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link Bench#run} measures and where, validated on construction. Build it with {@link #builder()}.
+ *
+ * @param brokers       where the scenarios run, in order: {@value #EMBEDDED} (HiveMQ CE in this JVM),
+ *                      {@value #MOSQUITTO} (a {@code mosquitto} process) or a broker URL {@code tcp://host:port}.
+ *                      The floor is measured on both local brokers in any case, and on each URL given
+ * @param mode          samples, rounds and sizes
+ * @param only          the scenarios to run (names from {@link Bench#SCENARIOS}); empty for all
+ * @param edgeMainClass the main class the edge-start scenario launches in a new JVM with
+ *                      {@code edge --node <id> --broker <url> --no-worker --handover 0s}; it must be on this JVM's
+ *                      class path, otherwise that scenario is skipped
+ * @since 0.1
+ */
+public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> only, String edgeMainClass) {
+
+    /** The embedded HiveMQ CE broker, started by the benchmark in its own JVM. */
+    public static final String EMBEDDED = "embedded";
+    /** A mosquitto process started by the benchmark (skipped with a note when mosquitto is not installed). */
+    public static final String MOSQUITTO = "mosquitto";
+    /** Brokers used when none are given. */
+    public static final List<String> DEFAULT_BROKERS = List.of(EMBEDDED);
+    /** The launcher's main class: the edge-start scenario times a real {@code neuromesh edge}. */
+    public static final String DEFAULT_EDGE_MAIN_CLASS = "io.neuromesh.cli.Main";
+
+    /** Validates and copies; messages name the field and the accepted values. */
+    public BenchOptions {
+        if (brokers == null || brokers.isEmpty()) {
+            throw new IllegalArgumentException("brokers: must name at least one broker (embedded, mosquitto or "
+                    + "tcp://host:port)");
+        }
+        List<String> normalised = new ArrayList<>();
+        for (int i = 0; i < brokers.size(); i++) {
+            String broker = brokers.get(i);
+            if (broker == null || broker.isBlank()) {
+                throw new IllegalArgumentException("brokers[" + i + "]: must not be blank");
+            }
+            String spec = broker.equals(EMBEDDED) || broker.equals(MOSQUITTO) ? broker : url(i, broker);
+            if (normalised.contains(spec)) {
+                throw new IllegalArgumentException("brokers[" + i + "]: '" + broker + "' is listed twice");
+            }
+            normalised.add(spec);
+        }
+        brokers = List.copyOf(normalised);
+        if (mode == null) {
+            throw new IllegalArgumentException("mode: must not be null");
+        }
+        only = only == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(only));
+        for (String name : only) {
+            if (!Bench.SCENARIOS.contains(name)) {
+                throw new IllegalArgumentException("only: unknown scenario '" + name + "'; known: "
+                        + String.join(", ", Bench.SCENARIOS));
+            }
+        }
+        if (edgeMainClass == null || edgeMainClass.isBlank()) {
+            throw new IllegalArgumentException("edgeMainClass: must name a class, e.g. " + DEFAULT_EDGE_MAIN_CLASS);
+        }
+    }
+
+    private static String url(int index, String text) {
+        URI uri;
+        try {
+            uri = LinkConfig.brokerUri(text);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0) {
+            throw new IllegalArgumentException("brokers[" + index + "]: must be embedded, mosquitto or "
+                    + "tcp://host:port, got '" + text + "'");
+        }
+        return uri.toString();
+    }
+
+    /** Whether the scenario {@code name} is selected. */
+    public boolean runs(String name) {
+        return only.isEmpty() || only.contains(name);
+    }
+
+    /** A builder with the defaults: the embedded broker, {@link BenchMode#DEFAULT}, every scenario. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link BenchOptions}; not thread-safe. */
+    public static final class Builder {
+        private List<String> brokers = DEFAULT_BROKERS;
+        private BenchMode mode = BenchMode.DEFAULT;
+        private Set<String> only = Set.of();
+        private String edgeMainClass = DEFAULT_EDGE_MAIN_CLASS;
+
+        private Builder() {
+        }
+
+        /** Where the scenarios run: {@value BenchOptions#EMBEDDED}, {@value BenchOptions#MOSQUITTO} or {@code tcp://host:port}. */
+        public Builder brokers(List<String> brokers) {
+            this.brokers = brokers;
+            return this;
+        }
+
+        /** Samples, rounds and sizes. */
+        public Builder mode(BenchMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /** Only these scenarios (names from {@link Bench#SCENARIOS}); empty for all. */
+        public Builder only(Set<String> only) {
+            this.only = only;
+            return this;
+        }
+
+        /** The main class the edge-start scenario launches. */
+        public Builder edgeMainClass(String className) {
+            this.edgeMainClass = className;
+            return this;
+        }
+
+        /** The validated options. */
+        public BenchOptions build() {
+            return new BenchOptions(brokers, mode, only, edgeMainClass);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.neuromesh.bench.internal.child;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command lines for JVMs started by the bench: the same java and class path as this one. */
+public final class ChildJvm {
+
+    /** Flags of this JVM worth passing on: they silence JDK 23+ warnings and keep class data sharing as it is. */
+    private static final List<String> INHERITED = List.of("--enable-native-access", "--sun-misc-unsafe-memory-access",
+            "-Xshare");
+
+    private ChildJvm() {
+    }
+
+    /** {@code <java> <inherited flags> <jvmOptions> -cp <this class path> <mainClass> <args>}. */
+    public static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (INHERITED.stream().anyMatch(flag::startsWith)) {
+                command.add(flag);
+            }
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /** Whether {@code className} can be loaded here, i.e. a child started with {@link #command} can run it. */
+    public static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, ChildJvm.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

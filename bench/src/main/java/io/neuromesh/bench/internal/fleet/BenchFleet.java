@@ -1,0 +1,94 @@
+package io.neuromesh.bench.internal.fleet;
+
+import io.neuromesh.edge.EdgeConfig;
+import io.neuromesh.edge.EdgeRuntime;
+import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.GpioSetting;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Edge runtimes in this JVM plus an operator's {@link FleetClient}, on one broker. Runtimes hand nothing over when
+ * closed (the bench tears whole fleets down) and their broker sessions expire a second after they leave, so that no
+ * scenario's subscriptions burden the broker during the next one. Closing also clears the retained topology, so that
+ * the next scenario's runtimes do not start by applying this one's.
+ */
+public final class BenchFleet implements AutoCloseable {
+
+    private static final Duration ONLINE = Duration.ofSeconds(30);
+    /** How long the broker keeps a bench runtime's session after it left. */
+    public static final Duration SESSION_EXPIRY = Duration.ofSeconds(1);
+
+    private final URI broker;
+    private final FleetClient operator;
+    private final List<EdgeRuntime> runtimes = new ArrayList<>();
+
+    /** Connects the operator client. */
+    public BenchFleet(URI broker) {
+        this.broker = broker;
+        this.operator = FleetClient.connect(broker, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Starts a runtime for {@code node} (GPIO off, no handover, a session of {@link #SESSION_EXPIRY}), customised by
+     * {@code setup}; does not wait.
+     */
+    public EdgeRuntime start(String node, UnaryOperator<EdgeConfig.Builder> setup) {
+        EdgeRuntime runtime = setup.apply(EdgeRuntime.builder().node(node).broker(broker).gpio(GpioSetting.OFF)
+                .handover(Duration.ZERO).sessionExpiry(SESSION_EXPIRY)).build();
+        runtimes.add(runtime);
+        runtime.start();
+        return runtime;
+    }
+
+    /** Starts runtimes for {@code nodes} with the defaults and waits until all are online. */
+    public void startAll(List<String> nodes) {
+        nodes.forEach(node -> start(node, b -> b));
+        awaitOnline();
+    }
+
+    /** Waits until every runtime started so far is online. */
+    public void awaitOnline() {
+        runtimes.forEach(r -> r.awaitOnline(ONLINE));
+    }
+
+    /**
+     * Publishes {@code json} (whose rev is {@code rev}) retained and waits until each of {@code nodes} reports it
+     * applied.
+     *
+     * @return from just before publishing until the last node's report arrived
+     * @throws IllegalStateException when a node rejects it or does not answer within {@code timeout}
+     */
+    public Duration apply(String json, long rev, List<String> nodes, Duration timeout) {
+        long start = System.nanoTime();
+        operator.publishTopology(json.getBytes(StandardCharsets.UTF_8));
+        Map<String, FleetClient.TopologyReport> reports = operator.awaitTopologyReports(rev, nodes, timeout);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        for (String node : nodes) {
+            FleetClient.TopologyReport report = reports.get(node);
+            if (report == null) {
+                throw new IllegalStateException("node " + node + " did not report topology rev " + rev + " within "
+                        + timeout.toMillis() + " ms");
+            }
+            if (!"applied".equals(report.result())) {
+                throw new IllegalStateException("node " + node + " " + report.result() + " rev " + rev + ": "
+                        + report.errors());
+            }
+        }
+        return took;
+    }
+
+    @Override
+    public void close() {
+        runtimes.parallelStream().forEach(EdgeRuntime::close);
+        runtimes.clear();
+        operator.publishTopology(new byte[0]);
+        operator.close();
+    }
+}

@@ -1,0 +1,73 @@
+package io.neuromesh.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsToTheEmbeddedBrokerTheFullModeAndEveryScenario() {
+        BenchOptions options = BenchOptions.builder().build();
+
+        assertEquals(List.of("embedded"), options.brokers());
+        assertEquals(BenchMode.FULL, options.mode());
+        assertTrue(Bench.SCENARIOS.stream().allMatch(options::runs));
+        assertEquals("io.neuromesh.cli.Main", options.edgeMainClass());
+    }
+
+    @Test
+    void runsOnlyTheScenariosNamed() {
+        BenchOptions options = BenchOptions.builder().only(Set.of("xor", "floor")).build();
+
+        assertTrue(options.runs("xor"));
+        assertTrue(options.runs("floor"));
+        assertFalse(options.runs("apply-10k"));
+    }
+
+    @Test
+    void acceptsABareHostAndPortAsABrokerUrl() {
+        BenchOptions options = BenchOptions.builder().brokers(List.of("mosquitto", "127.0.0.1:1884")).build();
+
+        assertEquals(List.of("mosquitto", "tcp://127.0.0.1:1884"), options.brokers());
+    }
+
+    @Test
+    void rejectsAnUnknownScenarioAndListsTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().only(Set.of("xro")).build());
+
+        assertEquals("only: unknown scenario 'xro'; known: floor, relay-chain, xor, relay-throughput, 100k, "
+                + "apply-10k, edge-start, flows-noop, flows-wordcount", e.getMessage());
+    }
+
+    @Test
+    void rejectsABrokerThatIsNeitherLocalNorATcpUrl() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().brokers(List.of("embedded", "ws://host:80")).build());
+
+        assertEquals("brokers[1]: must be embedded, mosquitto or tcp://host:port, got 'ws://host:80'", e.getMessage());
+    }
+
+    @Test
+    void rejectsABrokerListedTwice() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().brokers(List.of("embedded", "embedded")).build());
+
+        assertEquals("brokers[1]: 'embedded' is listed twice", e.getMessage());
+    }
+
+    @Test
+    void rejectsNoBrokerAtAll() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().brokers(List.of()).build());
+
+        assertEquals("brokers: must name at least one broker (embedded, mosquitto or tcp://host:port)", e.getMessage());
+    }
+}

@@ -269,12 +269,25 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     }
 
     /** Stops without touching the node's retained status (it belongs to the other process now). */
-    private synchronized void stopSilently() {
+    private void stopSilently() {
+        halt(true);
+    }
+
+    /**
+     * Stops at once without a status or handover: a clean disconnect ({@code clean}, no Last Will) or a dropped
+     * connection (the broker publishes the Last Will). The pins are released; their retained states stay, as after a
+     * real power loss.
+     */
+    private synchronized void halt(boolean clean) {
         if (closed) {
             return;
         }
         closed = true;
-        link.close();
+        if (clean) {
+            link.close();
+        } else {
+            link.abort();
+        }
         reader.close();
         presenceThread.shutdownNow();
         brainThread.shutdownNow();
@@ -523,21 +536,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     }
 
     @Override
-    public synchronized void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        link.abort();
-        reader.close();
-        presenceThread.shutdownNow();
-        brainThread.shutdownNow();
-        try {
-            brainThread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // A crash releases the pins too; the retained pin states stay, as after a real power loss.
-        gpio.close();
+    public void abort() {
+        halt(false);
     }
 }

@@ -60,6 +60,8 @@ public final class PahoLink implements MqttLink, MqttCallback {
     /** MQTT 5 reason code of a DISCONNECT sent because another client connected with our client id. */
     private static final int SESSION_TAKEN_OVER = 0x8E;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** A connection that lasted this long was healthy: its loss restarts the reconnect backoff. */
+    private static final Duration STABLE_CONNECTION = Duration.ofSeconds(5);
 
     private final LinkConfig config;
     private final String name;
@@ -88,6 +90,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
     private volatile int windowWaiters;
     private MqttAsyncClient client;
     private int failedAttempts;
+    private long connectedAtNanos;
     private boolean sessionWiped;
 
     public PahoLink(LinkConfig config) {
@@ -207,7 +210,7 @@ public final class PahoLink implements MqttLink, MqttCallback {
         } else {
             Logger.debug("{}: connected to {}", name, config.broker());
         }
-        failedAttempts = 0;
+        connectedAtNanos = System.nanoTime();
         state = LinkState.CONNECTED;
         firstConnection.complete(null);
         for (LinkListener listener : listeners) {
@@ -312,7 +315,11 @@ public final class PahoLink implements MqttLink, MqttCallback {
             }
         }
         if (state == LinkState.CONNECTING) {
-            failedAttempts = 0;
+            // A connection that lived long starts the backoff over; one dropped soon after it was made (another
+            // client with our id, a broker refusing us) keeps growing the delay, so two clients cannot flap forever.
+            if (System.nanoTime() - connectedAtNanos > STABLE_CONNECTION.toNanos()) {
+                failedAttempts = 0;
+            }
             retryLater(reason);
         }
     }

@@ -70,7 +70,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     private final Heartbeat heartbeat;
     private final CompletableFuture<Void> online = new CompletableFuture<>();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
-    private final long startedMillis = System.currentTimeMillis();
+    /** When start() was called: of two processes with one node id, the later one keeps it. */
+    private volatile long startedMillis = System.currentTimeMillis();
     /** Tells this process apart from another one started with the same node id. */
     private final String instance = java.util.UUID.randomUUID().toString();
     private volatile boolean started;
@@ -127,6 +128,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
             return;
         }
         started = true;
+        startedMillis = System.currentTimeMillis();
         link.addListener(new LinkListener() {
             @Override
             public void connected(boolean reconnect) {

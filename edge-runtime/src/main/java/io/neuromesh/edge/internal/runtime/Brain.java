@@ -251,11 +251,6 @@ final class Brain {
         }
     }
 
-    /** True while some neuron waits for its new host to report it. */
-    boolean handingOver() {
-        return !handingOver.isEmpty();
-    }
-
     /** Peers reported: releases every handed-over neuron that its new host now reports (or that waited too long). */
     void peersChanged() {
         if (handingOver.isEmpty()) {

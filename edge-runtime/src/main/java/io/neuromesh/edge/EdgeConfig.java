@@ -2,6 +2,7 @@ package io.neuromesh.edge;
 
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.Qos;
+import io.neuromesh.topology.Ids;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAl
                          int eventsPerNeuron, int inboxCapacity, GpioSetting gpio, Duration heartbeat,
                          Duration offlineAfter, Duration handover) {
 
-    /** Ids: the contract's rule, so they are always safe inside topic names. */
+    /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Default QoS of neuron traffic: at least once, so that a short broker restart loses nothing. */
     public static final Qos DEFAULT_NEURON_QOS = Qos.AT_LEAST_ONCE;
@@ -45,9 +46,7 @@ public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAl
     public static final Duration DEFAULT_HANDOVER = Duration.ofSeconds(5);
 
     public EdgeConfig {
-        if (node == null || !ID.matcher(node).matches()) {
-            throw new IllegalArgumentException("node: '" + node + "' must be 1-64 characters of A-Z a-z 0-9 _ -");
-        }
+        Ids.require("node", node);
         if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
             throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
         }

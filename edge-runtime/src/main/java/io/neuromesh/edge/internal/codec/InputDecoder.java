@@ -1,5 +1,7 @@
 package io.neuromesh.edge.internal.codec;
 
+import io.neuromesh.topology.Ids;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -120,16 +122,9 @@ public final class InputDecoder {
     }
 
     private static void requireId(String id) throws BadInputException {
-        if (id.isEmpty() || id.length() > 64) {
-            throw new BadInputException("from: must be 1-64 characters, got " + id.length());
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char ch = id.charAt(i);
-            boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                    || ch == '_' || ch == '-';
-            if (!ok) {
-                throw new BadInputException("from: '" + abbreviate(id) + "' may use only A-Z a-z 0-9 _ -");
-            }
+        if (!Ids.isValid(id)) {
+            // Ids.problem quotes only ids of at most 64 characters, so a hostile long "from" is not echoed.
+            throw new BadInputException("from: " + Ids.problem(id).orElseThrow());
         }
     }
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes the hot-path payloads without a JSON library: a neuron's retained output and the inputs it sends
- * downstream. Ids are restricted to {@code A-Z a-z 0-9 _ -}, so they never need escaping.
+ * downstream; and reads an output's value back. Ids are restricted to {@code A-Z a-z 0-9 _ -}, so they never need escaping.
  */
 public final class OutputCodec {
 
@@ -24,5 +24,14 @@ public final class OutputCodec {
         json.append("{\"value\":").append(value).append(",\"ts\":").append(epochMillis).append(",\"node\":\"")
                 .append(node).append("\"}");
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code value} (0 or 1) of an output payload, or -1 when it has none (e.g. a cleared retained output). */
+    public static int outputValue(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return -1;
+        }
+        String value = Payloads.field(payload, "value");
+        return "1".equals(value) ? 1 : "0".equals(value) ? 0 : -1;
     }
 }

@@ -1,18 +1,15 @@
 package io.neuromesh.edge.internal.gpio;
 
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.internal.codec.Payloads;
+import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.gpio.DigitalInputConfig;
 import io.neuromesh.gpio.DigitalInputPin;
-import io.neuromesh.gpio.DigitalOutputConfig;
-import io.neuromesh.gpio.DigitalOutputPin;
 import io.neuromesh.gpio.Gpio;
 import io.neuromesh.gpio.GpioMode;
 import io.neuromesh.gpio.GpioPort;
 import io.neuromesh.gpio.GpioSimulator;
-import io.neuromesh.gpio.PwmConfig;
-import io.neuromesh.gpio.PwmOutputPin;
 import io.neuromesh.gpio.Pull;
-import io.neuromesh.topology.ActuatorKind;
 import io.neuromesh.topology.ActuatorSpec;
 import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
@@ -25,63 +22,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
- * The GPIO pins a topology declares for this node: opens, moves and closes them as topologies change, turns input
- * changes into sensor events on the brain thread, and drives outputs from neuron outputs. All methods run on the
- * brain thread; pin listeners hand over to it. The port is opened only when a topology first needs a pin, so nodes
- * without sensors never touch GPIO.
+ * The GPIO pins a topology declares for this node: opens, moves and closes them as topologies change, hands input
+ * edges to the brain thread, and drives outputs from neuron outputs. All methods run on the brain thread; pin
+ * listeners only post an edge. The port is opened only when a topology first needs a pin, so nodes without sensors
+ * never touch GPIO.
  */
-public final class GpioBinding implements AutoCloseable {
+public final class GpioBinding implements PinControl {
 
-    /** Receives sensor changes on the brain thread. */
+    /** Receives input edges on the pin's listener thread; posts them to the brain thread. */
     @FunctionalInterface
-    public interface SensorListener {
-        /** The sensor's input changed; {@code value} is its mapped value (high or low). */
-        void sensorChanged(SensorSpec sensor, double value);
+    public interface EdgeSink {
+        void edge(String sensor, DigitalInputPin pin, boolean active);
     }
 
-    /** Publishes a pin's state for watchers; {@code json} null clears it (the pin was closed). */
+    /** Publishes a pin's state for watchers; an empty payload clears it (the pin was closed). */
     @FunctionalInterface
     public interface PinReporter {
-        void pinState(int pin, String json);
-    }
-
-    /** What a reconcile did: the errors if it was refused, and the sensors opened (whose value should be announced). */
-    public record Outcome(List<String> errors, List<SensorSpec> openedSensors) {
-        public boolean refused() {
-            return !errors.isEmpty();
-        }
+        void pinState(int pin, byte[] payload);
     }
 
     private record OpenSensor(SensorSpec spec, DigitalInputPin pin) {
     }
 
-    private record OpenActuator(ActuatorSpec spec, DigitalOutputPin digital, PwmOutputPin pwm) {
-        void close() {
-            if (digital != null) {
-                digital.close();
-            } else {
-                pwm.close();
-            }
-        }
-    }
+    private static final byte[] CLEARED = new byte[0];
 
     private final String node;
     private final GpioSetting setting;
-    private final Executor brain;
-    private final SensorListener listener;
+    private final EdgeSink edges;
     private final PinReporter reporter;
     private final Map<String, OpenSensor> sensors = new LinkedHashMap<>();
     private final Map<String, OpenActuator> actuators = new LinkedHashMap<>();
     private GpioPort port;
 
-    public GpioBinding(String node, GpioSetting setting, Executor brain, SensorListener listener, PinReporter reporter) {
+    public GpioBinding(String node, GpioSetting setting, EdgeSink edges, PinReporter reporter) {
         this.node = node;
         this.setting = setting;
-        this.brain = brain;
-        this.listener = listener;
+        this.edges = edges;
         this.reporter = reporter;
     }
 
@@ -90,26 +68,13 @@ public final class GpioBinding implements AutoCloseable {
      * ones opened; the others are not touched. All or nothing: when a pin cannot be opened, everything is put back
      * as it was and the errors are returned.
      */
-    public Outcome reconcile(Topology topology) {
-        List<SensorSpec> wantedSensors = new ArrayList<>();
-        for (SensorSpec s : topology.sensors()) {
-            if (!s.isVirtual() && s.gpio().node().equals(node)) {
-                wantedSensors.add(s);
-            }
-        }
-        List<ActuatorSpec> wantedActuators = new ArrayList<>();
-        for (ActuatorSpec a : topology.actuators()) {
-            if (a.node().equals(node)) {
-                wantedActuators.add(a);
-            }
-        }
-        if (setting == GpioSetting.OFF && (!wantedSensors.isEmpty() || !wantedActuators.isEmpty())) {
-            List<String> errors = new ArrayList<>();
-            wantedSensors.forEach(s -> errors.add("sensors[" + topology.sensors().indexOf(s) + "].node: node " + node
-                    + " has no GPIO (it runs with --gpio off), so it cannot read pin " + s.gpio().pin()));
-            wantedActuators.forEach(a -> errors.add("actuators[" + topology.actuators().indexOf(a) + "].node: node "
-                    + node + " has no GPIO (it runs with --gpio off), so it cannot drive pin " + a.pin()));
-            return new Outcome(errors, List.of());
+    @Override
+    public Reconciled reconcile(Topology topology) {
+        NodePins wanted = NodePins.of(topology, node);
+        List<SensorSpec> wantedSensors = wanted.sensors();
+        List<ActuatorSpec> wantedActuators = wanted.actuators();
+        if (setting == GpioSetting.OFF && !wanted.isEmpty()) {
+            return refused(wanted.withoutGpio(topology, node));
         }
         Map<String, SensorSpec> sensorsToOpen = new LinkedHashMap<>();
         List<OpenSensor> sensorsToClose = new ArrayList<>();
@@ -149,7 +114,7 @@ public final class GpioBinding implements AutoCloseable {
             try {
                 ensurePort();
             } catch (RuntimeException e) {
-                return new Outcome(List.of("gpio: node " + node + " cannot open its GPIO: " + e.getMessage()), List.of());
+                return refused(List.of("gpio: node " + node + " cannot open its GPIO: " + e.getMessage()));
             }
         }
         // Close first: a topology may swap two pins between sensors.
@@ -179,10 +144,16 @@ public final class GpioBinding implements AutoCloseable {
             openedActuators.forEach(this::closeActuator);
             sensorsToClose.forEach(o -> reopen(() -> openSensor(o.spec())));
             actuatorsToClose.forEach(o -> reopen(() -> openActuator(o.spec())));
-            return new Outcome(errors, List.of());
+            return refused(errors);
         }
         sensorUpdates.forEach((id, spec) -> sensors.put(id, new OpenSensor(spec, sensors.get(id).pin())));
-        return new Outcome(List.of(), opened.stream().map(OpenSensor::spec).toList());
+        List<Reading> readings = opened.stream()
+                .map(o -> new Reading(o.spec(), valueOf(o.spec(), o.pin().isActive()))).toList();
+        return new Reconciled(List.of(), readings, followedNeurons());
+    }
+
+    private Reconciled refused(List<String> errors) {
+        return new Reconciled(errors, List.of(), followedNeurons());
     }
 
     private void reopen(Runnable open) {
@@ -210,46 +181,34 @@ public final class GpioBinding implements AutoCloseable {
                 Pull.valueOf(spec.gpio().pull().name()), spec.gpio().debounce(), spec.gpio().activeLow()));
         OpenSensor open = new OpenSensor(spec, pin);
         sensors.put(spec.id(), open);
-        pin.onChange(active -> brain.execute(() -> sensorEdge(spec.id(), pin, active)));
+        pin.onChange(active -> edges.edge(spec.id(), pin, active));
         reportInput(open, pin.isActive());
         return open;
     }
 
-    private void sensorEdge(String id, DigitalInputPin pin, boolean active) {
-        OpenSensor open = sensors.get(id);
+    @Override
+    public Optional<Reading> edge(String sensor, DigitalInputPin pin, boolean active) {
+        OpenSensor open = sensors.get(sensor);
         if (open == null || open.pin() != pin) {
-            return;
+            return Optional.empty();
         }
         reportInput(open, active);
-        listener.sensorChanged(open.spec(), valueOf(open.spec(), active));
+        return Optional.of(new Reading(open.spec(), valueOf(open.spec(), active)));
     }
 
     /** The value a sensor publishes for an active or inactive pin (its topology's {@code value} mapping). */
-    public static double valueOf(SensorSpec sensor, boolean active) {
+    private static double valueOf(SensorSpec sensor, boolean active) {
         return active ? sensor.value().high() : sensor.value().low();
-    }
-
-    /** Whether a sensor's pin is active now. */
-    public boolean isActive(SensorSpec sensor) {
-        OpenSensor open = sensors.get(sensor.id());
-        return open != null && open.pin().isActive();
     }
 
     private void closeSensor(OpenSensor open) {
         open.pin().close();
         sensors.remove(open.spec().id(), open);
-        reporter.pinState(open.spec().gpio().pin(), null);
+        reporter.pinState(open.spec().gpio().pin(), CLEARED);
     }
 
     private OpenActuator openActuator(ActuatorSpec spec) {
-        OpenActuator open;
-        if (spec.kind() == ActuatorKind.PWM) {
-            open = new OpenActuator(spec, null, port.openPwm(new PwmConfig(spec.pin(), spec.pwm().frequencyHz(),
-                    spec.activeLow())));
-        } else {
-            open = new OpenActuator(spec, port.openOutput(new DigitalOutputConfig(spec.pin(), spec.activeLow(), false)),
-                    null);
-        }
+        OpenActuator open = OpenActuator.open(port, spec);
         actuators.put(spec.id(), open);
         reportOutput(open);
         return open;
@@ -258,27 +217,24 @@ public final class GpioBinding implements AutoCloseable {
     private void closeActuator(OpenActuator open) {
         open.close();
         actuators.remove(open.spec().id(), open);
-        reporter.pinState(open.spec().pin(), null);
+        reporter.pinState(open.spec().pin(), CLEARED);
     }
 
     /** Neurons whose outputs drive an actuator of this node. */
-    public Set<String> followedNeurons() {
+    private Set<String> followedNeurons() {
         Set<String> neurons = new LinkedHashSet<>();
         actuators.values().forEach(a -> neurons.add(a.spec().neuron()));
         return neurons;
     }
 
     /** A followed neuron's output changed: drives its actuators (digital on/off, PWM at its duty or 0). */
+    @Override
     public void neuronOutput(String neuron, int value) {
         for (OpenActuator open : actuators.values()) {
             if (!open.spec().neuron().equals(neuron)) {
                 continue;
             }
-            if (open.digital() != null) {
-                open.digital().setActive(value == 1);
-            } else {
-                open.pwm().setDutyPercent(value == 1 ? open.spec().pwm().dutyPercent() : 0);
-            }
+            open.drive(value);
             reportOutput(open);
         }
     }
@@ -288,6 +244,7 @@ public final class GpioBinding implements AutoCloseable {
      *
      * @return empty on success, else why it was refused
      */
+    @Override
     public Optional<String> simulate(int pin, boolean high) {
         if (setting == GpioSetting.OFF) {
             return Optional.of("node " + node + " has no GPIO (it runs with --gpio off)");
@@ -309,25 +266,13 @@ public final class GpioBinding implements AutoCloseable {
     }
 
     private void reportInput(OpenSensor open, boolean active) {
-        boolean high = active != open.spec().gpio().activeLow();
-        reporter.pinState(open.spec().gpio().pin(), "{\"pin\":" + open.spec().gpio().pin() + ",\"id\":\""
-                + open.spec().id() + "\",\"kind\":\"input\",\"active\":" + active + ",\"level\":\""
-                + (high ? "high" : "low") + "\",\"ts\":" + System.currentTimeMillis() + "}");
+        SensorSpec spec = open.spec();
+        reporter.pinState(spec.gpio().pin(), Payloads.inputPin(spec.gpio().pin(), spec.id(), active,
+                active != spec.gpio().activeLow()));
     }
 
     private void reportOutput(OpenActuator open) {
-        ActuatorSpec spec = open.spec();
-        String state;
-        if (open.digital() != null) {
-            boolean active = open.digital().isActive();
-            state = "\"kind\":\"digital\",\"active\":" + active + ",\"level\":\""
-                    + (active != spec.activeLow() ? "high" : "low") + "\"";
-        } else {
-            double duty = open.pwm().dutyPercent();
-            state = "\"kind\":\"pwm\",\"active\":" + (duty > 0) + ",\"duty\":" + duty;
-        }
-        reporter.pinState(spec.pin(), "{\"pin\":" + spec.pin() + ",\"id\":\"" + spec.id() + "\",\"neuron\":\""
-                + spec.neuron() + "\"," + state + ",\"ts\":" + System.currentTimeMillis() + "}");
+        reporter.pinState(open.spec().pin(), open.state());
     }
 
     /** Closes every pin and the port. */

@@ -1,4 +1,4 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.presence;
 
 import java.util.HashMap;
 import java.util.List;

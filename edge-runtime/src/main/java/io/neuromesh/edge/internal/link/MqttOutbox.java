@@ -1,8 +1,11 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.codec.OutputCodec;
-import io.neuromesh.mqtt.MessageHandler;
+import io.neuromesh.edge.internal.codec.Payloads;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
@@ -10,29 +13,29 @@ import io.neuromesh.mqtt.Subscription;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
-/** The brain's effects as MQTT traffic on the runtime's link. */
-final class MqttOutbox implements Outbox {
+/** The brain's neuron traffic as MQTT messages on the runtime's link. */
+public final class MqttOutbox implements NeuronOutbox {
 
-    /** Input payloads go straight from Paho's callback thread into the neuron's inbox: no hand-off per message. */
+    /** Payloads go straight from Paho's callback thread to their inbox or event: no extra hand-off per message. */
     private static final Executor CALLBACK_THREAD = Runnable::run;
 
     private final MqttLink link;
     private final String node;
     private final Qos neuronQos;
-    private final Executor brain;
     private final NeuronInboxes inboxes;
-    private final MessageHandler outputHandler;
+    private final Consumer<BrainEvent> brain;
     private final RetainedReader reader;
 
-    MqttOutbox(MqttLink link, String node, Qos neuronQos, Executor brain, NeuronInboxes inboxes,
-               MessageHandler outputHandler, RetainedReader reader) {
+    /** @param brain posts a followed neuron's output to the brain thread */
+    public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, Consumer<BrainEvent> brain,
+                      RetainedReader reader) {
         this.link = link;
         this.node = node;
         this.neuronQos = neuronQos;
-        this.brain = brain;
         this.inboxes = inboxes;
-        this.outputHandler = outputHandler;
+        this.brain = brain;
         this.reader = reader;
     }
 
@@ -47,8 +50,8 @@ final class MqttOutbox implements Outbox {
     }
 
     @Override
-    public void state(String neuron, byte[] payload) {
-        link.publish(Topics.state(neuron), payload, neuronQos, true);
+    public void state(String neuron, Map<String, Double> sensors) {
+        link.publish(Topics.state(neuron), Payloads.state(sensors), neuronQos, true);
     }
 
     @Override
@@ -66,7 +69,8 @@ final class MqttOutbox implements Outbox {
     @Override
     public void subscribeOutputs(Collection<String> neurons) {
         // Not no-local: an actuator must also follow a neuron hosted by this same runtime.
-        link.subscribe(neurons.stream().map(n -> Subscription.of(Topics.output(n))).toList(), brain, outputHandler);
+        link.subscribe(neurons.stream().map(n -> Subscription.of(Topics.output(n))).toList(), CALLBACK_THREAD,
+                m -> brain.accept(new BrainEvent.FollowedOutput(Topics.neuronOf(m.topic()), m.payload())));
     }
 
     @Override

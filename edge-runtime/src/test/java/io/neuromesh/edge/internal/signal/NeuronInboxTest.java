@@ -1,4 +1,4 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.signal;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,36 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class NeuronInboxTest {
 
-    /** A brain thread the test runs by hand. */
-    private static final class ManualExecutor implements Executor {
-        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (!tasks.isEmpty()) {
-                tasks.poll().run();
-            }
-        }
-    }
-
-    private final ManualExecutor brain = new ManualExecutor();
+    /** The brain thread, run by hand: the inboxes that asked to be drained, in order. */
+    private final ArrayDeque<NeuronInbox> ready = new ArrayDeque<>();
     private final List<String> handled = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
 
     private NeuronInbox inbox(int capacity) {
-        return new NeuronInbox("x", capacity, brain,
-                (neuron, payload) -> handled.add(neuron + ":" + new String(payload, StandardCharsets.UTF_8)), dropped);
+        return new NeuronInbox("x", capacity, ready::add, dropped);
+    }
+
+    private void drainOnce() {
+        ready.poll().drain((neuron, payload) -> handled.add(neuron + ":" + new String(payload, StandardCharsets.UTF_8)));
+    }
+
+    private void runAll() {
+        while (!ready.isEmpty()) {
+            drainOnce();
+        }
     }
 
     private static byte[] bytes(String s) {
@@ -48,8 +41,8 @@ class NeuronInboxTest {
         inbox.offer(bytes("a"));
         inbox.offer(bytes("b"));
         inbox.offer(bytes("c"));
-        assertEquals(1, brain.tasks.size(), "one drain task for a burst, not one per message");
-        brain.runAll();
+        assertEquals(1, ready.size(), "one drain task for a burst, not one per message");
+        runAll();
         assertEquals(List.of("x:a", "x:b", "x:c"), handled);
     }
 
@@ -59,7 +52,7 @@ class NeuronInboxTest {
         for (String s : new String[] {"1", "2", "3", "4", "5"}) {
             inbox.offer(bytes(s));
         }
-        brain.runAll();
+        runAll();
         assertEquals(List.of("x:3", "x:4", "x:5"), handled);
         assertEquals(2, dropped.get());
     }
@@ -69,10 +62,10 @@ class NeuronInboxTest {
         NeuronInbox inbox = inbox(10);
         inbox.pause();
         inbox.offer(bytes("early"));
-        brain.runAll();
+        runAll();
         assertEquals(List.of(), handled);
         inbox.resume();
-        brain.runAll();
+        runAll();
         assertEquals(List.of("x:early"), handled);
     }
 
@@ -82,10 +75,10 @@ class NeuronInboxTest {
         for (int i = 0; i < 200; i++) {
             inbox.offer(bytes(Integer.toString(i)));
         }
-        brain.tasks.poll().run();
+        drainOnce();
         assertEquals(64, handled.size(), "one batch per turn");
-        assertEquals(1, brain.tasks.size(), "the rest is rescheduled behind other work");
-        brain.runAll();
+        assertEquals(1, ready.size(), "the rest is rescheduled behind other work");
+        runAll();
         assertEquals(200, handled.size());
     }
 
@@ -95,7 +88,7 @@ class NeuronInboxTest {
         inbox.offer(bytes("a"));
         inbox.close();
         inbox.offer(bytes("b"));
-        brain.runAll();
+        runAll();
         assertEquals(List.of(), handled);
     }
 }

@@ -1,10 +1,12 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.presence;
+
+import io.neuromesh.edge.internal.stats.Counters;
 
 /** The load figures a node puts in its heartbeat: input rate since the last beat, queue depth, heap. */
-final class Heartbeat {
+public final class Heartbeat {
 
     /** One heartbeat's load. */
-    record Load(double inputsPerSecond, int queue, long heapUsedMb, long heapMaxMb) {
+    public record Load(double inputsPerSecond, int queue, long heapUsedMb, long heapMaxMb) {
     }
 
     private final Counters counters;

@@ -1,8 +1,8 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.signal;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The bounded inbox of one hosted neuron. The MQTT callback thread offers payloads without blocking; the brain thread
@@ -11,38 +11,38 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A paused inbox (its neuron is restoring its state) keeps collecting but is not drained until resumed.
  */
-final class NeuronInbox {
+public final class NeuronInbox {
 
     /** Inputs drained per turn before other neurons get theirs. */
     private static final int BATCH = 64;
 
     /** Processes one payload on the brain thread. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(String neuron, byte[] payload);
     }
 
     private final String neuron;
     private final int capacity;
-    private final Executor brain;
-    private final Handler handler;
+    private final Consumer<NeuronInbox> ready;
     private final AtomicLong dropped;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private final Runnable drainTask = this::drain;
     private boolean scheduled;
     private boolean paused;
     private boolean closed;
 
-    NeuronInbox(String neuron, int capacity, Executor brain, Handler handler, AtomicLong dropped) {
+    /**
+     * @param ready told (once per batch) that this inbox has inputs to drain: it posts the inbox to the brain thread
+     */
+    public NeuronInbox(String neuron, int capacity, Consumer<NeuronInbox> ready, AtomicLong dropped) {
         this.neuron = neuron;
         this.capacity = capacity;
-        this.brain = brain;
-        this.handler = handler;
+        this.ready = ready;
         this.dropped = dropped;
     }
 
     /** Any thread; never blocks. */
-    void offer(byte[] payload) {
+    public void offer(byte[] payload) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -57,16 +57,16 @@ final class NeuronInbox {
             }
             scheduled = true;
         }
-        brain.execute(drainTask);
+        ready.accept(this);
     }
 
     /** Brain thread: stop draining until {@link #resume()}. */
-    synchronized void pause() {
+    public synchronized void pause() {
         paused = true;
     }
 
     /** Brain thread: drain again, including what arrived while paused. */
-    void resume() {
+    public void resume() {
         synchronized (this) {
             paused = false;
             if (scheduled || queue.isEmpty()) {
@@ -74,20 +74,21 @@ final class NeuronInbox {
             }
             scheduled = true;
         }
-        brain.execute(drainTask);
+        ready.accept(this);
     }
 
     /** Brain thread: drop everything; later offers are ignored. */
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         queue.clear();
     }
 
-    synchronized int depth() {
+    public synchronized int depth() {
         return queue.size();
     }
 
-    private void drain() {
+    /** Brain thread: hands up to one batch to {@code handler}; if more waits, asks to be drained again later. */
+    public void drain(Handler handler) {
         for (int i = 0; i < BATCH; i++) {
             byte[] payload;
             synchronized (this) {
@@ -100,6 +101,6 @@ final class NeuronInbox {
             handler.handle(neuron, payload);
         }
         // More waiting: yield the brain thread to other neurons' inboxes, then continue.
-        brain.execute(drainTask);
+        ready.accept(this);
     }
 }

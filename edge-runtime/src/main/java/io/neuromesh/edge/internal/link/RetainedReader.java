@@ -1,4 +1,4 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
 import io.neuromesh.mqtt.MessageHandler;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * on its way only by time. The reader returns as soon as every topic has arrived, else after a grace period;
  * for many topics it reads the wildcard filters instead and waits for them to go quiet.
  */
-final class RetainedReader implements AutoCloseable {
+public final class RetainedReader implements AutoCloseable {
 
     /** How long to wait for topics that may have no retained message. */
     static final Duration GRACE = Duration.ofMillis(200);
@@ -45,13 +45,13 @@ final class RetainedReader implements AutoCloseable {
     private final String clientId;
     private MqttLink link;
 
-    RetainedReader(URI broker, String clientId) {
+    public RetainedReader(URI broker, String clientId) {
         this.broker = broker;
         this.clientId = clientId;
     }
 
     /** The retained payloads of {@code topics} that have one. Blocks for at most the grace period (or quiet time). */
-    Map<String, byte[]> read(Collection<String> topics) {
+    public Map<String, byte[]> read(Collection<String> topics) {
         Map<String, byte[]> found = new ConcurrentHashMap<>();
         if (topics.isEmpty()) {
             return found;

@@ -1,8 +1,8 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.port;
 
-/** Runs a task on the brain thread later; tests use a manual implementation. */
+/** Runs the brain's own continuations (refractory ticks, local deliveries) later on the brain thread. */
 @FunctionalInterface
-interface Scheduler {
+public interface Scheduler {
 
     /** Runs {@code task} on the brain thread after {@code delayMicros} (0 or less: as soon as possible). */
     void schedule(Runnable task, long delayMicros);

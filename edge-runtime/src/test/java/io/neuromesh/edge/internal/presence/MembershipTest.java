@@ -1,4 +1,4 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.presence;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,24 +1,36 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.codec;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.neuromesh.edge.RuntimeStats;
+import io.neuromesh.edge.internal.control.LogLine;
+import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.neuron.NeuronSnapshot;
+import io.neuromesh.edge.internal.presence.Heartbeat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** JSON of the runtime's control-plane messages (status, topology results, replies); none is on the hot path. */
-final class Payloads {
+/**
+ * JSON of the runtime's control-plane messages (status, topology results, neuron states, pin states, replies): the
+ * one place each is written and read. None is on the hot path ({@link OutputCodec} has those).
+ */
+public final class Payloads {
 
     private Payloads() {
     }
 
     /** A node's retained status: {@code online} (or {@code leaving}) with what it hosts and its load. */
-    static byte[] status(String state, String node, String instance, Collection<String> neurons, long rev,
-                         String hash, long startedMillis, io.neuromesh.edge.RuntimeStats stats, Heartbeat.Load load) {
+    public static byte[] status(String state, String node, String instance, Collection<String> neurons, long rev,
+                         String hash, long startedMillis, RuntimeStats stats, Heartbeat.Load load) {
         JsonObject json = new JsonObject();
         json.addProperty("state", state);
         json.addProperty("node", node);
@@ -38,24 +50,24 @@ final class Payloads {
     }
 
     /** What membership needs from a status payload, and who sent it. */
-    record Status(String state, long tsMillis, List<String> neurons, String instance, long sinceMillis) {
+    public record Status(String state, long tsMillis, List<String> neurons, String instance, long sinceMillis) {
     }
 
     /** Reads a status payload; an unreadable one counts as offline. */
-    static Status readStatus(byte[] payload) {
+    public static Status readStatus(byte[] payload) {
         try {
             JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
             if (root.isJsonObject()) {
                 JsonObject json = root.getAsJsonObject();
-                List<String> neurons = new java.util.ArrayList<>();
+                List<String> neurons = new ArrayList<>();
                 if (json.get("neurons") instanceof JsonArray array) {
                     array.forEach(e -> neurons.add(e.getAsString()));
                 }
-                String state = json.get("state") instanceof com.google.gson.JsonPrimitive p ? p.getAsString() : "offline";
-                long ts = json.get("ts") instanceof com.google.gson.JsonPrimitive t && t.isNumber() ? t.getAsLong() : 0;
-                long since = json.get("since") instanceof com.google.gson.JsonPrimitive t && t.isNumber()
+                String state = json.get("state") instanceof JsonPrimitive p ? p.getAsString() : "offline";
+                long ts = json.get("ts") instanceof JsonPrimitive t && t.isNumber() ? t.getAsLong() : 0;
+                long since = json.get("since") instanceof JsonPrimitive t && t.isNumber()
                         ? t.getAsLong() : 0;
-                String instance = json.get("instance") instanceof com.google.gson.JsonPrimitive i ? i.getAsString() : "";
+                String instance = json.get("instance") instanceof JsonPrimitive i ? i.getAsString() : "";
                 return new Status(state, ts, neurons, instance, since);
             }
         } catch (RuntimeException unreadable) {
@@ -64,7 +76,7 @@ final class Payloads {
         return new Status("offline", 0, List.of(), "", 0);
     }
 
-    static byte[] offline(String node, String reason) {
+    public static byte[] offline(String node, String reason) {
         JsonObject json = new JsonObject();
         json.addProperty("state", "offline");
         json.addProperty("node", node);
@@ -74,7 +86,7 @@ final class Payloads {
         return bytes(json);
     }
 
-    static byte[] topologyResult(ApplyResult result) {
+    public static byte[] topologyResult(ApplyResult result) {
         JsonObject json = new JsonObject();
         json.addProperty("rev", result.rev());
         json.addProperty("result", result.result().name().toLowerCase());
@@ -86,9 +98,9 @@ final class Payloads {
         return bytes(json);
     }
 
-    static byte[] events(String node, List<Brain.LogLine> lines) {
+    public static byte[] events(String node, List<LogLine> lines) {
         JsonArray events = new JsonArray(lines.size());
-        for (Brain.LogLine line : lines) {
+        for (LogLine line : lines) {
             JsonObject e = new JsonObject();
             e.addProperty("ts", line.epochMicros());
             e.addProperty("neuron", line.neuron());
@@ -102,7 +114,7 @@ final class Payloads {
         return bytes(json);
     }
 
-    static byte[] inspection(String node, NeuronSnapshot s, List<String> downstream) {
+    public static byte[] inspection(String node, NeuronSnapshot s, List<String> downstream) {
         JsonObject neuron = new JsonObject();
         neuron.addProperty("id", s.id());
         neuron.addProperty("mode", s.mode().name().toLowerCase());
@@ -135,7 +147,7 @@ final class Payloads {
         return bytes(json);
     }
 
-    static byte[] cleared(String node) {
+    public static byte[] cleared(String node) {
         JsonObject json = new JsonObject();
         json.addProperty("node", node);
         json.addProperty("cleared", true);
@@ -143,10 +155,10 @@ final class Payloads {
     }
 
     /** The {@code rev} of a topology payload that failed validation, if it has a readable one; else 0. */
-    static long revOf(byte[] payload) {
+    public static long revOf(byte[] payload) {
         try {
             JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
-            if (root.isJsonObject() && root.getAsJsonObject().get("rev") instanceof com.google.gson.JsonPrimitive p
+            if (root.isJsonObject() && root.getAsJsonObject().get("rev") instanceof JsonPrimitive p
                     && p.isNumber()) {
                 double rev = p.getAsDouble();
                 return rev >= 1 && rev == Math.rint(rev) ? (long) rev : 0;
@@ -158,7 +170,7 @@ final class Payloads {
     }
 
     /** {@code {"sensors":{"button_x":1},"ts":...}}: a neuron's last sensor values. */
-    static byte[] state(java.util.Map<String, Double> sensors) {
+    public static byte[] state(Map<String, Double> sensors) {
         JsonObject values = new JsonObject();
         sensors.forEach(values::addProperty);
         JsonObject json = new JsonObject();
@@ -168,8 +180,8 @@ final class Payloads {
     }
 
     /** The sensor values of a state payload (empty when null or unreadable). */
-    static java.util.Map<String, Double> sensorValues(byte[] payload) {
-        java.util.Map<String, Double> values = new java.util.HashMap<>();
+    public static Map<String, Double> sensorValues(byte[] payload) {
+        Map<String, Double> values = new HashMap<>();
         if (payload == null || payload.length == 0) {
             return values;
         }
@@ -188,16 +200,49 @@ final class Payloads {
         return values;
     }
 
-    /** The {@code value} (0 or 1) of an output payload, or -1 when it has none (e.g. a cleared retained output). */
-    static int outputValue(byte[] payload) {
-        if (payload == null || payload.length == 0) {
-            return -1;
-        }
-        String value = field(payload, "value");
-        return "1".equals(value) ? 1 : "0".equals(value) ? 0 : -1;
+
+    /** {@code {"pin":17,"id":"<sensor>","kind":"input","active":true,"level":"high","ts":<epoch ms>}}. */
+    public static byte[] inputPin(int pin, String sensor, boolean active, boolean high) {
+        JsonObject json = pinHead(pin, sensor);
+        json.addProperty("kind", "input");
+        json.addProperty("active", active);
+        json.addProperty("level", high ? "high" : "low");
+        return pinTail(json);
     }
 
-    static byte[] gpioSetReply(java.util.Optional<String> refusal) {
+    /** {@code {"pin":22,"id":"<actuator>","neuron":"<id>","kind":"digital","active":..,"level":..,"ts":..}}. */
+    public static byte[] digitalPin(int pin, String actuator, String neuron, boolean active, boolean high) {
+        JsonObject json = pinHead(pin, actuator);
+        json.addProperty("neuron", neuron);
+        json.addProperty("kind", "digital");
+        json.addProperty("active", active);
+        json.addProperty("level", high ? "high" : "low");
+        return pinTail(json);
+    }
+
+    /** {@code {"pin":18,"id":"<actuator>","neuron":"<id>","kind":"pwm","active":..,"duty":<percent>,"ts":..}}. */
+    public static byte[] pwmPin(int pin, String actuator, String neuron, double dutyPercent) {
+        JsonObject json = pinHead(pin, actuator);
+        json.addProperty("neuron", neuron);
+        json.addProperty("kind", "pwm");
+        json.addProperty("active", dutyPercent > 0);
+        json.addProperty("duty", dutyPercent);
+        return pinTail(json);
+    }
+
+    private static JsonObject pinHead(int pin, String id) {
+        JsonObject json = new JsonObject();
+        json.addProperty("pin", pin);
+        json.addProperty("id", id);
+        return json;
+    }
+
+    private static byte[] pinTail(JsonObject json) {
+        json.addProperty("ts", System.currentTimeMillis());
+        return bytes(json);
+    }
+
+    public static byte[] gpioSetReply(Optional<String> refusal) {
         JsonObject json = new JsonObject();
         json.addProperty("ok", refusal.isEmpty());
         refusal.ifPresent(reason -> json.addProperty("error", reason));
@@ -205,10 +250,10 @@ final class Payloads {
     }
 
     /** A string field of a JSON request, or null when absent or unreadable. */
-    static String field(byte[] payload, String name) {
+    public static String field(byte[] payload, String name) {
         try {
             JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
-            if (root.isJsonObject() && root.getAsJsonObject().get(name) instanceof com.google.gson.JsonPrimitive p) {
+            if (root.isJsonObject() && root.getAsJsonObject().get(name) instanceof JsonPrimitive p) {
                 return p.getAsString();
             }
         } catch (RuntimeException unreadable) {

@@ -1,4 +1,4 @@
-package io.neuromesh.edge.internal.runtime;
+package io.neuromesh.edge.internal.hosting;
 
 import java.util.List;
 
@@ -12,11 +12,11 @@ import java.util.List;
  * @param neurons neurons hosted after this message
  * @param errors  "where: what" lines when rejected
  */
-record ApplyResult(long rev, Kind result, String hash, long running, List<String> neurons, List<String> errors) {
+public record ApplyResult(long rev, Kind result, String hash, long running, List<String> neurons, List<String> errors) {
 
-    enum Kind { APPLIED, REJECTED, UNCHANGED }
+    public enum Kind { APPLIED, REJECTED, UNCHANGED }
 
-    ApplyResult {
+    public ApplyResult {
         neurons = List.copyOf(neurons);
         errors = List.copyOf(errors);
     }

@@ -1,0 +1,127 @@
+package io.neuromesh.edge.internal.brain;
+
+import io.neuromesh.edge.internal.codec.OutputCodec;
+import io.neuromesh.edge.internal.control.Requests;
+import io.neuromesh.edge.internal.hosting.Hosting;
+import io.neuromesh.edge.internal.hosting.TopologyIntake;
+import io.neuromesh.edge.internal.port.ControlOutbox;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.PinControl;
+import io.neuromesh.edge.internal.port.Scheduler;
+import io.neuromesh.edge.internal.signal.HostedNeurons;
+import io.neuromesh.edge.internal.signal.NeuronInbox;
+import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.edge.internal.signal.Signal;
+import io.neuromesh.edge.internal.stats.Counters;
+import io.neuromesh.edge.internal.time.EpochClock;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.function.Predicate;
+
+/**
+ * The neurons of one runtime and the topology they follow, driven by {@link BrainEvent}s one at a time on the brain
+ * thread: no locks, no shared mutable state besides the inboxes. It reaches the outside only through its ports
+ * (outboxes, GPIO, clock, scheduler), so tests run it without a broker.
+ */
+public final class Brain {
+
+    /** The ports the brain talks to the outside through. */
+    public record Ports(EpochClock clock, Scheduler scheduler, NeuronOutbox neurons, ControlOutbox control,
+                        PinControl pins) {
+    }
+
+    private final ControlOutbox control;
+    private final PinControl pins;
+    private final HostedNeurons hosted = new HostedNeurons();
+    private final Signal signal;
+    private final Hosting hosting;
+    private final TopologyIntake intake;
+    private final Requests requests;
+    private final NeuronInbox.Handler inputs;
+
+    /**
+     * @param hostedElsewhere whether another online node reports hosting a neuron (thread-safe; ends a handover)
+     */
+    public Brain(Hosting.Settings settings, Ports ports, Counters counters, NeuronInboxes inboxes,
+                 Predicate<String> hostedElsewhere) {
+        this.control = ports.control();
+        this.pins = ports.pins();
+        this.signal = new Signal(settings.node(), ports.clock(), ports.neurons(), ports.scheduler(), counters, hosted);
+        this.hosting = new Hosting(settings, ports.clock(), ports.neurons(), counters, pins, inboxes, hosted, signal,
+                this::hostingChanged, hostedElsewhere);
+        this.intake = new TopologyIntake(hosting, control);
+        this.requests = new Requests(settings.node(), ports.clock(), hosted, pins, control);
+        this.inputs = signal::onPayload;
+    }
+
+    /** Handles one event; the only entry point for other threads' news. */
+    public void handle(BrainEvent event) {
+        switch (event) {
+            case BrainEvent.InputsWaiting w -> w.inbox().drain(inputs);
+            case BrainEvent.SensorChanged s -> pins.edge(s.sensor(), s.pin(), s.active()).ifPresent(signal::sensorChanged);
+            case BrainEvent.FollowedOutput f -> {
+                int value = OutputCodec.outputValue(f.payload());
+                if (value >= 0) {
+                    pins.neuronOutput(f.neuron(), value);
+                }
+            }
+            case BrainEvent.TopologyArrived t -> intake.topologyArrived(t.payload());
+            case BrainEvent.MembershipChanged m -> intake.membershipChanged(m.online());
+            case BrainEvent.PeersReported p -> hosting.peersChanged();
+            case BrainEvent.RequestArrived r -> {
+                switch (r.kind()) {
+                    case LOGS -> requests.logs(r.message());
+                    case INSPECT -> requests.inspect(r.message());
+                    case CLEAR_LOGS -> requests.clearLogs(r.message());
+                    case GPIO_SET -> requests.gpioSet(r.message());
+                }
+            }
+            case BrainEvent.Connected c -> {
+                control.status(hosting.view());
+                c.announced().complete(null);
+            }
+            case BrainEvent.Query q -> q.task().run();
+        }
+    }
+
+    private void hostingChanged() {
+        control.status(hosting.view());
+    }
+
+    // ---- queries and lifecycle steps (run inside a Query) --------------------------------------------------------
+
+    public SortedSet<String> hostedIds() {
+        return hosted.ids();
+    }
+
+    public long rev() {
+        return hosting.rev();
+    }
+
+    /** The status as of now. */
+    public ControlOutbox.StatusView view() {
+        return hosting.view();
+    }
+
+    /**
+     * The node is leaving: stop following membership (its neurons stay until others took them over).
+     *
+     * @return the hosted neurons that another node will take over
+     */
+    public List<String> leave() {
+        hosting.freeze();
+        return hosted.movableIds();
+    }
+
+    /** Stops every hosted neuron and closes the pins. */
+    public void releaseAll() {
+        hosting.releaseAll();
+        pins.close();
+    }
+
+    /** Closes the pins after the brain thread has stopped (a halt: no neuron is released, no goodbye is sent). */
+    public void closePins() {
+        pins.close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.neuromesh.edge.internal.brain;
+
+import io.neuromesh.edge.internal.signal.NeuronInbox;
+import io.neuromesh.gpio.DigitalInputPin;
+import io.neuromesh.mqtt.InboundMessage;
+
+import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Everything another thread hands the brain thread. {@link Brain#handle} takes them one at a time, in the order they
+ * were posted, so the order of events is explicit and a test can replay any sequence.
+ */
+public sealed interface BrainEvent {
+
+    /** The link connected (or reconnected): announce the status, then complete {@code announced}. */
+    record Connected(CompletableFuture<Void> announced) implements BrainEvent {
+    }
+
+    /** A topology message arrived (possibly empty: the retained topology was cleared). */
+    record TopologyArrived(byte[] payload) implements BrainEvent {
+    }
+
+    /** The set of online nodes changed, or is known for the first time. */
+    record MembershipChanged(SortedSet<String> online) implements BrainEvent {
+    }
+
+    /** A peer reported its status: a neuron being handed over may now be hosted there. */
+    record PeersReported() implements BrainEvent {
+    }
+
+    /** A GPIO input pin changed (posted by the pin's listener thread). */
+    record SensorChanged(String sensor, DigitalInputPin pin, boolean active) implements BrainEvent {
+    }
+
+    /**
+     * A neuron's inbox has inputs waiting. Posted once per batch, not per input: the inbox is drained on the brain
+     * thread, so an input costs no hand-off beyond today's one wake-up per burst.
+     */
+    record InputsWaiting(NeuronInbox inbox) implements BrainEvent {
+    }
+
+    /** A followed neuron's retained output arrived (it drives an actuator here). */
+    record FollowedOutput(String neuron, byte[] payload) implements BrainEvent {
+    }
+
+    /** A control request: {@code neuromesh logs}, {@code inspect}, {@code logs --clear}, {@code gpio set}. */
+    record RequestArrived(Request kind, InboundMessage message) implements BrainEvent {
+    }
+
+    /** The kinds of control request. */
+    enum Request { LOGS, INSPECT, CLEAR_LOGS, GPIO_SET }
+
+    /** A question from an API thread (hosted neurons, rev) or a lifecycle step, answered on the brain thread. */
+    record Query(FutureTask<?> task) implements BrainEvent {
+    }
+}

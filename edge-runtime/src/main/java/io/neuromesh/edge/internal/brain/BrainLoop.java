@@ -1,0 +1,103 @@
+package io.neuromesh.edge.internal.brain;
+
+import io.neuromesh.edge.internal.port.Scheduler;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The brain thread: one platform thread that takes {@link BrainEvent}s in order and runs the brain's own scheduled
+ * continuations. It also records when it last ran a task, so a watchdog on another thread can tell it hangs.
+ */
+public final class BrainLoop implements Scheduler {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String threadName;
+    private final ScheduledThreadPoolExecutor executor;
+    private volatile Consumer<BrainEvent> handler = e -> {
+    };
+    private volatile long aliveNanos = System.nanoTime();
+
+    public BrainLoop(String node) {
+        this.threadName = "neuromesh-" + node + "-brain";
+        this.executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name(threadName).factory());
+        this.executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Where events go; set once, before the first event is posted. */
+    public void handler(Consumer<BrainEvent> handler) {
+        this.handler = handler;
+    }
+
+    /** Starts the liveness beat: every {@code period}, the thread notes that it runs. */
+    public void start(Duration period) {
+        long ms = period.toMillis();
+        executor.scheduleAtFixedRate(() -> aliveNanos = System.nanoTime(), ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Any thread: hands an event to the brain thread; never blocks. */
+    public void post(BrainEvent event) {
+        executor.execute(() -> handler.accept(event));
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayMicros) {
+        executor.schedule(task, Math.max(0, delayMicros), TimeUnit.MICROSECONDS);
+    }
+
+    /** Any thread but the brain's: runs {@code query} on the brain thread and waits for its answer. */
+    public <T> T call(Callable<T> query) {
+        FutureTask<T> task = new FutureTask<>(query);
+        post(new BrainEvent.Query(task));
+        try {
+            return task.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(threadName + " did not answer: " + e);
+        }
+    }
+
+    /** When the brain thread last ran its liveness beat ({@link System#nanoTime()}). */
+    public long aliveNanos() {
+        return aliveNanos;
+    }
+
+    /** A stalled process could not run the beat either: count the brain alive as of {@code nanos}. */
+    public void forgive(long nanos) {
+        aliveNanos = Math.max(aliveNanos, nanos);
+    }
+
+    /** Where the brain thread is now, for a hang report. */
+    public String stack() {
+        StringBuilder trace = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            if (thread.getName().equals(threadName)) {
+                for (StackTraceElement frame : frames) {
+                    trace.append(System.lineSeparator()).append("    at ").append(frame);
+                }
+            }
+        });
+        return trace.toString();
+    }
+
+    /** Stops the thread, waiting up to {@code wait} for the running task. */
+    public void close(Duration wait) {
+        executor.shutdownNow();
+        if (!wait.isZero()) {
+            try {
+                executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.neuromesh.edge.internal.hosting;
+
+import io.neuromesh.edge.internal.neuron.Neuron;
+import io.neuromesh.edge.internal.placement.Placement;
+import io.neuromesh.edge.internal.port.ControlOutbox;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.PinControl;
+import io.neuromesh.edge.internal.signal.HostedNeuron;
+import io.neuromesh.edge.internal.signal.HostedNeurons;
+import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.edge.internal.signal.Signal;
+import io.neuromesh.edge.internal.stats.Counters;
+import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyIndex;
+import org.tinylog.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Predicate;
+
+/**
+ * Which neurons run here: follows the topology (rev checks, GPIO reconcile) and the set of online nodes
+ * ({@link Placement}). When that set changes neurons move: one that starts here restores its state first
+ * ({@link Restore}); one that moves to another online node stays until that node reports hosting it (or the handover
+ * time passes), so no input falls in between. Brain thread only.
+ */
+public final class Hosting {
+
+    /** Settings of the node that affect hosting. */
+    public record Settings(String node, int eventCapacity, Duration handover) {
+    }
+
+    private final Settings settings;
+    private final EpochClock clock;
+    private final NeuronOutbox outbox;
+    private final Counters counters;
+    private final PinControl pins;
+    private final NeuronInboxes inboxes;
+    private final HostedNeurons hosted;
+    private final Signal signal;
+    private final Restore restore;
+    private final Runnable hostingChanged;
+    private final Predicate<String> hostedElsewhere;
+    /** Hosted neurons that placement gave to another online node, with their deadline (epoch micros). */
+    private final Map<String, Long> handingOver = new HashMap<>();
+    private final Set<String> followedOutputs = new HashSet<>();
+    /** The online nodes; null until this node has listened to the fleet long enough to place neurons. */
+    private SortedSet<String> online;
+    private boolean frozen;
+    private Topology topology;
+    private TopologyIndex index;
+    /** Neurons of the previous topology (null before the second one): a neuron new in a revision has no state. */
+    private Set<String> knownBefore;
+    private String hash = "";
+
+    /**
+     * @param hostingChanged called after the hosted set changed (the status must be republished)
+     * @param hostedElsewhere whether another online node reports hosting a neuron (thread-safe)
+     */
+    public Hosting(Settings settings, EpochClock clock, NeuronOutbox outbox, Counters counters, PinControl pins,
+                   NeuronInboxes inboxes, HostedNeurons hosted, Signal signal, Runnable hostingChanged,
+                   Predicate<String> hostedElsewhere) {
+        this.settings = settings;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.counters = counters;
+        this.pins = pins;
+        this.inboxes = inboxes;
+        this.hosted = hosted;
+        this.signal = signal;
+        this.restore = new Restore(outbox, hosted, signal);
+        this.hostingChanged = hostingChanged;
+        this.hostedElsewhere = hostedElsewhere;
+    }
+
+    public long rev() {
+        return topology == null ? 0 : topology.rev();
+    }
+
+    /** The status as of now. */
+    public ControlOutbox.StatusView view() {
+        return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash);
+    }
+
+    /** True once neurons are placed (the node has heard from the fleet). */
+    public boolean isPlacing() {
+        return online != null;
+    }
+
+    /** A result as of now: the rev and hosted neurons after placement caught up with an earlier apply. */
+    public ApplyResult current(ApplyResult earlier) {
+        return new ApplyResult(earlier.rev(), earlier.result(), hash, rev(), List.copyOf(hosted.ids()), earlier.errors());
+    }
+
+    /** Stops following membership changes: a leaving node keeps its neurons until others have taken them over. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** Applies a validated topology if it is newer than the running one. */
+    public ApplyResult apply(Topology next) {
+        String nextHash = next.contentHash();
+        if (topology != null && next.rev() <= topology.rev()) {
+            if (next.rev() == topology.rev() && nextHash.equals(hash)) {
+                return result(next.rev(), ApplyResult.Kind.UNCHANGED, List.of());
+            }
+            return reject(next.rev(), List.of("rev: " + next.rev() + " is not newer than the running rev "
+                    + topology.rev() + "; publish it with a higher rev"));
+        }
+        PinControl.Reconciled reconciled = pins.reconcile(next);
+        if (reconciled.refused()) {
+            return reject(next.rev(), reconciled.errors());
+        }
+        knownBefore = topology == null ? null : neuronIds(topology);
+        topology = next;
+        index = next.index();
+        hash = nextHash;
+        signal.follow(index);
+        counters.topologyApplied.increment();
+        if (online != null) {
+            place();
+        }
+        follow(reconciled.followed());
+        reconciled.opened().forEach(signal::sensorChanged);
+        Logger.info("node {}: topology rev {} applied, hosting {} neuron(s)", settings.node(), next.rev(), hosted.size());
+        return result(next.rev(), ApplyResult.Kind.APPLIED, List.of());
+    }
+
+    /** A topology message that failed validation: reported, the running topology stays. */
+    public ApplyResult reject(long rev, List<String> errors) {
+        counters.topologyRejected.increment();
+        Logger.warn("node {}: topology rejected ({} error(s)), keeping rev {}: {}", settings.node(), errors.size(),
+                rev(), errors.isEmpty() ? "" : errors.get(0));
+        return result(rev, ApplyResult.Kind.REJECTED, errors);
+    }
+
+    private ApplyResult result(long rev, ApplyResult.Kind kind, List<String> errors) {
+        return new ApplyResult(rev, kind, hash, rev(), List.copyOf(hosted.ids()), errors);
+    }
+
+    /** The set of online nodes changed (or is known for the first time): neurons move where placement puts them. */
+    public void membershipChanged(SortedSet<String> nodes) {
+        if (nodes.equals(online)) {
+            return;
+        }
+        online = nodes;
+        Logger.info("node {}: online nodes {}", settings.node(), nodes);
+        if (topology != null && !frozen) {
+            if (knownBefore != null) {
+                knownBefore = neuronIds(topology);
+            }
+            place();
+        }
+    }
+
+    /** Makes the hosted neurons match the placement of the current topology over the online nodes. */
+    private void place() {
+        long now = clock.micros();
+        Map<String, NeuronSpec> wanted = new LinkedHashMap<>();
+        for (String id : Placement.assign(topology, online).neuronsOn(settings.node())) {
+            index.neuron(id).ifPresent(spec -> wanted.put(id, spec));
+        }
+        List<String> removed = new ArrayList<>();
+        for (String id : hosted.ids()) {
+            if (wanted.containsKey(id)) {
+                handingOver.remove(id);
+            } else if (index.isNeuron(id) && !frozen) {
+                // Moving to a node that is online: keep it until that node has it, so no input falls in between.
+                handingOver.putIfAbsent(id, now + settings.handover().toNanos() / 1000);
+            } else {
+                removed.add(id);
+            }
+        }
+        release(removed);
+        List<HostedNeuron> adopted = new ArrayList<>();
+        Map<HostedNeuron, Neuron.Outcome> changed = new LinkedHashMap<>();
+        for (NeuronSpec spec : wanted.values()) {
+            Map<String, Double> weights = new LinkedHashMap<>();
+            index.incoming(spec.id()).forEach(s -> weights.put(s.from(), s.weight()));
+            List<String> downstream = index.outgoing(spec.id()).stream().map(SynapseSpec::to).toList();
+            HostedNeuron h = hosted.get(spec.id());
+            if (h == null) {
+                Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(),
+                        spec.refractory(), weights, settings.eventCapacity());
+                h = new HostedNeuron(neuron, spec, downstream, inboxes.open(spec.id()));
+                hosted.add(h);
+                adopted.add(h);
+            } else {
+                h.respec(spec, downstream);
+                Neuron.Outcome outcome = h.neuron().reconfigure(spec.mode(), spec.threshold(), spec.inputWindow(),
+                        spec.refractory(), weights, now);
+                if (outcome != Neuron.Outcome.NONE) {
+                    changed.put(h, outcome);
+                }
+            }
+        }
+        if (!adopted.isEmpty()) {
+            // Subscribe before reading the retained state: an input published in between is then both in the
+            // retained outputs and waiting in the (paused) inbox, and applying it twice is harmless.
+            outbox.subscribeInputs(adopted.stream().map(HostedNeuron::id).toList());
+            List<HostedNeuron> fresh = new ArrayList<>();
+            List<HostedNeuron> existing = new ArrayList<>();
+            for (HostedNeuron h : adopted) {
+                (knownBefore != null && !knownBefore.contains(h.id()) ? fresh : existing).add(h);
+            }
+            if (!existing.isEmpty()) {
+                restore.restore(existing, index, now);
+            }
+            restore.start(fresh, now);
+        }
+        changed.forEach((h, outcome) -> signal.emit(h, outcome, now));
+        if (!removed.isEmpty() || !adopted.isEmpty()) {
+            Logger.info("node {}: hosting {} neuron(s) (+{} -{}{})", settings.node(), hosted.size(), adopted.size(),
+                    removed.size(), handingOver.isEmpty() ? "" : ", handing over " + handingOver.keySet());
+            hostingChanged.run();
+        }
+    }
+
+    /** Peers reported: releases every handed-over neuron that its new host now reports (or that waited too long). */
+    public void peersChanged() {
+        if (handingOver.isEmpty()) {
+            return;
+        }
+        long now = clock.micros();
+        List<String> done = new ArrayList<>();
+        handingOver.forEach((id, deadline) -> {
+            if (hostedElsewhere.test(id) || now >= deadline) {
+                done.add(id);
+            }
+        });
+        if (!done.isEmpty()) {
+            done.forEach(handingOver::remove);
+            release(done);
+            Logger.info("node {}: handed over {}, hosting {} neuron(s)", settings.node(), done, hosted.size());
+            hostingChanged.run();
+        }
+    }
+
+    /** Stops every hosted neuron (the node is leaving): unsubscribes and drops their inboxes. */
+    public void releaseAll() {
+        handingOver.clear();
+        release(List.copyOf(hosted.ids()));
+    }
+
+    private void release(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        outbox.unsubscribeInputs(ids);
+        ids.forEach(id -> {
+            inboxes.close(id);
+            hosted.remove(id);
+        });
+    }
+
+    private static Set<String> neuronIds(Topology t) {
+        Set<String> ids = new HashSet<>();
+        t.neurons().forEach(n -> ids.add(n.id()));
+        return ids;
+    }
+
+    /** Follows the outputs of the neurons that drive this node's actuators. */
+    private void follow(Set<String> wanted) {
+        List<String> stop = followedOutputs.stream().filter(n -> !wanted.contains(n)).toList();
+        List<String> start = wanted.stream().filter(n -> !followedOutputs.contains(n)).toList();
+        if (!stop.isEmpty()) {
+            outbox.unsubscribeOutputs(stop);
+            stop.forEach(followedOutputs::remove);
+        }
+        if (!start.isEmpty()) {
+            outbox.subscribeOutputs(start);
+            followedOutputs.addAll(start);
+        }
+    }
+}

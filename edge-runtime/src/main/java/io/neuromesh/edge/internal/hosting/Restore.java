@@ -1,0 +1,105 @@
+package io.neuromesh.edge.internal.hosting;
+
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.internal.codec.OutputCodec;
+import io.neuromesh.edge.internal.codec.Payloads;
+import io.neuromesh.edge.internal.neuron.Neuron;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.signal.HostedNeuron;
+import io.neuromesh.edge.internal.signal.HostedNeurons;
+import io.neuromesh.edge.internal.signal.Signal;
+import io.neuromesh.topology.NeuronMode;
+import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.TopologyIndex;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Starts neurons that just came to this node: those that existed before adopt the fleet's retained state (upstream
+ * outputs and the neuron's sensor values), new ones start at rest. Either way the neuron's output is published when
+ * it differs from the retained one, and its inbox opens only afterwards. Brain thread only.
+ */
+final class Restore {
+
+    private final NeuronOutbox outbox;
+    private final HostedNeurons hosted;
+    private final Signal signal;
+
+    Restore(NeuronOutbox outbox, HostedNeurons hosted, Signal signal) {
+        this.outbox = outbox;
+        this.hosted = hosted;
+        this.signal = signal;
+    }
+
+    /** Seeds {@code adopted} from the retained state, publishes outputs that changed, then resumes their inboxes. */
+    void restore(List<HostedNeuron> adopted, TopologyIndex index, long now) {
+        Set<String> adoptedIds = new HashSet<>();
+        adopted.forEach(h -> adoptedIds.add(h.id()));
+        Set<String> topics = new LinkedHashSet<>();
+        for (HostedNeuron h : adopted) {
+            String id = h.id();
+            topics.add(Topics.output(id));
+            for (SynapseSpec synapse : index.incoming(id)) {
+                if (index.isSensor(synapse.from())) {
+                    topics.add(Topics.state(id));
+                } else if (!hosted.contains(synapse.from()) || adoptedIds.contains(synapse.from())) {
+                    topics.add(Topics.output(synapse.from()));
+                }
+            }
+        }
+        Map<String, byte[]> retained = outbox.fetchRetained(topics);
+        for (HostedNeuron h : adopted) {
+            String id = h.id();
+            Map<String, Double> inputs = new HashMap<>();
+            Map<String, Double> sensors = Payloads.sensorValues(retained.get(Topics.state(id)));
+            for (SynapseSpec synapse : index.incoming(id)) {
+                String from = synapse.from();
+                if (index.isSensor(from)) {
+                    Double value = sensors.get(from);
+                    if (value != null) {
+                        inputs.put(from, value);
+                    }
+                } else {
+                    HostedNeuron local = hosted.get(from);
+                    int value = local != null && !adoptedIds.contains(from) ? local.neuron().output()
+                            : OutputCodec.outputValue(retained.get(Topics.output(from)));
+                    if (value >= 0) {
+                        inputs.put(from, (double) value);
+                    }
+                }
+            }
+            int before = OutputCodec.outputValue(retained.get(Topics.output(id)));
+            int output = h.neuron().restore(inputs, now);
+            // No retained output means the neuron never left 0.
+            if (output != Math.max(0, before)) {
+                signal.emit(h, h.neuron().mode() == NeuronMode.SPIKE ? Neuron.Outcome.RESTED
+                        : Neuron.Outcome.OUTPUT_CHANGED, now);
+            } else if (before == -1) {
+                // Publish the resting output once: watchers see every neuron, and the next restore need not wait
+                // for a retained message that does not exist.
+                outbox.output(id, output, now / 1000);
+            }
+            if (topics.contains(Topics.state(id)) && !retained.containsKey(Topics.state(id))) {
+                signal.publishState(h);
+            }
+        }
+        adopted.forEach(h -> h.inbox().resume());
+    }
+
+    /** Neurons new in this revision: nothing to restore; their resting output is published once for watchers. */
+    void start(List<HostedNeuron> fresh, long now) {
+        for (HostedNeuron h : fresh) {
+            if (h.neuron().output() == 1) {
+                signal.emit(h, Neuron.Outcome.OUTPUT_CHANGED, now);
+            } else {
+                outbox.output(h.id(), 0, now / 1000);
+            }
+            h.inbox().resume();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.neuromesh.edge.internal.signal;
+
+import io.neuromesh.edge.internal.codec.BadInputException;
+import io.neuromesh.edge.internal.codec.Input;
+import io.neuromesh.edge.internal.codec.InputDecoder;
+import io.neuromesh.edge.internal.codec.OutputCodec;
+import io.neuromesh.edge.internal.neuron.Neuron;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.PinControl;
+import io.neuromesh.edge.internal.port.Scheduler;
+import io.neuromesh.edge.internal.stats.Counters;
+import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.TopologyIndex;
+import org.tinylog.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The signal path: evaluates hosted neurons and routes what they send. An input to a neuron hosted here is delivered
+ * in-process (the local fast path) and still published for observers; the runtime's no-local subscriptions keep the
+ * broker from echoing it back. Brain thread only.
+ */
+public final class Signal {
+
+    private static final int LOGGED_MALFORMED = 10;
+
+    private final String node;
+    private final EpochClock clock;
+    private final NeuronOutbox outbox;
+    private final Scheduler scheduler;
+    private final Counters counters;
+    private final HostedNeurons hosted;
+    private TopologyIndex index;
+
+    public Signal(String node, EpochClock clock, NeuronOutbox outbox, Scheduler scheduler, Counters counters,
+                  HostedNeurons hosted) {
+        this.node = node;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.scheduler = scheduler;
+        this.counters = counters;
+        this.hosted = hosted;
+    }
+
+    /** The topology now running: which sources are sensors, and who feeds whom. */
+    public void follow(TopologyIndex index) {
+        this.index = index;
+    }
+
+    /** A GPIO sensor of this node changed: its value goes to every neuron it feeds, like any other input. */
+    public void sensorChanged(PinControl.Reading reading) {
+        if (index == null) {
+            return;
+        }
+        String sensor = reading.sensor().id();
+        byte[] payload = OutputCodec.input(sensor, reading.value());
+        long now = clock.micros();
+        for (SynapseSpec synapse : index.outgoing(sensor)) {
+            outbox.input(synapse.to(), payload);
+            HostedNeuron local = hosted.get(synapse.to());
+            if (local != null) {
+                deliver(local, sensor, reading.value(), now);
+            }
+        }
+    }
+
+    /** A payload from a neuron's inbox. */
+    public void onPayload(String neuronId, byte[] payload) {
+        HostedNeuron h = hosted.get(neuronId);
+        if (h == null) {
+            counters.unknownNeuron.increment();
+            return;
+        }
+        Input input;
+        try {
+            input = InputDecoder.decode(payload);
+        } catch (BadInputException e) {
+            long n = counters.malformed.incrementAndGet();
+            if (n <= LOGGED_MALFORMED || n % 1000 == 0) {
+                Logger.warn("node {}: bad input on neuron/{} dropped ({} so far): {}", node, neuronId, n, e.getMessage());
+            }
+            return;
+        }
+        long now = clock.micros();
+        if (Logger.isDebugEnabled()) {
+            Logger.debug("node {}: neuron/{} <- {}", node, neuronId, input);
+        }
+        if (input.fire()) {
+            emit(h, h.neuron().forceFire(now), now);
+        } else {
+            deliver(h, input.from(), input.value(), now);
+        }
+    }
+
+    private void deliver(HostedNeuron h, String from, double value, long now) {
+        counters.inputs.increment();
+        boolean fromSensor = index.isSensor(from);
+        double before = fromSensor ? h.neuron().inputValue(from) : 0;
+        emit(h, h.neuron().onInput(from, value, now), now);
+        if (fromSensor && Double.compare(before, value) != 0) {
+            publishState(h);
+        }
+    }
+
+    /** Keeps the neuron's sensor values retained, for whichever node hosts it next. */
+    public void publishState(HostedNeuron h) {
+        Map<String, Double> sensors = new LinkedHashMap<>();
+        for (SynapseSpec synapse : index.incoming(h.id())) {
+            double value = h.neuron().inputValue(synapse.from());
+            if (index.isSensor(synapse.from()) && !Double.isNaN(value)) {
+                sensors.put(synapse.from(), value);
+            }
+        }
+        outbox.state(h.id(), sensors);
+    }
+
+    /** Publishes what an outcome requires and delivers local inputs in-process. */
+    public void emit(HostedNeuron h, Neuron.Outcome outcome, long now) {
+        if (outcome == Neuron.Outcome.NONE) {
+            return;
+        }
+        Neuron neuron = h.neuron();
+        int output = neuron.output();
+        counters.outputs.increment();
+        outbox.output(neuron.id(), output, now / 1000);
+        if (outcome == Neuron.Outcome.RESTED) {
+            return;
+        }
+        if (outcome == Neuron.Outcome.FIRED) {
+            counters.fires.increment();
+            scheduleTick(h);
+        }
+        byte[] payload = h.payload(output);
+        for (String target : h.downstream()) {
+            outbox.input(target, payload);
+            if (hosted.contains(target)) {
+                String from = neuron.id();
+                scheduler.schedule(() -> deliverLocal(target, from, output), 0);
+            }
+        }
+    }
+
+    private void deliverLocal(String target, String from, double value) {
+        HostedNeuron h = hosted.get(target);
+        if (h != null) {
+            deliver(h, from, value, clock.micros());
+        }
+    }
+
+    private void scheduleTick(HostedNeuron h) {
+        long deadline = h.neuron().deadline();
+        if (deadline == Long.MAX_VALUE || h.tickScheduled) {
+            return;
+        }
+        h.tickScheduled = true;
+        scheduler.schedule(() -> tick(h), deadline - clock.micros());
+    }
+
+    private void tick(HostedNeuron h) {
+        h.tickScheduled = false;
+        if (hosted.get(h.id()) != h) {
+            return;
+        }
+        long now = clock.micros();
+        Neuron.Outcome outcome = h.neuron().tick(now);
+        if (outcome == Neuron.Outcome.NONE) {
+            scheduleTick(h);
+        } else {
+            emit(h, outcome, now);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.neuromesh.edge.internal.stats;
+
+import io.neuromesh.edge.RuntimeStats;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The runtime's counters; written on the brain thread (and the inbox for drops), read from anywhere. */
+public final class Counters {
+    public final LongAdder inputs = new LongAdder();
+    public final AtomicLong malformed = new AtomicLong();
+    public final LongAdder unknownNeuron = new LongAdder();
+    public final LongAdder fires = new LongAdder();
+    public final LongAdder outputs = new LongAdder();
+    public final AtomicLong dropped = new AtomicLong();
+    public final LongAdder topologyApplied = new LongAdder();
+    public final LongAdder topologyRejected = new LongAdder();
+
+    public RuntimeStats snapshot() {
+        return new RuntimeStats(inputs.sum(), malformed.get(), unknownNeuron.sum(), fires.sum(), outputs.sum(),
+                dropped.get(), topologyApplied.sum(), topologyRejected.sum());
+    }
+}

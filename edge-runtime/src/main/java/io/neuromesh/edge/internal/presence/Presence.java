@@ -16,6 +16,7 @@ import org.tinylog.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,8 @@ public final class Presence {
     private final Heartbeat heartbeat;
     private final ScheduledExecutorService thread;
     private final long periodNanos;
+    /** Notified whenever a peer's status is heard (a handover waits on it). */
+    private final Object heard = new Object();
     /** Tells this process apart from another one started with the same node id. */
     private final String instance = UUID.randomUUID().toString();
     /** When the node started: of two processes with one node id, the later one keeps it. */
@@ -101,6 +104,26 @@ public final class Presence {
         return membership.hostedElsewhere(neuron);
     }
 
+    /**
+     * Blocks the calling (lifecycle) thread until other online nodes report hosting all of {@code neurons}, or
+     * {@code timeout} passes. Woken by every status heard, so it returns as soon as the last one is reported.
+     *
+     * @return true when all were taken over in time
+     */
+    public boolean awaitHostedElsewhere(Collection<String> neurons, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (heard) {
+            while (!neurons.stream().allMatch(membership::hostedElsewhere)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(heard, left);
+            }
+            return true;
+        }
+    }
+
     /** Brain thread: the status changed; publish it at once, at QoS 1. */
     public void status(StatusView next) {
         view = next;
@@ -134,6 +157,9 @@ public final class Presence {
         long age = message.retained() ? Math.max(0, System.currentTimeMillis() - status.tsMillis()) : 0;
         if (membership.onStatus(node, status.state(), age, status.neurons()) && fleetKnown) {
             postMembership();
+        }
+        synchronized (heard) {
+            heard.notifyAll();
         }
         // A peer may now report a neuron this node is handing over to it.
         brain.post(new BrainEvent.PeersReported());

@@ -209,7 +209,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         Logger.info("node {}: edge runtime stopped", config.node());
     }
 
-    /** Waits (polling presence, which other threads update) until peers report hosting this node's movable neurons. */
+    /** Announces "leaving" and waits until peers report hosting this node's movable neurons. */
     private void handOver() {
         List<String> movable = loop.call(() -> {
             List<String> ids = brain.leave();
@@ -219,21 +219,16 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         if (movable.isEmpty()) {
             return;
         }
-        long deadline = System.nanoTime() + config.handover().toNanos();
-        while (System.nanoTime() < deadline) {
-            if (movable.stream().allMatch(presence::hostedElsewhere)) {
+        try {
+            if (presence.awaitHostedElsewhere(movable, config.handover())) {
                 Logger.info("node {}: {} neuron(s) handed over", config.node(), movable.size());
-                return;
+            } else {
+                Logger.warn("node {}: handover of {} neuron(s) not confirmed within {} ms; leaving anyway",
+                        config.node(), movable.size(), config.handover().toMillis());
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        Logger.warn("node {}: handover of {} neuron(s) not confirmed within {} ms; leaving anyway", config.node(),
-                movable.size(), config.handover().toMillis());
     }
 
     @Override

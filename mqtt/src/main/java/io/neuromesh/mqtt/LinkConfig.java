@@ -81,6 +81,17 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         return uri.getPort() > 0 || uri.getHost() == null ? uri : URI.create(uri.getScheme() + "://" + uri.getHost() + ":1883");
     }
 
+    /**
+     * This configuration with another Last Will, e.g. one only the owner of the link can word.
+     *
+     * @param will the Last Will, or null for none
+     * @return a new configuration
+     */
+    public LinkConfig withWill(Will will) {
+        return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, reconnect, will,
+                receiveMaximum, manualAcks, offlineBufferSize);
+    }
+
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + ": must be a positive duration, got " + value);

@@ -16,7 +16,6 @@ import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.SessionMode;
 import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.mqtt.Will;
-import io.neuromesh.mqtt.internal.DaemonThreads;
 import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
@@ -91,10 +90,11 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
 
     public EdgeRuntimeImpl(EdgeConfig config) {
         this.config = config;
-        this.brainThread = new ScheduledThreadPoolExecutor(1, new DaemonThreads("neuromesh-" + config.node() + "-brain"));
+        this.brainThread = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("neuromesh-" + config.node() + "-brain-", 1).factory());
         this.brainThread.setRemoveOnCancelPolicy(true);
         this.presenceThread = new ScheduledThreadPoolExecutor(1,
-                new DaemonThreads("neuromesh-" + config.node() + "-presence"));
+                Thread.ofPlatform().daemon().name("neuromesh-" + config.node() + "-presence-", 1).factory());
         this.link = MqttLink.builder()
                 .broker(config.broker())
                 .clientId("neuromesh-node-" + config.node())

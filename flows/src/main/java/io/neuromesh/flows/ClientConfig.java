@@ -1,31 +1,31 @@
 package io.neuromesh.flows;
 
 import io.neuromesh.mqtt.LinkConfig;
-import io.neuromesh.flows.internal.wire.Names;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.topology.Ids;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Settings of a {@link FlowClient}, validated on construction. Build it with {@link FlowClient#builder()}.
  *
- * @param broker          broker address, {@code tcp://host:port}
- * @param clientId        MQTT client id, also the last level of the reply topic; unique per broker
+ * @param link            the client's MQTT connection; its client id is also the last level of the reply topic, so
+ *                        it follows the id rule ({@link Ids}), and is unique per broker; {@link FlowClient#start()}
+ *                        waits up to its connect timeout for the broker
  * @param defaultQueue    queue of calls without a route
  * @param defaultTimeout  per-attempt timeout of calls without one (also the wait for a worker to appear)
  * @param defaultRetries  retry limit of calls without one (only {@link RetryableException}s are retried)
  * @param maxPayloadBytes largest task message sent; a call whose arguments alone exceed it gets a
  *                        {@link ErrorKind#TOO_LARGE} result without being sent
- * @param connectTimeout  how long {@link FlowClient#start()} waits for the broker
  * @since 0.1
  */
-public record ClientConfig(URI broker, String clientId, String defaultQueue, Duration defaultTimeout,
-                           int defaultRetries, int maxPayloadBytes, Duration connectTimeout) {
+public record ClientConfig(LinkConfig link, String defaultQueue, Duration defaultTimeout, int defaultRetries,
+                           int maxPayloadBytes) {
 
-    /** Default broker. */
-    public static final URI DEFAULT_BROKER = URI.create("tcp://127.0.0.1:1883");
     /** Default queue. */
     public static final String DEFAULT_QUEUE = "default";
     /** Default per-attempt timeout. */
@@ -34,18 +34,16 @@ public record ClientConfig(URI broker, String clientId, String defaultQueue, Dur
     public static final int DEFAULT_RETRIES = 3;
     /** Default payload limit, 256 KiB (workers use the same default). */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
-    /** Default connect timeout. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Smallest payload limit: a task message must have room for its envelope. */
     public static final int MIN_PAYLOAD_BYTES = 1024;
 
     /** Validates every setting; the message names the setting and the value. */
     public ClientConfig {
-        if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
-            throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
+        if (link == null) {
+            throw new IllegalArgumentException("link: must not be null");
         }
-        Names.requireId("clientId", clientId);
-        Names.requireId("defaultQueue", defaultQueue);
+        Ids.require("clientId", link.clientId());
+        Ids.require("defaultQueue", defaultQueue);
         requirePositive("defaultTimeout", defaultTimeout);
         if (defaultRetries < 0 || defaultRetries > TaskCall.MAX_RETRIES) {
             throw new IllegalArgumentException("defaultRetries: must be 0-" + TaskCall.MAX_RETRIES + ", got "
@@ -55,7 +53,16 @@ public record ClientConfig(URI broker, String clientId, String defaultQueue, Dur
             throw new IllegalArgumentException("maxPayloadBytes: must be at least " + MIN_PAYLOAD_BYTES + ", got "
                     + maxPayloadBytes);
         }
-        requirePositive("connectTimeout", connectTimeout);
+    }
+
+    /** The broker address, {@code tcp://host:port}: {@code link().broker()}. */
+    public URI broker() {
+        return link.broker();
+    }
+
+    /** The MQTT client id, the last level of the reply topic: {@code link().clientId()}. */
+    public String clientId() {
+        return link.clientId();
     }
 
     static void requirePositive(String name, Duration value) {
@@ -64,33 +71,42 @@ public record ClientConfig(URI broker, String clientId, String defaultQueue, Dur
         }
     }
 
-    /** Builder with the defaults above and a random client id {@code flows-<8 hex digits>}. */
+    /**
+     * Builder with the defaults above, the link defaults of {@link LinkConfig}, and a random client id
+     * {@code flows-<8 hex digits>}.
+     */
     public static final class Builder {
-        private URI broker = DEFAULT_BROKER;
-        private String clientId = "flows-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        private final LinkConfig.Builder link = MqttLink.builder()
+                .clientId("flows-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         private String defaultQueue = DEFAULT_QUEUE;
         private Duration defaultTimeout = DEFAULT_TIMEOUT;
         private int defaultRetries = DEFAULT_RETRIES;
         private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
         Builder() {
         }
 
         /** Broker address. */
         public Builder broker(URI broker) {
-            this.broker = broker;
+            link.broker(broker);
             return this;
         }
 
         /** Broker address; a bare {@code host:port} gets {@code tcp://} prepended. */
         public Builder broker(String broker) {
-            return broker(LinkConfig.brokerUri(broker));
+            link.broker(broker);
+            return this;
         }
 
         /** MQTT client id (1-64 of {@code A-Z a-z 0-9 _ -}). */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
+            link.clientId(clientId);
+            return this;
+        }
+
+        /** Any other setting of the client's MQTT link. */
+        public Builder link(Consumer<LinkConfig.Builder> settings) {
+            settings.accept(link);
             return this;
         }
 
@@ -118,16 +134,15 @@ public record ClientConfig(URI broker, String clientId, String defaultQueue, Dur
             return this;
         }
 
-        /** How long {@link FlowClient#start()} waits for the broker. */
+        /** How long {@link FlowClient#start()} waits for the broker (the link's connect timeout). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            link.connectTimeout(timeout);
             return this;
         }
 
         /** The validated configuration. */
         public ClientConfig config() {
-            return new ClientConfig(broker, clientId, defaultQueue, defaultTimeout, defaultRetries, maxPayloadBytes,
-                    connectTimeout);
+            return new ClientConfig(link.config(), defaultQueue, defaultTimeout, defaultRetries, maxPayloadBytes);
         }
 
         /** A client with this configuration (not started). */

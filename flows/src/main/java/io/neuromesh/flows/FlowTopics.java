@@ -1,6 +1,6 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.internal.wire.Names;
+import io.neuromesh.topology.Ids;
 
 /**
  * The MQTT topics of task flows (see {@code docs/flows.md} for the payloads).
@@ -23,7 +23,7 @@ public final class FlowTopics {
 
     /** {@code neuromesh/tasks/<queue>}: publish here to reach any one worker of the queue (MQTT 5 shared subscription). */
     public static String queue(String queue) {
-        return QUEUE_PREFIX + Names.requireId("queue", queue);
+        return QUEUE_PREFIX + Ids.require("queue", queue);
     }
 
     /** {@code $share/neuromesh/neuromesh/tasks/<queue>}: the filter workers subscribe to for a queue. */
@@ -33,17 +33,17 @@ public final class FlowTopics {
 
     /** {@code neuromesh/workers/<worker>/tasks}: only this worker subscribes. */
     public static String worker(String worker) {
-        return "neuromesh/workers/" + Names.requireId("worker", worker) + "/tasks";
+        return "neuromesh/workers/" + Ids.require("worker", worker) + "/tasks";
     }
 
     /** {@code neuromesh/workers/<worker>/status}: the worker's retained heartbeat; its Last Will says offline. */
     public static String status(String worker) {
-        return "neuromesh/workers/" + Names.requireId("worker", worker) + "/status";
+        return "neuromesh/workers/" + Ids.require("worker", worker) + "/status";
     }
 
     /** {@code neuromesh/replies/<client>}: the response topic a {@link FlowClient} gives its tasks. */
     public static String replies(String clientId) {
-        return "neuromesh/replies/" + Names.requireId("clientId", clientId);
+        return "neuromesh/replies/" + Ids.require("clientId", clientId);
     }
 
     /** The worker name in a status topic, or null if {@code topic} is not one. */
@@ -54,6 +54,6 @@ public final class FlowTopics {
             return null;
         }
         String name = topic.substring(prefix.length(), topic.length() - suffix.length());
-        return Names.isId(name) ? name : null;
+        return Ids.isValid(name) ? name : null;
     }
 }

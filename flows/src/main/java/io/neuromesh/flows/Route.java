@@ -1,6 +1,6 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.internal.wire.Names;
+import io.neuromesh.topology.Ids;
 
 import java.util.Objects;
 
@@ -24,7 +24,7 @@ public record Route(Kind kind, String name) {
     /** Validates the name for its kind. */
     public Route {
         Objects.requireNonNull(kind, "kind");
-        Names.requireId(kind == Kind.QUEUE ? "queue" : "worker", name);
+        Ids.require(kind == Kind.QUEUE ? "queue" : "worker", name);
     }
 
     /** Any worker of {@code queue}. */

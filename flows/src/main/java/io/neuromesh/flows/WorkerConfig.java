@@ -1,7 +1,9 @@
 package io.neuromesh.flows;
 
+import io.neuromesh.mqtt.Backoff;
 import io.neuromesh.mqtt.LinkConfig;
-import io.neuromesh.flows.internal.wire.Names;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.topology.Ids;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,11 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Settings of one {@link Worker}, validated on construction. Build it with {@link Worker#builder()}.
  *
- * @param broker          broker address, {@code tcp://host:port}
+ * @param link            the worker's MQTT connection (broker, keep-alive, reconnect, ...); the builder names its client
+ *                        {@code neuromesh-worker-<name>}, and the worker adds its Last Will
  * @param name            the worker name, unique in the fleet (1-64 of {@code A-Z a-z 0-9 _ -}); named routing uses it
  * @param queues          the queues it serves (at least one)
  * @param concurrency     tasks run at once, each on its own virtual thread
@@ -24,14 +28,12 @@ import java.util.List;
  * @param tasks           tasks registered in code; they win over providers of the same name
  * @param maxPayloadBytes largest task message accepted and result message sent
  * @param defaultTimeout  per-attempt timeout of tasks whose message names none
- * @param initialBackoff  delay before the first retry; it doubles on every further retry
- * @param maxBackoff      longest delay between retries
- * @param keepAlive       MQTT keep-alive; the broker declares the worker gone after 1.5 times this
+ * @param retryBackoff    delays between the attempts of a task that threw a {@link RetryableException}
  * @since 0.1
  */
-public record WorkerConfig(URI broker, String name, List<String> queues, int concurrency, int prefetch,
+public record WorkerConfig(LinkConfig link, String name, List<String> queues, int concurrency, int prefetch,
                            Duration heartbeat, Path taskDir, List<Task<?, ?>> tasks, int maxPayloadBytes,
-                           Duration defaultTimeout, Duration initialBackoff, Duration maxBackoff, Duration keepAlive) {
+                           Duration defaultTimeout, Backoff retryBackoff) {
 
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
@@ -43,24 +45,29 @@ public record WorkerConfig(URI broker, String name, List<String> queues, int con
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(100);
     /** Default longest retry delay. */
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
-    /** Default MQTT keep-alive. */
-    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(10);
+    /**
+     * Default retry backoff: 100 ms doubling up to 10 s, without jitter (retries of one task run on one worker, so
+     * there is no herd to spread out).
+     */
+    public static final Backoff DEFAULT_RETRY_BACKOFF = Backoff.exponential(DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
+    /** Prefix of a worker's MQTT client id; the worker name follows. */
+    public static final String CLIENT_ID_PREFIX = "neuromesh-worker-";
     /** Prefetch per concurrency slot when none is given. */
     public static final int DEFAULT_PREFETCH_PER_SLOT = 2;
     /** Largest concurrency. */
     public static final int MAX_CONCURRENCY = 10_000;
 
     public WorkerConfig {
-        if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
-            throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
+        if (link == null) {
+            throw new IllegalArgumentException("link: must not be null");
         }
-        Names.requireId("name", name);
+        Ids.require("name", name);
         if (queues == null || queues.isEmpty()) {
             throw new IllegalArgumentException("queues: must name at least one queue");
         }
         queues = List.copyOf(queues);
         for (int i = 0; i < queues.size(); i++) {
-            Names.requireId("queues[" + i + "]", queues.get(i));
+            Ids.require("queues[" + i + "]", queues.get(i));
         }
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new IllegalArgumentException("concurrency: must be 1-" + MAX_CONCURRENCY + ", got " + concurrency);
@@ -76,18 +83,22 @@ public record WorkerConfig(URI broker, String name, List<String> queues, int con
                     + ", got " + maxPayloadBytes);
         }
         ClientConfig.requirePositive("defaultTimeout", defaultTimeout);
-        ClientConfig.requirePositive("initialBackoff", initialBackoff);
-        ClientConfig.requirePositive("maxBackoff", maxBackoff);
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff: must be >= initialBackoff (" + initialBackoff + "), got "
-                    + maxBackoff);
+        if (retryBackoff == null) {
+            throw new IllegalArgumentException("retryBackoff: must not be null");
         }
-        ClientConfig.requirePositive("keepAlive", keepAlive);
     }
 
-    /** Builder; see {@link Worker#builder()}. Concurrency defaults to the number of CPUs, prefetch to twice that. */
+    /** The broker address, {@code tcp://host:port}: {@code link().broker()}. */
+    public URI broker() {
+        return link.broker();
+    }
+
+    /**
+     * Builder; see {@link Worker#builder()}. Concurrency defaults to the number of CPUs, prefetch to twice that; the
+     * link has the defaults of {@link LinkConfig}.
+     */
     public static final class Builder {
-        private URI broker = ClientConfig.DEFAULT_BROKER;
+        private final LinkConfig.Builder link = MqttLink.builder();
         private String name;
         private List<String> queues = List.of(ClientConfig.DEFAULT_QUEUE);
         private int concurrency = Runtime.getRuntime().availableProcessors();
@@ -97,22 +108,29 @@ public record WorkerConfig(URI broker, String name, List<String> queues, int con
         private final List<Task<?, ?>> tasks = new ArrayList<>();
         private int maxPayloadBytes = ClientConfig.DEFAULT_MAX_PAYLOAD_BYTES;
         private Duration defaultTimeout = DEFAULT_TIMEOUT;
-        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
-        private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
-        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+        private Backoff retryBackoff = DEFAULT_RETRY_BACKOFF;
+        private Duration initialBackoff;
+        private Duration maxBackoff;
 
         Builder() {
         }
 
         /** Broker address. */
         public Builder broker(URI broker) {
-            this.broker = broker;
+            link.broker(broker);
             return this;
         }
 
         /** Broker address; a bare {@code host:port} gets {@code tcp://} prepended. */
         public Builder broker(String broker) {
-            return broker(LinkConfig.brokerUri(broker));
+            link.broker(broker);
+            return this;
+        }
+
+        /** Any other setting of the worker's MQTT link (its client id and Last Will are the worker's own). */
+        public Builder link(Consumer<LinkConfig.Builder> settings) {
+            settings.accept(link);
+            return this;
         }
 
         /** The worker name (required). */
@@ -175,16 +193,24 @@ public record WorkerConfig(URI broker, String name, List<String> queues, int con
             return this;
         }
 
-        /** Retry backoff: the first delay, doubled on each further retry up to {@code max}. */
+        /** Retry backoff: the first delay, doubled on each further retry up to {@code max}; checked by {@link #config()}. */
         public Builder backoff(Duration initial, Duration max) {
             this.initialBackoff = initial;
             this.maxBackoff = max;
             return this;
         }
 
-        /** MQTT keep-alive. */
+        /** The whole retry backoff (replaces bounds given to {@link #backoff(Duration, Duration)}). */
+        public Builder retryBackoff(Backoff backoff) {
+            this.retryBackoff = backoff;
+            this.initialBackoff = null;
+            this.maxBackoff = null;
+            return this;
+        }
+
+        /** MQTT keep-alive: the broker declares the worker gone after 1.5 times this. */
         public Builder keepAlive(Duration keepAlive) {
-            this.keepAlive = keepAlive;
+            link.keepAlive(keepAlive);
             return this;
         }
 
@@ -192,8 +218,21 @@ public record WorkerConfig(URI broker, String name, List<String> queues, int con
         public WorkerConfig config() {
             int effectivePrefetch = prefetch != null ? prefetch
                     : (int) Math.min(Integer.MAX_VALUE, (long) concurrency * DEFAULT_PREFETCH_PER_SLOT);
-            return new WorkerConfig(broker, name, queues, concurrency, effectivePrefetch, heartbeat, taskDir, tasks,
-                    maxPayloadBytes, defaultTimeout, initialBackoff, maxBackoff, keepAlive);
+            // The name first: the link's client id is made of it, and its own message would be less to the point.
+            Ids.require("name", name);
+            return new WorkerConfig(link.clientId(CLIENT_ID_PREFIX + name).config(), name, queues, concurrency,
+                    effectivePrefetch, heartbeat, taskDir, tasks, maxPayloadBytes, defaultTimeout, backoff());
+        }
+
+        private Backoff backoff() {
+            if (initialBackoff == null && maxBackoff == null) {
+                return retryBackoff;
+            }
+            try {
+                return new Backoff(initialBackoff, maxBackoff, retryBackoff.multiplier(), retryBackoff.jitter());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("retryBackoff." + e.getMessage(), e);
+            }
         }
 
         /** A worker with this configuration (not started); its tasks are loaded now. */

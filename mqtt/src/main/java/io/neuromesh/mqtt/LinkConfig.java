@@ -12,8 +12,7 @@ import java.time.Duration;
  * @param sessionExpiry      how long the broker keeps the session after a disconnect (zero: drop at once)
  * @param keepAlive          MQTT keep-alive; the broker declares the client dead after 1.5 times this
  * @param connectTimeout     how long one connection attempt may take
- * @param minReconnectDelay  first delay after a failed attempt; doubles up to {@code maxReconnectDelay}
- * @param maxReconnectDelay  longest delay between attempts
+ * @param reconnect          delays between connection attempts (also before the first retry of a broker not up yet)
  * @param will               Last Will published by the broker when the connection dies unannounced, or null
  * @param receiveMaximum     how many unacknowledged QoS 1 messages the broker may send us at once (MQTT 5)
  * @param manualAcks         true to acknowledge QoS 1 deliveries only when {@link MqttLink#complete} is called
@@ -21,7 +20,7 @@ import java.time.Duration;
  * @since 0.1
  */
 public record LinkConfig(URI broker, String clientId, SessionMode session, Duration sessionExpiry, Duration keepAlive,
-                         Duration connectTimeout, Duration minReconnectDelay, Duration maxReconnectDelay, Will will,
+                         Duration connectTimeout, Backoff reconnect, Will will,
                          int receiveMaximum, boolean manualAcks, int offlineBufferSize) {
 
     /** Default broker address. */
@@ -36,6 +35,11 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
     public static final Duration DEFAULT_MIN_RECONNECT_DELAY = Duration.ofMillis(100);
     /** Default longest reconnect delay (Paho's own default of 128 s is far too long for a brain). */
     public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
+    /** Jitter of the reconnect delays: spreads the clients of a restarted broker over +-20% of the delay. */
+    public static final double DEFAULT_RECONNECT_JITTER = 0.2;
+    /** Default reconnect backoff: 100 ms doubling up to 2 s, with 20% jitter. */
+    public static final Backoff DEFAULT_RECONNECT = Backoff.exponential(DEFAULT_MIN_RECONNECT_DELAY,
+            DEFAULT_MAX_RECONNECT_DELAY).withJitter(DEFAULT_RECONNECT_JITTER);
     /** Default MQTT 5 receive maximum of the client. */
     public static final int DEFAULT_RECEIVE_MAXIMUM = 1000;
     /** Default number of publishes kept while disconnected. */
@@ -57,11 +61,8 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         }
         requirePositive("keepAlive", keepAlive);
         requirePositive("connectTimeout", connectTimeout);
-        requirePositive("minReconnectDelay", minReconnectDelay);
-        requirePositive("maxReconnectDelay", maxReconnectDelay);
-        if (maxReconnectDelay.compareTo(minReconnectDelay) < 0) {
-            throw new IllegalArgumentException("maxReconnectDelay: must be >= minReconnectDelay (" + minReconnectDelay
-                    + "), got " + maxReconnectDelay);
+        if (reconnect == null) {
+            throw new IllegalArgumentException("reconnect: must not be null");
         }
         if (receiveMaximum < 1 || receiveMaximum > 65_535) {
             throw new IllegalArgumentException("receiveMaximum: must be 1-65535, got " + receiveMaximum);
@@ -78,6 +79,17 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
     public static URI brokerUri(String text) {
         URI uri = URI.create(text.contains("://") ? text : "tcp://" + text);
         return uri.getPort() > 0 || uri.getHost() == null ? uri : URI.create(uri.getScheme() + "://" + uri.getHost() + ":1883");
+    }
+
+    /**
+     * This configuration with another Last Will, e.g. one only the owner of the link can word.
+     *
+     * @param will the Last Will, or null for none
+     * @return a new configuration
+     */
+    public LinkConfig withWill(Will will) {
+        return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, reconnect, will,
+                receiveMaximum, manualAcks, offlineBufferSize);
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -100,8 +112,9 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         private Duration sessionExpiry = Duration.ZERO;
         private Duration keepAlive = DEFAULT_KEEP_ALIVE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration minReconnectDelay = DEFAULT_MIN_RECONNECT_DELAY;
-        private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+        private Backoff reconnect = DEFAULT_RECONNECT;
+        private Duration minReconnectDelay;
+        private Duration maxReconnectDelay;
         private Will will;
         private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
         private boolean manualAcks;
@@ -151,10 +164,18 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
             return this;
         }
 
-        /** Reconnect backoff bounds. */
+        /** Reconnect backoff bounds, keeping the default doubling and jitter; validated by {@link #config()}. */
         public Builder reconnectDelay(Duration min, Duration max) {
             this.minReconnectDelay = min;
             this.maxReconnectDelay = max;
+            return this;
+        }
+
+        /** The whole reconnect backoff (replaces bounds given to {@link #reconnectDelay}). */
+        public Builder reconnect(Backoff backoff) {
+            this.reconnect = backoff;
+            this.minReconnectDelay = null;
+            this.maxReconnectDelay = null;
             return this;
         }
 
@@ -184,8 +205,19 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
 
         /** The validated configuration. */
         public LinkConfig config() {
-            return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout,
-                    minReconnectDelay, maxReconnectDelay, will, receiveMaximum, manualAcks, offlineBufferSize);
+            return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, reconnectBackoff(),
+                    will, receiveMaximum, manualAcks, offlineBufferSize);
+        }
+
+        private Backoff reconnectBackoff() {
+            if (minReconnectDelay == null && maxReconnectDelay == null) {
+                return reconnect;
+            }
+            try {
+                return new Backoff(minReconnectDelay, maxReconnectDelay, reconnect.multiplier(), reconnect.jitter());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("reconnect." + e.getMessage(), e);
+            }
         }
 
         /** A new link with this configuration (not started). */

@@ -15,7 +15,8 @@ class LinkConfigTest {
     void defaultsAreCleanSessionsWithShortReconnects() {
         LinkConfig config = MqttLink.builder().clientId("c").config();
         assertEquals(LinkConfig.DEFAULT_BROKER, config.broker());
-        assertEquals(Duration.ofSeconds(2), config.maxReconnectDelay());
+        assertEquals(Duration.ofSeconds(2), config.reconnect().max());
+        assertEquals(0.2, config.reconnect().jitter());
         assertEquals(SessionMode.CLEAN, config.session());
         assertFalse(config.manualAcks());
     }
@@ -45,7 +46,7 @@ class LinkConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> MqttLink.builder().config()).getMessage());
         assertEquals("receiveMaximum: must be 1-65535, got 0", assertThrows(IllegalArgumentException.class,
                 () -> MqttLink.builder().clientId("c").receiveMaximum(0).config()).getMessage());
-        assertEquals("maxReconnectDelay: must be >= minReconnectDelay (PT1S), got PT0.5S",
+        assertEquals("reconnect.max: must be >= initial (PT1S), got PT0.5S",
                 assertThrows(IllegalArgumentException.class, () -> MqttLink.builder().clientId("c")
                         .reconnectDelay(Duration.ofSeconds(1), Duration.ofMillis(500)).config()).getMessage());
     }

@@ -33,9 +33,7 @@ public final class ChildProcess implements AutoCloseable {
         this.process = process;
         this.stderr = stderr;
         this.stdin = new PrintWriter(process.outputWriter(StandardCharsets.UTF_8), true);
-        Thread reader = new Thread(this::readLines, "bench-child-" + process.pid() + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
+        Thread.ofPlatform().daemon().name("bench-child-" + process.pid() + "-stdout").start(this::readLines);
     }
 
     /** Starts {@code command}. */

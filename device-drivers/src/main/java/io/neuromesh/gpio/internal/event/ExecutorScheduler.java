@@ -16,12 +16,8 @@ public final class ExecutorScheduler implements Scheduler {
      * @param threadName name of the scheduler thread, shown in logs and thread dumps
      */
     public ExecutorScheduler(String threadName) {
-        executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            // Daemon: a forgotten port must not keep the JVM alive.
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Daemon: a forgotten port must not keep the JVM alive.
+        executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name(threadName).factory());
         // Debounce cancels a timer on every bounce; without this the queue would keep them until they expire.
         executor.setRemoveOnCancelPolicy(true);
     }

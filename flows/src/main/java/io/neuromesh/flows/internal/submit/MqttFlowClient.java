@@ -71,19 +71,12 @@ public final class MqttFlowClient implements FlowClient {
     public MqttFlowClient(ClientConfig config) {
         this.config = config;
         this.replyTopic = FlowTopics.replies(config.clientId());
-        this.link = MqttLink.builder().broker(config.broker()).clientId(config.clientId())
-                .connectTimeout(config.connectTimeout()).build();
-        this.dispatch = new ScheduledThreadPoolExecutor(1, daemon("flows-" + config.clientId() + "-dispatch"));
-        this.callbacks = Executors.newSingleThreadExecutor(daemon("flows-" + config.clientId() + "-callbacks"));
+        this.link = MqttLink.create(config.link());
+        this.dispatch = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("flows-" + config.clientId() + "-dispatch").factory());
+        this.callbacks = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("flows-" + config.clientId() + "-callbacks").factory());
         this.dispatcher = new Dispatcher(new Output(), config.maxPayloadBytes());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override
@@ -110,7 +103,7 @@ public final class MqttFlowClient implements FlowClient {
         });
         link.start();
         try {
-            link.awaitConnected(config.connectTimeout());
+            link.awaitConnected(config.link().connectTimeout());
         } catch (MqttLinkException e) {
             close();
             throw e;

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.neuromesh.flows.ErrorKind;
+import io.neuromesh.topology.Ids;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class ResultEnvelopes {
         }
         JsonElement worker = root.get("worker");
         JsonElement results = root.get("results");
-        if (worker == null || !worker.isJsonPrimitive() || !Names.isId(worker.getAsString())) {
+        if (worker == null || !worker.isJsonPrimitive() || !Ids.isValid(worker.getAsString())) {
             throw new IllegalArgumentException("worker: must be a worker name, got " + worker);
         }
         List<ResultMessage> list = new ArrayList<>();

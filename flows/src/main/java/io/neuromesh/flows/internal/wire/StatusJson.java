@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import io.neuromesh.flows.WorkerState;
 import io.neuromesh.flows.WorkerStats;
 import io.neuromesh.flows.WorkerStatus;
+import io.neuromesh.topology.Ids;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class StatusJson {
             throw new IllegalArgumentException("not JSON: " + TaskEnvelopes.rootCause(e), e);
         }
         String worker = text(json, "worker");
-        if (!Names.isId(worker)) {
+        if (!Ids.isValid(worker)) {
             throw new IllegalArgumentException("worker: must be a worker name, got " + json.get("worker"));
         }
         String state = text(json, "state");

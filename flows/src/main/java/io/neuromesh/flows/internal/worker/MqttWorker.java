@@ -64,7 +64,6 @@ public final class MqttWorker implements Worker {
     private final ScheduledThreadPoolExecutor timers;
     private final ResultSender sender;
     private final Slots slots;
-    private final Backoff backoff;
     private final Map<String, Job> active = new ConcurrentHashMap<>();
     /** Touched only on the link's dispatch thread. */
     private final Map<String, Boolean> revoked = new LinkedHashMap<>(64, 0.75f, false) {
@@ -84,21 +83,13 @@ public final class MqttWorker implements Worker {
     public MqttWorker(WorkerConfig config) {
         this.config = config;
         this.registry = TaskRegistry.load(config.taskDir(), config.tasks());
-        this.link = MqttLink.builder()
-                .broker(config.broker())
-                .clientId("neuromesh-worker-" + config.name())
-                .keepAlive(config.keepAlive())
-                .will(Will.retained(FlowTopics.status(config.name()), StatusJson.offlineWill(config.name())))
-                .build();
-        this.timers = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "flows-" + config.name() + "-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.link = MqttLink.create(config.link().withWill(
+                Will.retained(FlowTopics.status(config.name()), StatusJson.offlineWill(config.name()))));
+        this.timers = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("flows-" + config.name() + "-timers").factory());
         this.timers.setRemoveOnCancelPolicy(true);
         this.sender = new ResultSender(link, config.name(), config.maxPayloadBytes());
         this.slots = new Slots(config.concurrency(), MAX_WAITING, this::execute);
-        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
     @Override
@@ -312,7 +303,7 @@ public final class MqttWorker implements Worker {
                     return;
                 }
                 retried.increment();
-                Duration delay = backoff.delayBefore(attempt);
+                Duration delay = config.retryBackoff().delayBefore(attempt);
                 Logger.debug("worker {}: task {} attempt {} failed ({}); retry in {} ms", config.name(), job.taskId(),
                         attempt, e.getMessage(), delay.toMillis());
                 try {

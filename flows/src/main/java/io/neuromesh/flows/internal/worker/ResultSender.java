@@ -42,8 +42,7 @@ final class ResultSender {
         this.worker = worker;
         this.head = ResultEnvelopes.head(worker);
         this.maxBytes = maxBytes;
-        this.thread = new Thread(this::loop, "flows-" + worker + "-results");
-        this.thread.setDaemon(true);
+        this.thread = Thread.ofPlatform().daemon().name("flows-" + worker + "-results").unstarted(this::loop);
     }
 
     void start() {

@@ -11,6 +11,10 @@ import java.util.Optional;
  * The one codec of {@link Input}, on {@code neuron/<id>} (not retained). Hand-written, without a JSON library: it
  * runs for every message a neuron receives and every input a neuron sends (see {@code CodecBenchmark}).
  *
+ * <p>Unlike the other messages, an input is written without {@code "v"}: it is the contract's input that users type
+ * into {@code mosquitto_pub}, and a node from before versioning refuses unknown fields in inputs, so a {@code "v"}
+ * would cut a mixed fleet apart during a rolling upgrade. It is read when present.
+ *
  * <p>Accepts exactly {@code {["v":1,]"from":"<id>","value":<number>[,"ts":<epoch ms>]}}, {@code {"fire":true}} and
  * the plain text {@code fire}, at most {@link #MAX_BYTES}; anything else (an unknown field, a field given twice, a
  * quoted, non-finite or missing value, an invalid id, a newer version) is rejected with a
@@ -23,14 +27,13 @@ public final class InputCodec {
     /** Largest accepted input payload, in bytes. */
     public static final int MAX_BYTES = 4096;
     private static final byte[] FIRE_TEXT = "fire".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FIRE_JSON = ("{\"v\":" + WireVersion.CURRENT + ",\"fire\":true}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FIRE_JSON = "{\"fire\":true}".getBytes(StandardCharsets.UTF_8);
 
     private InputCodec() {
     }
 
     /**
-     * {@code {"v":1,"from":"<source>","value":<value>[,"ts":<epoch ms>]}} or {@code {"v":1,"fire":true}}. Integral
+     * {@code {"from":"<source>","value":<value>[,"ts":<epoch ms>]}} or {@code {"fire":true}}. Integral
      * values print without a fraction ({@code 1}, not {@code 1.0}). Ids need no escaping: the id rule excludes
      * every character JSON would escape.
      */
@@ -39,7 +42,7 @@ public final class InputCodec {
             return FIRE_JSON.clone();
         }
         StringBuilder json = new StringBuilder(48 + input.from().length());
-        json.append("{\"v\":").append(WireVersion.CURRENT).append(",\"from\":\"").append(input.from())
+        json.append("{\"from\":\"").append(input.from())
                 .append("\",\"value\":").append(Numbers.format(input.value()));
         input.sentAt().ifPresent(at -> json.append(",\"ts\":").append(at.toEpochMilli()));
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);

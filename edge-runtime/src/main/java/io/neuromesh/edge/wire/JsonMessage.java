@@ -133,7 +133,7 @@ final class JsonMessage {
         for (E constant : type.getEnumConstants()) {
             names.add(wireName(constant));
         }
-        throw fail(key, "must be one of " + String.join(", ", names) + ", got \"" + abbreviate(name) + "\"");
+        throw fail(key, "must be one of " + String.join(", ", names));
     }
 
     /** Builds the record, reporting its validation failure as this message's format error. */

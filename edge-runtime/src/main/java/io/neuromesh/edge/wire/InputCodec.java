@@ -112,9 +112,8 @@ public final class InputCodec {
                     fire = c.bool("fire");
                 }
                 case WireVersion.KEY -> {
-                    JsonCursor.once(hasVersion, key);
+                    c.version("input", hasVersion);
                     hasVersion = true;
-                    WireVersion.check("input", c.wholeNumber(key, "a version (a whole number >= 1)"));
                 }
                 default -> throw new WireFormatException("unknown field '" + JsonCursor.abbreviate(key)
                         + "'; an input has from, value and optional ts, or fire");

@@ -74,6 +74,12 @@ final class JsonCursor {
         }
     }
 
+    /** Reads the value of {@code "v"} of {@code message} and refuses a version this code does not read. */
+    void version(String message, boolean seen) throws WireFormatException {
+        once(seen, WireVersion.KEY);
+        WireVersion.check(message, wholeNumber(WireVersion.KEY, "a version (a whole number >= 1)"));
+    }
+
     static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }

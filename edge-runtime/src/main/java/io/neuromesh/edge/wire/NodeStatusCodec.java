@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The one codec of {@link NodeStatus}, on {@code neuromesh/nodes/<node>/status} (retained). A live node:
  * <pre>{@code
- * {"v":1,"state":"online","node":"n1","instance":"3f2a","neurons":["x","y"],"rev":1,"hash":"1a26...","ts":1767225600000,
- *  "since":1767225500000,"inputsPerSecond":12.0,"queue":0,"heapUsedMb":31,"heapMaxMb":6028,"malformed":0,"dropped":0}
+ * {"v":1,"state":"online","node":"n1","instance":"3f2a","neurons":["x","y"],"rev":1,"hash":"1a26...",
+ *  "ts":1767225600000,"since":1767225500000,"inputsPerSecond":12.0,"queue":0,"heapUsedMb":31,"heapMaxMb":6028,
+ *  "malformed":0,"dropped":0}
  * }</pre>
  * An offline node (its Last Will, or its last word on a graceful stop):
  * <pre>{@code {"v":1,"state":"offline","node":"n1","neurons":[],"reason":"connection lost","ts":1767225600000}}</pre>

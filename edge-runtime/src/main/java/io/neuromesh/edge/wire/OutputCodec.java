@@ -71,9 +71,8 @@ public final class OutputCodec {
                     node = c.string();
                 }
                 case WireVersion.KEY -> {
-                    JsonCursor.once(hasVersion, key);
+                    c.version("output", hasVersion);
                     hasVersion = true;
-                    WireVersion.check("output", c.wholeNumber(key, "a version (a whole number >= 1)"));
                 }
                 default -> throw new WireFormatException("unknown field '" + JsonCursor.abbreviate(key)
                         + "'; an output has value, ts and node");

@@ -87,7 +87,8 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     private void onStatus(InboundMessage message) {
-        FleetMessages.status(message.topic(), message.payload()).ifPresent(status -> statuses.put(status.node(), status));
+        FleetMessages.status(message.topic(), message.payload())
+                .ifPresent(status -> statuses.put(status.node(), status));
     }
 
     private void onReport(InboundMessage message) {

@@ -89,10 +89,7 @@ public final class InputCodec {
             switch (key) {
                 case "from" -> {
                     JsonCursor.once(from != null, key);
-                    if (c.peek() != '"') {
-                        throw new WireFormatException("from: must be a string");
-                    }
-                    from = c.string();
+                    from = c.text(key);
                     if (!Ids.isValid(from)) {
                         // Only an id of at most 64 characters is quoted in the problem, so the message stays short.
                         throw new WireFormatException("from: " + Ids.problem(from).orElseThrow());

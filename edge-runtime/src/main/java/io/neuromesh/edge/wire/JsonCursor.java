@@ -67,6 +67,14 @@ final class JsonCursor {
         return (long) value;
     }
 
+    /** The string value of {@code field}, refusing any other type. */
+    String text(String field) throws WireFormatException {
+        if (peek() != '"') {
+            throw new WireFormatException(field + ": must be a string");
+        }
+        return string();
+    }
+
     /** Refuses a key given twice ({@code seen}: it was read before). */
     static void once(boolean seen, String key) throws WireFormatException {
         if (seen) {

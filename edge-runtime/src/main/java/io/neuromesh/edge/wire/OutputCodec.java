@@ -65,10 +65,7 @@ public final class OutputCodec {
                 }
                 case "node" -> {
                     JsonCursor.once(node != null, key);
-                    if (c.peek() != '"') {
-                        throw new WireFormatException("node: must be a string");
-                    }
-                    node = c.string();
+                    node = c.text(key);
                 }
                 case WireVersion.KEY -> {
                     c.version("output", hasVersion);

@@ -1,9 +1,13 @@
 package io.neuromesh.edge;
 
 import io.neuromesh.edge.internal.client.FleetClientImpl;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.PinState;
+import io.neuromesh.edge.wire.TopologyResult;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,18 +55,27 @@ public interface FleetClient extends AutoCloseable {
      */
     Optional<byte[]> currentTopology(Duration timeout);
 
-    /** The retained status of every node the broker knows, keyed by node id (a node's JSON as a map). */
+    /**
+     * The retained status of every node the broker knows, keyed by node id, as last received. A status that is not
+     * valid (see {@link io.neuromesh.edge.wire.NodeStatusCodec}) is skipped and logged at debug level.
+     */
     Map<String, NodeStatus> nodes();
 
     /**
      * Waits until every node in {@code nodes} has reported a result for topology {@code rev}, or the timeout passes.
+     * Blocks the calling thread, polling the retained results every 5 ms.
      *
-     * @return each node's result; nodes that did not answer are absent
+     * @return each node's result, keyed by node id; nodes that did not answer are absent
      */
-    Map<String, TopologyReport> awaitTopologyReports(long rev, List<String> nodes, Duration timeout);
+    Map<String, TopologyResult> awaitTopologyReports(long rev, List<String> nodes, Duration timeout);
 
-    /** The recent events of every online node, merged in time order (the reference's {@code mergeLogs}). */
-    List<FleetEvent> logs(long sinceEpochMillis, Duration timeout);
+    /**
+     * The recent events of every online node, merged in time order (the reference's {@code mergeLogs}).
+     *
+     * @param since   only events at or after this instant ({@link Instant#EPOCH} for all the nodes keep)
+     * @param timeout how long to wait for the nodes' answers
+     */
+    List<FleetEvent> logs(Instant since, Duration timeout);
 
     /** Asks every node to forget its recent events (the reference's {@code emptyLogs}); returns the nodes that did. */
     List<String> clearLogs(Duration timeout);
@@ -88,66 +101,50 @@ public interface FleetClient extends AutoCloseable {
     void close();
 
     /**
-     * A node's retained status.
-     *
-     * @param node    node id
-     * @param online  true when its status says online
-     * @param neurons neurons it hosts
-     * @param rev     topology rev it runs
-     * @param hash    content hash of the topology it runs
-     * @param tsMillis when it published this status
-     * @param json    the raw status JSON
-     */
-    record NodeStatus(String node, boolean online, List<String> neurons, long rev, String hash, long tsMillis,
-                      String json) {
-    }
-
-    /**
-     * A node's result for one topology message.
-     *
-     * @param node    node id
-     * @param rev     the rev the result is about
-     * @param result  {@code applied} or {@code rejected}
-     * @param errors  the reasons when rejected
-     * @param neurons neurons it hosts afterwards
-     */
-    record TopologyReport(String node, long rev, String result, List<String> errors, List<String> neurons) {
-    }
-
-    /**
      * One event of the merged fleet log.
      *
-     * @param epochMicros when it happened on its node
+     * @param at          when it happened on its node (microsecond precision)
      * @param node        the node hosting the neuron
      * @param neuron      the neuron
      * @param kind        input, fired, forced, refractory, output, ignored or reconfigured
      * @param text        a human line, e.g. {@code x is kicking h1 (value 1, sum 1)}
      */
-    record FleetEvent(long epochMicros, String node, String neuron, String kind, String text) {
+    record FleetEvent(Instant at, String node, String neuron, String kind, String text) {
     }
 
     /**
-     * A GPIO pin's state as its node reports it; a pin that was closed reports {@code open == false}.
+     * A GPIO pin's state as its node reports it; a pin that was closed has no state.
      *
-     * @param node   the node
-     * @param pin    BCM number
-     * @param id     the sensor or actuator using it
-     * @param open   false when the pin was closed (its retained state cleared)
-     * @param active logical state (after active-low)
-     * @param json   the raw state JSON (empty when closed)
+     * @param node  the node
+     * @param pin   BCM number, from the topic
+     * @param state the pin's state; empty when the pin was closed (its retained state cleared)
      */
-    record PinEvent(String node, int pin, String id, boolean open, boolean active, String json) {
+    record PinEvent(String node, int pin, Optional<PinState> state) {
+
+        public PinEvent {
+            java.util.Objects.requireNonNull(state, "state: must not be null; use Optional.empty() for a closed pin");
+        }
+
+        /** False when the pin was closed. */
+        public boolean open() {
+            return state.isPresent();
+        }
+
+        /** The pin's logical state (after active-low); false when closed. */
+        public boolean active() {
+            return state.map(PinState::active).orElse(false);
+        }
     }
 
     /**
      * An output seen on {@code neuron/<id>/output}.
      *
      * @param neuron   the neuron
-     * @param value    0 or 1
-     * @param tsMillis when its host published it
-     * @param node     the host
-     * @param retained true when replayed from the broker's retained store
+     * @param value     0 or 1
+     * @param timestamp when its host published it
+     * @param node      the host
+     * @param retained  true when replayed from the broker's retained store
      */
-    record OutputEvent(String neuron, int value, long tsMillis, String node, boolean retained) {
+    record OutputEvent(String neuron, int value, Instant timestamp, String node, boolean retained) {
     }
 }

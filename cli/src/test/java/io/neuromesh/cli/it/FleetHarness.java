@@ -2,10 +2,11 @@ package io.neuromesh.cli.it;
 
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.internal.placement.Placement;
-import io.neuromesh.topology.Topology;
+import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.testkit.broker.FreePorts;
 import io.neuromesh.testkit.process.Launcher;
 import io.neuromesh.testkit.process.ManagedProcess;
+import io.neuromesh.topology.Topology;
 
 import java.io.IOException;
 import java.net.URI;
@@ -114,7 +115,7 @@ final class FleetHarness implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             boolean converged = true;
             for (String node : nodes) {
-                FleetClient.NodeStatus status = client.nodes().get(node);
+                NodeStatus status = client.nodes().get(node);
                 if (status == null || !status.online()
                         || !new TreeSet<>(status.neurons()).equals(new TreeSet<>(expected.neuronsOn(node)))) {
                     converged = false;
@@ -150,7 +151,7 @@ final class FleetHarness implements AutoCloseable {
 
     private Map<String, String> partition(Set<String> nodes, List<String> neurons) {
         Map<String, String> hostOf = new HashMap<>();
-        for (FleetClient.NodeStatus status : client.nodes().values()) {
+        for (NodeStatus status : client.nodes().values()) {
             // Only the given nodes count: a frozen node's last status is stale by design.
             if (!status.online() || !nodes.contains(status.node())) {
                 continue;

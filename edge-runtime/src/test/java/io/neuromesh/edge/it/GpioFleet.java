@@ -3,6 +3,8 @@ package io.neuromesh.edge.it;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResult;
 
 import java.net.URI;
 import java.time.Duration;
@@ -48,9 +50,9 @@ final class GpioFleet implements AutoCloseable {
 
     void applyOk(byte[] json, long rev) {
         client.publishTopology(json);
-        Map<String, FleetClient.TopologyReport> reports = client.awaitTopologyReports(rev, XorFleet.NODES, TIMEOUT);
+        Map<String, TopologyResult> reports = client.awaitTopologyReports(rev, XorFleet.NODES, TIMEOUT);
         assertEquals(3, reports.size(), reports.toString());
-        reports.values().forEach(r -> assertEquals("applied", r.result(), r.toString()));
+        reports.values().forEach(r -> assertEquals(TopologyOutcome.APPLIED, r.result(), r.toString()));
     }
 
     void press(String node, int pin, boolean high) {

@@ -2,6 +2,8 @@ package io.neuromesh.edge.it;
 
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
@@ -52,7 +54,8 @@ class GpioIT {
                 }
             }
             assertEquals(12, transitions);
-            assertTrue(fleet.pins.get("n3/22").json().contains("\"id\":\"led_z\""), fleet.pins.get("n3/22").json());
+            FleetClient.PinEvent led = fleet.pins.get("n3/22");
+            assertEquals("led_z", led.state().orElseThrow().id(), led.toString());
         }
     }
 
@@ -91,11 +94,11 @@ class GpioIT {
             String outside = new String(gpioTopology(), StandardCharsets.UTF_8).replaceFirst("\"rev\": 1", "\"rev\": 2")
                     .replaceFirst("\"pin\": 22", "\"pin\": 40");
             fleet.client.publishTopology(outside.getBytes(StandardCharsets.UTF_8));
-            Map<String, FleetClient.TopologyReport> reports =
+            Map<String, TopologyResult> reports =
                     fleet.client.awaitTopologyReports(2, XorFleet.NODES, GpioFleet.TIMEOUT);
             assertEquals(3, reports.size());
             reports.values().forEach(r -> {
-                assertEquals("rejected", r.result());
+                assertEquals(TopologyOutcome.REJECTED, r.result());
                 assertTrue(r.errors().contains("actuators[0].pin: 40 is outside the header's BCM range 0-27"),
                         r.errors().toString());
             });
@@ -106,11 +109,11 @@ class GpioIT {
                             + "\"pin\": 23, \"neuron\": \"h1\" },");
             fleet.client.publishTopology(onN2.getBytes(StandardCharsets.UTF_8));
             reports = fleet.client.awaitTopologyReports(3, XorFleet.NODES, GpioFleet.TIMEOUT);
-            assertEquals("rejected", reports.get("n2").result());
+            assertEquals(TopologyOutcome.REJECTED, reports.get("n2").result());
             assertEquals("actuators[0].node: node n2 has no GPIO (it runs with --gpio off), so it cannot drive pin 23",
                     reports.get("n2").errors().get(0));
-            assertEquals("applied", reports.get("n1").result());
-            assertEquals("applied", reports.get("n3").result());
+            assertEquals(TopologyOutcome.APPLIED, reports.get("n1").result());
+            assertEquals(TopologyOutcome.APPLIED, reports.get("n3").result());
             assertEquals(1, fleet.runtimes.get(1).rev(), "n2 keeps running rev 1");
 
             assertTrue(fleet.awaitPin("n3", 22, true), "the LED never moved");

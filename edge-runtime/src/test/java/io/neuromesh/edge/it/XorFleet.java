@@ -2,6 +2,8 @@ package io.neuromesh.edge.it;
 
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,15 +57,15 @@ final class XorFleet implements AutoCloseable {
     }
 
     /** Publishes a topology and waits until every node reports on it; returns the reports. */
-    Map<String, FleetClient.TopologyReport> apply(byte[] json, long rev) {
+    Map<String, TopologyResult> apply(byte[] json, long rev) {
         client.publishTopology(json);
         return client.awaitTopologyReports(rev, NODES, TIMEOUT);
     }
 
     void applyOk(byte[] json, long rev) {
-        Map<String, FleetClient.TopologyReport> reports = apply(json, rev);
+        Map<String, TopologyResult> reports = apply(json, rev);
         assertEquals(NODES.size(), reports.size(), "reports: " + reports);
-        reports.values().forEach(r -> assertEquals("applied", r.result(), r.toString()));
+        reports.values().forEach(r -> assertEquals(TopologyOutcome.APPLIED, r.result(), r.toString()));
     }
 
     /** Sets the two virtual sensors. */

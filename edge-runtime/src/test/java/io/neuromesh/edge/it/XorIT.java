@@ -1,6 +1,8 @@
 package io.neuromesh.edge.it;
 
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
@@ -64,10 +66,10 @@ class XorIT {
 
             // rev 3 names a synapse to an unknown neuron: every node rejects it and keeps running rev 2.
             String bad = or.replaceFirst("\"rev\": 2", "\"rev\": 3").replaceFirst("\"to\"\\s*:\\s*\"h3\"", "\"to\": \"h9\"");
-            Map<String, FleetClient.TopologyReport> reports = fleet.apply(bad.getBytes(StandardCharsets.UTF_8), 3);
+            Map<String, TopologyResult> reports = fleet.apply(bad.getBytes(StandardCharsets.UTF_8), 3);
             assertEquals(3, reports.size(), reports.toString());
-            for (FleetClient.TopologyReport report : reports.values()) {
-                assertEquals("rejected", report.result());
+            for (TopologyResult report : reports.values()) {
+                assertEquals(TopologyOutcome.REJECTED, report.result());
                 assertTrue(report.errors().stream().anyMatch(e -> e.contains("h9")), report.errors().toString());
             }
             assertEquals(2, fleet.runtime("n3").rev());

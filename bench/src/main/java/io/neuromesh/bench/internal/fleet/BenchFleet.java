@@ -4,6 +4,8 @@ import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResult;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -68,16 +70,16 @@ public final class BenchFleet implements AutoCloseable {
     public Duration apply(String json, long rev, List<String> nodes, Duration timeout) {
         long start = System.nanoTime();
         operator.publishTopology(json.getBytes(StandardCharsets.UTF_8));
-        Map<String, FleetClient.TopologyReport> reports = operator.awaitTopologyReports(rev, nodes, timeout);
+        Map<String, TopologyResult> reports = operator.awaitTopologyReports(rev, nodes, timeout);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         for (String node : nodes) {
-            FleetClient.TopologyReport report = reports.get(node);
+            TopologyResult report = reports.get(node);
             if (report == null) {
                 throw new IllegalStateException("node " + node + " did not report topology rev " + rev + " within "
                         + timeout.toMillis() + " ms");
             }
-            if (!"applied".equals(report.result())) {
-                throw new IllegalStateException("node " + node + " " + report.result() + " rev " + rev + ": "
+            if (report.result() != TopologyOutcome.APPLIED) {
+                throw new IllegalStateException("node " + node + " " + report.result().wireName() + " rev " + rev + ": "
                         + report.errors());
             }
         }

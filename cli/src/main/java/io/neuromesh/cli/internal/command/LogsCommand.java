@@ -45,13 +45,12 @@ public final class LogsCommand implements Command {
         args.maxPositional(0);
         Duration timeout = args.duration("timeout", FleetClient.DEFAULT_TIMEOUT);
         Duration since = args.duration("since", null);
-        long sinceMillis = since == null ? 0 : System.currentTimeMillis() - since.toMillis();
+        Instant from = since == null ? Instant.EPOCH : Instant.now().minus(since);
         try (FleetClient fleet = Connect.fleet(args)) {
-            List<FleetClient.FleetEvent> events = fleet.logs(sinceMillis, timeout);
+            List<FleetClient.FleetEvent> events = fleet.logs(from, timeout);
             out.printf("%-15s  %-8s  %-10s  %s%n", "time", "node", "neuron", "event");
             for (FleetClient.FleetEvent e : events) {
-                Instant at = Instant.ofEpochSecond(e.epochMicros() / 1_000_000, (e.epochMicros() % 1_000_000) * 1000);
-                out.printf("%-15s  %-8s  %-10s  %s%n", TIME.format(at), e.node(), e.neuron(), e.text());
+                out.printf("%-15s  %-8s  %-10s  %s%n", TIME.format(e.at()), e.node(), e.neuron(), e.text());
             }
             if (args.flag("clear")) {
                 out.println("cleared on " + String.join(", ", fleet.clearLogs(timeout)));

@@ -7,8 +7,11 @@ import io.neuromesh.cli.internal.Args;
 import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.Option;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -40,10 +43,11 @@ public final class NodesCommand implements Command {
     public int run(Args args, PrintStream out) {
         args.maxPositional(0);
         try (FleetClient fleet = Connect.fleet(args)) {
-            Collection<FleetClient.NodeStatus> statuses = fleet.nodes().values();
+            Collection<NodeStatus> statuses = fleet.nodes().values();
             if (args.flag("json")) {
                 JsonArray raw = new JsonArray();
-                statuses.forEach(status -> raw.add(JsonParser.parseString(status.json())));
+                statuses.forEach(status -> raw.add(JsonParser.parseString(
+                        new String(NodeStatusCodec.encode(status), StandardCharsets.UTF_8))));
                 out.println(new GsonBuilder().setPrettyPrinting().create().toJson(raw));
             } else if (statuses.isEmpty()) {
                 out.println("no node has published a status on " + args.broker() + " yet");

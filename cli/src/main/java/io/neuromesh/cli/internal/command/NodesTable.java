@@ -1,9 +1,6 @@
 package io.neuromesh.cli.internal.command;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import io.neuromesh.edge.FleetClient.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.topology.Topology;
 
 import java.time.Duration;
@@ -12,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The table of {@code neuromesh nodes}, from the retained statuses. */
 final class NodesTable {
@@ -32,12 +30,13 @@ final class NodesTable {
     static List<String> lines(Collection<NodeStatus> statuses, Instant now) {
         Table table = new Table("NODE", "STATE", "NEURONS", "REV", "HASH", "LAST STATUS", "IN/S", "QUEUE", "HEAP");
         statuses.stream().sorted(Comparator.comparing(NodeStatus::node)).forEach(status -> {
-            JsonObject json = parse(status.json());
-            table.row(status.node(), state(status, json), neurons(status.neurons()),
+            Optional<NodeStatus.Running> load = status.running();
+            table.row(status.node(), status.state().wireName(), neurons(status.neurons()),
                     status.rev() > 0 ? Long.toString(status.rev()) : ABSENT, shortHash(status.hash()),
-                    status.tsMillis() > 0 ? ago(Duration.between(Instant.ofEpochMilli(status.tsMillis()), now))
-                            : ABSENT,
-                    number(json, "inputsPerSecond", "%.1f"), number(json, "queue", "%.0f"), heap(json));
+                    status.timestamp().isAfter(Instant.EPOCH) ? ago(Duration.between(status.timestamp(), now)) : ABSENT,
+                    load.map(l -> String.format(Locale.ROOT, "%.1f", l.inputsPerSecond())).orElse(ABSENT),
+                    load.map(l -> Integer.toString(l.queue())).orElse(ABSENT),
+                    load.map(l -> l.heapUsedMb() + "/" + l.heapMaxMb() + " MB").orElse(ABSENT));
         });
         return table.lines();
     }
@@ -57,11 +56,6 @@ final class NodesTable {
         return millis < 48 * 3_600_000L ? millis / 3_600_000 + "h ago" : millis / 86_400_000 + "d ago";
     }
 
-    private static String state(NodeStatus status, JsonObject json) {
-        JsonElement state = json.get("state");
-        return state != null && state.isJsonPrimitive() ? state.getAsString() : status.online() ? "online" : "offline";
-    }
-
     private static String neurons(List<String> neurons) {
         if (neurons.isEmpty()) {
             return "0";
@@ -75,24 +69,4 @@ final class NodesTable {
                 Topology.SHORT_HASH_LENGTH));
     }
 
-    private static String heap(JsonObject json) {
-        String used = number(json, "heapUsedMb", "%.0f");
-        String max = number(json, "heapMaxMb", "%.0f");
-        return used.equals(ABSENT) || max.equals(ABSENT) ? ABSENT : used + "/" + max + " MB";
-    }
-
-    private static String number(JsonObject json, String field, String format) {
-        JsonElement e = json.get(field);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()
-                ? String.format(Locale.ROOT, format, e.getAsDouble()) : ABSENT;
-    }
-
-    private static JsonObject parse(String json) {
-        try {
-            JsonElement element = JsonParser.parseString(json);
-            return element.isJsonObject() ? element.getAsJsonObject() : new JsonObject();
-        } catch (RuntimeException malformed) {
-            return new JsonObject();
-        }
-    }
 }

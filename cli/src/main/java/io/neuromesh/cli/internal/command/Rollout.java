@@ -4,6 +4,9 @@ import io.neuromesh.cli.internal.Args;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Option;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.topology.Topology;
 
 import java.io.PrintStream;
@@ -33,8 +36,8 @@ final class Rollout {
      */
     static List<String> publish(FleetClient fleet, Args args, PrintStream out, String what, Topology topology,
                                 byte[] json) {
-        List<String> online = fleet.nodes().values().stream().filter(FleetClient.NodeStatus::online)
-                .map(FleetClient.NodeStatus::node).sorted().toList();
+        List<String> online = fleet.nodes().values().stream().filter(NodeStatus::online)
+                .map(NodeStatus::node).sorted().toList();
         fleet.publishTopology(json);
         out.println("published " + what + " (" + TopologyCommand.describe(topology) + ")");
         if (args.flag(NO_WAIT.name())) {
@@ -44,17 +47,17 @@ final class Rollout {
             out.println("no node is online yet; each node applies it when it starts");
             return List.of();
         }
-        Map<String, FleetClient.TopologyReport> reports = fleet.awaitTopologyReports(topology.rev(), online,
+        Map<String, TopologyResult> reports = fleet.awaitTopologyReports(topology.rev(), online,
                 args.duration(TIMEOUT.name(), DEFAULT_TIMEOUT));
         boolean ok = true;
         for (String node : online) {
-            FleetClient.TopologyReport report = reports.get(node);
+            TopologyResult report = reports.get(node);
             if (report == null) {
                 ok = false;
                 out.printf("  %-10s no answer%n", node);
-            } else if (!"applied".equals(report.result())) {
+            } else if (report.result() != TopologyOutcome.APPLIED) {
                 ok = false;
-                out.printf("  %-10s %s%n", node, report.result());
+                out.printf("  %-10s %s%n", node, report.result().wireName());
                 report.errors().forEach(error -> out.println("             " + error));
             } else {
                 out.printf("  %-10s applied rev %d, hosting %s%n", node, report.rev(),

@@ -9,6 +9,7 @@ import io.neuromesh.cli.internal.history.HistoryEntry;
 import io.neuromesh.cli.internal.history.RollbackPlan;
 import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 
@@ -113,7 +114,7 @@ public final class TopologyCommand implements Command {
         OptionalLong to = rev(args);
         try (FleetClient fleet = Connect.fleet(args)) {
             Topology running = running(fleet.currentTopology(FleetClient.DEFAULT_TIMEOUT), out);
-            long fleetRev = fleet.nodes().values().stream().mapToLong(FleetClient.NodeStatus::rev).max().orElse(0);
+            long fleetRev = fleet.nodes().values().stream().mapToLong(NodeStatus::rev).max().orElse(0);
             RollbackPlan plan = RollbackPlan.choose(history, running, fleetRev, to);
             HistoryEntry from = plan.from();
             out.println("rolling back to rev " + from.rev() + " (" + from.source() + ", hash " + from.shortHash()

@@ -7,7 +7,6 @@ import io.neuromesh.edge.FleetClient;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class WatchCommand implements Command {
         CountDownLatch done = new CountDownLatch(count == Integer.MAX_VALUE ? 1 : count);
         try (FleetClient fleet = Connect.fleet(args)) {
             fleet.watchOutputs(e -> {
-                out.printf("%s  %-10s = %d  (%s%s)%n", TIME.format(Instant.ofEpochMilli(e.tsMillis())), e.neuron(),
+                out.printf("%s  %-10s = %d  (%s%s)%n", TIME.format(e.timestamp()), e.neuron(),
                         e.value(), e.node(), e.retained() ? ", retained" : "");
                 out.flush();
                 if (count != Integer.MAX_VALUE) {

@@ -7,6 +7,7 @@ import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.topology.GpioInput;
 import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
@@ -18,6 +19,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,12 +88,12 @@ public final class XorDemo implements AutoCloseable {
         fleet.watchOutputs(outputs::accept);
         fleet.watchGpio(pin -> {
             if (pin.node().equals(LED_NODE) && pin.pin() == PIN_LED && pin.open()) {
-                led.accept(new FleetClient.OutputEvent("led", pin.active() ? 1 : 0, 0, LED_NODE, false));
+                led.accept(new FleetClient.OutputEvent("led", pin.active() ? 1 : 0, Instant.EPOCH, LED_NODE, false));
             }
         });
         Topology topology = withoutDebounce(Topology.parse(example()));
         fleet.publishTopology(topology.toJson().getBytes(StandardCharsets.UTF_8));
-        Map<String, FleetClient.TopologyReport> reports =
+        Map<String, TopologyResult> reports =
                 fleet.awaitTopologyReports(topology.rev(), NODES, Duration.ofSeconds(10));
         if (reports.size() != NODES.size()) {
             throw new CommandFailedException("the XOR topology was not applied on every node: " + reports.keySet());

@@ -1,6 +1,7 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.edge.FleetClient.NodeStatus;
+import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.edge.wire.NodeStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,29 +19,31 @@ class NodesTableTest {
 
     @Test
     void showsStateNeuronsRevHashAgeAndLoadSortedByNode() {
-        long ts = NOW.toEpochMilli();
-        NodeStatus n2 = new NodeStatus("n2", true, List.of("h1", "h2", "h3", "z"), 4, HASH, ts - 1_234,
-                "{\"state\":\"online\",\"node\":\"n2\",\"neurons\":[\"h1\",\"h2\",\"h3\",\"z\"],\"rev\":4,\"hash\":\""
-                        + HASH + "\",\"ts\":" + (ts - 1_234) + ",\"inputsPerSecond\":12.25,\"queue\":3,"
-                        + "\"heapUsedMb\":45,\"heapMaxMb\":512}");
-        NodeStatus n1 = new NodeStatus("n1", true, List.of("x"), 4, HASH, ts - 200,
-                "{\"state\":\"leaving\",\"node\":\"n1\",\"neurons\":[\"x\"],\"rev\":4,\"hash\":\"" + HASH + "\",\"ts\":"
-                        + (ts - 200) + "}");
-        NodeStatus n3 = new NodeStatus("n3", false, List.of(), 0, "", ts - 300_000,
-                "{\"state\":\"offline\",\"node\":\"n3\",\"reason\":\"connection lost\",\"ts\":" + (ts - 300_000) + "}");
+        NodeStatus n2 = NodeStatus.live(NodeState.ONLINE, "n2", List.of("h1", "h2", "h3", "z"),
+                NOW.minusMillis(1_234), running(4, 12.25, 3, 45, 512));
+        NodeStatus n1 = NodeStatus.live(NodeState.LEAVING, "n1", List.of("x"), NOW.minusMillis(200),
+                running(4, 0, 0, 30, 512));
+        NodeStatus n3 = NodeStatus.offline("n3", "connection lost", NOW.minusMillis(300_000));
         assertEquals(List.of(
                 "NODE  STATE    NEURONS           REV  HASH              LAST STATUS  IN/S  QUEUE  HEAP",
-                "n1    leaving  1 (x)             4    0123456789abcdef  0.2s ago     -     -      -",
+                "n1    leaving  1 (x)             4    0123456789abcdef  0.2s ago     0.0   0      30/512 MB",
                 "n2    online   4 (h1 h2 h3 ...)  4    0123456789abcdef  1.2s ago     12.3  3      45/512 MB",
                 "n3    offline  0                 -    -                 5m ago       -     -      -"),
                 NodesTable.lines(List.of(n2, n3, n1), NOW));
     }
 
     @Test
-    void fallsBackToTheOnlineFlagWhenTheStatusHasNoState() {
-        NodeStatus bare = new NodeStatus("n1", true, List.of("a", "b"), 1, "abc", 0, "{}");
-        assertEquals("n1    online  2 (a b)  1    abc   -            -     -      -",
-                NodesTable.lines(List.of(bare), NOW).get(1));
+    void aNodeWithoutATopologyShowsNoRevAndNoHash() {
+        NodeStatus fresh = NodeStatus.live(NodeState.ONLINE, "n1", List.of(), NOW.minusMillis(100),
+                new NodeStatus.Running("i1", 0, "", NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0));
+        assertEquals("n1    online  0        -    -     0.1s ago     0.0   0      20/512 MB",
+                NodesTable.lines(List.of(fresh), NOW).get(1));
+    }
+
+    private static NodeStatus.Running running(long rev, double inputsPerSecond, int queue, long heapUsedMb,
+                                              long heapMaxMb) {
+        return new NodeStatus.Running("instance-1", rev, HASH, NOW.minusSeconds(60), inputsPerSecond, queue,
+                heapUsedMb, heapMaxMb, 0, 0);
     }
 
     @ParameterizedTest(name = "{0} ms -> {1}")

@@ -1,11 +1,14 @@
 package io.neuromesh.edge.internal.client;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -16,6 +19,7 @@ import io.neuromesh.mqtt.Subscription;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +41,7 @@ public final class FleetClientImpl implements FleetClient {
     private final MqttLink link;
     private final String replyTopic;
     private final Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
-    private final Map<String, TopologyReport> reports = new ConcurrentHashMap<>();
+    private final Map<String, TopologyResult> reports = new ConcurrentHashMap<>();
     private final Map<String, Replies> pending = new ConcurrentHashMap<>();
 
     /** Answers to one request, collected until enough arrived or the caller's timeout passed. */
@@ -83,23 +87,13 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     private void onStatus(InboundMessage message) {
-        String node = Topics.nodeOf(message.topic());
-        JsonObject json = parse(message.payload());
-        if (node == null || json == null) {
-            return;
-        }
-        statuses.put(node, new NodeStatus(node, "online".equals(text(json, "state")), strings(json, "neurons"),
-                number(json, "rev"), text(json, "hash"), number(json, "ts"), json.toString()));
+        FleetMessages.status(message.topic(), message.payload())
+                .ifPresent(status -> statuses.put(status.node(), status));
     }
 
     private void onReport(InboundMessage message) {
-        String node = Topics.nodeOf(message.topic());
-        JsonObject json = parse(message.payload());
-        if (node == null || json == null) {
-            return;
-        }
-        reports.put(node, new TopologyReport(node, number(json, "rev"), text(json, "result"), strings(json, "errors"),
-                strings(json, "neurons")));
+        FleetMessages.topologyResult(message.topic(), message.payload())
+                .ifPresent(result -> reports.put(Topics.nodeOf(message.topic()), result));
     }
 
     private void onReply(InboundMessage message) {
@@ -141,17 +135,12 @@ public final class FleetClientImpl implements FleetClient {
 
     @Override
     public void send(String neuron, String source, double value) {
-        JsonObject input = new JsonObject();
-        input.addProperty("from", source);
-        input.addProperty("value", value);
-        link.publish(Topics.input(neuron), input.toString().getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE,
-                false);
+        link.publish(Topics.input(neuron), InputCodec.encode(Input.of(source, value)), Qos.AT_LEAST_ONCE, false);
     }
 
     @Override
     public void fire(String neuron) {
-        link.publish(Topics.input(neuron), "{\"fire\":true}".getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE,
-                false);
+        link.publish(Topics.input(neuron), InputCodec.encode(Input.fireCommand()), Qos.AT_LEAST_ONCE, false);
     }
 
     @Override
@@ -184,12 +173,12 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
-    public Map<String, TopologyReport> awaitTopologyReports(long rev, List<String> nodes, Duration timeout) {
+    public Map<String, TopologyResult> awaitTopologyReports(long rev, List<String> nodes, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Map<String, TopologyReport> answered = new TreeMap<>();
+            Map<String, TopologyResult> answered = new TreeMap<>();
             for (String node : nodes) {
-                TopologyReport report = reports.get(node);
+                TopologyResult report = reports.get(node);
                 if (report != null && report.rev() == rev) {
                     answered.put(node, report);
                 }
@@ -207,30 +196,21 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
-    public List<FleetEvent> logs(long sinceEpochMillis, Duration timeout) {
+    public List<FleetEvent> logs(Instant since, Duration timeout) {
         JsonObject body = new JsonObject();
-        body.addProperty("sinceMs", sinceEpochMillis);
+        body.addProperty("sinceMs", since.toEpochMilli());
         List<FleetEvent> merged = new ArrayList<>();
         for (JsonObject reply : request(Topics.REQUEST_LOGS, body, onlineCount(), timeout)) {
-            String node = text(reply, "node");
-            JsonElement events = reply.get("events");
-            if (events == null || !events.isJsonArray()) {
-                continue;
-            }
-            for (JsonElement e : events.getAsJsonArray()) {
-                JsonObject event = e.getAsJsonObject();
-                merged.add(new FleetEvent(number(event, "ts"), node, text(event, "neuron"), text(event, "kind"),
-                        text(event, "text")));
-            }
+            merged.addAll(FleetMessages.events(reply));
         }
-        merged.sort(Comparator.comparingLong(FleetEvent::epochMicros));
+        merged.sort(Comparator.comparing(FleetEvent::at));
         return merged;
     }
 
     @Override
     public List<String> clearLogs(Duration timeout) {
         return request(Topics.REQUEST_CLEAR_LOGS, new JsonObject(), onlineCount(), timeout).stream()
-                .map(reply -> text(reply, "node")).sorted().toList();
+                .map(reply -> FleetMessages.text(reply, "node")).sorted().toList();
     }
 
     @Override
@@ -251,34 +231,20 @@ public final class FleetClientImpl implements FleetClient {
             return Optional.of("node " + node + " did not answer within " + timeout.toMillis() + " ms; is it online?");
         }
         JsonObject reply = replies.get(0);
-        return "true".equals(text(reply, "ok")) ? Optional.empty() : Optional.of(text(reply, "error"));
+        return "true".equals(FleetMessages.text(reply, "ok")) ? Optional.empty()
+                : Optional.of(FleetMessages.text(reply, "error"));
     }
 
     @Override
     public void watchOutputs(Consumer<OutputEvent> consumer) {
-        link.subscribe(Subscription.of(Topics.ALL_OUTPUTS), message -> {
-            JsonObject json = parse(message.payload());
-            if (json != null) {
-                consumer.accept(new OutputEvent(Topics.neuronOf(message.topic()), (int) number(json, "value"),
-                        number(json, "ts"), text(json, "node"), message.retained()));
-            }
-        });
+        link.subscribe(Subscription.of(Topics.ALL_OUTPUTS), message ->
+                FleetMessages.output(message.topic(), message.payload(), message.retained()).ifPresent(consumer));
     }
 
     @Override
     public void watchGpio(Consumer<PinEvent> consumer) {
-        link.subscribe(Subscription.of(Topics.NODES_PREFIX + "+/gpio/+"), message -> {
-            String node = Topics.nodeOf(message.topic());
-            String pinText = message.topic().substring(message.topic().lastIndexOf('/') + 1);
-            if (node == null || !pinText.matches("\\d+")) {
-                return;
-            }
-            JsonObject json = message.payload().length == 0 ? null : parse(message.payload());
-            consumer.accept(json == null
-                    ? new PinEvent(node, Integer.parseInt(pinText), "", false, false, "")
-                    : new PinEvent(node, Integer.parseInt(pinText), text(json, "id"), true,
-                    "true".equals(text(json, "active")), json.toString()));
-        });
+        link.subscribe(Subscription.of(Topics.NODES_PREFIX + "+/gpio/+"), message ->
+                FleetMessages.pin(message.topic(), message.payload()).ifPresent(consumer));
     }
 
     @Override
@@ -293,27 +259,5 @@ public final class FleetClientImpl implements FleetClient {
         } catch (RuntimeException malformed) {
             return null;
         }
-    }
-
-    private static String text(JsonObject json, String field) {
-        JsonElement e = json.get(field);
-        return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
-    }
-
-    private static long number(JsonObject json, String field) {
-        JsonElement e = json.get(field);
-        return e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() ? 0 : e.getAsLong();
-    }
-
-    private static List<String> strings(JsonObject json, String field) {
-        JsonElement e = json.get(field);
-        if (e == null || !e.isJsonArray()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonElement item : (JsonArray) e) {
-            out.add(item.getAsString());
-        }
-        return List.copyOf(out);
     }
 }

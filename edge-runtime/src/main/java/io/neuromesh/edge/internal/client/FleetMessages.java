@@ -1,0 +1,120 @@
+package io.neuromesh.edge.internal.client;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.neuromesh.edge.FleetClient.FleetEvent;
+import io.neuromesh.edge.FleetClient.OutputEvent;
+import io.neuromesh.edge.FleetClient.PinEvent;
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
+import io.neuromesh.edge.wire.Output;
+import io.neuromesh.edge.wire.OutputCodec;
+import io.neuromesh.edge.wire.PinStateCodec;
+import io.neuromesh.edge.wire.TopologyResult;
+import io.neuromesh.edge.wire.TopologyResultCodec;
+import io.neuromesh.edge.wire.WireFormatException;
+import org.tinylog.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the fleet client makes of each message it receives, through the wire codecs. A message that is not valid is
+ * skipped with a debug line naming its topic and what is wrong: an operator's view must survive one bad node.
+ */
+final class FleetMessages {
+
+    private FleetMessages() {
+    }
+
+    /** A status from {@code neuromesh/nodes/<node>/status}; empty when cleared, invalid, or about another node. */
+    static Optional<NodeStatus> status(String topic, byte[] payload) {
+        String node = Topics.nodeOf(topic);
+        if (node == null || payload.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            NodeStatus status = NodeStatusCodec.decode(payload);
+            if (status.node().equals(node)) {
+                return Optional.of(status);
+            }
+            Logger.debug("ignoring the status on {}: it is node {}'s", topic, status.node());
+        } catch (WireFormatException e) {
+            Logger.debug("ignoring the status on {}: {}", topic, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** A result from {@code neuromesh/nodes/<node>/topology}; empty when cleared or invalid. */
+    static Optional<TopologyResult> topologyResult(String topic, byte[] payload) {
+        if (Topics.nodeOf(topic) == null || payload.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TopologyResultCodec.decode(payload));
+        } catch (WireFormatException e) {
+            Logger.debug("ignoring the topology result on {}: {}", topic, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** An output from {@code neuron/<id>/output}; empty when cleared or invalid. */
+    static Optional<OutputEvent> output(String topic, byte[] payload, boolean retained) {
+        String neuron = Topics.neuronOf(topic);
+        if (neuron == null || payload.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            Output output = OutputCodec.decode(payload);
+            return Optional.of(new OutputEvent(neuron, output.value(), output.timestamp(), output.node(), retained));
+        } catch (WireFormatException e) {
+            Logger.debug("ignoring the output on {}: {}", topic, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A pin from {@code neuromesh/nodes/<node>/gpio/<pin>}: an empty payload is a closed pin; empty when invalid. */
+    static Optional<PinEvent> pin(String topic, byte[] payload) {
+        String node = Topics.nodeOf(topic);
+        String pinText = topic.substring(topic.lastIndexOf('/') + 1);
+        if (node == null || !pinText.matches("\\d{1,9}")) {
+            return Optional.empty();
+        }
+        int pin = Integer.parseInt(pinText);
+        if (payload.length == 0) {
+            return Optional.of(new PinEvent(node, pin, Optional.empty()));
+        }
+        try {
+            return Optional.of(new PinEvent(node, pin, Optional.of(PinStateCodec.decode(payload))));
+        } catch (WireFormatException e) {
+            Logger.debug("ignoring the pin state on {}: {}", topic, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The events of one node's answer to a logs request: {@code {"node":"n1","events":[{"ts":<epoch µs>,...}]}}. */
+    static List<FleetEvent> events(JsonObject reply) {
+        String node = text(reply, "node");
+        List<FleetEvent> events = new ArrayList<>();
+        if (reply.get("events") instanceof com.google.gson.JsonArray array) {
+            for (JsonElement e : array) {
+                if (e instanceof JsonObject event && event.get("ts") instanceof com.google.gson.JsonPrimitive ts
+                        && ts.isNumber()) {
+                    Instant at = Instant.EPOCH.plus(ts.getAsLong(), ChronoUnit.MICROS);
+                    events.add(new FleetEvent(at, node, text(event, "neuron"), text(event, "kind"),
+                            text(event, "text")));
+                }
+            }
+        }
+        return events;
+    }
+
+    static String text(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
+    }
+}

@@ -1,0 +1,116 @@
+package io.neuromesh.edge.wire;
+
+import io.neuromesh.topology.Ids;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A node's retained status on {@code neuromesh/nodes/<node>/status} ({@link NodeStatusCodec}). An online or leaving
+ * node reports what it runs and its load ({@link #running()}); an offline one says why ({@link #reason()}).
+ *
+ * @param state     online, leaving or offline
+ * @param node      the node id
+ * @param neurons   the neurons it hosts (empty when offline)
+ * @param timestamp when the node published this status
+ * @param running   what a live node runs and its load; present exactly when not offline
+ * @param reason    why the node is offline ({@code connection lost}, {@code shutdown}); present exactly when offline
+ * @since 0.1
+ */
+public record NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
+                         Optional<Running> running, Optional<String> reason) {
+
+    public NodeStatus {
+        Objects.requireNonNull(state, "state: must not be null");
+        Ids.require("node", node);
+        neurons = List.copyOf(Objects.requireNonNull(neurons, "neurons: must not be null"));
+        for (int i = 0; i < neurons.size(); i++) {
+            Ids.require("neurons[" + i + "]", neurons.get(i));
+        }
+        Objects.requireNonNull(timestamp, "ts: must not be null");
+        Objects.requireNonNull(running, "running: must not be null; use Optional.empty()");
+        Objects.requireNonNull(reason, "reason: must not be null; use Optional.empty()");
+        boolean offline = state == NodeState.OFFLINE;
+        if (offline == running.isPresent()) {
+            throw new IllegalArgumentException(offline
+                    ? "an offline status carries no instance, rev, hash or load; use NodeStatus.offline"
+                    : "state " + state.wireName() + ": needs instance, rev, hash, since and load");
+        }
+        if (offline == reason.isEmpty()) {
+            throw new IllegalArgumentException(offline ? "reason: missing; an offline status says why"
+                    : "reason: only an offline status has one");
+        }
+        if (offline && !neurons.isEmpty()) {
+            throw new IllegalArgumentException("neurons: an offline node hosts none, got " + neurons);
+        }
+    }
+
+    /** The status of a live ({@link NodeState#ONLINE} or {@link NodeState#LEAVING}) node. */
+    public static NodeStatus live(NodeState state, String node, List<String> neurons, Instant timestamp,
+                                  Running running) {
+        return new NodeStatus(state, node, neurons, timestamp, Optional.of(running), Optional.empty());
+    }
+
+    /** The status of an offline node, e.g. its Last Will with reason {@code connection lost}. */
+    public static NodeStatus offline(String node, String reason, Instant timestamp) {
+        return new NodeStatus(NodeState.OFFLINE, node, List.of(), timestamp, Optional.empty(), Optional.of(reason));
+    }
+
+    /** True when the node is {@link NodeState#ONLINE}. */
+    public boolean online() {
+        return state == NodeState.ONLINE;
+    }
+
+    /** The topology rev the node runs; 0 when offline or when it runs none yet. */
+    public long rev() {
+        return running.map(Running::rev).orElse(0L);
+    }
+
+    /** The content hash of the topology the node runs; empty when offline or when it runs none yet. */
+    public String hash() {
+        return running.map(Running::hash).orElse("");
+    }
+
+    /**
+     * What a live node runs and its load, as of its last heartbeat.
+     *
+     * @param instance        a random id of the node's process (two processes with one node id tell each other
+     *                        apart by it)
+     * @param rev             the topology rev it runs (0: none yet)
+     * @param hash            the content hash of that topology ("" when none)
+     * @param since           when the process started
+     * @param inputsPerSecond inputs processed per second since the previous heartbeat
+     * @param queue           inputs waiting in the node's inboxes
+     * @param heapUsedMb      heap in use, in MiB
+     * @param heapMaxMb       maximum heap, in MiB
+     * @param malformed       malformed inputs dropped since the start
+     * @param dropped         inputs dropped since the start because an inbox was full
+     */
+    public record Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
+                          long heapUsedMb, long heapMaxMb, long malformed, long dropped) {
+
+        public Running {
+            Objects.requireNonNull(instance, "instance: must not be null");
+            Objects.requireNonNull(hash, "hash: must not be null");
+            Objects.requireNonNull(since, "since: must not be null");
+            requireAtLeastZero("rev", rev);
+            requireAtLeastZero("queue", queue);
+            requireAtLeastZero("heapUsedMb", heapUsedMb);
+            requireAtLeastZero("heapMaxMb", heapMaxMb);
+            requireAtLeastZero("malformed", malformed);
+            requireAtLeastZero("dropped", dropped);
+            if (!Double.isFinite(inputsPerSecond) || inputsPerSecond < 0) {
+                throw new IllegalArgumentException("inputsPerSecond: must be a finite number >= 0, got "
+                        + inputsPerSecond);
+            }
+        }
+
+        private static void requireAtLeastZero(String field, long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(field + ": must be >= 0, got " + value);
+            }
+        }
+    }
+}

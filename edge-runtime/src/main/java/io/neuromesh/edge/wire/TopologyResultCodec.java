@@ -1,0 +1,54 @@
+package io.neuromesh.edge.wire;
+
+import com.google.gson.JsonObject;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one codec of {@link TopologyResult}, on {@code neuromesh/nodes/<node>/topology} (retained):
+ * <pre>{@code
+ * {"v":1,"rev":2,"result":"rejected","running":1,"hash":"1a26...","neurons":["x","y"],
+ *  "errors":["synapses[5].to: unknown target 'h9'; no neuron has that id"],"ts":1767225600000}
+ * }</pre>
+ * Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class TopologyResultCodec {
+
+    private static final String MESSAGE = "topology result";
+
+    private TopologyResultCodec() {
+    }
+
+    /** The payload of {@code result}, fields in the order the runtime has always written them. */
+    public static byte[] encode(TopologyResult result) {
+        JsonObject json = JsonMessage.start();
+        json.addProperty("rev", result.rev());
+        json.addProperty("result", result.result().wireName());
+        json.addProperty("running", result.running());
+        json.addProperty("hash", result.hash());
+        json.add("neurons", JsonMessage.array(result.neurons()));
+        json.add("errors", JsonMessage.array(result.errors()));
+        json.addProperty("ts", result.timestamp().toEpochMilli());
+        return JsonMessage.bytes(json);
+    }
+
+    /**
+     * Reads a topology result payload.
+     *
+     * @throws WireFormatException when it is not a valid result; the message names the field
+     */
+    public static TopologyResult decode(byte[] payload) throws WireFormatException {
+        JsonMessage json = JsonMessage.parse(MESSAGE, payload);
+        long rev = json.wholeNumber("rev", 0);
+        TopologyOutcome outcome = json.constant("result", TopologyOutcome.class);
+        long running = json.wholeNumber("running", 0);
+        String hash = json.text("hash");
+        List<String> neurons = json.strings("neurons");
+        List<String> errors = json.strings("errors");
+        Instant ts = json.epochMillis("ts");
+        return json.build(() -> new TopologyResult(rev, outcome, running, hash, neurons, errors, ts));
+    }
+}

@@ -1,0 +1,91 @@
+package io.neuromesh.edge.wire;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class NodeStatusCodecTest {
+
+    private static final Instant TS = Instant.ofEpochMilli(1_767_225_600_000L);
+    private static final NodeStatus.Running RUNNING = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100),
+            12, 0, 31, 6028, 2, 1);
+    private static final String ONLINE = "{\"v\":1,\"state\":\"online\",\"node\":\"n1\",\"instance\":\"3f2a\","
+            + "\"neurons\":[\"x\",\"y\"],\"rev\":1,\"hash\":\"1a26\",\"ts\":1767225600000,\"since\":1767225500000,"
+            + "\"inputsPerSecond\":12.0,\"queue\":0,\"heapUsedMb\":31,\"heapMaxMb\":6028,\"malformed\":2,\"dropped\":1}";
+
+    private static String encode(NodeStatus status) {
+        return new String(NodeStatusCodec.encode(status), StandardCharsets.UTF_8);
+    }
+
+    private static NodeStatus decode(String text) throws WireFormatException {
+        return NodeStatusCodec.decode(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String reject(String text) {
+        return assertThrows(WireFormatException.class, () -> decode(text)).getMessage();
+    }
+
+    @Test
+    void writesTheDocumentedShapes() {
+        assertEquals(ONLINE, encode(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, RUNNING)));
+        assertEquals("{\"v\":1,\"state\":\"offline\",\"node\":\"n1\",\"neurons\":[],\"reason\":\"connection lost\","
+                + "\"ts\":1767225600000}", encode(NodeStatus.offline("n1", "connection lost", TS)));
+    }
+
+    @Test
+    void roundTripsEveryState() throws Exception {
+        for (NodeStatus status : List.of(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, RUNNING),
+                NodeStatus.live(NodeState.LEAVING, "n2", List.of(), TS, RUNNING),
+                NodeStatus.offline("n3", "shutdown", TS))) {
+            assertEquals(status, NodeStatusCodec.decode(NodeStatusCodec.encode(status)));
+        }
+    }
+
+    @Test
+    void readsAStatusWithoutVersionAsVersionOne() throws Exception {
+        assertEquals(decode(ONLINE), decode(ONLINE.replace("\"v\":1,", "")));
+        assertEquals(NodeState.ONLINE, decode(ONLINE.replace("\"v\":1,", "")).state());
+    }
+
+    @Test
+    void offersWhatOperatorsAskFirst() {
+        NodeStatus online = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x"), TS, RUNNING);
+        NodeStatus offline = NodeStatus.offline("n1", "shutdown", TS);
+        assertEquals(List.of(true, 1L, "1a26"), List.of(online.online(), online.rev(), online.hash()));
+        assertEquals(List.of(false, 0L, ""), List.of(offline.online(), offline.rev(), offline.hash()));
+    }
+
+    @Test
+    void recordsSayWhatIsMissing() {
+        assertEquals("state online: needs instance, rev, hash, since and load",
+                assertThrows(IllegalArgumentException.class, () -> new NodeStatus(NodeState.ONLINE, "n1", List.of(),
+                        TS, Optional.empty(), Optional.empty())).getMessage());
+        assertEquals("queue: must be >= 0, got -1", assertThrows(IllegalArgumentException.class,
+                () -> new NodeStatus.Running("i", 1, "h", TS, 0, -1, 0, 0, 0, 0)).getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"v\":2,\"state\":\"online\"}|node status: v: version 2 is newer than this node reads (1); upgrade this node",
+            "{\"v\":0}|node status: v: must be a version >= 1, got 0",
+            "{\"state\":\"online\",\"node\":\"n1\"|node status: not JSON: End of input at line 1 column 30 path $.node",
+            "\"online\"|node status: must be a JSON object, got \"online\"",
+            "{\"state\":\"busy\",\"node\":\"n1\"}|node status: state: must be one of online, leaving, offline, got \"busy\"",
+            "{\"state\":\"online\"}|node status: node: missing",
+            "{\"state\":\"offline\",\"node\":\"n1\",\"ts\":1}|node status: reason: missing",
+            "{\"state\":\"offline\",\"node\":\"n 1\",\"reason\":\"shutdown\",\"ts\":1}|node status: node: 'n 1' contains a space; ids are 1-64 characters of A-Z a-z 0-9 _ -",
+            "{\"state\":\"online\",\"node\":\"n1\",\"neurons\":[],\"ts\":-3}|node status: ts: must be a whole number >= 0, got -3",
+            "{\"state\":\"online\",\"node\":\"n1\",\"neurons\":[],\"ts\":1}|node status: instance: missing",
+    })
+    void rejectsInvalidStatusesWithAReason(String text, String reason) {
+        assertEquals(reason, reject(text));
+    }
+}

@@ -1,5 +1,7 @@
-package io.neuromesh.cli.internal.command;
+package io.neuromesh.cli.internal.command.topology;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyDiff;
 
@@ -29,12 +31,25 @@ final class TopologyDiffReport {
                         + running.rev() + "; raise \"rev\" before you apply it");
             }
         }
-        TopologyDiff diff = TopologyDiff.between(running, next);
-        if (diff.isEmpty()) {
-            lines.add("no changes");
-        } else {
-            lines.addAll(diff.describe());
-        }
+        List<String> changes = TopologyDiff.between(running, next).describe();
+        lines.addAll(changes.isEmpty() ? List.of("no changes") : changes);
         return List.copyOf(lines);
+    }
+
+    /**
+     * @param running the topology retained on the broker, or null when none is
+     * @param next    the topology of the file
+     * @return {@code {"fromRev": 3 or null, "toRev": 4, "ignored": false, "changes": ["+ neuron c (...)", ...]}};
+     *         {@code ignored} is true when runtimes would ignore the file's rev as not newer
+     */
+    static JsonObject json(Topology running, Topology next) {
+        JsonObject result = new JsonObject();
+        result.addProperty("fromRev", running == null ? null : running.rev());
+        result.addProperty("toRev", next.rev());
+        result.addProperty("ignored", running != null && next.rev() <= running.rev());
+        JsonArray changes = new JsonArray();
+        TopologyDiff.between(running, next).describe().forEach(changes::add);
+        result.add("changes", changes);
+        return result;
     }
 }

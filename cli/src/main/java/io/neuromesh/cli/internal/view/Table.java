@@ -1,19 +1,19 @@
-package io.neuromesh.cli.internal.command;
+package io.neuromesh.cli.internal.view;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table: columns as wide as their widest cell, two spaces apart, the last column not padded. */
-final class Table {
+public final class Table {
 
     private final List<List<String>> rows = new ArrayList<>();
 
     /** @param header the column titles; every row has as many cells */
-    Table(String... header) {
+    public Table(String... header) {
         rows.add(List.of(header));
     }
 
-    void row(String... cells) {
+    public void row(String... cells) {
         if (cells.length != rows.get(0).size()) {
             throw new IllegalArgumentException("a row has " + rows.get(0).size() + " cells, got " + cells.length);
         }
@@ -21,7 +21,7 @@ final class Table {
     }
 
     /** @return the header line, then one line per row, without trailing spaces */
-    List<String> lines() {
+    public List<String> lines() {
         int columns = rows.get(0).size();
         int[] widths = new int[columns];
         for (List<String> row : rows) {

@@ -1,4 +1,4 @@
-package io.neuromesh.cli.internal.command;
+package io.neuromesh.cli.internal.command.topology;
 
 import io.neuromesh.cli.internal.history.HistoryEntry;
 import org.junit.jupiter.api.Test;

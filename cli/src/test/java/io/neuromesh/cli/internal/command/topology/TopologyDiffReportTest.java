@@ -1,4 +1,4 @@
-package io.neuromesh.cli.internal.command;
+package io.neuromesh.cli.internal.command.topology;
 
 import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;

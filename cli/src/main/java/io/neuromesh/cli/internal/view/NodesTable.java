@@ -1,4 +1,4 @@
-package io.neuromesh.cli.internal.command;
+package io.neuromesh.cli.internal.view;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The table of {@code neuromesh nodes}, from the retained statuses. */
-final class NodesTable {
+public final class NodesTable {
 
     /** How many neuron ids a row shows before it only counts them. */
     static final int NEURONS_SHOWN = 3;
@@ -29,7 +29,7 @@ final class NodesTable {
      * @return a header and one line per node, sorted by node: state, neurons (count and the first few), rev, short
      *         hash, age of the status, and the load fields when the status carries them ({@code -} when not)
      */
-    static List<String> lines(Collection<NodeStatus> statuses, Instant now) {
+    public static List<String> lines(Collection<NodeStatus> statuses, Instant now) {
         Table table = new Table("NODE", "STATE", "NEURONS", "REV", "HASH", "LAST STATUS", "IN/S", "QUEUE", "HEAP");
         statuses.stream().sorted(Comparator.comparing(NodeStatus::node)).forEach(status -> {
             JsonObject json = parse(status.json());

@@ -1,4 +1,4 @@
-package io.neuromesh.cli.internal.command;
+package io.neuromesh.cli.internal.view;
 
 import io.neuromesh.edge.FleetClient.NodeStatus;
 import org.junit.jupiter.api.Test;

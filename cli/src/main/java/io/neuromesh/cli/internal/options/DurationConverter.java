@@ -4,6 +4,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
             default -> 3_600_000;
         };
         try {
-            return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(millisPerUnit)).longValue());
+            return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(millisPerUnit)).setScale(0, RoundingMode.DOWN)
+                    .longValueExact());
         } catch (ArithmeticException tooLong) {
             throw new TypeConversionException("'" + text + "' is too long a duration");
         }

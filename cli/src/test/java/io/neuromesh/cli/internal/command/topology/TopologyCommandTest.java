@@ -1,12 +1,13 @@
 package io.neuromesh.cli.internal.command.topology;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.UsageException;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import io.neuromesh.cli.internal.Cli;
 import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The parts of {@code topology} that need no broker: argument checks, file errors, the history listing. */
@@ -26,29 +26,48 @@ class TopologyCommandTest {
     @TempDir
     Path home;
 
-    private String run(String... argv) {
-        TopologyCommand command = new TopologyCommand(new TopologyHistory(home));
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... argv) {
+        TopologyHistory history = new TopologyHistory(home);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == TopologyCommand.class ? type.cast(new TopologyCommand(history))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        command.run(Args.parse("topology", List.of(argv), command.options()),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[argv.length + 1];
+        all[0] = "topology";
+        System.arraycopy(argv, 0, all, 1, argv.length);
+        int code = Cli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), factory);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private void record(int revs) {
+        TopologyHistory history = new TopologyHistory(home);
+        for (long rev = 1; rev <= revs; rev++) {
+            byte[] json = ("{\"rev\":" + rev + ",\"neurons\":[{\"id\":\"a\",\"node\":\"n1\",\"threshold\":" + rev
+                    + "}]}").getBytes(StandardCharsets.UTF_8);
+            history.record(Topology.parse(json), json, List.of("n1"), "/work/t" + rev + ".json", Instant.now());
+        }
     }
 
     @Test
     void historySaysWhereItRecordsWhenNothingIsRecordedYet() {
         assertEquals("no topology recorded yet in " + home.resolve("history") + "; each topology apply or rollback"
-                + " that every online node applied is recorded there\n", run("history"));
+                + " that every online node applied is recorded there\n", run("history").out());
+        assertEquals("[]\n", run("history", "--json").out());
     }
 
     @Test
     void historyListsTheRecordedRevisionsNewestFirst() {
-        TopologyHistory history = new TopologyHistory(home);
-        for (long rev = 1; rev <= 2; rev++) {
-            byte[] json = ("{\"rev\":" + rev + ",\"neurons\":[{\"id\":\"a\",\"node\":\"n1\",\"threshold\":" + rev
-                    + "}]}").getBytes(StandardCharsets.UTF_8);
-            history.record(Topology.parse(json), json, List.of("n1"), "/work/t" + rev + ".json", Instant.now());
-        }
-        String[] lines = run("history").split("\n");
+        record(2);
+        String[] lines = run("history").out().split("\n");
         assertEquals(3, lines.length);
         assertTrue(lines[0].startsWith("REV  HASH"), lines[0]);
         assertTrue(lines[1].startsWith("2  ") && lines[1].endsWith("/work/t2.json  n1"), lines[1]);
@@ -56,28 +75,46 @@ class TopologyCommandTest {
     }
 
     @Test
+    void historyWithJsonListsTheSameEntriesAsJson() {
+        record(2);
+        JsonArray entries = JsonParser.parseString(run("history", "--json").out()).getAsJsonArray();
+        assertEquals(2, entries.size());
+        assertEquals(2, entries.get(0).getAsJsonObject().get("rev").getAsLong());
+        assertEquals("/work/t2.json", entries.get(0).getAsJsonObject().get("source").getAsString());
+        assertEquals("n1", entries.get(1).getAsJsonObject().getAsJsonArray("nodes").get(0).getAsString());
+        assertEquals(64, entries.get(1).getAsJsonObject().get("hash").getAsString().length());
+        Instant.parse(entries.get(1).getAsJsonObject().get("appliedAt").getAsString());
+    }
+
+    @Test
     void diffShowsTheFileErrorsBeforeItContactsTheBroker() throws Exception {
         Path bad = Files.writeString(home.resolve("bad.json"), "{\"rev\":0,\"neurons\":[]}");
-        CommandFailedException e = assertThrows(CommandFailedException.class,
-                () -> run("diff", bad.toString(), "--broker", "tcp://127.0.0.1:1"));
-        assertTrue(e.getMessage().startsWith(bad + ": 1 error(s)"), e.getMessage());
-        assertTrue(e.getMessage().contains("  rev: "), e.getMessage());
+        Run run = run("diff", bad.toString(), "--broker", "tcp://127.0.0.1:1");
+        assertEquals(1, run.code());
+        assertTrue(run.err().startsWith("neuromesh topology: " + bad + ": 1 error(s)"), run.err());
+        assertTrue(run.err().contains("  rev: "), run.err());
     }
 
     @Test
     void rejectsARollbackTargetThatIsNotARev() {
-        UsageException e = assertThrows(UsageException.class, () -> run("rollback", "--to", "two"));
-        assertEquals("--to must be a rev from 1 to " + Topology.MAX_REV + ", got 'two'", e.getMessage());
-        assertThrows(UsageException.class, () -> run("rollback", "--to", "0"));
+        Run run = run("rollback", "--to", "two");
+        assertEquals(2, run.code());
+        assertEquals("neuromesh topology rollback: --to must be a rev from 1 to " + Topology.MAX_REV
+                + ", got 'two'; see ./neuromesh topology rollback --help\n", run.err());
+        assertEquals(2, run("rollback", "--to", "0").code());
     }
 
     @Test
     void rejectsUnknownActionsAndExtraArguments() {
-        assertEquals("unknown action 'undo'; use validate, apply, diff, rollback or history",
-                assertThrows(UsageException.class, () -> run("undo")).getMessage());
-        assertEquals("unexpected argument 'x.json'",
-                assertThrows(UsageException.class, () -> run("history", "x.json")).getMessage());
-        assertEquals("missing an action: validate, apply, diff, rollback or history",
-                assertThrows(UsageException.class, () -> run()).getMessage());
+        Run unknown = run("undo");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("neuromesh topology: Unknown subcommand 'undo'")
+                || unknown.err().startsWith("neuromesh topology: Unmatched argument"), unknown.err());
+        Run extra = run("history", "x.json");
+        assertEquals(2, extra.code());
+        assertTrue(extra.err().contains("'x.json'"), extra.err());
+        Run none = run();
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("neuromesh topology: Missing required subcommand"), none.err());
     }
 }

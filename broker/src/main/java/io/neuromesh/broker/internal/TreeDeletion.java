@@ -1,4 +1,4 @@
-package io.neuromesh.testkit.broker.internal;
+package io.neuromesh.broker.internal;
 
 import org.tinylog.Logger;
 
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deletes the temporary folders of test brokers. */
+/** Deletes the temporary folders of mosquitto processes. */
 final class TreeDeletion {
 
     private TreeDeletion() {
@@ -38,7 +38,7 @@ final class TreeDeletion {
                 }
             });
         } catch (IOException e) {
-            Logger.warn("Cannot delete the test broker folder {}: {}", root, e);
+            Logger.warn("Cannot delete the broker folder {}: {}", root, e);
         }
     }
 }

@@ -1,6 +1,4 @@
-package io.neuromesh.testkit.broker.internal;
-
-import org.junit.jupiter.api.Assumptions;
+package io.neuromesh.broker.internal;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -46,15 +44,5 @@ public final class MosquittoBinary {
         }
         candidates.addAll(fallbacks);
         return candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
-    }
-
-    /**
-     * @param binary  the result of {@link #locate()}
-     * @param message the reason shown for the skipped test
-     * @return the executable
-     * @throws org.opentest4j.TestAbortedException if there is none, so that JUnit reports a skip, not a pass
-     */
-    public static Path require(Optional<Path> binary, String message) {
-        return binary.orElseGet(() -> Assumptions.abort(message));
     }
 }

@@ -1,4 +1,4 @@
-package io.neuromesh.testkit.broker.internal;
+package io.neuromesh.broker.internal;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,7 @@
-package io.neuromesh.testkit.broker.internal;
+package io.neuromesh.broker.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class MosquittoBinaryTest {
 
@@ -45,13 +43,6 @@ class MosquittoBinaryTest {
     @Test
     void findsNothingWithoutPathOrFallback() {
         assertEquals(Optional.empty(), MosquittoBinary.locate(null, List.of(dir.resolve("missing"))));
-    }
-
-    @Test
-    void abortsTheTestWithAnInstallHintWhenMissing() {
-        TestAbortedException e = assertThrows(TestAbortedException.class,
-                () -> MosquittoBinary.require(Optional.empty(), "mosquitto not installed: apt-get install mosquitto"));
-        assertEquals("mosquitto not installed: apt-get install mosquitto", e.getMessage());
     }
 
     private static Path executable(Path folder) throws Exception {

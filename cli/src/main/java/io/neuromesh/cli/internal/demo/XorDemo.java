@@ -83,10 +83,10 @@ public final class XorDemo implements AutoCloseable {
         }
         fleet = FleetClient.connect(URI.create(uri), Duration.ofSeconds(5));
         resources.add(0, fleet);
-        fleet.watchOutputs(outputs::accept);
+        fleet.watchOutputs(e -> outputs.accept(e.neuron(), e.value()));
         fleet.watchGpio(pin -> {
             if (pin.node().equals(LED_NODE) && pin.pin() == PIN_LED && pin.open()) {
-                led.accept(new FleetClient.OutputEvent("led", pin.active() ? 1 : 0, 0, LED_NODE, false));
+                led.accept("led", pin.active() ? 1 : 0);
             }
         });
         Topology topology = withoutDebounce(Topology.parse(example()));

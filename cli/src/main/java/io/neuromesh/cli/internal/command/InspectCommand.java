@@ -31,6 +31,7 @@ public final class InspectCommand implements Callable<Integer> {
     private BrokerOptions broker;
     @Mixin
     private TimeoutOption timeout;
+    /** Accepted like on every showing command; the state prints as JSON with or without it. */
     @Mixin
     private JsonOption json;
     @Parameters(paramLabel = "<neuron>", converter = IdConverter.class, description = "the neuron's id")

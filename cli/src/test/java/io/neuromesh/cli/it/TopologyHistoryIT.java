@@ -100,7 +100,7 @@ class TopologyHistoryIT {
         assertEquals("rev 3 -> 1\nnote: runtimes ignore rev 1: it is not newer than the running rev 3; raise \"rev\""
                 + " before you apply it\nno changes\n", run("topology", "diff", rev1.toString()));
 
-        String[] history = run("topology", "history").split("\n");
+        String[] history = local("topology", "history").split("\n");
         assertEquals(4, history.length, String.join("\n", history));
         assertTrue(history[1].matches("3 +[0-9a-f]{16} .* rollback to rev 1 +n1 n2"), history[1]);
         assertTrue(history[2].matches("2 +[0-9a-f]{16} .* " + rev2.toAbsolutePath() + " +n1 n2"), history[2]);
@@ -119,7 +119,7 @@ class TopologyHistoryIT {
         assertEquals(List.of("n1", "n2"), nodes.asList().stream()
                 .map(node -> node.getAsJsonObject().get("node").getAsString()).toList());
 
-        JsonArray history = JsonParser.parseString(run("topology", "history", "--json")).getAsJsonArray();
+        JsonArray history = JsonParser.parseString(local("topology", "history", "--json")).getAsJsonArray();
         assertEquals(3, history.get(0).getAsJsonObject().get("rev").getAsLong());
 
         JsonObject diff = JsonParser.parseString(run("topology", "diff", rev2.toString(), "--json"))
@@ -156,10 +156,16 @@ class TopologyHistoryIT {
         return Files.writeString(dir.resolve(name), "{\"rev\":" + rev + ",\"neurons\":[" + neurons + "]}");
     }
 
-    /** Runs a command line against the test broker, with the topology command of this test's history. */
+    /** Runs a command line against the test broker. */
     private String run(String... argv) {
         List<String> args = new ArrayList<>(List.of(argv));
         args.addAll(List.of("--broker", broker.uri()));
+        return local(args.toArray(String[]::new));
+    }
+
+    /** Runs a command line, with the topology command of this test's history. */
+    private String local(String... argv) {
+        List<String> args = List.of(argv);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code neuromesh watch}: live outputs, like {@code mosquitto_sub -v -t 'neuron/+/output'} but readable. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -43,9 +44,14 @@ public final class WatchCommand implements Callable<Integer> {
             throw new UsageException("--count must be at least 1, got " + count);
         }
         CountDownLatch done = new CountDownLatch(count == null ? 1 : count);
+        // Retained outputs arrive in a burst: past the count, the ones that come before the client closes are dropped.
+        AtomicInteger seen = new AtomicInteger();
         ZoneId zone = ZoneId.systemDefault();
         try (FleetClient fleet = broker.fleet()) {
             fleet.watchOutputs(e -> {
+                if (count != null && seen.getAndIncrement() >= count) {
+                    return;
+                }
                 if (json.enabled()) {
                     JsonOption.printLine(out, OutputsView.json(e));
                 } else {

@@ -1,6 +1,11 @@
 package io.neuromesh.cli;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.neuromesh.cli.internal.BuildVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,14 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The command line as a user meets it, in-process: help, version, usage errors and their exit codes. */
 class MainTest {
 
-    private record Run(int code, String out, String err) {
+    private static final String[] COMMANDS = {"demo", "broker", "edge", "topology", "fire", "send", "watch", "logs",
+            "inspect", "gpio", "nodes", "worker", "workers", "flow", "bench", "completion"};
+
+    record Run(int code, String out, String err) {
     }
 
-    private static Run run(String... argv) {
+    static Run run(String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -25,37 +35,105 @@ class MainTest {
     }
 
     @Test
-    void theOverviewListsEveryContractCommand() {
+    void theOverviewListsEveryCommandAndTheLaunchersTest() {
         Run help = run("--help");
         assertEquals(0, help.code());
-        for (String command : new String[] {"demo", "test", "broker", "edge", "topology", "fire", "send", "watch",
-                "logs", "inspect"}) {
-            assertTrue(help.out().contains("  " + command + " "), command + " in\n" + help.out());
+        for (String command : COMMANDS) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
         }
+        assertTrue(help.out().contains("\n  test "), help.out());
     }
 
     @Test
-    void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "broker", "edge", "topology", "fire", "send", "watch", "logs",
-                "inspect"}) {
+    void withoutACommandItShowsTheOverviewAndExitsWithTheUsageCode() {
+        Run run = run();
+        assertEquals(2, run.code());
+        assertTrue(run.out().contains("Commands (each has --help):"), run.out());
+    }
+
+    @Test
+    void everyCommandAndSubcommandHasHelp() {
+        for (String command : COMMANDS) {
             Run help = run(command, "--help");
             assertEquals(0, help.code(), command);
-            assertTrue(help.out().startsWith("usage: ./neuromesh " + command), help.out());
+            assertTrue(help.out().startsWith("Usage: neuromesh " + command), help.out());
         }
+        for (String sub : new String[] {"validate", "apply", "diff", "rollback", "history"}) {
+            assertTrue(run("topology", sub, "--help").out().startsWith("Usage: neuromesh topology " + sub));
+        }
+        assertTrue(run("flow", "wordcount", "--help").out().startsWith("Usage: neuromesh flow wordcount"));
+        assertTrue(run("gpio", "set", "--help").out().startsWith("Usage: neuromesh gpio set"));
+        assertTrue(run("help", "nodes").out().startsWith("Usage: neuromesh nodes"));
     }
 
     @Test
-    void anUnknownCommandIsAUsageError() {
-        Run run = run("frobnicate");
+    void helpShowsDefaultsFromTheCodesConstants() {
+        String edge = run("edge", "--help").out();
+        assertTrue(edge.contains("(default: 1s)"), edge);
+        assertTrue(edge.matches("(?s).*--offline-after=DURATION\\s+.*\\(default: 3\\.5\\s*s\\).*"), edge);
+        assertTrue(run("topology", "apply", "--help").out().contains("(default: 10s)"));
+        assertTrue(run("inspect", "--help").out().contains("(default: 3s)"));
+        assertTrue(run("demo", "--help").out().contains("(default: 300ms)"));
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() {
+        Run run = run("--version");
+        assertEquals(0, run.code());
+        String version = BuildVersion.version();
+        assertFalse(version.contains("${"), "the version resource must be filtered by Maven: " + version);
+        assertTrue(run.out().startsWith("neuromesh " + version + "\n"), run.out());
+    }
+
+    @Test
+    void aMistypedCommandExitsWithTheUsageCodeAndSuggestsTheRealOne() {
+        Run run = run("topolgy");
         assertEquals(2, run.code());
-        assertEquals("neuromesh: unknown command 'frobnicate'; see ./neuromesh --help\n", run.err());
+        assertTrue(run.err().startsWith("neuromesh: unknown command 'topolgy'; see ./neuromesh --help\n"), run.err());
+        assertTrue(run.err().contains("Did you mean: neuromesh topology?"), run.err());
     }
 
     @Test
-    void aMissingArgumentIsAUsageErrorWithAHint() {
+    void aMistypedSubcommandOrOptionExitsWithTheUsageCodeAndASuggestion() {
+        Run option = run("nodes", "--jsn");
+        assertEquals(2, option.code());
+        assertTrue(option.err().startsWith("neuromesh nodes: Unknown option: '--jsn'; see ./neuromesh nodes --help"),
+                option.err());
+        assertTrue(option.err().contains("--json"), option.err());
+
+        Run sub = run("topology", "aply", "x.json");
+        assertEquals(2, sub.code());
+        assertTrue(sub.err().contains("apply"), sub.err());
+    }
+
+    @Test
+    void aMissingOptionIsAUsageErrorWithAHint() {
         Run run = run("send", "x", "--value", "1");
         assertEquals(2, run.code());
-        assertEquals("neuromesh send: missing --from; see ./neuromesh send --help\n", run.err());
+        assertEquals("neuromesh send: Missing required option: '--from=SOURCE'; see ./neuromesh send --help\n",
+                run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a/b", "x+", "has space", ""})
+    void idsAreCheckedWithTheProjectsIdRuleBeforeAnythingIsSent(String id) {
+        Run run = run("fire", id, "--broker", "tcp://127.0.0.1:1");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("ids are 1-64 characters of A-Z a-z 0-9 _ -"), run.err());
+    }
+
+    @Test
+    void aMalformedDurationIsAUsageErrorThatSaysWhatADurationLooksLike() {
+        Run run = run("logs", "--since", "5 minutes");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("'5 minutes' is not a duration; use a number and a unit: 300ms, 5s, 2m or 1h"),
+                run.err());
+    }
+
+    @Test
+    void verboseIsAcceptedBeforeAndAfterTheCommand() {
+        assertEquals(0, run("--verbose", "topology", "history", "--help").code());
+        assertEquals(0, run("topology", "history", "--verbose", "--help").code());
     }
 
     @Test
@@ -81,9 +159,47 @@ class MainTest {
     }
 
     @Test
+    void validateWithJsonPrintsTheSummaryOrTheErrorsAsJson() throws Exception {
+        Path good = Files.createTempFile("xor", ".json");
+        Files.writeString(good, "{\"rev\":2,\"neurons\":[{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1}]}");
+        Run ok = run("topology", "validate", good.toString(), "--json");
+        assertEquals(0, ok.code(), ok.err());
+        JsonObject summary = JsonParser.parseString(ok.out()).getAsJsonObject();
+        assertTrue(summary.get("valid").getAsBoolean());
+        assertEquals(2, summary.get("rev").getAsLong());
+        assertEquals(1, summary.get("neurons").getAsInt());
+        assertEquals(64, summary.get("hash").getAsString().length());
+
+        Path bad = Files.createTempFile("bad", ".json");
+        Files.writeString(bad, "{\"rev\":0,\"neurons\":[]}");
+        Run failed = run("topology", "validate", bad.toString(), "--json");
+        assertEquals(1, failed.code());
+        JsonObject errors = JsonParser.parseString(failed.out()).getAsJsonObject();
+        assertFalse(errors.get("valid").getAsBoolean());
+        assertTrue(errors.getAsJsonArray("errors").get(0).getAsString().startsWith("rev: "), failed.out());
+        assertEquals("neuromesh topology: " + bad + ": 1 error(s)\n", failed.err());
+    }
+
+    @Test
+    void completionPrintsABashAndZshScriptForEveryCommand() {
+        Run run = run("completion");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("complete -F _complete_neuromesh -o default neuromesh"), run.out());
+        assertTrue(run.out().endsWith("complete -F _complete_neuromesh -o default ./neuromesh\n"), run.out());
+        assertTrue(run.out().contains("topology") && run.out().contains("rollback"), "subcommands are completed");
+    }
+
+    @Test
     void operatorCommandsSayWhenTheBrokerIsUnreachable() {
         Run run = run("fire", "x", "--broker", "tcp://127.0.0.1:1");
         assertEquals(1, run.code());
         assertTrue(run.err().startsWith("neuromesh fire: cannot reach the broker at tcp://127.0.0.1:1"), run.err());
+    }
+
+    @Test
+    void aBrokerThatIsNotAnAddressIsAUsageError() {
+        Run run = run("nodes", "--broker", "http://example.com");
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("neuromesh nodes: --broker must look like tcp://host:port"), run.err());
     }
 }

@@ -1,19 +1,15 @@
 package io.neuromesh.broker.internal;
 
 import io.neuromesh.broker.BrokerException;
-import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * HiveMQ's folders under one root, held for one running broker: {@code conf/} (our generated
@@ -58,7 +54,7 @@ final class BrokerFolders implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             if (temporary && dir != null) {
-                deleteQuietly(dir);
+                TreeDeletion.deleteQuietly(dir);
             }
             if (e instanceof BrokerException brokerException) {
                 throw brokerException;
@@ -104,34 +100,7 @@ final class BrokerFolders implements AutoCloseable {
     public void close() throws IOException {
         lockChannel.close();
         if (temporary && Files.exists(root)) {
-            deleteTree(root);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            deleteTree(dir);
-        } catch (IOException e) {
-            Logger.debug("Cannot delete the temporary broker folder {}: {}", dir, e);
+            TreeDeletion.deleteTree(root);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.neuromesh.cli.it;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.command.NodesCommand;
-import io.neuromesh.cli.internal.command.TopologyCommand;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.neuromesh.cli.internal.Cli;
+import io.neuromesh.cli.internal.command.topology.TopologyCommand;
 import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.testkit.broker.TestBroker;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The operator's topology workflow against a real broker and two in-process runtimes: apply, diff, apply a second
- * revision, roll back to the first, list the history and the nodes. The commands run in-process, as Main runs them.
+ * revision, roll back to the first, list the history and the nodes; and the JSON of every listing command. The
+ * commands run in-process, as Main runs them.
  */
 @Timeout(120)
 class TopologyHistoryIT {
@@ -40,6 +45,7 @@ class TopologyHistoryIT {
     Path dir;
 
     private TestBroker broker;
+    private TopologyCommand topology;
     private final List<EdgeRuntime> runtimes = new ArrayList<>();
 
     @BeforeEach
@@ -63,26 +69,26 @@ class TopologyHistoryIT {
 
     @Test
     void applyDiffApplyRollbackAndHistory() throws Exception {
-        TopologyCommand topology = new TopologyCommand(new TopologyHistory(dir.resolve("home")));
+        topology = new TopologyCommand(new TopologyHistory(dir.resolve("home")));
         Path rev1 = write("rev1.json", 1, "{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1},"
                 + "{\"id\":\"b\",\"node\":\"n2\",\"threshold\":1}");
         Path rev2 = write("rev2.json", 2, "{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1},"
                 + "{\"id\":\"b\",\"node\":\"n2\",\"threshold\":0.5},{\"id\":\"c\",\"node\":\"n2\",\"threshold\":1}");
 
-        String diffFromNothing = run(topology, "diff", rev1.toString());
+        String diffFromNothing = run("topology", "diff", rev1.toString());
         assertTrue(diffFromNothing.startsWith("rev none -> 1"), diffFromNothing);
         assertTrue(diffFromNothing.contains("+ neuron a (node n1, level, threshold 1.0)"), diffFromNothing);
 
-        String applied1 = run(topology, "apply", rev1.toString());
+        String applied1 = run("topology", "apply", rev1.toString());
         assertTrue(applied1.contains("n1         applied rev 1, hosting a"), applied1);
         assertTrue(applied1.contains("n2         applied rev 1, hosting b"), applied1);
         assertTrue(applied1.contains("recorded in the local history: "), applied1);
 
         assertEquals("rev 1 -> 2\n+ neuron c (node n2, level, threshold 1.0)\n~ neuron b: threshold 1.0 -> 0.5\n",
-                run(topology, "diff", rev2.toString()));
-        assertTrue(run(topology, "apply", rev2.toString()).contains("n2         applied rev 2, hosting b c"));
+                run("topology", "diff", rev2.toString()));
+        assertTrue(run("topology", "apply", rev2.toString()).contains("n2         applied rev 2, hosting b c"));
 
-        String rollback = run(topology, "rollback");
+        String rollback = run("topology", "rollback");
         assertTrue(rollback.startsWith("rolling back to rev 1 (" + rev1.toAbsolutePath() + ", hash "), rollback);
         assertTrue(rollback.contains("published as rev 3: runtimes only accept a rev newer than the one they run"),
                 rollback);
@@ -92,31 +98,85 @@ class TopologyHistoryIT {
         assertEquals(Set.of("b"), runtimes.get(1).hostedNeurons());
 
         assertEquals("rev 3 -> 1\nnote: runtimes ignore rev 1: it is not newer than the running rev 3; raise \"rev\""
-                + " before you apply it\nno changes\n", run(topology, "diff", rev1.toString()));
+                + " before you apply it\nno changes\n", run("topology", "diff", rev1.toString()));
 
-        String[] history = run(topology, "history").split("\n");
+        String[] history = local("topology", "history").split("\n");
         assertEquals(4, history.length, String.join("\n", history));
         assertTrue(history[1].matches("3 +[0-9a-f]{16} .* rollback to rev 1 +n1 n2"), history[1]);
         assertTrue(history[2].matches("2 +[0-9a-f]{16} .* " + rev2.toAbsolutePath() + " +n1 n2"), history[2]);
         assertTrue(history[3].matches("1 +[0-9a-f]{16} .* " + rev1.toAbsolutePath() + " +n1 n2"), history[3]);
 
-        String nodes = run(new NodesCommand());
+        String nodes = run("nodes");
         assertTrue(nodes.lines().anyMatch(line -> line.matches("n1 +online +1 \\(a\\) +3 .*")), nodes);
         assertTrue(nodes.lines().anyMatch(line -> line.matches("n2 +online +1 \\(b\\) +3 .*")), nodes);
-        assertTrue(run(new NodesCommand(), "--json").contains("\"node\": \"n2\""));
+
+        assertJsonListings(rev2);
+    }
+
+    /** Every listing command's --json parses, and says what the table says. */
+    private void assertJsonListings(Path rev2) throws Exception {
+        JsonArray nodes = JsonParser.parseString(run("nodes", "--json")).getAsJsonArray();
+        assertEquals(List.of("n1", "n2"), nodes.asList().stream()
+                .map(node -> node.getAsJsonObject().get("node").getAsString()).toList());
+
+        JsonArray history = JsonParser.parseString(local("topology", "history", "--json")).getAsJsonArray();
+        assertEquals(3, history.get(0).getAsJsonObject().get("rev").getAsLong());
+
+        JsonObject diff = JsonParser.parseString(run("topology", "diff", rev2.toString(), "--json"))
+                .getAsJsonObject();
+        assertEquals(3, diff.get("fromRev").getAsLong());
+        assertEquals(2, diff.get("toRev").getAsLong());
+        assertTrue(diff.get("ignored").getAsBoolean());
+        assertTrue(diff.getAsJsonArray("changes").asList().stream().map(JsonElement::getAsString)
+                .anyMatch(change -> change.startsWith("+ neuron c")), diff.toString());
+
+        run("fire", "a");
+        JsonObject inspect = JsonParser.parseString(run("inspect", "a", "--json")).getAsJsonObject();
+        assertEquals("n1", inspect.get("node").getAsString(), inspect.toString());
+
+        JsonObject logs = JsonParser.parseString(run("logs", "--json")).getAsJsonObject();
+        JsonArray events = logs.getAsJsonArray("events");
+        assertTrue(events.asList().stream().map(e -> e.getAsJsonObject().get("neuron").getAsString())
+                .anyMatch("a"::equals), logs.toString());
+        Instant.parse(events.get(0).getAsJsonObject().get("time").getAsString());
+
+        // Outputs are retained (a's fired one, and c's from rev 2), so watch sees one at once: one JSON object per line.
+        String watched = run("watch", "--json", "--count", "1", "--for", "10s");
+        List<String> lines = watched.lines().toList();
+        assertEquals(1, lines.size(), watched);
+        JsonObject output = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+        assertTrue(List.of("a", "b", "c").contains(output.get("neuron").getAsString()), watched);
+        assertTrue(output.get("retained").getAsBoolean(), watched);
+        Instant.parse(output.get("time").getAsString());
+
+        assertEquals(new JsonArray(), JsonParser.parseString(run("workers", "--json", "--timeout", "300ms")));
     }
 
     private Path write(String name, long rev, String neurons) throws Exception {
         return Files.writeString(dir.resolve(name), "{\"rev\":" + rev + ",\"neurons\":[" + neurons + "]}");
     }
 
-    private String run(Command command, String... argv) throws Exception {
+    /** Runs a command line against the test broker. */
+    private String run(String... argv) {
         List<String> args = new ArrayList<>(List.of(argv));
         args.addAll(List.of("--broker", broker.uri()));
+        return local(args.toArray(String[]::new));
+    }
+
+    /** Runs a command line, with the topology command of this test's history. */
+    private String local(String... argv) {
+        List<String> args = List.of(argv);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == TopologyCommand.class ? type.cast(topology) : CommandLine.defaultFactory().create(type);
+            }
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = command.run(Args.parse(command.name(), args, command.options()),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), factory);
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,10 @@
 package io.neuromesh.testkit.broker;
 
+import io.neuromesh.broker.MosquittoBroker;
 import io.neuromesh.broker.Persistence;
 import io.neuromesh.testkit.broker.internal.EmbeddedTestBroker;
-import io.neuromesh.testkit.broker.internal.MosquittoBinary;
 import io.neuromesh.testkit.broker.internal.MosquittoTestBroker;
+import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
 public final class TestBrokers {
 
     /** The message of the skip when mosquitto is missing. */
-    public static final String MOSQUITTO_MISSING = "mosquitto not installed: apt-get install mosquitto";
+    public static final String MOSQUITTO_MISSING = MosquittoBroker.MISSING;
 
     private TestBrokers() {
     }
@@ -95,10 +96,11 @@ public final class TestBrokers {
      * @return true if {@link #mosquitto()} can start one
      */
     public static boolean mosquittoAvailable() {
-        return MosquittoBinary.locate().isPresent();
+        return MosquittoBroker.binary().isPresent();
     }
 
     private static Path requireMosquitto() {
-        return MosquittoBinary.require(MosquittoBinary.locate(), MOSQUITTO_MISSING);
+        // An abort, so that JUnit reports a skip, not a pass.
+        return MosquittoBroker.binary().orElseGet(() -> Assumptions.abort(MOSQUITTO_MISSING));
     }
 }

@@ -1,12 +1,13 @@
 package io.neuromesh.bench.internal.broker;
 
 import io.neuromesh.bench.BenchOptions;
+import io.neuromesh.broker.EmbeddedBroker;
+import io.neuromesh.broker.MosquittoBroker;
+import io.neuromesh.broker.Persistence;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,13 +31,14 @@ public final class BrokerUnderTest implements AutoCloseable {
     private final String label;
     private final URI uri;
     private final String version;
-    private final TestBroker started;
+    /** Stops a broker the bench started; null for one given by URL. */
+    private final Runnable stop;
 
-    private BrokerUnderTest(String label, URI uri, String version, TestBroker started) {
+    private BrokerUnderTest(String label, URI uri, String version, Runnable stop) {
         this.label = label;
         this.uri = uri;
         this.version = version;
-        this.started = started;
+        this.stop = stop;
     }
 
     /**
@@ -47,15 +49,16 @@ public final class BrokerUnderTest implements AutoCloseable {
     public static BrokerUnderTest start(String spec) {
         return switch (spec) {
             case BenchOptions.EMBEDDED -> {
-                TestBroker broker = TestBrokers.embedded();
-                yield new BrokerUnderTest(HIVEMQ, URI.create(broker.uri()), "HiveMQ CE " + hiveMqVersion(), broker);
+                EmbeddedBroker broker = EmbeddedBroker.builder().port(0).bind(EmbeddedBroker.DEFAULT_BIND)
+                        .persistence(Persistence.IN_MEMORY).build();
+                broker.start();
+                yield new BrokerUnderTest(HIVEMQ, URI.create(broker.uri()), "HiveMQ CE " + hiveMqVersion(),
+                        broker::close);
             }
             case BenchOptions.MOSQUITTO -> {
-                if (!TestBrokers.mosquittoAvailable()) {
-                    throw new BrokerUnavailableException(TestBrokers.MOSQUITTO_MISSING);
-                }
-                TestBroker broker = TestBrokers.mosquitto();
-                yield new BrokerUnderTest(MOSQUITTO, URI.create(broker.uri()), mosquittoVersion(), broker);
+                MosquittoBroker broker = MosquittoBroker.start(MosquittoBroker.binary()
+                        .orElseThrow(() -> new BrokerUnavailableException(MosquittoBroker.MISSING)), null, 0);
+                yield new BrokerUnderTest(MOSQUITTO, URI.create(broker.uri()), mosquittoVersion(), broker::close);
             }
             default -> new BrokerUnderTest(spec, URI.create(spec), sysVersion(URI.create(spec)), null);
         };
@@ -78,8 +81,8 @@ public final class BrokerUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
-        if (started != null) {
-            started.close();
+        if (stop != null) {
+            stop.run();
         }
     }
 

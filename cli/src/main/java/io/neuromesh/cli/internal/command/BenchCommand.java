@@ -6,68 +6,70 @@ import io.neuromesh.bench.BenchOptions;
 import io.neuromesh.bench.BenchReport;
 import io.neuromesh.bench.ScenarioResult;
 import io.neuromesh.bench.Verdict;
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
  * {@code neuromesh bench [--broker embedded|mosquitto|URL] [--quick] [--only NAME,...] [--json FILE]}: the end-to-end
- * benchmark. Missed targets are results, not failures: it exits non-zero only when a scenario broke.
+ * benchmark. Missed targets are results, not failures: it exits non-zero only when a scenario broke. Its
+ * {@code --broker} names brokers of its own, never a live fleet's, so it does not take the shared broker options.
  */
-public final class BenchCommand implements Command {
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "benchmark the brain end to end against the"
+        + " broker's own floor and print a table of p50/p99 and targets")
+public final class BenchCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "bench";
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--broker", paramLabel = "B[,B2]", split = ",", defaultValue = BenchOptions.EMBEDDED,
+            description = "where the scenarios run: embedded (HiveMQ CE in this JVM), mosquitto (a local process) or"
+                    + " tcp://host:port of a broker of its own, never a live fleet's (default: ${DEFAULT-VALUE})")
+    private List<String> brokers;
+    @Option(names = "--quick", description = "fewer samples and rounds: under 2 minutes on a 2-core machine")
+    private boolean quick;
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "run only these scenarios: ${COMPLETION-CANDIDATES}", completionCandidates = Scenarios.class)
+    private List<String> only;
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON to FILE, to compare runs")
+    private Path json;
+
+    /** The scenario names, for help and completion. */
+    static final class Scenarios implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Bench.SCENARIOS.iterator();
+        }
     }
 
     @Override
-    public String synopsis() {
-        return "[--broker embedded|mosquitto|URL[,...]] [--quick] [--only NAME,...] [--json FILE]";
-    }
-
-    @Override
-    public String summary() {
-        return "benchmark the brain end to end against the broker's own floor and print a table of p50/p99 and targets";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(
-                Option.value("broker", "B[,B2]", "where the scenarios run: embedded (HiveMQ CE in this JVM, default), "
-                        + "mosquitto (a local process) or tcp://host:port of a broker of its own (never a live fleet's)"),
-                Option.flag("quick", "fewer samples and rounds: under 2 minutes on a 2-core machine"),
-                Option.value("only", "NAME,...", "run only these scenarios: " + String.join(", ", Bench.SCENARIOS)),
-                Option.value("json", "FILE", "also write the results as JSON to FILE, to compare runs"));
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) throws IOException {
-        args.maxPositional(0);
+    public Integer call() throws IOException {
+        PrintStream out = NeuromeshCommand.out(spec);
         BenchOptions options;
         try {
             options = BenchOptions.builder()
-                    .brokers(split(args.value("broker", BenchOptions.EMBEDDED)))
-                    .mode(args.flag("quick") ? BenchMode.QUICK : BenchMode.FULL)
-                    .only(new LinkedHashSet<>(split(args.value("only", ""))))
+                    .brokers(strip(brokers))
+                    .mode(quick ? BenchMode.QUICK : BenchMode.FULL)
+                    .only(new LinkedHashSet<>(only == null ? List.of() : strip(only)))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         BenchReport report = Bench.run(options, out);
-        String json = args.value("json", null);
         if (json != null) {
-            report.writeJson(Path.of(json));
+            report.writeJson(json);
             out.println("results written to " + json);
         }
         List<ScenarioResult> broken = report.results().stream()
@@ -79,7 +81,7 @@ public final class BenchCommand implements Command {
         return 0;
     }
 
-    private static List<String> split(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    private static List<String> strip(List<String> values) {
+        return values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

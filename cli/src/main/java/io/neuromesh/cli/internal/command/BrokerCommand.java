@@ -3,53 +3,47 @@ package io.neuromesh.cli.internal.command;
 import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.UsageException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code neuromesh broker}: the embedded HiveMQ CE broker until Ctrl-C. */
-public final class BrokerCommand implements Command {
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = "run the embedded MQTT 5 broker (HiveMQ CE) until Ctrl-C")
+public final class BrokerCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "broker";
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE})")
+    private int port = EmbeddedBroker.DEFAULT_PORT;
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for a fleet)")
+    private String bind = EmbeddedBroker.DEFAULT_BIND;
+    @ArgGroup(exclusive = true)
+    private Storage storage = new Storage();
+
+    /** Where retained messages and sessions are kept: a folder, or nowhere. */
+    static final class Storage {
+        @Option(names = "--data", paramLabel = "DIR", description = "persistence folder (default: ${DEFAULT-VALUE})")
+        private Path data = EmbeddedBroker.defaultDataDir();
+        @Option(names = "--in-memory", description = "keep nothing on disk (retained messages die with the broker)")
+        private boolean inMemory;
     }
 
     @Override
-    public String synopsis() {
-        return "[--port 1883] [--bind 127.0.0.1] [--data DIR | --in-memory]";
-    }
-
-    @Override
-    public String summary() {
-        return "run the embedded MQTT 5 broker (HiveMQ CE) until Ctrl-C";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(Option.value("port", "PORT", "TCP port (default 1883)"),
-                Option.value("bind", "ADDRESS", "address to listen on (default 127.0.0.1; 0.0.0.0 for a fleet)"),
-                Option.value("data", "DIR", "persistence folder (default ~/.neuromesh/broker)"),
-                Option.flag("in-memory", "keep nothing on disk (retained messages die with the broker)"));
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) throws InterruptedException {
-        args.maxPositional(0);
-        var builder = EmbeddedBroker.builder()
-                .port(args.intValue("port", EmbeddedBroker.DEFAULT_PORT, 1, 65_535))
-                .bind(args.value("bind", EmbeddedBroker.DEFAULT_BIND));
-        if (args.flag("in-memory")) {
+    public Integer call() throws InterruptedException {
+        if (port < 1 || port > 65_535) {
+            throw new UsageException("--port must be between 1 and 65535, got " + port);
+        }
+        var builder = EmbeddedBroker.builder().port(port).bind(bind);
+        if (storage.inMemory) {
             builder.persistence(Persistence.IN_MEMORY);
         } else {
-            builder.persistence(Persistence.FILE)
-                    .dataDir(Path.of(args.value("data", EmbeddedBroker.defaultDataDir().toString())));
+            builder.persistence(Persistence.FILE).dataDir(storage.data);
         }
         EmbeddedBroker broker = builder.build();
         try {

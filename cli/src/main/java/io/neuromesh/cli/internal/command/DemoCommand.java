@@ -1,49 +1,52 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
+import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.demo.XorDemo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code neuromesh demo}: the XOR brain on an embedded broker and three runtimes. */
-public final class DemoCommand implements Command {
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "the XOR brain: embedded broker, three runtimes, sensors stepped through the truth table")
+public final class DemoCommand implements Callable<Integer> {
+
+    /** The pause after each step: long enough for a watcher to follow the LED. */
+    static final Duration DEFAULT_PAUSE = Duration.ofMillis(300);
+
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--cycles", paramLabel = "N",
+            description = "exit after N passes through the truth table (default: until Ctrl-C)")
+    private Integer cycles;
+    @Option(names = "--port", paramLabel = "PORT", description = "broker port (default: ${DEFAULT-VALUE}; a free one"
+            + " if taken)")
+    private int port = EmbeddedBroker.DEFAULT_PORT;
+    @Option(names = "--pause", paramLabel = "DURATION",
+            description = "pause after each step, for watchers (default: ${DEFAULT-VALUE})")
+    private Duration pause = DEFAULT_PAUSE;
 
     @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--cycles N] [--port 1883]";
-    }
-
-    @Override
-    public String summary() {
-        return "the XOR brain: embedded broker, three runtimes, sensors stepped through the truth table";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(Option.value("cycles", "N", "exit after N passes through the truth table (default: until Ctrl-C)"),
-                Option.value("port", "PORT", "broker port (default 1883; a free one if taken)"),
-                Option.value("pause", "DURATION", "pause after each step, for watchers (default 300ms)"));
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) throws Exception {
-        args.maxPositional(0);
-        int cycles = args.intValue("cycles", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-        int port = args.intValue("port", 1883, 1, 65_535);
-        Duration pause = args.duration("pause", Duration.ofMillis(300));
+    public Integer call() throws Exception {
+        if (cycles != null && cycles < 1) {
+            throw new UsageException("--cycles must be at least 1, got " + cycles);
+        }
+        if (port < 1 || port > 65_535) {
+            throw new UsageException("--port must be between 1 and 65535, got " + port);
+        }
+        int passes = cycles == null ? Integer.MAX_VALUE : cycles;
+        PrintStream out = NeuromeshCommand.out(spec);
         AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch cleanedUp = new CountDownLatch(1);
         Thread main = Thread.currentThread();
@@ -67,7 +70,7 @@ public final class DemoCommand implements Command {
                 for (int pass = 1; pass <= XorDemo.WARM_UP_PASSES && !stopping.get(); pass++) {
                     allRight &= demo.pass(pass, XorDemo.Report.NONE, Duration.ZERO);
                 }
-                for (int pass = 1; pass <= cycles && !stopping.get(); pass++) {
+                for (int pass = 1; pass <= passes && !stopping.get(); pass++) {
                     allRight &= demo.pass(pass, pass == 1 ? XorDemo.Report.TABLE : XorDemo.Report.SUMMARY, pause);
                 }
             } catch (InterruptedException e) {

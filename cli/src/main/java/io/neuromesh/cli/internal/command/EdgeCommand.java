@@ -1,79 +1,78 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.flows.ClientConfig;
 import io.neuromesh.flows.Worker;
 import io.neuromesh.mqtt.LinkConfig;
-import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.mqtt.Qos;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code neuromesh edge --node <id>}: one edge runtime until SIGTERM / Ctrl-C. */
-public final class EdgeCommand implements Command {
+@Command(name = "edge", mixinStandardHelpOptions = true,
+        description = "run an edge runtime: host the neurons the topology places on this node")
+public final class EdgeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Option(names = "--node", paramLabel = "ID", required = true, converter = IdConverter.class,
+            description = "this node's id (1-64 of A-Z a-z 0-9 _ -)")
+    private String node;
+    @Option(names = "--gpio", paramLabel = "MODE",
+            description = "auto (gpiod on a Pi, simulated elsewhere), mock, gpiod or off (default: ${DEFAULT-VALUE})")
+    private GpioSetting gpio = GpioSetting.DEFAULT;
+    @Option(names = "--heartbeat", paramLabel = "DURATION", description = "status heartbeat interval (default: ${DEFAULT-VALUE})")
+    private Duration heartbeat = EdgeConfig.DEFAULT_HEARTBEAT;
+    @Option(names = "--offline-after", paramLabel = "DURATION", description = "a peer silent this long counts as"
+            + " offline; its movable neurons move (default: ${DEFAULT-VALUE})")
+    private Duration offlineAfter = EdgeConfig.DEFAULT_OFFLINE_AFTER;
+    @Option(names = "--handover", paramLabel = "DURATION", description = "on SIGTERM, how long to wait for peers to"
+            + " take over movable neurons (default: ${DEFAULT-VALUE})")
+    private Duration handover = EdgeConfig.DEFAULT_HANDOVER;
+    @Option(names = "--qos", paramLabel = "0|1", description = "QoS of neuron traffic (inputs, outputs): 1 survives"
+            + " broker restarts, 0 is faster (default: ${DEFAULT-VALUE})")
+    private int qos = EdgeConfig.DEFAULT_NEURON_QOS.level();
+    @Option(names = "--no-worker", description = "do not also run a task-flow worker (by default every edge node is"
+            + " one, on queue " + ClientConfig.DEFAULT_QUEUE + ")")
+    private boolean noWorker;
+    @Option(names = "--keep-alive", paramLabel = "DURATION", description = "MQTT keep-alive; the broker marks the"
+            + " node offline after 1.5x (default: ${DEFAULT-VALUE})")
+    private Duration keepAlive = LinkConfig.DEFAULT_KEEP_ALIVE;
 
     @Override
-    public String name() {
-        return "edge";
-    }
-
-    @Override
-    public String synopsis() {
-        return "--node <id> [--broker URL] [--gpio auto|mock|gpiod|off]";
-    }
-
-    @Override
-    public String summary() {
-        return "run an edge runtime: host the neurons the topology places on this node";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(Option.value("node", "ID", "this node's id (1-64 of A-Z a-z 0-9 _ -)"),
-                Option.value("gpio", "MODE", "auto (gpiod on a Pi, simulated elsewhere), mock, gpiod or off (default auto)"),
-                Option.value("heartbeat", "DURATION", "status heartbeat interval (default 1s)"),
-                Option.value("offline-after", "DURATION", "a peer silent this long counts as offline; its movable neurons move (default 3.5s)"),
-                Option.value("handover", "DURATION", "on SIGTERM, how long to wait for peers to take over movable neurons (default 5s)"),
-                Option.value("qos", "0|1", "QoS of neuron traffic (inputs, outputs): 1 survives broker restarts, 0 is faster (default 1)"),
-                Option.flag("no-worker", "do not also run a task-flow worker (by default every edge node is one, on queue default)"),
-                Option.value("keep-alive", "DURATION", "MQTT keep-alive; the broker marks the node offline after 1.5x (default 10s)"),
-                BROKER);
-    }
-
-    private static GpioSetting gpio(String text) {
-        try {
-            return GpioSetting.valueOf(text.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--gpio must be auto, mock, gpiod or off, got '" + text + "'");
-        }
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) throws InterruptedException {
-        args.maxPositional(0);
+    public Integer call() throws InterruptedException {
         EdgeConfig config;
         try {
             config = EdgeRuntime.builder()
-                    .node(SendCommand.requireId(args.required("node"), "--node"))
-                    .broker(args.broker())
-                    .keepAlive(args.duration("keep-alive", LinkConfig.DEFAULT_KEEP_ALIVE))
-                    .gpio(gpio(args.value("gpio", "auto")))
-                    .neuronQos(io.neuromesh.mqtt.Qos.of(args.intValue("qos", 1, 0, 1)))
-                    .heartbeat(args.duration("heartbeat", EdgeConfig.DEFAULT_HEARTBEAT),
-                            args.duration("offline-after", EdgeConfig.DEFAULT_OFFLINE_AFTER))
-                    .handover(args.duration("handover", EdgeConfig.DEFAULT_HANDOVER))
+                    .node(node)
+                    .broker(broker.uri())
+                    .keepAlive(keepAlive)
+                    .gpio(gpio)
+                    .neuronQos(qos(qos))
+                    .heartbeat(heartbeat, offlineAfter)
+                    .handover(handover)
                     .config();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         EdgeRuntime runtime = EdgeRuntime.create(config);
-        Worker worker = args.flag("no-worker") ? null
+        Worker worker = noWorker ? null
                 : Worker.builder().broker(config.broker()).name(config.node()).queues(ClientConfig.DEFAULT_QUEUE).build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,11 +92,19 @@ public final class EdgeCommand implements Command {
         if (worker != null) {
             worker.start();
         }
+        PrintStream out = NeuromeshCommand.out(spec);
         out.println("node " + config.node() + " running" + (worker == null ? "" : " (also a worker on queue "
                 + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker()
                 + " (it connects when the broker is up)");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static Qos qos(int level) {
+        if (level != 0 && level != 1) {
+            throw new UsageException("--qos must be 0 or 1, got " + level);
+        }
+        return Qos.of(level);
     }
 }

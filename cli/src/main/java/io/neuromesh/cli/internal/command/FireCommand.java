@@ -1,44 +1,34 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.FleetClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code neuromesh fire <neuron>}: the reference's {@code fire()}. */
-public final class FireCommand implements Command {
+@Command(name = "fire", mixinStandardHelpOptions = true, description = "force a neuron to fire now")
+public final class FireCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Parameters(paramLabel = "<neuron>", converter = IdConverter.class, description = "the neuron's id")
+    private String neuron;
 
     @Override
-    public String name() {
-        return "fire";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<neuron>";
-    }
-
-    @Override
-    public String summary() {
-        return "force a neuron to fire now";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(BROKER);
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) {
-        String neuron = SendCommand.requireId(args.positional(0, "<neuron>"), "neuron");
-        args.maxPositional(1);
-        try (FleetClient fleet = Connect.fleet(args)) {
+    public Integer call() {
+        try (FleetClient fleet = broker.fleet()) {
             fleet.fire(neuron);
         }
-        out.println("fired neuron/" + neuron);
+        NeuromeshCommand.out(spec).println("fired neuron/" + neuron);
         return 0;
     }
 }

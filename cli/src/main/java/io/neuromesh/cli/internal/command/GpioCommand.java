@@ -1,64 +1,75 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.IdConverter;
+import io.neuromesh.cli.internal.options.TimeoutOption;
 import io.neuromesh.edge.FleetClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /** {@code neuromesh gpio set --node <id> --pin <n> high|low}: press a simulated button on one node. */
-public final class GpioCommand implements Command {
+@Command(name = "gpio", mixinStandardHelpOptions = true,
+        description = "drive a simulated GPIO input of a node running with --gpio mock (a virtual button)",
+        subcommands = GpioCommand.Set.class)
+public final class GpioCommand {
 
-    @Override
-    public String name() {
-        return "gpio";
-    }
+    /** The level a pin is set to; typed in lower case ({@code high}, {@code low}). */
+    enum Level {
+        HIGH, LOW;
 
-    @Override
-    public String synopsis() {
-        return "set --node <id> --pin <bcm> high|low";
-    }
-
-    @Override
-    public String summary() {
-        return "drive a simulated GPIO input of a node running with --gpio mock (a virtual button)";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(Option.value("node", "ID", "the node whose pin to drive"),
-                Option.value("pin", "BCM", "GPIO number (BCM, 0-27) of a sensor input on that node"), BROKER, TIMEOUT);
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) {
-        String action = args.positional(0, "set");
-        if (!action.equals("set")) {
-            throw new UsageException("unknown action '" + action + "'; use set");
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
-        String level = args.positional(1, "high or low");
-        if (!level.equals("high") && !level.equals("low")) {
-            throw new UsageException("the level must be high or low, got '" + level + "'");
-        }
-        args.maxPositional(2);
-        String node = SendCommand.requireId(args.required("node"), "--node");
-        int pin = args.intValue("pin", -1, 0, 27);
-        if (pin < 0) {
-            throw new UsageException("missing --pin");
-        }
-        try (FleetClient fleet = Connect.fleet(args)) {
-            Optional<String> refusal = fleet.gpioSet(node, pin, level.equals("high"),
-                    args.duration("timeout", FleetClient.DEFAULT_TIMEOUT));
-            if (refusal.isPresent()) {
-                throw new CommandFailedException(refusal.get());
+    }
+
+    /** {@code gpio set}. */
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "set a simulated input pin high or low")
+    static final class Set implements Callable<Integer> {
+
+        /** The highest BCM GPIO number of the 40-pin header. */
+        static final int MAX_PIN = 27;
+
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private BrokerOptions broker;
+        @Mixin
+        private TimeoutOption timeout;
+        @Option(names = "--node", paramLabel = "ID", required = true, converter = IdConverter.class,
+                description = "the node whose pin to drive")
+        private String node;
+        @Option(names = "--pin", paramLabel = "BCM", required = true,
+                description = "GPIO number (BCM, 0-" + MAX_PIN + ") of a sensor input on that node")
+        private int pin;
+        @Parameters(paramLabel = "high|low", description = "high or low")
+        private Level level;
+
+        @Override
+        public Integer call() {
+            if (pin < 0 || pin > MAX_PIN) {
+                throw new UsageException("--pin must be between 0 and " + MAX_PIN
+                        + ", got " + pin);
             }
+            try (FleetClient fleet = broker.fleet()) {
+                Optional<String> refusal = fleet.gpioSet(node, pin, level == Level.HIGH, timeout.get());
+                if (refusal.isPresent()) {
+                    throw new CommandFailedException(refusal.get());
+                }
+            }
+            NeuromeshCommand.out(spec).println(node + " pin " + pin + " set " + level);
+            return 0;
         }
-        out.println(node + " pin " + pin + " set " + level);
-        return 0;
     }
 }

@@ -1,50 +1,50 @@
 package io.neuromesh.cli.internal.command;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.IdConverter;
+import io.neuromesh.cli.internal.options.JsonOption;
+import io.neuromesh.cli.internal.options.TimeoutOption;
 import io.neuromesh.edge.FleetClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
-/** {@code neuromesh inspect <neuron>}: the reference's {@code getConfig}. */
-public final class InspectCommand implements Command {
+/**
+ * {@code neuromesh inspect <neuron>}: the reference's {@code getConfig}. The state is JSON already, so the human
+ * output and {@code --json} are the same document.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "show a neuron's settings, inputs, output and counters as its host sees them")
+public final class InspectCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "inspect";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<neuron>";
-    }
-
-    @Override
-    public String summary() {
-        return "show a neuron's settings, inputs, output and counters as its host sees them";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(BROKER, TIMEOUT);
-    }
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Mixin
+    private TimeoutOption timeout;
+    /** Accepted like on every showing command; the state prints as JSON with or without it. */
+    @Mixin
+    private JsonOption json;
+    @Parameters(paramLabel = "<neuron>", converter = IdConverter.class, description = "the neuron's id")
+    private String neuron;
 
     @Override
-    public int run(Args args, PrintStream out) {
-        String neuron = SendCommand.requireId(args.positional(0, "<neuron>"), "neuron");
-        args.maxPositional(1);
-        try (FleetClient fleet = Connect.fleet(args)) {
-            Optional<String> state = fleet.inspect(neuron, args.duration("timeout", FleetClient.DEFAULT_TIMEOUT));
+    public Integer call() {
+        try (FleetClient fleet = broker.fleet()) {
+            Optional<String> state = fleet.inspect(neuron, timeout.get());
             if (state.isEmpty()) {
                 throw new CommandFailedException("no online node hosts neuron '" + neuron + "'");
             }
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(JsonParser.parseString(state.get())));
+            JsonOption.print(NeuromeshCommand.out(spec), JsonParser.parseString(state.get()));
         }
         return 0;
     }

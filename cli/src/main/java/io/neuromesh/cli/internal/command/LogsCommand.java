@@ -1,59 +1,66 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.Option;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.JsonOption;
+import io.neuromesh.cli.internal.options.TimeoutOption;
+import io.neuromesh.cli.internal.view.EventsView;
 import io.neuromesh.edge.FleetClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code neuromesh logs}: every node's recent neuron events merged in time order (the reference's mergeLogs). */
-public final class LogsCommand implements Command {
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = "the fleet's recent neuron events, merged in time order")
+public final class LogsCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")
-            .withZone(ZoneId.systemDefault());
-
-    @Override
-    public String name() {
-        return "logs";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--since DURATION] [--clear]";
-    }
-
-    @Override
-    public String summary() {
-        return "the fleet's recent neuron events, merged in time order";
-    }
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Mixin
+    private TimeoutOption timeout;
+    @Mixin
+    private JsonOption json;
+    @Option(names = "--since", paramLabel = "DURATION",
+            description = "only events newer than this, e.g. 30s (default: all kept)")
+    private Duration since;
+    @Option(names = "--clear", description = "afterwards, make every node forget its events (the reference's emptyLogs)")
+    private boolean clear;
 
     @Override
-    public List<Option> options() {
-        return List.of(Option.value("since", "DURATION", "only events newer than this, e.g. 30s (default: all kept)"),
-                Option.flag("clear", "afterwards, make every node forget its events (the reference's emptyLogs)"),
-                BROKER, TIMEOUT);
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) {
-        args.maxPositional(0);
-        Duration timeout = args.duration("timeout", FleetClient.DEFAULT_TIMEOUT);
-        Duration since = args.duration("since", null);
+    public Integer call() {
+        PrintStream out = NeuromeshCommand.out(spec);
         Instant from = since == null ? Instant.EPOCH : Instant.now().minus(since);
-        try (FleetClient fleet = Connect.fleet(args)) {
-            List<FleetClient.FleetEvent> events = fleet.logs(from, timeout);
-            out.printf("%-15s  %-8s  %-10s  %s%n", "time", "node", "neuron", "event");
-            for (FleetClient.FleetEvent e : events) {
-                out.printf("%-15s  %-8s  %-10s  %s%n", TIME.format(e.at()), e.node(), e.neuron(), e.text());
-            }
-            if (args.flag("clear")) {
-                out.println("cleared on " + String.join(", ", fleet.clearLogs(timeout)));
+        try (FleetClient fleet = broker.fleet()) {
+            List<FleetClient.FleetEvent> events = fleet.logs(from, timeout.get());
+            List<String> clearedOn = clear ? fleet.clearLogs(timeout.get()) : null;
+            if (json.enabled()) {
+                JsonObject document = new JsonObject();
+                document.add("events", EventsView.json(events));
+                if (clearedOn != null) {
+                    JsonArray nodes = new JsonArray();
+                    clearedOn.forEach(nodes::add);
+                    document.add("clearedOn", nodes);
+                }
+                JsonOption.print(out, document);
+            } else {
+                EventsView.lines(events, ZoneId.systemDefault()).forEach(out::println);
+                if (clearedOn != null) {
+                    out.println("cleared on " + String.join(", ", clearedOn));
+                }
             }
         }
         return 0;

@@ -1,56 +1,43 @@
 package io.neuromesh.cli.internal.command;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonParser;
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.JsonOption;
+import io.neuromesh.cli.internal.view.NodesJson;
+import io.neuromesh.cli.internal.view.NodesTable;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.wire.NodeStatus;
-import io.neuromesh.edge.wire.NodeStatusCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code neuromesh nodes [--json]}: the fleet as its retained statuses describe it. */
-public final class NodesCommand implements Command {
+@Command(name = "nodes", mixinStandardHelpOptions = true,
+        description = "list the fleet: each node's state, neurons, topology rev and load, from the retained statuses")
+public final class NodesCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public String name() {
-        return "nodes";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--json]";
-    }
-
-    @Override
-    public String summary() {
-        return "list the fleet: each node's state, neurons, topology rev and load, from the retained statuses";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(Option.flag("json", "print every node's raw status JSON instead of the table"), BROKER);
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) {
-        args.maxPositional(0);
-        try (FleetClient fleet = Connect.fleet(args)) {
+    public Integer call() {
+        PrintStream out = NeuromeshCommand.out(spec);
+        try (FleetClient fleet = broker.fleet()) {
             Collection<NodeStatus> statuses = fleet.nodes().values();
-            if (args.flag("json")) {
-                JsonArray raw = new JsonArray();
-                statuses.forEach(status -> raw.add(JsonParser.parseString(
-                        new String(NodeStatusCodec.encode(status), StandardCharsets.UTF_8))));
-                out.println(new GsonBuilder().setPrettyPrinting().create().toJson(raw));
+            if (json.enabled()) {
+                JsonOption.print(out, NodesJson.of(statuses));
             } else if (statuses.isEmpty()) {
-                out.println("no node has published a status on " + args.broker() + " yet");
+                out.println("no node has published a status on " + broker.uri() + " yet");
             } else {
                 NodesTable.lines(statuses, Instant.now()).forEach(out::println);
             }

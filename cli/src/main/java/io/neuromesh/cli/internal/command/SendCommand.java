@@ -1,56 +1,56 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.edge.EdgeConfig;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.FleetClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code neuromesh send <neuron> --from <source> --value <v>}: one weighted input. */
-public final class SendCommand implements Command {
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "send an input to a neuron (as a sensor or upstream neuron would)")
+public final class SendCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Parameters(paramLabel = "<neuron>", converter = IdConverter.class, description = "the neuron's id")
+    private String neuron;
+    @Option(names = "--from", paramLabel = "SOURCE", required = true, converter = IdConverter.class,
+            description = "the source id (a sensor or neuron with a synapse to it)")
+    private String from;
+    @Option(names = "--value", paramLabel = "V", required = true, description = "the input value, e.g. 1 or 0")
+    private String value;
 
     @Override
-    public String name() {
-        return "send";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<neuron> --from <source> --value <v>";
-    }
-
-    @Override
-    public String summary() {
-        return "send an input to a neuron (as a sensor or upstream neuron would)";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(Option.value("from", "SOURCE", "the source id (a sensor or neuron with a synapse to it)"),
-                Option.value("value", "V", "the input value, e.g. 1 or 0"), BROKER);
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) {
-        String neuron = requireId(args.positional(0, "<neuron>"), "neuron");
-        args.maxPositional(1);
-        String from = requireId(args.required("from"), "--from");
-        double value = args.doubleValue("value");
-        try (FleetClient fleet = Connect.fleet(args)) {
-            fleet.send(neuron, from, value);
+    public Integer call() {
+        double number = parse(value);
+        try (FleetClient fleet = broker.fleet()) {
+            fleet.send(neuron, from, number);
         }
-        out.println("sent " + from + " = " + args.required("value") + " to neuron/" + neuron);
+        NeuromeshCommand.out(spec).println("sent " + from + " = " + value + " to neuron/" + neuron);
         return 0;
     }
 
-    static String requireId(String id, String what) {
-        if (!EdgeConfig.ID.matcher(id).matches()) {
-            throw new UsageException(what + " '" + id + "' must be 1-64 characters of A-Z a-z 0-9 _ -");
+    /** The value is echoed as typed, so it stays text until here. */
+    private static double parse(String text) {
+        try {
+            double number = Double.parseDouble(text);
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
         }
-        return id;
+        throw new UsageException("--value must be a finite number, got '" + text + "'");
     }
 }

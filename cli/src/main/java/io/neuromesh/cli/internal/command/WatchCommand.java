@@ -1,57 +1,64 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.JsonOption;
+import io.neuromesh.cli.internal.view.OutputsView;
 import io.neuromesh.edge.FleetClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code neuromesh watch}: live outputs, like {@code mosquitto_sub -v -t 'neuron/+/output'} but readable. */
-public final class WatchCommand implements Command {
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"print neuron outputs as they change (retained ones first)",
+                "With --json: one JSON object per line (JSON lines)."})
+public final class WatchCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
-
-    @Override
-    public String name() {
-        return "watch";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--count N] [--for DURATION]";
-    }
-
-    @Override
-    public String summary() {
-        return "print neuron outputs as they change (retained ones first)";
-    }
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Mixin
+    private JsonOption json;
+    @Option(names = "--count", paramLabel = "N", description = "exit after N outputs (default: never)")
+    private Integer count;
+    @Option(names = "--for", paramLabel = "DURATION", description = "exit after this long, e.g. 30s (default: never)")
+    private Duration limit;
 
     @Override
-    public List<Option> options() {
-        return List.of(Option.value("count", "N", "exit after N outputs"),
-                Option.value("for", "DURATION", "exit after this long, e.g. 30s"), BROKER);
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) throws InterruptedException {
-        args.maxPositional(0);
-        int count = args.intValue("count", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-        Duration limit = args.duration("for", null);
-        CountDownLatch done = new CountDownLatch(count == Integer.MAX_VALUE ? 1 : count);
-        try (FleetClient fleet = Connect.fleet(args)) {
+    public Integer call() throws InterruptedException {
+        PrintStream out = NeuromeshCommand.out(spec);
+        if (count != null && count < 1) {
+            throw new UsageException("--count must be at least 1, got " + count);
+        }
+        CountDownLatch done = new CountDownLatch(count == null ? 1 : count);
+        // Retained outputs arrive in a burst: past the count, the ones that come before the client closes are dropped.
+        AtomicInteger seen = new AtomicInteger();
+        ZoneId zone = ZoneId.systemDefault();
+        try (FleetClient fleet = broker.fleet()) {
             fleet.watchOutputs(e -> {
-                out.printf("%s  %-10s = %d  (%s%s)%n", TIME.format(e.timestamp()), e.neuron(),
-                        e.value(), e.node(), e.retained() ? ", retained" : "");
-                out.flush();
-                if (count != Integer.MAX_VALUE) {
+                if (count != null && seen.getAndIncrement() >= count) {
+                    return;
+                }
+                if (json.enabled()) {
+                    JsonOption.printLine(out, OutputsView.json(e));
+                } else {
+                    out.println(OutputsView.line(e, zone));
+                    out.flush();
+                }
+                if (count != null) {
                     done.countDown();
                 }
             });

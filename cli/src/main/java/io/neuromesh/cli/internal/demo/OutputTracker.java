@@ -1,7 +1,5 @@
 package io.neuromesh.cli.internal.demo;
 
-import io.neuromesh.edge.FleetClient;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,9 +12,10 @@ final class OutputTracker {
     private final Map<String, Seen> latest = new HashMap<>();
     private long lastArrivalNanos;
 
-    synchronized void accept(FleetClient.OutputEvent event) {
+    /** Records that {@code name} (a neuron, or the LED) now shows {@code value}. */
+    synchronized void accept(String name, int value) {
         long now = System.nanoTime();
-        latest.put(event.neuron(), new Seen(event.value(), now));
+        latest.put(name, new Seen(value, now));
         lastArrivalNanos = now;
         notifyAll();
     }

@@ -6,8 +6,8 @@ import io.neuromesh.broker.Persistence;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
-import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.wire.TopologyResult;
+import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.topology.GpioInput;
 import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
@@ -19,7 +19,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -85,10 +84,10 @@ public final class XorDemo implements AutoCloseable {
         }
         fleet = FleetClient.connect(URI.create(uri), Duration.ofSeconds(5));
         resources.add(0, fleet);
-        fleet.watchOutputs(outputs::accept);
+        fleet.watchOutputs(e -> outputs.accept(e.neuron(), e.value()));
         fleet.watchGpio(pin -> {
             if (pin.node().equals(LED_NODE) && pin.pin() == PIN_LED && pin.open()) {
-                led.accept(new FleetClient.OutputEvent("led", pin.active() ? 1 : 0, Instant.EPOCH, LED_NODE, false));
+                led.accept("led", pin.active() ? 1 : 0);
             }
         });
         Topology topology = withoutDebounce(Topology.parse(example()));

@@ -1,69 +1,76 @@
 package io.neuromesh.cli.internal.command.flow;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.options.BrokerOptions;
 import io.neuromesh.flows.ClientConfig;
 import io.neuromesh.flows.Worker;
 import io.neuromesh.flows.WorkerConfig;
+import io.neuromesh.topology.Ids;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code neuromesh worker --broker URL --queue Q}: a task worker on this machine until SIGTERM / Ctrl-C. Needs no
  * GPIO and no topology: any machine that reaches the broker joins the fleet's task queue.
  */
-public final class WorkerCommand implements Command {
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "run a task worker: join queues, run tasks (built-ins and task jars) for the fleet")
+public final class WorkerCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Option(names = "--queue", paramLabel = "Q", split = ",", defaultValue = ClientConfig.DEFAULT_QUEUE,
+            description = "queues to serve, comma separated (default: ${DEFAULT-VALUE})")
+    private List<String> queues;
+    @Option(names = "--name", paramLabel = "ID", description = "worker name, unique in the fleet (default:"
+            + " <hostname>-<pid>)")
+    private String name;
+    @Option(names = "--concurrency", paramLabel = "N", description = "tasks run at once (default: number of CPUs)")
+    private Integer concurrency;
+    @Option(names = "--prefetch", paramLabel = "N", description = "tasks held at once, running or waiting (default: "
+            + WorkerConfig.DEFAULT_PREFETCH_PER_SLOT + " per concurrency slot)")
+    private Integer prefetch;
+    @Option(names = "--tasks", paramLabel = "DIR", description = "folder of task jars (default: ${DEFAULT-VALUE})")
+    private Path tasks = WorkerConfig.DEFAULT_TASK_DIR;
+    @Option(names = "--heartbeat", paramLabel = "DURATION", description = "status heartbeat interval (default:"
+            + " ${DEFAULT-VALUE})")
+    private Duration heartbeat = WorkerConfig.DEFAULT_HEARTBEAT;
 
     @Override
-    public String name() {
-        return "worker";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--broker URL] [--queue Q[,Q2...]] [--name ID] [--concurrency N] [--prefetch N] [--tasks DIR]";
-    }
-
-    @Override
-    public String summary() {
-        return "run a task worker: join queues, run tasks (built-ins and task jars) for the fleet";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of(BROKER,
-                Option.value("queue", "Q", "queues to serve, comma separated (default " + ClientConfig.DEFAULT_QUEUE + ")"),
-                Option.value("name", "ID", "worker name, unique in the fleet (default <hostname>-<pid>)"),
-                Option.value("concurrency", "N", "tasks run at once (default: number of CPUs)"),
-                Option.value("prefetch", "N", "tasks held at once, running or waiting (default 2 per concurrency slot)"),
-                Option.value("tasks", "DIR", "folder of task jars (default ~/.neuromesh/tasks)"),
-                Option.value("heartbeat", "DURATION", "status heartbeat interval (default 2s)"));
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) throws InterruptedException {
-        args.maxPositional(0);
+    public Integer call() throws InterruptedException {
+        int slots = concurrency == null ? Runtime.getRuntime().availableProcessors() : concurrency;
+        if (slots < 1 || slots > WorkerConfig.MAX_CONCURRENCY) {
+            throw new UsageException("--concurrency must be between 1 and " + WorkerConfig.MAX_CONCURRENCY
+                    + ", got " + slots);
+        }
+        if (prefetch != null && prefetch < 1) {
+            throw new UsageException("--prefetch must be at least 1, got " + prefetch);
+        }
         WorkerConfig.Builder builder = Worker.builder()
-                .broker(args.broker())
-                .name(args.value("name", defaultName()))
-                .queues(Arrays.stream(args.value("queue", ClientConfig.DEFAULT_QUEUE).split(","))
-                        .map(String::strip).toList())
-                .taskDir(Path.of(args.value("tasks", WorkerConfig.DEFAULT_TASK_DIR.toString())))
-                .heartbeat(args.duration("heartbeat", WorkerConfig.DEFAULT_HEARTBEAT));
-        int concurrency = args.intValue("concurrency", Runtime.getRuntime().availableProcessors(), 1,
-                WorkerConfig.MAX_CONCURRENCY);
-        builder.concurrency(concurrency);
-        if (args.flag("prefetch")) {
-            builder.prefetch(args.intValue("prefetch", concurrency, 1, Integer.MAX_VALUE));
+                .broker(broker.uri())
+                .name(name == null ? defaultName() : name)
+                .queues(queues.stream().map(String::strip).toList())
+                .taskDir(tasks)
+                .heartbeat(heartbeat)
+                .concurrency(slots);
+        if (prefetch != null) {
+            builder.prefetch(prefetch);
         }
         WorkerConfig config;
         try {
@@ -84,6 +91,7 @@ public final class WorkerCommand implements Command {
             stopped.countDown();
         }, "neuromesh-worker-shutdown"));
         worker.start();
+        PrintStream out = NeuromeshCommand.out(spec);
         out.println("worker " + config.name() + " running: queues " + String.join(", ", config.queues())
                 + "; concurrency " + config.concurrency() + ", prefetch " + config.prefetch() + "; broker "
                 + config.broker() + " (it connects when the broker is up)");
@@ -103,6 +111,6 @@ public final class WorkerCommand implements Command {
         }
         String clean = host.replaceAll("[^A-Za-z0-9_-]", "-");
         String suffix = "-" + ProcessHandle.current().pid();
-        return clean.substring(0, Math.min(clean.length(), 64 - suffix.length())) + suffix;
+        return clean.substring(0, Math.min(clean.length(), Ids.MAX_LENGTH - suffix.length())) + suffix;
     }
 }

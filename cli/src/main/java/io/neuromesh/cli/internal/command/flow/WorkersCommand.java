@@ -1,88 +1,58 @@
 package io.neuromesh.cli.internal.command.flow;
 
-import io.neuromesh.cli.internal.Args;
-import io.neuromesh.cli.internal.Command;
-import io.neuromesh.cli.internal.Option;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.JsonOption;
+import io.neuromesh.cli.internal.options.TimeoutOption;
 import io.neuromesh.flows.FlowClient;
-import io.neuromesh.flows.WorkerState;
-import io.neuromesh.flows.WorkerStats;
 import io.neuromesh.flows.WorkerStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * {@code neuromesh workers}: the fleet's task workers from their retained heartbeats, with the per-worker task counts
  * and run-time percentiles the reference's Flower monitor showed.
  */
-public final class WorkersCommand implements Command {
+@Command(name = "workers", mixinStandardHelpOptions = true,
+        description = "list task workers: state, queues, task counts, run times")
+public final class WorkersCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-20s %-7s %-16s %9s %7s %7s %5s %9s %9s %9s %7s %8s%n";
+    /** How long heartbeats are collected: retained ones arrive at once, live ones within a heartbeat. */
+    static final Duration DEFAULT_COLLECT = Duration.ofSeconds(1);
 
-    @Override
-    public String name() {
-        return "workers";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--broker URL] [--timeout DURATION]";
-    }
-
-    @Override
-    public String summary() {
-        return "list task workers: state, queues, task counts, run times";
-    }
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Mixin
+    private TimeoutOption timeout = new TimeoutOption(DEFAULT_COLLECT);
+    @Mixin
+    private JsonOption json;
 
     @Override
-    public List<Option> options() {
-        return List.of(BROKER, Option.value("timeout", "DURATION", "how long to collect heartbeats (default 1s)"));
-    }
-
-    @Override
-    public int run(Args args, PrintStream out) throws InterruptedException {
-        args.maxPositional(0);
-        Duration wait = args.duration("timeout", Duration.ofSeconds(1));
+    public Integer call() throws InterruptedException {
         List<WorkerStatus> workers;
-        try (FlowClient client = FlowConnect.client(args)) {
-            Thread.sleep(wait.toMillis());
+        try (FlowClient client = broker.flowClient()) {
+            // The client gathers heartbeats as they arrive; there is nothing to wait on but the time itself.
+            Thread.sleep(timeout.get().toMillis());
             workers = client.workers();
         }
-        if (workers.isEmpty()) {
-            out.println("no worker has reported on " + args.broker() + " (start one with ./neuromesh worker)");
-            return 0;
-        }
-        out.printf(ROW, "WORKER", "STATE", "QUEUES", "PROCESSED", "FAILED", "RETRIED", "RUN", "P50", "P95", "P99",
-                "AGE", "UPTIME");
-        Instant now = Instant.now();
-        for (WorkerStatus status : workers) {
-            WorkerStats stats = status.stats();
-            out.printf(ROW, status.worker(), status.state().name().toLowerCase(Locale.ROOT),
-                    String.join(",", status.queues()), stats.processed(), stats.failed(), stats.retried(),
-                    stats.running(), millis(stats.p50()), millis(stats.p95()), millis(stats.p99()),
-                    status.timestamp() == null ? "-" : since(status.timestamp(), now),
-                    status.startedAt() == null || status.state() == WorkerState.OFFLINE ? "-"
-                            : since(status.startedAt(), now));
+        PrintStream out = NeuromeshCommand.out(spec);
+        if (json.enabled()) {
+            JsonOption.print(out, WorkersView.json(workers));
+        } else if (workers.isEmpty()) {
+            out.println("no worker has reported on " + broker.uri() + " (start one with ./neuromesh worker)");
+        } else {
+            WorkersView.lines(workers, Instant.now()).forEach(out::println);
         }
         return 0;
-    }
-
-    private static String millis(Duration duration) {
-        double ms = duration.toNanos() / 1e6;
-        return ms >= 100 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
-    }
-
-    private static String since(Instant then, Instant now) {
-        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
-        if (seconds < 120) {
-            return seconds + "s";
-        }
-        if (seconds < 7200) {
-            return seconds / 60 + "m";
-        }
-        return seconds / 3600 + "h";
     }
 }

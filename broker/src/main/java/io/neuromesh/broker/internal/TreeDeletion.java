@@ -1,0 +1,49 @@
+package io.neuromesh.broker.internal;
+
+import org.tinylog.Logger;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Deletes the temporary folders of the brokers: HiveMQ's and mosquitto's. */
+final class TreeDeletion {
+
+    private TreeDeletion() {
+    }
+
+    /** Deletes {@code root} and everything in it; a failure is logged, as it only leaves files in the temp folder. */
+    static void deleteQuietly(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            deleteTree(root);
+        } catch (IOException e) {
+            Logger.warn("Cannot delete the broker folder {}: {}", root, e);
+        }
+    }
+
+    /** Deletes {@code root} and everything in it. */
+    static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package io.neuromesh.cli.internal.command.flow;
+
+import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.TimeoutOption;
+import io.neuromesh.flows.FlowClient;
+import io.neuromesh.flows.demo.Crawl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code flow fetch <urls-file>}: fetch every URL of a file on the workers and print status, size and title. */
+@Command(name = "fetch", mixinStandardHelpOptions = true, description = "crawl the URLs of a file on the workers")
+final class FetchCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-6s %9s  %-40s %s%n";
+    private static final int TITLE_WIDTH = 40;
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Mixin
+    private QueueOption queue;
+    @Mixin
+    private TimeoutOption timeout = new TimeoutOption(Crawl.DEFAULT_FETCH_TIMEOUT);
+    @Parameters(paramLabel = "<urls-file>", description = "one URL per line; # starts a comment")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        List<String> urls = Crawl.urls(FlowCommand.read(file).lines().toList());
+        if (urls.isEmpty()) {
+            throw new CommandFailedException(file + " lists no URLs (one per line; # starts a comment)");
+        }
+        Crawl.Report report;
+        try (FlowClient client = broker.flowClient()) {
+            report = Crawl.run(client, urls, timeout.get(), queue.route());
+        }
+        PrintStream out = NeuromeshCommand.out(spec);
+        int failed = 0;
+        out.printf(ROW, "STATUS", "BYTES", "TITLE / ERROR", "URL");
+        for (Crawl.Outcome outcome : report.outcomes()) {
+            if (outcome.page() != null) {
+                out.printf("%-6d %9d  %-40s %s%n", outcome.page().status(), outcome.page().bytes(),
+                        outcome.page().title() == null ? "" : clip(outcome.page().title()), outcome.url());
+            } else {
+                failed++;
+                out.printf(ROW, "error", "-", clip(outcome.error()), outcome.url());
+            }
+        }
+        out.printf(Locale.ROOT, "%d URLs on %s: %d answered, %d failed; wall time %.3f s%n", urls.size(),
+                FlowCommand.perWorker(report.perWorker()), urls.size() - failed, failed,
+                report.wallTime().toNanos() / 1e9);
+        return 0;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= TITLE_WIDTH ? text : text.substring(0, TITLE_WIDTH - 3) + "...";
+    }
+}

@@ -1,0 +1,79 @@
+package io.neuromesh.cli.internal.command.flow;
+
+import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.TimeoutOption;
+import io.neuromesh.flows.FlowClient;
+import io.neuromesh.flows.demo.WordCount;
+import io.neuromesh.flows.demo.WordCountReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code flow wordcount <file>}: count the words of a text on the workers, a chunk of words per task. */
+@Command(name = "wordcount", mixinStandardHelpOptions = true, description = "count the words of a text on the workers")
+final class WordCountCommand implements Callable<Integer> {
+
+    /** How long one task may take. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    static final int DEFAULT_TOP = 10;
+    private static final int MAX = 1_000_000;
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private BrokerOptions broker;
+    @Mixin
+    private QueueOption queue;
+    @Mixin
+    private TimeoutOption timeout = new TimeoutOption(DEFAULT_TIMEOUT);
+    @Option(names = "--chunk", paramLabel = "N",
+            description = "words per task (default: ${DEFAULT-VALUE}; 1 = one task per word, as the reference)")
+    private int chunk = WordCount.DEFAULT_CHUNK;
+    @Option(names = "--top", paramLabel = "K", description = "how many of the most frequent words to print"
+            + " (default: ${DEFAULT-VALUE})")
+    private int top = DEFAULT_TOP;
+    @Parameters(paramLabel = "<file>", description = "a text file")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        if (chunk < 1 || chunk > MAX) {
+            throw new UsageException("--chunk must be between 1 and " + MAX + ", got " + chunk);
+        }
+        if (top < 0 || top > MAX) {
+            throw new UsageException("--top must be between 0 and " + MAX + ", got " + top);
+        }
+        List<String> words = WordCount.words(FlowCommand.read(file));
+        WordCountReport report;
+        try (FlowClient client = broker.flowClient()) {
+            report = WordCount.run(client, words, chunk, queue.route(), timeout.get());
+        }
+        PrintStream out = NeuromeshCommand.out(spec);
+        out.printf(Locale.ROOT, "%s: %d words in %d tasks (%d per task), on %s%n", file.getFileName(),
+                report.words(), report.tasks(), chunk, FlowCommand.perWorker(report.perWorker()));
+        for (Map.Entry<String, Integer> entry : report.top(top)) {
+            out.printf("%7d  %s%n", entry.getValue(), entry.getKey());
+        }
+        out.printf(Locale.ROOT, "wall time: %.3f s%n", report.wallTime().toNanos() / 1e9);
+        if (!report.errors().isEmpty()) {
+            report.errors().stream().limit(5).forEach(e -> out.println("error: " + e));
+            throw new CommandFailedException(report.errors().size() + " of " + report.tasks()
+                    + " tasks failed, so the counts are incomplete (first: " + report.errors().get(0) + ")");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package io.neuromesh.cli.internal.command.topology;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A topology file given on the command line, read and validated before anything is published or compared.
+ *
+ * @param path     as the user typed it
+ * @param json     the file's bytes, published exactly as they are
+ * @param topology the parsed, valid topology
+ */
+record TopologyFile(Path path, byte[] json, Topology topology) {
+
+    /**
+     * @throws CommandFailedException when the file cannot be read ({@code x.json: no such file}) or is not a valid
+     *                                topology (its errors, one per line)
+     */
+    static TopologyFile load(Path path) {
+        byte[] json = read(path);
+        List<String> errors = errors(json);
+        if (!errors.isEmpty()) {
+            StringBuilder message = new StringBuilder(path + ": " + errors.size() + " error(s)");
+            errors.forEach(error -> message.append(System.lineSeparator()).append("  ").append(error));
+            throw new CommandFailedException(message.toString());
+        }
+        return new TopologyFile(path, json, Topology.parse(json));
+    }
+
+    static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new CommandFailedException(path + ": no such file");
+        } catch (IOException e) {
+            throw new CommandFailedException(path + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** @return what is wrong with the document, one entry per error; empty when it is a valid topology */
+    static List<String> errors(byte[] json) {
+        try {
+            Topology.parse(json);
+            return List.of();
+        } catch (TopologyException e) {
+            return e.errors();
+        }
+    }
+
+    /** @return e.g. {@code rev 1, 6 neurons, 8 synapses, 2 sensors, 1 actuators, hash 0123456789abcdef} */
+    static String describe(Topology t) {
+        return "rev " + t.rev() + ", " + t.neurons().size() + " neurons, " + t.synapses().size() + " synapses, "
+                + t.sensors().size() + " sensors, " + t.actuators().size() + " actuators, hash " + t.shortHash();
+    }
+
+    /** @return what {@code topology validate --json} prints for a file: whether it is valid, and its summary or errors */
+    static JsonObject validation(Path path, byte[] json) {
+        JsonObject result = new JsonObject();
+        result.addProperty("file", path.toString());
+        List<String> errors = errors(json);
+        result.addProperty("valid", errors.isEmpty());
+        if (errors.isEmpty()) {
+            Topology t = Topology.parse(json);
+            result.addProperty("rev", t.rev());
+            result.addProperty("neurons", t.neurons().size());
+            result.addProperty("synapses", t.synapses().size());
+            result.addProperty("sensors", t.sensors().size());
+            result.addProperty("actuators", t.actuators().size());
+            result.addProperty("hash", t.contentHash());
+        } else {
+            JsonArray list = new JsonArray();
+            errors.forEach(list::add);
+            result.add("errors", list);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,81 @@
+package io.neuromesh.cli.internal.options;
+
+import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.edge.FleetClient;
+import io.neuromesh.flows.FlowClient;
+import io.neuromesh.mqtt.LinkConfig;
+import io.neuromesh.mqtt.MqttLinkException;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How a command reaches the broker: {@code --broker}, else {@code $NEUROMESH_BROKER}, else {@link #DEFAULT_BROKER};
+ * and the clients opened with it. The one place for connection options: credentials and TLS belong here, next to
+ * the address, and reach every command through {@link #fleet()} and {@link #flowClient()}.
+ */
+public final class BrokerOptions {
+
+    /** The broker of a single machine. */
+    public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
+    /** The environment variable that overrides {@link #DEFAULT_BROKER}. */
+    public static final String BROKER_ENV = "NEUROMESH_BROKER";
+    /** How long a command waits for the broker to accept its connection. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "broker address, tcp://host:port (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
+    private String broker;
+
+    /**
+     * @return the broker's address
+     * @throws UsageException when it is not a {@code tcp://host:port} address
+     */
+    public URI uri() {
+        String env = System.getenv(BROKER_ENV);
+        String text = broker != null ? broker : env == null || env.isBlank() ? DEFAULT_BROKER : env;
+        URI uri = null;
+        try {
+            uri = LinkConfig.brokerUri(text);
+        } catch (IllegalArgumentException malformed) {
+            // Reported below, with what an address looks like.
+        }
+        if (uri == null || !"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new UsageException("--broker must look like tcp://host:port, got '" + text + "'");
+        }
+        return uri;
+    }
+
+    /**
+     * @return a connected fleet client; the caller closes it
+     * @throws CommandFailedException when the broker cannot be reached within {@link #CONNECT_TIMEOUT}
+     */
+    public FleetClient fleet() {
+        URI uri = uri();
+        try {
+            return FleetClient.connect(uri, CONNECT_TIMEOUT);
+        } catch (MqttLinkException e) {
+            throw unreachable(uri, e);
+        }
+    }
+
+    /**
+     * @return a started task-flow client; the caller closes it
+     * @throws CommandFailedException when the broker cannot be reached within {@link #CONNECT_TIMEOUT}
+     */
+    public FlowClient flowClient() {
+        URI uri = uri();
+        try {
+            return FlowClient.builder().broker(uri).connectTimeout(CONNECT_TIMEOUT).build().start();
+        } catch (MqttLinkException e) {
+            throw unreachable(uri, e);
+        }
+    }
+
+    private static CommandFailedException unreachable(URI uri, MqttLinkException e) {
+        return new CommandFailedException("cannot reach the broker at " + uri + " (" + e.getMessage()
+                + "); start one with ./neuromesh broker or pass --broker");
+    }
+}

@@ -1,0 +1,72 @@
+package io.neuromesh.cli.internal.view;
+
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.topology.Topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The table of {@code neuromesh nodes}, from the retained statuses. */
+public final class NodesTable {
+
+    /** How many neuron ids a row shows before it only counts them. */
+    static final int NEURONS_SHOWN = 3;
+    private static final String ABSENT = "-";
+
+    private NodesTable() {
+    }
+
+    /**
+     * @param statuses the retained statuses, in any order
+     * @param now      the time ages are measured to
+     * @return a header and one line per node, sorted by node: state, neurons (count and the first few), rev, short
+     *         hash, age of the status, and the load fields when the status carries them ({@code -} when not)
+     */
+    public static List<String> lines(Collection<NodeStatus> statuses, Instant now) {
+        Table table = new Table("NODE", "STATE", "NEURONS", "REV", "HASH", "LAST STATUS", "IN/S", "QUEUE", "HEAP");
+        statuses.stream().sorted(Comparator.comparing(NodeStatus::node)).forEach(status -> {
+            Optional<NodeStatus.Running> load = status.running();
+            table.row(status.node(), status.state().wireName(), neurons(status.neurons()),
+                    status.rev() > 0 ? Long.toString(status.rev()) : ABSENT, shortHash(status.hash()),
+                    status.timestamp().isAfter(Instant.EPOCH) ? ago(Duration.between(status.timestamp(), now)) : ABSENT,
+                    load.map(l -> String.format(Locale.ROOT, "%.1f", l.inputsPerSecond())).orElse(ABSENT),
+                    load.map(l -> Integer.toString(l.queue())).orElse(ABSENT),
+                    load.map(l -> l.heapUsedMb() + "/" + l.heapMaxMb() + " MB").orElse(ABSENT));
+        });
+        return table.lines();
+    }
+
+    /** @return {@code 1.2s ago}, {@code 42s ago}, {@code 5m ago}, {@code 3h ago} or {@code 2d ago}; never negative */
+    static String ago(Duration age) {
+        long millis = Math.max(0, age.toMillis());
+        if (millis < 10_000) {
+            return String.format(Locale.ROOT, "%.1fs ago", millis / 100 / 10.0);
+        }
+        if (millis < 60_000) {
+            return millis / 1000 + "s ago";
+        }
+        if (millis < 3_600_000) {
+            return millis / 60_000 + "m ago";
+        }
+        return millis < 48 * 3_600_000L ? millis / 3_600_000 + "h ago" : millis / 86_400_000 + "d ago";
+    }
+
+    private static String neurons(List<String> neurons) {
+        if (neurons.isEmpty()) {
+            return "0";
+        }
+        String shown = String.join(" ", neurons.subList(0, Math.min(NEURONS_SHOWN, neurons.size())));
+        return neurons.size() + " (" + shown + (neurons.size() > NEURONS_SHOWN ? " ...)" : ")");
+    }
+
+    private static String shortHash(String hash) {
+        return hash == null || hash.isEmpty() ? ABSENT : hash.substring(0, Math.min(hash.length(),
+                Topology.SHORT_HASH_LENGTH));
+    }
+
+}

@@ -1,0 +1,55 @@
+package io.neuromesh.cli.internal.view;
+
+import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.edge.wire.NodeStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class NodesTableTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    private static final String HASH = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    @Test
+    void showsStateNeuronsRevHashAgeAndLoadSortedByNode() {
+        NodeStatus n2 = NodeStatus.live(NodeState.ONLINE, "n2", List.of("h1", "h2", "h3", "z"),
+                NOW.minusMillis(1_234), running(4, 12.25, 3, 45, 512));
+        NodeStatus n1 = NodeStatus.live(NodeState.LEAVING, "n1", List.of("x"), NOW.minusMillis(200),
+                running(4, 0, 0, 30, 512));
+        NodeStatus n3 = NodeStatus.offline("n3", "connection lost", NOW.minusMillis(300_000));
+        assertEquals(List.of(
+                "NODE  STATE    NEURONS           REV  HASH              LAST STATUS  IN/S  QUEUE  HEAP",
+                "n1    leaving  1 (x)             4    0123456789abcdef  0.2s ago     0.0   0      30/512 MB",
+                "n2    online   4 (h1 h2 h3 ...)  4    0123456789abcdef  1.2s ago     12.3  3      45/512 MB",
+                "n3    offline  0                 -    -                 5m ago       -     -      -"),
+                NodesTable.lines(List.of(n2, n3, n1), NOW));
+    }
+
+    @Test
+    void aNodeWithoutATopologyShowsNoRevAndNoHash() {
+        NodeStatus fresh = NodeStatus.live(NodeState.ONLINE, "n1", List.of(), NOW.minusMillis(100),
+                new NodeStatus.Running("i1", 0, "", NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0));
+        assertEquals("n1    online  0        -    -     0.1s ago     0.0   0      20/512 MB",
+                NodesTable.lines(List.of(fresh), NOW).get(1));
+    }
+
+    private static NodeStatus.Running running(long rev, double inputsPerSecond, int queue, long heapUsedMb,
+                                              long heapMaxMb) {
+        return new NodeStatus.Running("instance-1", rev, HASH, NOW.minusSeconds(60), inputsPerSecond, queue,
+                heapUsedMb, heapMaxMb, 0, 0);
+    }
+
+    @ParameterizedTest(name = "{0} ms -> {1}")
+    @CsvSource({"0, 0.0s ago", "-500, 0.0s ago", "1234, 1.2s ago", "9999, 9.9s ago", "42000, 42s ago",
+            "300000, 5m ago", "7200000, 2h ago", "172800000, 2d ago"})
+    void formatsAgesForHumans(long millis, String expected) {
+        assertEquals(expected, NodesTable.ago(Duration.ofMillis(millis)));
+    }
+}

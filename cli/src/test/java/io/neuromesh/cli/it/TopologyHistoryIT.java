@@ -6,8 +6,8 @@ import io.neuromesh.cli.internal.command.NodesCommand;
 import io.neuromesh.cli.internal.command.TopologyCommand;
 import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.EdgeRuntime;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.fleet.NodeStarter;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,25 +39,23 @@ class TopologyHistoryIT {
     @TempDir
     Path dir;
 
-    private TestBroker broker;
-    private final List<EdgeRuntime> runtimes = new ArrayList<>();
+    private TestFleet<EdgeRuntime> fleet;
 
     @BeforeEach
     void startFleet() {
-        broker = TestBrokers.embedded();
-        for (String node : List.of("n1", "n2")) {
-            EdgeRuntime runtime = EdgeRuntime.builder().node(node).broker(broker.uri()).build();
+        fleet = TestFleet.builder((NodeStarter<EdgeRuntime>) (node, broker) -> {
+            EdgeRuntime runtime = EdgeRuntime.builder().node(node).broker(broker).build();
             runtime.start();
-            runtimes.add(runtime);
-        }
-        runtimes.forEach(runtime -> runtime.awaitOnline(ONLINE));
+            runtime.awaitOnline(ONLINE);
+            return runtime;
+        }).start();
+        fleet.start("n1", "n2");
     }
 
     @AfterEach
     void stopFleet() {
-        runtimes.forEach(EdgeRuntime::close);
-        if (broker != null) {
-            broker.close();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
@@ -88,8 +86,8 @@ class TopologyHistoryIT {
                 rollback);
         assertTrue(rollback.contains("n1         applied rev 3, hosting a"), rollback);
         assertTrue(rollback.contains("n2         applied rev 3, hosting b"), rollback);
-        runtimes.forEach(runtime -> assertEquals(3, runtime.rev(), runtime.config().node()));
-        assertEquals(Set.of("b"), runtimes.get(1).hostedNeurons());
+        fleet.nodes().values().forEach(runtime -> assertEquals(3, runtime.rev(), runtime.config().node()));
+        assertEquals(Set.of("b"), fleet.node("n2").hostedNeurons());
 
         assertEquals("rev 3 -> 1\nnote: runtimes ignore rev 1: it is not newer than the running rev 3; raise \"rev\""
                 + " before you apply it\nno changes\n", run(topology, "diff", rev1.toString()));
@@ -112,7 +110,7 @@ class TopologyHistoryIT {
 
     private String run(Command command, String... argv) throws Exception {
         List<String> args = new ArrayList<>(List.of(argv));
-        args.addAll(List.of("--broker", broker.uri()));
+        args.addAll(List.of("--broker", fleet.uri()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = command.run(Args.parse(command.name(), args, command.options()),
                 new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,8 +58,11 @@ class MqttLinkIT {
                 receiver.subscribe(Subscription.of("t/a"), m -> got.add(text(m)));
                 receiver.start();
                 sender.start();
-                Thread.sleep(300);
-                assertEquals(LinkState.CONNECTING, receiver.state(), "no broker yet");
+                // No broker yet: the link keeps retrying and stays CONNECTING. 300 ms spans its first retries (the
+                // backoff starts at LinkConfig.DEFAULT_MIN_RECONNECT_DELAY, 100 ms), so a link that gave up or
+                // claimed a connection after a failed attempt would show it.
+                await("no broker yet").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                        .until(receiver::state, LinkState.CONNECTING::equals);
                 broker.start();
                 receiver.awaitConnected(WAIT);
                 sender.awaitConnected(WAIT);
@@ -96,10 +100,8 @@ class MqttLinkIT {
             receiver.awaitConnected(WAIT);
             sender.awaitConnected(WAIT);
             broker.stop();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (sender.state() == LinkState.CONNECTED && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await("the sender sees the broker gone").atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(sender::state, state -> state != LinkState.CONNECTED);
             for (int i = 0; i < 50; i++) {
                 sender.publish("t/buffer", bytes("m" + i), Qos.AT_LEAST_ONCE, false);
             }

@@ -10,13 +10,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deletes the temporary folders of test brokers. */
-final class TreeDeletion {
+public final class TreeDeletion {
 
     private TreeDeletion() {
     }
 
     /** Deletes {@code root} and everything in it; a failure is logged, as it only leaves files in the temp folder. */
-    static void deleteQuietly(Path root) {
+    public static void deleteQuietly(Path root) {
         if (!Files.exists(root)) {
             return;
         }

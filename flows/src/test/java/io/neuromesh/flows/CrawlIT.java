@@ -47,6 +47,7 @@ class CrawlIT {
         });
         server.createContext("/slow", exchange -> {
             try {
+                // Not a wait but the page's behaviour: it answers after the crawl's 1 s timeout.
                 Thread.sleep(3000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

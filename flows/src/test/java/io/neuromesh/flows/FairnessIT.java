@@ -55,6 +55,7 @@ class FairnessIT {
     void aSlowWorkerDoesNotHoardTasks(BrokerKind kind) throws Exception {
         try (TestFleet<Worker> fleet = TestFleet.builder(Workers.inProcess()).broker(kind).start()) {
             fleet.start("slow", Workers.inProcess(b -> b.concurrency(1).task(Task.of("sleep", Long.class, (ms, context) -> {
+                // Not a wait but the task's work: this worker is ten times slower than the others.
                 Thread.sleep(ms * 10);
                 return ms;
             }))));

@@ -115,8 +115,8 @@ class FleetFailoverIT {
 
     /** Waits until exactly {@code nodes} are online. */
     private void awaitOnline(Set<String> nodes, Duration timeout) {
-        await("online nodes " + nodes).atMost(timeout).pollInterval(Duration.ofMillis(20))
-                .until(this::online, new TreeSet<>(nodes)::equals);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertEquals(new TreeSet<>(nodes), online(), () -> "online nodes; statuses " + client.nodes().values()));
     }
 
     /**
@@ -126,10 +126,9 @@ class FleetFailoverIT {
     private Map<String, String> awaitPlacement(Set<String> nodes, Duration timeout) throws Exception {
         Topology topology = Topology.parse(java.nio.file.Files.readAllBytes(launcher.root().resolve(AUTO)));
         Placement expected = Placement.assign(topology, nodes);
-        await("placement " + expected.assignments() + " on " + nodes + "; statuses " + client.nodes().values())
-                .atMost(timeout).pollInterval(Duration.ofMillis(5))
-                .until(() -> nodes.stream().allMatch(node -> hosts(node, expected.neuronsOn(node)))
-                        && partition(nodes) != null);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(5)).untilAsserted(() -> assertTrue(
+                nodes.stream().allMatch(node -> hosts(node, expected.neuronsOn(node))) && partition(nodes) != null,
+                () -> "placement " + expected.assignments() + " on " + nodes + "; statuses " + client.nodes().values()));
         return expected.assignments();
     }
 
@@ -175,11 +174,11 @@ class FleetFailoverIT {
 
     /** Waits until z is {@code value} and no output changed for {@link #QUIET}; returns the node that published it. */
     private String awaitZ(int value, Duration timeout) {
-        await("z settles at " + value + "; outputs " + outputs).atMost(timeout).pollInterval(Duration.ofMillis(10))
-                .until(() -> {
-                    String[] z = z();
-                    return z != null && z[0].equals(Integer.toString(value)) && outputs.quietFor().compareTo(QUIET) >= 0;
-                });
+        await().atMost(timeout).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+            String[] z = z();
+            assertTrue(z != null && z[0].equals(Integer.toString(value)) && outputs.quietFor().compareTo(QUIET) >= 0,
+                    () -> "z settles at " + value + "; outputs " + outputs.latest());
+        });
         return z()[1];
     }
 

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The edge-runtime side of {@link TestFleet}: how to start an in-process runtime, and the XOR steps the ITs share
@@ -93,9 +94,9 @@ final class EdgeFleet {
 
     /** Waits until {@code neuron} is {@code value} and no output changed for {@link #QUIET}. */
     static void awaitSettled(Observer outputs, String neuron, int value) {
-        await(neuron + " settles at " + value).atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
-                .until(() -> Integer.valueOf(value).equals(value(outputs, neuron))
-                        && outputs.quietFor().compareTo(QUIET) >= 0);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertTrue(
+                Integer.valueOf(value).equals(value(outputs, neuron)) && outputs.quietFor().compareTo(QUIET) >= 0,
+                () -> neuron + " settles at " + value + "; outputs " + outputs.latest()));
     }
 
     /** Sets the two virtual sensors and waits until z settles at {@code expectedZ}. */

@@ -63,14 +63,15 @@ class GpioIT {
 
         /** Waits until the pin's published state is {@code active} and stays so for {@link #PIN_STABLE}. */
         void awaitPin(String node, int pin, boolean active, String why) {
-            await(why + "; pins " + pins).atMost(TIMEOUT).during(PIN_STABLE).until(() -> pin(node, pin)
+            await().atMost(TIMEOUT).during(PIN_STABLE).untilAsserted(() -> assertTrue(pin(node, pin)
                     .map(json -> JsonParser.parseString(json).getAsJsonObject().get("active").getAsBoolean() == active)
-                    .orElse(false));
+                    .orElse(false), () -> why + "; pins " + pins.latest()));
         }
 
         /** Waits until the pin's retained state is cleared (the pin was closed). */
         void awaitClosed(String node, int pin, String why) {
-            await(why + "; pins " + pins).atMost(TIMEOUT).until(() -> pin(node, pin).isEmpty());
+            await().atMost(TIMEOUT).untilAsserted(
+                    () -> assertTrue(pin(node, pin).isEmpty(), () -> why + "; pins " + pins.latest()));
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The flows side of {@link TestFleet}: how to start an in-process worker with the test defaults, a client on the
@@ -53,8 +54,9 @@ public final class Workers {
 
     /** Waits until {@code client} has seen every worker online (their retained heartbeats arrived). */
     public static void awaitOnline(FlowClient client, String... names) {
-        await("workers " + List.of(names) + " online").atMost(READY).pollInterval(Duration.ofMillis(10))
-                .until(() -> online(client).containsAll(List.of(names)));
+        await().atMost(READY).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertTrue(
+                online(client).containsAll(List.of(names)),
+                () -> "workers " + List.of(names) + " not all online; seen " + online(client)));
     }
 
     private static List<String> online(FlowClient client) {

@@ -34,12 +34,12 @@ class ReliabilityIT {
     private FlowClient client;
 
     @BeforeAll
-    static void startBroker() {
+    static void startFleet() {
         fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.HIVEMQ_EMBEDDED).start();
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void stopFleet() {
         fleet.close();
     }
 
@@ -54,8 +54,9 @@ class ReliabilityIT {
         fleet.stopNodes();
     }
 
-    private Worker worker(String name) throws InterruptedException {
-        Worker worker = fleet.start(name, Workers.inProcess(b -> b.queues(name).backoff(Duration.ofMillis(20), Duration.ofMillis(100))));
+    private Worker worker(String name) {
+        Worker worker = fleet.start(name,
+                Workers.inProcess(b -> b.queues(name).backoff(Duration.ofMillis(20), Duration.ofMillis(100))));
         Workers.awaitOnline(client, name);
         return worker;
     }

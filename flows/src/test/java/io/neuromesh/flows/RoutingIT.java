@@ -36,12 +36,12 @@ class RoutingIT {
     private FlowClient client;
 
     @BeforeAll
-    static void startBroker() {
+    static void startFleet() {
         fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.MOSQUITTO).start();
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void stopFleet() {
         fleet.close();
     }
 

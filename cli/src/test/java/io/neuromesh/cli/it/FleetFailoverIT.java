@@ -115,8 +115,8 @@ class FleetFailoverIT {
 
     /** Waits until exactly {@code nodes} are online. */
     private void awaitOnline(Set<String> nodes, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                assertEquals(new TreeSet<>(nodes), online(), () -> "online nodes; statuses " + client.nodes().values()));
+        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertEquals(
+                new TreeSet<>(nodes), online(), () -> "online nodes; statuses " + client.nodes().values()));
     }
 
     /**
@@ -128,7 +128,8 @@ class FleetFailoverIT {
         Placement expected = Placement.assign(topology, nodes);
         await().atMost(timeout).pollInterval(Duration.ofMillis(5)).untilAsserted(() -> assertTrue(
                 nodes.stream().allMatch(node -> hosts(node, expected.neuronsOn(node))) && partition(nodes) != null,
-                () -> "placement " + expected.assignments() + " on " + nodes + "; statuses " + client.nodes().values()));
+                () -> "placement " + expected.assignments() + " on " + nodes + "; statuses "
+                        + client.nodes().values()));
         return expected.assignments();
     }
 
@@ -236,7 +237,8 @@ class FleetFailoverIT {
         // when its status lists z (placement converged above); 500 ms is many waves (each a few ms) after that, so
         // a wrong output from a badly restored z would have been published by then.
         await("z stays 1 through the handover").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> outputs.history(Topics.output("z")).stream().allMatch(m -> parse(m.payload())[0].equals("1")));
+                .until(() -> outputs.history(Topics.output("z")).stream()
+                        .allMatch(m -> parse(m.payload())[0].equals("1")));
         // And the new host really runs z: a sensor change now gives the right z, published by the new host.
         expectXorFrom(newHost, 1, 1);
         expectXorFrom(newHost, 0, 1);

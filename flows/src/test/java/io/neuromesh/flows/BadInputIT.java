@@ -1,13 +1,13 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.testing.Fleet;
+import io.neuromesh.flows.testing.Workers;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,25 +29,23 @@ class BadInputIT {
 
     private static final int LIMIT = ClientConfig.DEFAULT_MAX_PAYLOAD_BYTES;
 
-    private static TestBroker broker;
-    private static Fleet fleet;
+    private static TestFleet<Worker> fleet;
     private static Worker worker;
     private static FlowClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = TestBrokers.mosquitto();
-        fleet = new Fleet(broker.uri());
-        worker = fleet.start("sturdy", b -> b.task(Task.of("blowup", Integer.class, (n, context) -> "x".repeat(n))));
-        client = fleet.client();
-        Fleet.awaitOnline(client, "sturdy");
+        fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.MOSQUITTO).start();
+        worker = fleet.start("sturdy", Workers.inProcess(
+                b -> b.task(Task.of("blowup", Integer.class, (n, context) -> "x".repeat(n)))));
+        client = Workers.client(fleet);
+        Workers.awaitOnline(client, "sturdy");
     }
 
     @AfterAll
     static void stop() {
         client.close();
         fleet.close();
-        broker.close();
     }
 
     private static void assertStillWorks() {
@@ -87,7 +85,7 @@ class BadInputIT {
 
     @Test
     void anOversizedTaskFromAClientWithAHigherLimitIsRefusedByTheWorker() {
-        try (FlowClient generous = FlowClient.builder().broker(broker.uri()).maxPayloadBytes(4 * LIMIT).build().start()) {
+        try (FlowClient generous = FlowClient.builder().broker(fleet.uri()).maxPayloadBytes(4 * LIMIT).build().start()) {
             TaskResult result = generous.submit("echo", "x".repeat(2 * LIMIT)).join();
 
             assertEquals(ErrorKind.TOO_LARGE, result.errorKind());
@@ -109,7 +107,7 @@ class BadInputIT {
     @Test
     void aMessageThatIsNotJsonGetsAnErrorReply() throws Exception {
         BlockingQueue<InboundMessage> replies = new LinkedBlockingQueue<>();
-        MqttLink raw = MqttLink.builder().broker(broker.uri()).clientId("raw-submitter").build();
+        MqttLink raw = MqttLink.builder().broker(fleet.uri()).clientId("raw-submitter").build();
         try {
             raw.subscribe(Subscription.of("raw/replies"), replies::add);
             raw.start();

@@ -3,10 +3,10 @@ package io.neuromesh.flows;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.neuromesh.flows.demo.Crawl;
-import io.neuromesh.flows.testing.Fleet;
+import io.neuromesh.flows.testing.Workers;
+import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.FreePorts;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +32,13 @@ class CrawlIT {
 
     private static final int PAGES = 24;
 
-    private TestBroker broker;
+    private TestFleet<Worker> fleet;
     private HttpServer server;
     private String base;
 
     @BeforeEach
     void startServer() throws IOException {
-        broker = TestBrokers.mosquitto();
+        fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.MOSQUITTO).start();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/page/", exchange -> {
@@ -47,6 +47,7 @@ class CrawlIT {
         });
         server.createContext("/slow", exchange -> {
             try {
+                // Not a wait but the page's behaviour: it answers after the crawl's 1 s timeout.
                 Thread.sleep(3000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -75,7 +76,7 @@ class CrawlIT {
     @AfterEach
     void stopServer() {
         server.stop(0);
-        broker.close();
+        fleet.close();
     }
 
     @Test
@@ -88,49 +89,45 @@ class CrawlIT {
         urls.add(base + "/missing");
         urls.add(base + "/error");
         urls.add("http://127.0.0.1:" + FreePorts.next() + "/nobody-listens");
-        try (Fleet fleet = new Fleet(broker.uri())) {
-            for (String name : List.of("crawl1", "crawl2", "crawl3", "crawl4")) {
-                fleet.start(name, b -> b.concurrency(2));
-            }
-            try (FlowClient client = fleet.client()) {
-                Fleet.awaitOnline(client, "crawl1", "crawl2", "crawl3", "crawl4");
+        for (String name : List.of("crawl1", "crawl2", "crawl3", "crawl4")) {
+            fleet.start(name, Workers.inProcess(b -> b.concurrency(2)));
+        }
+        try (FlowClient client = Workers.client(fleet)) {
+            Workers.awaitOnline(client, "crawl1", "crawl2", "crawl3", "crawl4");
 
-                Crawl.Report report = Crawl.run(client, urls, Duration.ofMillis(1000), null);
+            Crawl.Report report = Crawl.run(client, urls, Duration.ofMillis(1000), null);
 
-                System.out.println("crawl of " + urls.size() + " URLs: " + report.wallTime().toMillis() + " ms, per worker "
-                        + report.perWorker());
-                assertEquals(urls.size(), report.outcomes().size());
-                for (int i = 0; i < PAGES; i++) {
-                    Crawl.Outcome outcome = report.outcomes().get(i);
-                    assertEquals(urls.get(i), outcome.url());
-                    assertNull(outcome.error(), outcome::toString);
-                    assertEquals(new Crawl.Page(urls.get(i), 200, page(String.valueOf(i + 1)).length(), "Page " + (i + 1)),
-                            outcome.page());
-                }
-                assertEquals("timed out after 1000 ms", report.outcomes().get(PAGES).error());
-                assertEquals(404, report.outcomes().get(PAGES + 1).page().status());
-                assertNull(report.outcomes().get(PAGES + 1).page().title());
-                assertEquals(new Crawl.Page(urls.get(PAGES + 2), 500, 27, "Server Error"), report.outcomes().get(PAGES + 2).page());
-                assertEquals("connection refused", report.outcomes().get(PAGES + 3).error());
-                assertTrue(report.perWorker().size() >= 2, "the URLs were shared: " + report.perWorker());
+            System.out.println("crawl of " + urls.size() + " URLs: " + report.wallTime().toMillis() + " ms, per worker "
+                    + report.perWorker());
+            assertEquals(urls.size(), report.outcomes().size());
+            for (int i = 0; i < PAGES; i++) {
+                Crawl.Outcome outcome = report.outcomes().get(i);
+                assertEquals(urls.get(i), outcome.url());
+                assertNull(outcome.error(), outcome::toString);
+                assertEquals(new Crawl.Page(urls.get(i), 200, page(String.valueOf(i + 1)).length(), "Page " + (i + 1)),
+                        outcome.page());
             }
+            assertEquals("timed out after 1000 ms", report.outcomes().get(PAGES).error());
+            assertEquals(404, report.outcomes().get(PAGES + 1).page().status());
+            assertNull(report.outcomes().get(PAGES + 1).page().title());
+            assertEquals(new Crawl.Page(urls.get(PAGES + 2), 500, 27, "Server Error"), report.outcomes().get(PAGES + 2).page());
+            assertEquals("connection refused", report.outcomes().get(PAGES + 3).error());
+            assertTrue(report.perWorker().size() >= 2, "the URLs were shared: " + report.perWorker());
         }
     }
 
     @Test
     void aMalformedUrlIsAnErrorResultOfItsOwn() throws Exception {
-        try (Fleet fleet = new Fleet(broker.uri())) {
-            fleet.start("crawl9");
-            try (FlowClient client = fleet.client()) {
-                Fleet.awaitOnline(client, "crawl9");
+        fleet.start("crawl9");
+        try (FlowClient client = Workers.client(fleet)) {
+            Workers.awaitOnline(client, "crawl9");
 
-                Crawl.Report report = Crawl.run(client, List.of("ftp://example.org/x", base + "/page/1"),
-                        Duration.ofSeconds(2), null);
+            Crawl.Report report = Crawl.run(client, List.of("ftp://example.org/x", base + "/page/1"),
+                    Duration.ofSeconds(2), null);
 
-                assertTrue(report.outcomes().get(0).error().startsWith("bad arguments for 'http.fetch': url: must be an "
-                        + "absolute http or https URL, got ftp://example.org/x (got "), report.outcomes().get(0).error());
-                assertEquals(200, report.outcomes().get(1).page().status());
-            }
+            assertTrue(report.outcomes().get(0).error().startsWith("bad arguments for 'http.fetch': url: must be an "
+                    + "absolute http or https URL, got ftp://example.org/x (got "), report.outcomes().get(0).error());
+            assertEquals(200, report.outcomes().get(1).page().status());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.testing.Fleet;
+import io.neuromesh.flows.testing.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testcontainers.containers.GenericContainer;
@@ -73,7 +73,7 @@ class DockerImageIT {
                 worker.start();
                 String broker = "tcp://" + mosquitto.getHost() + ":" + mosquitto.getMappedPort(1883);
                 try (FlowClient client = FlowClient.builder().broker(broker).build().start()) {
-                    Fleet.awaitOnline(client, "docker1");
+                    Workers.awaitOnline(client, "docker1");
 
                     TaskResult result = client.submit(TaskCall.of("wordcount.count", List.of("hello hello world"))).join();
 

@@ -1,10 +1,9 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.testing.Fleet;
-import io.neuromesh.flows.testing.SharedBrokers;
+import io.neuromesh.flows.testing.Workers;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.OnEveryBroker;
-import org.junit.jupiter.api.AfterAll;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.Collections;
@@ -23,13 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class FairnessIT {
 
-    private static final SharedBrokers BROKERS = new SharedBrokers();
-
-    @AfterAll
-    static void closeBrokers() {
-        BROKERS.close();
-    }
-
     private static Map<String, Integer> perWorker(List<TaskResult> results) {
         Map<String, Integer> counts = new TreeMap<>();
         for (TaskResult result : results) {
@@ -41,12 +33,12 @@ class FairnessIT {
 
     @OnEveryBroker
     void sharesThreeHundredTasksAmongThreeWorkersWithNoneUnderTwentyPercent(BrokerKind kind) throws Exception {
-        try (Fleet fleet = new Fleet(BROKERS.get(kind).uri())) {
+        try (TestFleet<Worker> fleet = TestFleet.builder(Workers.inProcess()).broker(kind).start()) {
             for (String name : List.of("fair1", "fair2", "fair3")) {
-                fleet.start(name, b -> b.concurrency(2));
+                fleet.start(name, Workers.inProcess(b -> b.concurrency(2)));
             }
-            try (FlowClient client = fleet.client()) {
-                Fleet.awaitOnline(client, "fair1", "fair2", "fair3");
+            try (FlowClient client = Workers.client(fleet)) {
+                Workers.awaitOnline(client, "fair1", "fair2", "fair3");
 
                 Map<String, Integer> counts = perWorker(client.map(MapCall.of("sleep", Collections.nCopies(300, 3))).join());
 
@@ -61,15 +53,16 @@ class FairnessIT {
 
     @OnEveryBroker
     void aSlowWorkerDoesNotHoardTasks(BrokerKind kind) throws Exception {
-        try (Fleet fleet = new Fleet(BROKERS.get(kind).uri())) {
-            fleet.start("slow", b -> b.concurrency(1).task(Task.of("sleep", Long.class, (ms, context) -> {
+        try (TestFleet<Worker> fleet = TestFleet.builder(Workers.inProcess()).broker(kind).start()) {
+            fleet.start("slow", Workers.inProcess(b -> b.concurrency(1).task(Task.of("sleep", Long.class, (ms, context) -> {
+                // Not a wait but the task's work: this worker is ten times slower than the others.
                 Thread.sleep(ms * 10);
                 return ms;
-            })));
-            fleet.start("quick1", b -> b.concurrency(1));
-            fleet.start("quick2", b -> b.concurrency(1));
-            try (FlowClient client = fleet.client()) {
-                Fleet.awaitOnline(client, "slow", "quick1", "quick2");
+            }))));
+            fleet.start("quick1", Workers.inProcess(b -> b.concurrency(1)));
+            fleet.start("quick2", Workers.inProcess(b -> b.concurrency(1)));
+            try (FlowClient client = Workers.client(fleet)) {
+                Workers.awaitOnline(client, "slow", "quick1", "quick2");
 
                 Map<String, Integer> counts = perWorker(client.map(MapCall.of("sleep", Collections.nCopies(300, 3))).join());
 

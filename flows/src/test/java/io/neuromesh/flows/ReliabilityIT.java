@@ -1,9 +1,9 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.testing.Fleet;
 import io.neuromesh.flows.testing.TaskJars;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.flows.testing.Workers;
+import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,35 +30,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class ReliabilityIT {
 
-    private static TestBroker broker;
-    private Fleet fleet;
+    private static TestFleet<Worker> fleet;
     private FlowClient client;
 
     @BeforeAll
-    static void startBroker() {
-        broker = TestBrokers.embedded();
+    static void startFleet() {
+        fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.HIVEMQ_EMBEDDED).start();
     }
 
     @AfterAll
-    static void stopBroker() {
-        broker.close();
+    static void stopFleet() {
+        fleet.close();
     }
 
     @BeforeEach
     void startClient() {
-        fleet = new Fleet(broker.uri());
-        client = fleet.client();
+        client = Workers.client(fleet);
     }
 
     @AfterEach
     void stopAll() {
         client.close();
-        fleet.close();
+        fleet.stopNodes();
     }
 
-    private Worker worker(String name) throws InterruptedException {
-        Worker worker = fleet.start(name, b -> b.queues(name).backoff(Duration.ofMillis(20), Duration.ofMillis(100)));
-        Fleet.awaitOnline(client, name);
+    private Worker worker(String name) {
+        Worker worker = fleet.start(name,
+                Workers.inProcess(b -> b.queues(name).backoff(Duration.ofMillis(20), Duration.ofMillis(100))));
+        Workers.awaitOnline(client, name);
         return worker;
     }
 
@@ -114,26 +114,24 @@ class ReliabilityIT {
     void aRevokedTaskNeverRuns() throws Exception {
         Set<String> ran = ConcurrentHashMap.newKeySet();
         CountDownLatch release = new CountDownLatch(1);
-        Worker worker = fleet.start("revoker", b -> b.queues("revoker").concurrency(1).prefetch(2)
+        Worker worker = fleet.start("revoker", Workers.inProcess(b -> b.queues("revoker").concurrency(1).prefetch(2)
                 .task(Task.of("record", String.class, (tag, context) -> {
                     ran.add(tag);
                     release.await(10, TimeUnit.SECONDS);
                     return tag;
-                })));
-        Fleet.awaitOnline(client, "revoker");
+                }))));
+        Workers.awaitOnline(client, "revoker");
         TaskFuture blocker = client.submit(TaskCall.of("record", "blocker").onQueue("revoker"));
         TaskFuture heldByWorker = client.submit(TaskCall.of("record", "held").onQueue("revoker"));
         TaskFuture stillHere = client.submit(TaskCall.of("record", "waiting").onQueue("revoker"));
-        while (!ran.contains("blocker")) {
-            Thread.sleep(5);
-        }
+        await("the blocker runs").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> ran.contains("blocker"));
 
         assertTrue(heldByWorker.revoke());
         assertTrue(client.revoke(stillHere.id()));
         // The revocation travels through the broker; the worker counts the task it skipped as processed.
-        while (worker.stats().processed() < 1) {
-            Thread.sleep(5);
-        }
+        await("the skipped task counted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> worker.stats().processed() >= 1);
         release.countDown();
 
         assertEquals(ErrorKind.REVOKED, heldByWorker.join().errorKind());
@@ -149,7 +147,7 @@ class ReliabilityIT {
     void groupChainChordAndMapRunOnTheFleet() throws Exception {
         worker("canvas1");
         worker("canvas2");
-        fleet.start("canvas3", b -> b.queues("canvas1"));
+        fleet.start("canvas3", Workers.inProcess(b -> b.queues("canvas1")));
 
         List<TaskResult> group = client.group(List.of(TaskCall.of("sleep", 30).onQueue("canvas1"),
                 TaskCall.of("echo", "b").onQueue("canvas2"), TaskCall.of("sleep", 1).onQueue("canvas1"))).join();
@@ -169,8 +167,8 @@ class ReliabilityIT {
     @Test
     void aTaskJarDroppedIntoTheTaskFolderRuns(@TempDir Path dir) throws Exception {
         TaskJars.shoutJar(dir);
-        Worker worker = fleet.start("jarred", b -> b.queues("jarred").taskDir(dir));
-        Fleet.awaitOnline(client, "jarred");
+        Worker worker = fleet.start("jarred", Workers.inProcess(b -> b.queues("jarred").taskDir(dir)));
+        Workers.awaitOnline(client, "jarred");
 
         TaskResult result = client.submit(TaskCall.of("shout", "hello").onQueue("jarred")).join();
 

@@ -1,12 +1,12 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.testing.Fleet;
+import io.neuromesh.flows.testing.Workers;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,30 +32,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class RoutingIT {
 
-    private static TestBroker broker;
-    private Fleet fleet;
+    private static TestFleet<Worker> fleet;
     private FlowClient client;
 
     @BeforeAll
-    static void startBroker() {
-        broker = TestBrokers.mosquitto();
+    static void startFleet() {
+        fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.MOSQUITTO).start();
     }
 
     @AfterAll
-    static void stopBroker() {
-        broker.close();
+    static void stopFleet() {
+        fleet.close();
     }
 
     @BeforeEach
     void startClient() {
-        fleet = new Fleet(broker.uri());
-        client = fleet.client();
+        client = Workers.client(fleet);
     }
 
     @AfterEach
     void stopAll() {
         client.close();
-        fleet.close();
+        fleet.stopNodes();
     }
 
     @Test
@@ -62,7 +61,7 @@ class RoutingIT {
         Worker one = fleet.start("route1");
         Worker two = fleet.start("route2");
         Worker three = fleet.start("route3");
-        Fleet.awaitOnline(client, "route1", "route2", "route3");
+        Workers.awaitOnline(client, "route1", "route2", "route3");
 
         List<TaskResult> results = client.map(MapCall.of("echo", Collections.nCopies(30, "hi")).onWorker("route2")).join();
 
@@ -74,9 +73,9 @@ class RoutingIT {
 
     @Test
     void queueTasksGoOnlyToWorkersOfThatQueue() throws Exception {
-        fleet.start("cpu1", b -> b.queues("cpu"));
-        fleet.start("gpu1", b -> b.queues("gpu", "cpu"));
-        Fleet.awaitOnline(client, "cpu1", "gpu1");
+        fleet.start("cpu1", Workers.inProcess(b -> b.queues("cpu")));
+        fleet.start("gpu1", Workers.inProcess(b -> b.queues("gpu", "cpu")));
+        Workers.awaitOnline(client, "cpu1", "gpu1");
 
         List<TaskResult> results = client.map(MapCall.of("echo", List.of(1, 2, 3, 4, 5)).onQueue("gpu")).join();
 
@@ -103,7 +102,7 @@ class RoutingIT {
     void aTaskSubmittedBeforeAnyWorkerRunsWhenOneJoins() {
         TaskFuture early = client.submit(TaskCall.of("echo", "early").onQueue("late").timeout(Duration.ofSeconds(20)));
 
-        fleet.start("late1", b -> b.queues("late"));
+        fleet.start("late1", Workers.inProcess(b -> b.queues("late")));
 
         TaskResult result = early.join();
         assertEquals("\"early\"", result.value().toString());
@@ -114,7 +113,7 @@ class RoutingIT {
     void aSubmitterWithOnlyBrokerAccessUsesTheQueueTopic() throws Exception {
         fleet.start("shared1");
         BlockingQueue<io.neuromesh.mqtt.InboundMessage> replies = new LinkedBlockingQueue<>();
-        MqttLink outsider = MqttLink.builder().broker(broker.uri()).clientId("outsider").build();
+        MqttLink outsider = MqttLink.builder().broker(fleet.uri()).clientId("outsider").build();
         try {
             outsider.subscribe(Subscription.of("outsider/replies"), replies::add);
             outsider.start();
@@ -138,7 +137,7 @@ class RoutingIT {
     @Test
     void heartbeatsCarryCountsAndRunTimesAndTheLastWordIsOffline() throws Exception {
         Worker worker = fleet.start("beat1");
-        Fleet.awaitOnline(client, "beat1");
+        Workers.awaitOnline(client, "beat1");
         List<TaskCall> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             calls.add(TaskCall.of("sleep", 2).onWorker("beat1"));
@@ -160,17 +159,8 @@ class RoutingIT {
 
     private WorkerStatus awaitStatus(String worker, java.util.function.Predicate<WorkerStatus> condition)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            for (WorkerStatus status : client.workers()) {
-                if (status.worker().equals(worker) && condition.test(status)) {
-                    return status;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching status of " + worker + " in " + client.workers());
-            }
-            Thread.sleep(20);
-        }
+        return await("a matching status of " + worker).atMost(Duration.ofSeconds(10))
+                .until(() -> client.workers().stream().filter(s -> s.worker().equals(worker) && condition.test(s))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 }

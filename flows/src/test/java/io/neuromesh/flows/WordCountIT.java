@@ -3,9 +3,8 @@ package io.neuromesh.flows;
 import com.google.gson.reflect.TypeToken;
 import io.neuromesh.flows.demo.WordCount;
 import io.neuromesh.flows.demo.WordCountReport;
-import io.neuromesh.flows.testing.Fleet;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.flows.testing.Workers;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class WordCountIT {
 
-    private static TestBroker broker;
-    private static Fleet fleet;
+    private static TestFleet<Worker> fleet;
     private static FlowClient client;
     private static List<String> words;
     private static Map<String, Integer> expected;
@@ -37,20 +35,18 @@ class WordCountIT {
             words = WordCount.words(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         expected = WordCount.count(words);
-        broker = TestBrokers.embedded();
-        fleet = new Fleet(broker.uri());
+        fleet = TestFleet.builder(Workers.inProcess()).start();
         for (String name : List.of("count1", "count2", "count3")) {
-            fleet.start(name, b -> b.concurrency(2));
+            fleet.start(name, Workers.inProcess(b -> b.concurrency(2)));
         }
-        client = fleet.client();
-        Fleet.awaitOnline(client, "count1", "count2", "count3");
+        client = Workers.client(fleet);
+        Workers.awaitOnline(client, "count1", "count2", "count3");
     }
 
     @AfterAll
     static void stopFleet() throws IOException {
         client.close();
         fleet.close();
-        broker.close();
     }
 
     private static void check(WordCountReport report, String label) {

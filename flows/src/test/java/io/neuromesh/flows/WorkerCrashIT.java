@@ -1,12 +1,11 @@
 package io.neuromesh.flows;
 
-import io.neuromesh.flows.testing.Fleet;
 import io.neuromesh.flows.testing.WorkerMain;
 import io.neuromesh.flows.testing.WorkerProcesses;
+import io.neuromesh.flows.testing.Workers;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.OnEveryBroker;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.fleet.TestFleet;
 import io.neuromesh.testkit.process.ManagedProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,16 +32,11 @@ class WorkerCrashIT {
 
     @OnEveryBroker
     void aMapSurvivesAWorkerKilledMidRun(BrokerKind kind) throws Exception {
-        try (TestBroker broker = TestBrokers.of(kind); WorkerProcesses processes = new WorkerProcesses()) {
-            List<ManagedProcess> workers = new ArrayList<>();
-            for (String name : List.of("crash1", "crash2", "crash3")) {
-                workers.add(processes.start(broker.uri(), name, "default", 2, 4, Duration.ofMillis(500)));
-            }
-            for (int i = 0; i < workers.size(); i++) {
-                processes.awaitReady(workers.get(i), "crash" + (i + 1));
-            }
-            try (FlowClient client = FlowClient.builder().broker(broker.uri()).build().start()) {
-                Fleet.awaitOnline(client, "crash1", "crash2", "crash3");
+        try (TestFleet<ManagedProcess> fleet = TestFleet.builder(
+                WorkerProcesses.starter("default", 2, 4, Duration.ofMillis(500))).broker(kind).start()) {
+            fleet.start("crash1", "crash2", "crash3");
+            try (FlowClient client = Workers.client(fleet)) {
+                Workers.awaitOnline(client, "crash1", "crash2", "crash3");
                 AtomicInteger done = new AtomicInteger();
                 List<TaskFuture> futures = new ArrayList<>(TASKS);
                 for (int n = 0; n < TASKS; n++) {
@@ -49,11 +44,10 @@ class WorkerCrashIT {
                     future.thenRun(done::incrementAndGet);
                     futures.add(future);
                 }
-                while (done.get() < TASKS / 4) {
-                    Thread.sleep(5);
-                }
+                await("a quarter of the results").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> done.get() >= TASKS / 4);
                 int before = done.get();
-                workers.get(1).kill9();
+                fleet.node("crash2").kill9();
                 System.out.println(kind + ": SIGKILL to crash2 after " + before + " of " + TASKS + " results");
 
                 Map<String, Integer> perWorker = new TreeMap<>();
@@ -72,11 +66,11 @@ class WorkerCrashIT {
 
     @Test
     void aMapSurvivesABrokerRestartInTheMiddle() throws Exception {
-        try (TestBroker broker = TestBrokers.mosquitto(); Fleet fleet = new Fleet(broker.uri())) {
-            fleet.start("restart1", b -> b.concurrency(2));
-            fleet.start("restart2", b -> b.concurrency(2));
-            try (FlowClient client = fleet.client()) {
-                Fleet.awaitOnline(client, "restart1", "restart2");
+        try (TestFleet<Worker> fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.MOSQUITTO).start()) {
+            fleet.start("restart1", Workers.inProcess(b -> b.concurrency(2)));
+            fleet.start("restart2", Workers.inProcess(b -> b.concurrency(2)));
+            try (FlowClient client = Workers.client(fleet)) {
+                Workers.awaitOnline(client, "restart1", "restart2");
                 AtomicInteger done = new AtomicInteger();
                 List<TaskFuture> futures = new ArrayList<>();
                 for (int n = 0; n < 300; n++) {
@@ -84,11 +78,10 @@ class WorkerCrashIT {
                     future.thenRun(done::incrementAndGet);
                     futures.add(future);
                 }
-                while (done.get() < 60) {
-                    Thread.sleep(5);
-                }
+                await("60 results before the restart").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(5)).until(() -> done.get() >= 60);
 
-                broker.restart();
+                fleet.broker().restart();
 
                 for (TaskFuture future : futures) {
                     TaskResult result = future.join();

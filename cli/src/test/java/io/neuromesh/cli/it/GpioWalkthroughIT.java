@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,17 +54,13 @@ class GpioWalkthroughIT extends WalkthroughBase {
 
     /** Nodes connect in the background: apply once all three report online (apply waits for online nodes only). */
     private ManagedProcess.Result applyWhenAllOnline(String broker) throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (true) {
+        // Retried every 500 ms: each try is a whole CLI process (a JVM start), so polling faster only adds load.
+        return await("three nodes online").atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
             ManagedProcess.Result apply = launcher.run(60, "topology", "apply", "examples/xor-gpio.json", "--broker",
                     broker);
             assertEquals(0, apply.exitCode(), apply.output());
-            if (apply.output().contains("n1 ") && apply.output().contains("n2 ") && apply.output().contains("n3 ")) {
-                return apply;
-            }
-            assertTrue(System.nanoTime() < deadline, "three nodes online: " + apply.output());
-            Thread.sleep(500);
-        }
+            return apply;
+        }, apply -> apply.output().contains("n1 ") && apply.output().contains("n2 ") && apply.output().contains("n3 "));
     }
 
     private void gpio(String broker, String node, int pin, String level) throws Exception {

@@ -49,8 +49,8 @@ class ReadmeWalkthroughIT extends WalkthroughBase {
         assertEquals(0, apply.exitCode(), apply.output());
         assertTrue(apply.output().contains("n3         applied rev 1, hosting h3 z"), apply.output());
 
+        // subscribe() returns once mosquitto_sub is subscribed, so no output of the steps below is missed.
         try (MosquittoClients.Subscriber z = MosquittoClients.subscribe(port, "neuron/z/output")) {
-            Thread.sleep(300);
             int[][] steps = {{1, 0}, {1, 1}, {0, 1}, {0, 0}};
             int x = 0;
             int y = 0;

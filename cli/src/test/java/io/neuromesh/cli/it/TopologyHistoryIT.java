@@ -8,8 +8,8 @@ import io.neuromesh.cli.internal.Cli;
 import io.neuromesh.cli.internal.command.topology.TopologyCommand;
 import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.EdgeRuntime;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.fleet.NodeStarter;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,26 +44,24 @@ class TopologyHistoryIT {
     @TempDir
     Path dir;
 
-    private TestBroker broker;
+    private TestFleet<EdgeRuntime> fleet;
     private TopologyCommand topology;
-    private final List<EdgeRuntime> runtimes = new ArrayList<>();
 
     @BeforeEach
     void startFleet() {
-        broker = TestBrokers.embedded();
-        for (String node : List.of("n1", "n2")) {
-            EdgeRuntime runtime = EdgeRuntime.builder().node(node).broker(broker.uri()).build();
+        fleet = TestFleet.builder((NodeStarter<EdgeRuntime>) (node, broker) -> {
+            EdgeRuntime runtime = EdgeRuntime.builder().node(node).broker(broker).build();
             runtime.start();
-            runtimes.add(runtime);
-        }
-        runtimes.forEach(runtime -> runtime.awaitOnline(ONLINE));
+            runtime.awaitOnline(ONLINE);
+            return runtime;
+        }).start();
+        fleet.start("n1", "n2");
     }
 
     @AfterEach
     void stopFleet() {
-        runtimes.forEach(EdgeRuntime::close);
-        if (broker != null) {
-            broker.close();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
@@ -94,8 +92,8 @@ class TopologyHistoryIT {
                 rollback);
         assertTrue(rollback.contains("n1         applied rev 3, hosting a"), rollback);
         assertTrue(rollback.contains("n2         applied rev 3, hosting b"), rollback);
-        runtimes.forEach(runtime -> assertEquals(3, runtime.rev(), runtime.config().node()));
-        assertEquals(Set.of("b"), runtimes.get(1).hostedNeurons());
+        fleet.nodes().values().forEach(runtime -> assertEquals(3, runtime.rev(), runtime.config().node()));
+        assertEquals(Set.of("b"), fleet.node("n2").hostedNeurons());
 
         assertEquals("rev 3 -> 1\nnote: runtimes ignore rev 1: it is not newer than the running rev 3; raise \"rev\""
                 + " before you apply it\nno changes\n", run("topology", "diff", rev1.toString()));
@@ -159,7 +157,7 @@ class TopologyHistoryIT {
     /** Runs a command line against the test broker. */
     private String run(String... argv) {
         List<String> args = new ArrayList<>(List.of(argv));
-        args.addAll(List.of("--broker", broker.uri()));
+        args.addAll(List.of("--broker", fleet.uri()));
         return local(args.toArray(String[]::new));
     }
 

@@ -2,8 +2,8 @@ package io.neuromesh.edge.it;
 
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.testkit.broker.BrokerKind;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.fleet.NodeStarter;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,13 +20,16 @@ class DuplicateNodeIT {
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void theRuntimeWhoseSessionIsTakenOverStopsWithAReason(BrokerKind kind) throws Exception {
-        try (TestBroker broker = TestBrokers.of(kind);
-             EdgeRuntime first = EdgeRuntime.builder().node("twin").broker(broker.uri()).build();
-             EdgeRuntime second = EdgeRuntime.builder().node("twin").broker(broker.uri()).build()) {
-            first.start();
-            first.awaitOnline(Duration.ofSeconds(10));
-            second.start();
-            second.awaitOnline(Duration.ofSeconds(10));
+        // Both processes claim node id "twin"; the fleet tells them apart by their fleet names.
+        NodeStarter<EdgeRuntime> twin = (name, broker) -> {
+            EdgeRuntime runtime = EdgeRuntime.builder().node("twin").broker(broker).build();
+            runtime.start();
+            runtime.awaitOnline(Duration.ofSeconds(10));
+            return runtime;
+        };
+        try (TestFleet<EdgeRuntime> fleet = TestFleet.builder(twin).broker(kind).start()) {
+            EdgeRuntime first = fleet.start("first");
+            EdgeRuntime second = fleet.start("second");
             String reason = first.failure().toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertTrue(reason.startsWith("node twin stopped: another process connected with the same node id"), reason);
             assertTrue(!second.failure().toCompletableFuture().isDone(), "the newer one keeps running");

@@ -1,13 +1,15 @@
 package io.neuromesh.edge.it;
 
+import io.neuromesh.edge.EdgeRuntime;
+import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.codec.BadInputException;
 import io.neuromesh.edge.internal.codec.InputDecoder;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.testkit.broker.BrokerKind;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.fleet.Observer;
+import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static io.neuromesh.edge.it.EdgeFleet.applyOk;
+import static io.neuromesh.edge.it.EdgeFleet.expect;
+import static io.neuromesh.edge.it.EdgeFleet.prime;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,10 +39,11 @@ class HostileInputIT {
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void theRuntimeCountsMalformedPayloadsStaysUpAndXorStillWorks(BrokerKind kind) throws Exception {
-        try (TestBroker broker = TestBrokers.of(kind); XorFleet fleet = new XorFleet(broker.uri());
-             MqttLink attacker = MqttLink.builder().broker(broker.uri()).clientId("attacker").build()) {
-            fleet.applyOk(XorFleet.xorTopology(), 1);
-            fleet.prime();
+        try (TestFleet<EdgeRuntime> fleet = EdgeFleet.xor(kind); FleetClient client = EdgeFleet.client(fleet);
+             MqttLink attacker = MqttLink.builder().broker(fleet.uri()).clientId("attacker").build()) {
+            Observer outputs = fleet.observe(Topics.ALL_OUTPUTS);
+            applyOk(fleet, client, TestFleet.example("xor.json"), 1);
+            prime(client, outputs);
             attacker.start();
             attacker.awaitConnected(Duration.ofSeconds(10));
 
@@ -46,26 +53,23 @@ class HostileInputIT {
                 attacker.publish(Topics.input(neurons[i % neurons.length]), payloads.get(i), Qos.AT_LEAST_ONCE, false);
                 attacker.publish(Topics.TOPOLOGY, payloads.get(i), Qos.AT_LEAST_ONCE, false);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while ((totalMalformed(fleet) < payloads.size() || !allRejected(fleet, payloads.size()))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("every malformed payload counted").atMost(Duration.ofSeconds(20))
+                    .until(() -> totalMalformed(fleet) >= payloads.size() && allRejected(fleet, payloads.size()));
             assertEquals(payloads.size(), totalMalformed(fleet), "every malformed input counted once");
             assertTrue(allRejected(fleet, payloads.size()), "every node rejected every bad topology");
-            fleet.runtimes.forEach(r -> assertEquals(1, r.rev(), "the running topology stays"));
+            fleet.nodes().values().forEach(r -> assertEquals(1, r.rev(), "the running topology stays"));
             for (int[] state : new int[][] {{1, 0}, {1, 1}, {0, 1}, {0, 0}}) {
-                fleet.expect(state[0], state[1], state[0] ^ state[1]);
+                expect(client, outputs, state[0], state[1], state[0] ^ state[1]);
             }
         }
     }
 
-    private static boolean allRejected(XorFleet fleet, int count) {
-        return fleet.runtimes.stream().allMatch(r -> r.stats().topologyRejected() >= count);
+    private static boolean allRejected(TestFleet<EdgeRuntime> fleet, int count) {
+        return fleet.nodes().values().stream().allMatch(r -> r.stats().topologyRejected() >= count);
     }
 
-    private static long totalMalformed(XorFleet fleet) {
-        return fleet.runtimes.stream().mapToLong(r -> r.stats().malformed()).sum();
+    private static long totalMalformed(TestFleet<EdgeRuntime> fleet) {
+        return fleet.nodes().values().stream().mapToLong(r -> r.stats().malformed()).sum();
     }
 
     private static boolean isMalformed(byte[] payload) {

@@ -1,7 +1,6 @@
 package io.neuromesh.flows.testing;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +10,8 @@ import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * Builds a task jar as a user would: a {@code TaskProvider} compiled from source, listed in

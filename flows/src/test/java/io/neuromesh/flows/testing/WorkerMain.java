@@ -25,6 +25,7 @@ public final class WorkerMain {
                 .concurrency(Integer.parseInt(args[3])).prefetch(Integer.parseInt(args[4]))
                 .heartbeat(Duration.ofMillis(Long.parseLong(args[5]))).taskDir(null)
                 .task(Task.of("square", Square.class, (square, context) -> {
+                    // Not a wait but the task's work, so that a worker is killed with tasks in flight.
                     Thread.sleep(square.ms());
                     return square.n() * square.n();
                 }))

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * An OS process started by a test, its stdout and stderr captured in one log file, with the signals fleet tests need
  * (SIGTERM, SIGKILL, SIGSTOP, SIGCONT). Destroyed on JVM exit if the test forgets.
  */
-public final class ManagedProcess {
+public final class ManagedProcess implements AutoCloseable {
 
     /** A finished process: its exit code and everything it printed. */
     public record Result(int exitCode, String output) {
@@ -115,6 +115,12 @@ public final class ManagedProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The same as {@link #stop()}, so that a {@link io.neuromesh.testkit.fleet.TestFleet} can own the process. */
+    @Override
+    public void close() {
+        stop();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -57,16 +58,23 @@ public final class MosquittoClients {
     /** A running {@code mosquitto_sub -v} whose lines ({@code topic payload}) can be awaited. */
     public static final class Subscriber implements AutoCloseable {
         private final Process process;
+        private final String probe;
+        private final CountDownLatch probed = new CountDownLatch(1);
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-        private Subscriber(Process process) {
+        private Subscriber(Process process, String probe) {
             this.process = process;
+            this.probe = probe;
             Thread reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
-                        lines.add(line);
+                        if (line.startsWith(probe + " ")) {
+                            probed.countDown();
+                        } else {
+                            lines.add(line);
+                        }
                     }
                 } catch (IOException closed) {
                     // The process ended; nothing more to read.
@@ -87,11 +95,33 @@ public final class MosquittoClients {
         }
     }
 
-    /** Starts {@code mosquitto_sub -h 127.0.0.1 -p <port> -v -t <filter>}. */
-    public static Subscriber subscribe(int port, String filter) throws IOException {
-        Process process = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-v",
-                "-t", filter).redirectErrorStream(true).start();
+    /**
+     * Starts {@code mosquitto_sub -h 127.0.0.1 -p <port> -v -t <filter>} and returns once it is subscribed: it also
+     * subscribes to a probe topic of its own, which this method publishes to until the probe comes back (probe lines
+     * are not among the subscriber's lines).
+     *
+     * @throws IOException if the probe does not come back within 10 s
+     */
+    public static Subscriber subscribe(int port, String filter) throws IOException, InterruptedException {
+        String probe = "neuromesh-test/probe/" + System.nanoTime();
+        Subscriber subscriber = start(port, probe, "-t", filter, "-t", probe);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do {
+            publish(port, probe, "probe", false);
+            if (subscriber.probed.await(100, TimeUnit.MILLISECONDS)) {
+                return subscriber;
+            }
+        } while (System.nanoTime() < deadline);
+        subscriber.close();
+        throw new IOException("mosquitto_sub -t " + filter + " did not subscribe within 10 s");
+    }
+
+    private static Subscriber start(int port, String probe, String... filters) throws IOException {
+        List<String> command = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "-v"));
+        command.addAll(List.of(filters));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        return new Subscriber(process);
+        return new Subscriber(process, probe);
     }
 }

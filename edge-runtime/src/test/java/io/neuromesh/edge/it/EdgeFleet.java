@@ -1,0 +1,115 @@
+package io.neuromesh.edge.it;
+
+import io.neuromesh.edge.EdgeRuntime;
+import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.OutputCodec;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResult;
+import io.neuromesh.edge.wire.WireFormatException;
+import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.fleet.NodeStarter;
+import io.neuromesh.testkit.fleet.Observer;
+import io.neuromesh.testkit.fleet.TestFleet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The edge-runtime side of {@link TestFleet}: how to start an in-process runtime, and the XOR steps the ITs share
+ * (apply a topology, set the sensors, wait for z to settle). Not a harness of its own: broker, nodes, observers and
+ * shutdown are the testkit fleet's.
+ */
+final class EdgeFleet {
+
+    static final List<String> NODES = List.of("n1", "n2", "n3");
+    /** z has settled when no output changed for this long: longer than one wave through three runtimes. */
+    static final Duration QUIET = Duration.ofMillis(150);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private EdgeFleet() {
+    }
+
+    /** An in-process runtime with the given GPIO, started and online. */
+    static NodeStarter<EdgeRuntime> runtimes(GpioSetting gpio) {
+        return (name, broker) -> {
+            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(gpio).build();
+            runtime.start();
+            runtime.awaitOnline(TIMEOUT);
+            return runtime;
+        };
+    }
+
+    /** A fleet of three runtimes n1..n3 with the default GPIO setting on a fresh broker of {@code kind}. */
+    static TestFleet<EdgeRuntime> xor(BrokerKind kind) {
+        return started(TestFleet.builder(runtimes(GpioSetting.DEFAULT)).broker(kind).start());
+    }
+
+    /** Starts n1..n3 on {@code fleet}; closes the fleet if one does not start. */
+    static TestFleet<EdgeRuntime> started(TestFleet<EdgeRuntime> fleet) {
+        try {
+            fleet.start(NODES.toArray(String[]::new));
+            return fleet;
+        } catch (RuntimeException | Error e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    static FleetClient client(TestFleet<?> fleet) {
+        return FleetClient.connect(URI.create(fleet.uri()), TIMEOUT);
+    }
+
+    /** Publishes a topology through the fleet and waits until every node reports on it. */
+    static Map<String, TopologyResult> apply(TestFleet<?> fleet, FleetClient client, byte[] json,
+            long rev) {
+        fleet.publishTopology(json);
+        return client.awaitTopologyReports(rev, NODES, TIMEOUT);
+    }
+
+    static void applyOk(TestFleet<?> fleet, FleetClient client, byte[] json, long rev) {
+        Map<String, TopologyResult> reports = apply(fleet, client, json, rev);
+        assertEquals(NODES.size(), reports.size(), "reports: " + reports);
+        reports.values().forEach(r -> assertEquals(TopologyOutcome.APPLIED, r.result(), r.toString()));
+    }
+
+    /** The latest output value of {@code neuron} seen by {@code outputs} (an observer of neuron/+/output). */
+    static Integer value(Observer outputs, String neuron) {
+        return outputs.latest(Topics.output(neuron)).map(EdgeFleet::valueOf).orElse(null);
+    }
+
+    static int valueOf(String outputJson) {
+        try {
+            return OutputCodec.decode(outputJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).value();
+        } catch (WireFormatException e) {
+            throw new AssertionError("not an output: " + outputJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until {@code neuron} is {@code value} and no output changed for {@link #QUIET}. */
+    static void awaitSettled(Observer outputs, String neuron, int value) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertTrue(
+                Integer.valueOf(value).equals(value(outputs, neuron)) && outputs.quietFor().compareTo(QUIET) >= 0,
+                () -> neuron + " settles at " + value + "; outputs " + outputs.latest()));
+    }
+
+    /** Sets the two virtual sensors and waits until z settles at {@code expectedZ}. */
+    static void expect(FleetClient client, Observer outputs, int x, int y, int expectedZ) {
+        client.send("x", "sensor_x", x);
+        client.send("y", "sensor_y", y);
+        awaitSettled(outputs, "z", expectedZ);
+    }
+
+    /** Drives z through 1 and back to 0 so that it has a published output to watch. */
+    static void prime(FleetClient client, Observer outputs) {
+        expect(client, outputs, 1, 0, 1);
+        expect(client, outputs, 0, 0, 0);
+    }
+}

@@ -5,18 +5,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.neuromesh.edge.RuntimeStats;
 import io.neuromesh.edge.internal.control.LogLine;
-import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.neuron.NeuronSnapshot;
-import io.neuromesh.edge.internal.presence.Heartbeat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,76 +20,6 @@ import java.util.Optional;
 public final class Payloads {
 
     private Payloads() {
-    }
-
-    /** A node's retained status: {@code online} (or {@code leaving}) with what it hosts and its load. */
-    public static byte[] status(String state, String node, String instance, Collection<String> neurons, long rev,
-                         String hash, long startedMillis, RuntimeStats stats, Heartbeat.Load load) {
-        JsonObject json = new JsonObject();
-        json.addProperty("state", state);
-        json.addProperty("node", node);
-        json.addProperty("instance", instance);
-        json.add("neurons", strings(neurons));
-        json.addProperty("rev", rev);
-        json.addProperty("hash", hash);
-        json.addProperty("ts", System.currentTimeMillis());
-        json.addProperty("since", startedMillis);
-        json.addProperty("inputsPerSecond", load.inputsPerSecond());
-        json.addProperty("queue", load.queue());
-        json.addProperty("heapUsedMb", load.heapUsedMb());
-        json.addProperty("heapMaxMb", load.heapMaxMb());
-        json.addProperty("malformed", stats.malformed());
-        json.addProperty("dropped", stats.dropped());
-        return bytes(json);
-    }
-
-    /** What membership needs from a status payload, and who sent it. */
-    public record Status(String state, long tsMillis, List<String> neurons, String instance, long sinceMillis) {
-    }
-
-    /** Reads a status payload; an unreadable one counts as offline. */
-    public static Status readStatus(byte[] payload) {
-        try {
-            JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
-            if (root.isJsonObject()) {
-                JsonObject json = root.getAsJsonObject();
-                List<String> neurons = new ArrayList<>();
-                if (json.get("neurons") instanceof JsonArray array) {
-                    array.forEach(e -> neurons.add(e.getAsString()));
-                }
-                String state = json.get("state") instanceof JsonPrimitive p ? p.getAsString() : "offline";
-                long ts = json.get("ts") instanceof JsonPrimitive t && t.isNumber() ? t.getAsLong() : 0;
-                long since = json.get("since") instanceof JsonPrimitive t && t.isNumber()
-                        ? t.getAsLong() : 0;
-                String instance = json.get("instance") instanceof JsonPrimitive i ? i.getAsString() : "";
-                return new Status(state, ts, neurons, instance, since);
-            }
-        } catch (RuntimeException unreadable) {
-            return new Status("offline", 0, List.of(), "", 0);
-        }
-        return new Status("offline", 0, List.of(), "", 0);
-    }
-
-    public static byte[] offline(String node, String reason) {
-        JsonObject json = new JsonObject();
-        json.addProperty("state", "offline");
-        json.addProperty("node", node);
-        json.add("neurons", new JsonArray());
-        json.addProperty("reason", reason);
-        json.addProperty("ts", System.currentTimeMillis());
-        return bytes(json);
-    }
-
-    public static byte[] topologyResult(ApplyResult result) {
-        JsonObject json = new JsonObject();
-        json.addProperty("rev", result.rev());
-        json.addProperty("result", result.result().name().toLowerCase());
-        json.addProperty("running", result.running());
-        json.addProperty("hash", result.hash());
-        json.add("neurons", strings(result.neurons()));
-        json.add("errors", strings(result.errors()));
-        json.addProperty("ts", System.currentTimeMillis());
-        return bytes(json);
     }
 
     public static byte[] events(String node, List<LogLine> lines) {
@@ -151,94 +75,6 @@ public final class Payloads {
         JsonObject json = new JsonObject();
         json.addProperty("node", node);
         json.addProperty("cleared", true);
-        return bytes(json);
-    }
-
-    /** The {@code rev} of a topology payload that failed validation, if it has a readable one; else 0. */
-    public static long revOf(byte[] payload) {
-        try {
-            JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
-            if (root.isJsonObject() && root.getAsJsonObject().get("rev") instanceof JsonPrimitive p
-                    && p.isNumber()) {
-                double rev = p.getAsDouble();
-                return rev >= 1 && rev == Math.rint(rev) ? (long) rev : 0;
-            }
-        } catch (RuntimeException unreadable) {
-            return 0;
-        }
-        return 0;
-    }
-
-    /** {@code {"sensors":{"button_x":1},"ts":...}}: a neuron's last sensor values. */
-    public static byte[] state(Map<String, Double> sensors) {
-        JsonObject values = new JsonObject();
-        sensors.forEach(values::addProperty);
-        JsonObject json = new JsonObject();
-        json.add("sensors", values);
-        json.addProperty("ts", System.currentTimeMillis());
-        return bytes(json);
-    }
-
-    /** The sensor values of a state payload (empty when null or unreadable). */
-    public static Map<String, Double> sensorValues(byte[] payload) {
-        Map<String, Double> values = new HashMap<>();
-        if (payload == null || payload.length == 0) {
-            return values;
-        }
-        try {
-            JsonElement root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
-            if (root.isJsonObject() && root.getAsJsonObject().get("sensors") instanceof JsonObject sensors) {
-                sensors.entrySet().forEach(e -> {
-                    if (e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isNumber()) {
-                        values.put(e.getKey(), e.getValue().getAsDouble());
-                    }
-                });
-            }
-        } catch (RuntimeException unreadable) {
-            values.clear();
-        }
-        return values;
-    }
-
-
-    /** {@code {"pin":17,"id":"<sensor>","kind":"input","active":true,"level":"high","ts":<epoch ms>}}. */
-    public static byte[] inputPin(int pin, String sensor, boolean active, boolean high) {
-        JsonObject json = pinHead(pin, sensor);
-        json.addProperty("kind", "input");
-        json.addProperty("active", active);
-        json.addProperty("level", high ? "high" : "low");
-        return pinTail(json);
-    }
-
-    /** {@code {"pin":22,"id":"<actuator>","neuron":"<id>","kind":"digital","active":..,"level":..,"ts":..}}. */
-    public static byte[] digitalPin(int pin, String actuator, String neuron, boolean active, boolean high) {
-        JsonObject json = pinHead(pin, actuator);
-        json.addProperty("neuron", neuron);
-        json.addProperty("kind", "digital");
-        json.addProperty("active", active);
-        json.addProperty("level", high ? "high" : "low");
-        return pinTail(json);
-    }
-
-    /** {@code {"pin":18,"id":"<actuator>","neuron":"<id>","kind":"pwm","active":..,"duty":<percent>,"ts":..}}. */
-    public static byte[] pwmPin(int pin, String actuator, String neuron, double dutyPercent) {
-        JsonObject json = pinHead(pin, actuator);
-        json.addProperty("neuron", neuron);
-        json.addProperty("kind", "pwm");
-        json.addProperty("active", dutyPercent > 0);
-        json.addProperty("duty", dutyPercent);
-        return pinTail(json);
-    }
-
-    private static JsonObject pinHead(int pin, String id) {
-        JsonObject json = new JsonObject();
-        json.addProperty("pin", pin);
-        json.addProperty("id", id);
-        return json;
-    }
-
-    private static byte[] pinTail(JsonObject json) {
-        json.addProperty("ts", System.currentTimeMillis());
         return bytes(json);
     }
 

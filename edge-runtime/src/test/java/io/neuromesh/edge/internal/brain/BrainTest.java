@@ -3,6 +3,7 @@ package io.neuromesh.edge.internal.brain;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.placement.Placement;
+import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,7 @@ class BrainTest {
                  "synapses":[{"from":"a","to":"zz","weight":1}]}""");
 
         ApplyResult rejected = n1.lastResult();
-        assertEquals(ApplyResult.Kind.REJECTED, rejected.result());
+        assertEquals(TopologyOutcome.REJECTED, rejected.result());
         assertEquals(2, rejected.rev());
         assertEquals(1, rejected.running());
         assertTrue(rejected.errors().stream().anyMatch(e -> e.contains("zz")), rejected.errors().toString());

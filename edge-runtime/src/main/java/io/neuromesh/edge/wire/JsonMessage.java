@@ -151,6 +151,22 @@ final class JsonMessage {
         return new JsonMessage(message, object, path + key + ".");
     }
 
+    /** An array of objects, each as a nested object ({@code events[2].ts: missing}). */
+    List<JsonMessage> objectList(String key) throws WireFormatException {
+        if (!(require(key) instanceof JsonArray array)) {
+            throw fail(key, "must be an array of objects");
+        }
+        List<JsonMessage> values = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonObject object)) {
+                throw new WireFormatException(message + ": " + path + key + "[" + i + "]: must be an object, got "
+                        + abbreviate(array.get(i).toString()));
+            }
+            values.add(new JsonMessage(message, object, path + key + "[" + i + "]."));
+        }
+        return values;
+    }
+
     /** An object of objects, keyed as in the message, each value as a nested object. */
     Map<String, JsonMessage> objects(String key) throws WireFormatException {
         JsonMessage outer = object(key);
@@ -181,7 +197,7 @@ final class JsonMessage {
         try {
             return record.get();
         } catch (IllegalArgumentException | NullPointerException invalid) {
-            throw new WireFormatException(message + ": " + invalid.getMessage());
+            throw new WireFormatException(message + ": " + path + invalid.getMessage());
         }
     }
 

@@ -1,14 +1,19 @@
 package io.neuromesh.cli.internal.command;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.neuromesh.cli.internal.Args;
 import io.neuromesh.cli.internal.Command;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Option;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.InspectCodec;
+import io.neuromesh.edge.wire.Inspection;
+import io.neuromesh.edge.wire.WireVersion;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,11 +45,14 @@ public final class InspectCommand implements Command {
         String neuron = SendCommand.requireId(args.positional(0, "<neuron>"), "neuron");
         args.maxPositional(1);
         try (FleetClient fleet = Connect.fleet(args)) {
-            Optional<String> state = fleet.inspect(neuron, args.duration("timeout", FleetClient.DEFAULT_TIMEOUT));
+            Optional<Inspection> state = fleet.inspect(neuron, args.duration("timeout", FleetClient.DEFAULT_TIMEOUT));
             if (state.isEmpty()) {
                 throw new CommandFailedException("no online node hosts neuron '" + neuron + "'");
             }
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(JsonParser.parseString(state.get())));
+            JsonObject json = JsonParser.parseString(new String(InspectCodec.encodeReply(state.get()),
+                    StandardCharsets.UTF_8)).getAsJsonObject();
+            json.remove(WireVersion.KEY); // the text shown is the reply as it was before versioning
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(json));
         }
         return 0;
     }

@@ -133,14 +133,15 @@ final class JsonMessage {
         return values;
     }
 
+    /** Reads one member of an object. */
+    @FunctionalInterface
+    private interface Member<T> {
+        T read(JsonMessage object, String key) throws WireFormatException;
+    }
+
     /** An object of finite numbers, in the message's order. */
     Map<String, Double> numbers(String key) throws WireFormatException {
-        JsonMessage outer = object(key);
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (String member : outer.json.keySet()) {
-            values.put(member, outer.number(member));
-        }
-        return values;
+        return members(key, JsonMessage::number);
     }
 
     /** A nested object, whose errors name their place ({@code neuron.mode: missing}). */
@@ -169,10 +170,14 @@ final class JsonMessage {
 
     /** An object of objects, keyed as in the message, each value as a nested object. */
     Map<String, JsonMessage> objects(String key) throws WireFormatException {
+        return members(key, JsonMessage::object);
+    }
+
+    private <T> Map<String, T> members(String key, Member<T> reader) throws WireFormatException {
         JsonMessage outer = object(key);
-        Map<String, JsonMessage> values = new LinkedHashMap<>();
+        Map<String, T> values = new LinkedHashMap<>();
         for (String member : outer.json.keySet()) {
-            values.put(member, outer.object(member));
+            values.put(member, reader.read(outer, member));
         }
         return values;
     }

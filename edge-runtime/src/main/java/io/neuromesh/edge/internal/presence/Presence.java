@@ -1,11 +1,11 @@
 package io.neuromesh.edge.internal.presence;
 
 import io.neuromesh.edge.EdgeConfig;
+import io.neuromesh.edge.RuntimeStats;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.ControlOutbox.StatusView;
-import io.neuromesh.edge.RuntimeStats;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.wire.NodeState;
 import io.neuromesh.edge.wire.NodeStatus;
@@ -149,7 +149,7 @@ public final class Presence {
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
                 stats.dropped());
         link.publish(Topics.nodeStatus(config.node()), NodeStatusCodec.encode(NodeStatus.live(state, config.node(),
-                List.copyOf(v.neurons()), Instant.now(), running)), qos, true);
+                v.neurons(), Instant.now(), running)), qos, true);
     }
 
     private void onStatus(InboundMessage message) {
@@ -198,7 +198,7 @@ public final class Presence {
         NodeStatus.Running other = status.running().get();
         boolean newer = other.since().isAfter(started)
                 || (other.since().equals(started) && other.instance().compareTo(instance) > 0);
-        if (!other.instance().equals(instance) && newer) {
+        if (!other.instance().isEmpty() && !other.instance().equals(instance) && newer) {
             twinFound.accept("node " + config.node() + " stopped: another process connected with the same node id"
                     + " (instance " + other.instance() + ", started " + other.since() + ")");
         }

@@ -1,6 +1,7 @@
 package io.neuromesh.edge;
 
 import io.neuromesh.edge.internal.client.FleetClientImpl;
+import io.neuromesh.edge.wire.Inspection;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.PinState;
 import io.neuromesh.edge.wire.TopologyResult;
@@ -80,8 +81,8 @@ public interface FleetClient extends AutoCloseable {
     /** Asks every node to forget its recent events (the reference's {@code emptyLogs}); returns the nodes that did. */
     List<String> clearLogs(Duration timeout);
 
-    /** The state of one neuron as its host reports it (JSON text), or empty if no online node hosts it. */
-    Optional<String> inspect(String neuron, Duration timeout);
+    /** The state of one neuron as its host reports it, or empty if no online node hosts it (or none answered). */
+    Optional<Inspection> inspect(String neuron, Duration timeout);
 
     /**
      * Drives a simulated GPIO input of one node (only that node receives the request).

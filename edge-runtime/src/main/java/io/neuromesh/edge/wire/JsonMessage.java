@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,10 +27,13 @@ final class JsonMessage {
 
     private final String message;
     private final JsonObject json;
+    /** Where this object sits in the message, e.g. {@code neuron.}; empty for the message itself. */
+    private final String path;
 
-    private JsonMessage(String message, JsonObject json) {
+    private JsonMessage(String message, JsonObject json, String path) {
         this.message = message;
         this.json = json;
+        this.path = path;
     }
 
     /** A new message object, its version first. */
@@ -48,6 +53,13 @@ final class JsonMessage {
         return array;
     }
 
+    /** An object of numbers, in the map's order. */
+    static JsonObject numbers(Map<String, Double> values) {
+        JsonObject object = new JsonObject();
+        values.forEach(object::addProperty);
+        return object;
+    }
+
     /** Parses {@code payload} as a JSON object of a version this code reads. */
     static JsonMessage parse(String message, byte[] payload) throws WireFormatException {
         if (payload == null || payload.length == 0) {
@@ -63,7 +75,7 @@ final class JsonMessage {
         if (!root.isJsonObject()) {
             throw new WireFormatException(message + ": must be a JSON object, got " + abbreviate(root.toString()));
         }
-        JsonMessage read = new JsonMessage(message, root.getAsJsonObject());
+        JsonMessage read = new JsonMessage(message, root.getAsJsonObject(), "");
         if (read.json.has(WireVersion.KEY)) {
             WireVersion.check(message, read.wholeNumber(WireVersion.KEY, Long.MIN_VALUE));
         }
@@ -121,6 +133,55 @@ final class JsonMessage {
         return values;
     }
 
+    /** Reads one member of an object. */
+    @FunctionalInterface
+    private interface Member<T> {
+        T read(JsonMessage object, String key) throws WireFormatException;
+    }
+
+    /** An object of finite numbers, in the message's order. */
+    Map<String, Double> numbers(String key) throws WireFormatException {
+        return members(key, JsonMessage::number);
+    }
+
+    /** A nested object, whose errors name their place ({@code neuron.mode: missing}). */
+    JsonMessage object(String key) throws WireFormatException {
+        if (!(require(key) instanceof JsonObject object)) {
+            throw fail(key, "must be an object");
+        }
+        return new JsonMessage(message, object, path + key + ".");
+    }
+
+    /** An array of objects, each as a nested object ({@code events[2].ts: missing}). */
+    List<JsonMessage> objectList(String key) throws WireFormatException {
+        if (!(require(key) instanceof JsonArray array)) {
+            throw fail(key, "must be an array of objects");
+        }
+        List<JsonMessage> values = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonObject object)) {
+                throw new WireFormatException(message + ": " + path + key + "[" + i + "]: must be an object, got "
+                        + abbreviate(array.get(i).toString()));
+            }
+            values.add(new JsonMessage(message, object, path + key + "[" + i + "]."));
+        }
+        return values;
+    }
+
+    /** An object of objects, keyed as in the message, each value as a nested object. */
+    Map<String, JsonMessage> objects(String key) throws WireFormatException {
+        return members(key, JsonMessage::object);
+    }
+
+    private <T> Map<String, T> members(String key, Member<T> reader) throws WireFormatException {
+        JsonMessage outer = object(key);
+        Map<String, T> values = new LinkedHashMap<>();
+        for (String member : outer.json.keySet()) {
+            values.put(member, reader.read(outer, member));
+        }
+        return values;
+    }
+
     /** An enum constant from its lower-case wire name. */
     <E extends Enum<E>> E constant(String key, Class<E> type) throws WireFormatException {
         String name = text(key);
@@ -141,7 +202,7 @@ final class JsonMessage {
         try {
             return record.get();
         } catch (IllegalArgumentException | NullPointerException invalid) {
-            throw new WireFormatException(message + ": " + invalid.getMessage());
+            throw new WireFormatException(message + ": " + path + invalid.getMessage());
         }
     }
 
@@ -158,7 +219,7 @@ final class JsonMessage {
 
     private WireFormatException fail(String key, String problem) {
         String got = json.has(key) ? ", got " + abbreviate(json.get(key).toString()) : "";
-        return new WireFormatException(message + ": " + key + ": " + problem + (problem.equals("missing") ? "" : got));
+        return new WireFormatException(message + ": " + path + key + ": " + problem + (problem.equals("missing") ? "" : got));
     }
 
     private static Long exact(JsonPrimitive number) {

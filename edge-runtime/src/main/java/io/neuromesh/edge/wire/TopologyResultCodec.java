@@ -51,4 +51,17 @@ public final class TopologyResultCodec {
         Instant ts = json.epochMillis("ts");
         return json.build(() -> new TopologyResult(rev, outcome, running, hash, neurons, errors, ts));
     }
+
+    /**
+     * The {@code rev} a result reports for a topology message that did not validate: its own {@code rev} when it has
+     * a whole one of at least 1, else 0 (not JSON, no rev, a rev that is not a whole number).
+     */
+    public static long revOf(byte[] topology) {
+        try {
+            JsonMessage json = JsonMessage.parse("topology", topology);
+            return json.has("rev") ? json.wholeNumber("rev", 1) : 0;
+        } catch (WireFormatException unreadable) {
+            return 0;
+        }
+    }
 }

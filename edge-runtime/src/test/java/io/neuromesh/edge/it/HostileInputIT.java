@@ -3,8 +3,8 @@ package io.neuromesh.edge.it;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.Topics;
-import io.neuromesh.edge.internal.codec.BadInputException;
-import io.neuromesh.edge.internal.codec.InputDecoder;
+import io.neuromesh.edge.wire.InputCodec;
+import io.neuromesh.edge.wire.WireFormatException;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.testkit.broker.BrokerKind;
@@ -74,9 +74,9 @@ class HostileInputIT {
 
     private static boolean isMalformed(byte[] payload) {
         try {
-            InputDecoder.decode(payload);
+            InputCodec.decode(payload);
             return false;
-        } catch (BadInputException expected) {
+        } catch (WireFormatException expected) {
             return true;
         }
     }

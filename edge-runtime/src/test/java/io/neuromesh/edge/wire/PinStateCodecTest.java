@@ -1,34 +1,19 @@
 package io.neuromesh.edge.wire;
 
-import io.neuromesh.edge.GpioSetting;
-import io.neuromesh.edge.internal.gpio.GpioBinding;
-import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PinStateCodecTest {
 
     private static final Instant TS = Instant.ofEpochMilli(1_767_225_600_000L);
-    private static final String TOPOLOGY = """
-            {"rev":1, "defaults":{"threshold":0.9},
-             "sensors":[{"id":"button_x","node":"n1","pin":17,"pull":"down"}],
-             "neurons":[{"id":"z","node":"n1"}],
-             "synapses":[{"from":"button_x","to":"z","weight":1}],
-             "actuators":[{"id":"led_z","node":"n1","pin":22,"neuron":"z","kind":"digital"},
-                          {"id":"fan","node":"n1","pin":18,"neuron":"z","kind":"pwm","frequencyHz":1000,
-                           "dutyPercent":50}]}""";
 
     private static String encode(PinState state) {
         return new String(PinStateCodec.encode(state), StandardCharsets.UTF_8);
@@ -37,28 +22,6 @@ class PinStateCodecTest {
     private static String reject(String text) {
         return assertThrows(WireFormatException.class,
                 () -> PinStateCodec.decode(text.getBytes(StandardCharsets.UTF_8))).getMessage();
-    }
-
-    @Test
-    void encodesExactlyWhatGpioBindingWritesTodayWithTheVersionFirst() throws Exception {
-        List<String> written = new ArrayList<>();
-        try (GpioBinding gpio = new GpioBinding("n1", GpioSetting.MOCK, Runnable::run, (sensor, value) -> {
-        }, (pin, json) -> written.add(json))) {
-            assertTrue(gpio.reconcile(Topology.parse(TOPOLOGY.getBytes(StandardCharsets.UTF_8))).errors().isEmpty());
-            gpio.neuronOutput("z", 1);
-            gpio.neuronOutput("z", 0);
-            assertTrue(gpio.simulate(17, true).isEmpty());
-        }
-        Set<PinKind> kinds = new TreeSet<>();
-        for (String json : written) {
-            if (json == null) {
-                continue; // a closed pin: its retained state is cleared, there is no message
-            }
-            PinState state = PinStateCodec.decode(json.getBytes(StandardCharsets.UTF_8));
-            kinds.add(state.kind());
-            assertEquals("{\"v\":1," + json.substring(1), encode(state));
-        }
-        assertEquals(Set.of(PinKind.INPUT, PinKind.DIGITAL, PinKind.PWM), kinds);
     }
 
     @Test

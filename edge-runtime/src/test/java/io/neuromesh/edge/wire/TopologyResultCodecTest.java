@@ -51,4 +51,19 @@ class TopologyResultCodecTest {
     void rejectsInvalidResultsWithAReason(String text, String reason) {
         assertEquals(reason, reject(text));
     }
+
+    @ParameterizedTest(name = "{0} -> rev {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"rev\":7,\"neurons\":\"bad\"}|7",
+            "{\"rev\":2.0}|2",
+            "{\"rev\":2.5}|0",
+            "{\"rev\":0}|0",
+            "{\"rev\":\"3\"}|0",
+            "{\"neurons\":[]}|0",
+            "not json|0",
+            "''|0",
+    })
+    void aRejectedTopologyIsReportedWithItsOwnRevWhenItHasAWholeOne(String topology, long rev) {
+        assertEquals(rev, TopologyResultCodec.revOf(topology.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

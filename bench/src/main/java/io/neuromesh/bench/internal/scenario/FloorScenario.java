@@ -9,6 +9,8 @@ import io.neuromesh.bench.internal.run.Scale;
 import io.neuromesh.bench.internal.run.Scenario;
 import io.neuromesh.bench.internal.run.ScenarioContext;
 import io.neuromesh.bench.internal.stats.Samples;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class FloorScenario implements Scenario {
 
-    private static final byte[] PAYLOAD = Payloads.input("bench", 1);
+    private static final byte[] PAYLOAD = InputCodec.encode(Input.of("bench", 1));
 
     @Override
     public String name() {

@@ -12,6 +12,8 @@ import io.neuromesh.bench.internal.run.Scale;
 import io.neuromesh.bench.internal.run.Scenario;
 import io.neuromesh.bench.internal.run.ScenarioContext;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 
@@ -68,8 +70,8 @@ public final class HundredKScenario implements Scenario {
                     topology.length / 1e6, Durations.format(applied)));
             byte[][][] inputs = new byte[SENSORS][2][];
             for (int j = 0; j < SENSORS; j++) {
-                inputs[j][0] = Payloads.input(Topologies.sensorId(j), 0);
-                inputs[j][1] = Payloads.input(Topologies.sensorId(j), 1);
+                inputs[j][0] = InputCodec.encode(Input.of(Topologies.sensorId(j), 0));
+                inputs[j][1] = InputCodec.encode(Input.of(Topologies.sensorId(j), 1));
             }
             for (int k = 0; k < scale.bigInputs(); k++) {
                 int sensor = k % SENSORS;

@@ -13,6 +13,8 @@ import io.neuromesh.bench.internal.run.Scenario;
 import io.neuromesh.bench.internal.run.ScenarioContext;
 import io.neuromesh.bench.internal.stats.Samples;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.mqtt.MqttLink;
 
 import java.time.Duration;
@@ -46,7 +48,7 @@ public final class RelayChainScenario implements Scenario {
             fleet.startAll(nodes);
             long rev = context.revisions().next();
             fleet.apply(Topologies.chain(rev, SENSOR, LENGTH, nodes), rev, nodes, Duration.ofSeconds(30));
-            byte[][] inputs = {Payloads.input(SENSOR, 0), Payloads.input(SENSOR, 1)};
+            byte[][] inputs = {InputCodec.encode(Input.of(SENSOR, 0)), InputCodec.encode(Input.of(SENSOR, 1))};
             try (OutputProbe probe = new OutputProbe(context.broker().uri(), "r" + (LENGTH - 1));
                  MqttLink publisher = Links.connect(context.broker().uri(), "chain-pub")) {
                 total = Latencies.measure(publisher, probe, i -> {

@@ -13,6 +13,8 @@ import io.neuromesh.bench.internal.run.ScenarioContext;
 import io.neuromesh.bench.internal.stats.Samples;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
@@ -51,7 +53,7 @@ public final class RelayThroughputScenario implements Scenario {
             long rev = context.revisions().next();
             fleet.apply(Topologies.relay(rev, node, "bench-relay-absent"), rev, List.of(node), Duration.ofSeconds(30));
             Blast blast = new Blast(scale.relayWindow());
-            byte[][] inputs = {Payloads.input("feed", 0), Payloads.input("feed", 1)};
+            byte[][] inputs = {InputCodec.encode(Input.of("feed", 0)), InputCodec.encode(Input.of("feed", 1))};
             try (MqttLink counter = Links.connect(context.broker().uri(), "relay-count");
                  MqttLink publisher = Links.connect(context.broker().uri(), "relay-pub")) {
                 counter.subscribe(List.of(Subscription.of(Topics.input("sink"), Qos.AT_MOST_ONCE)), Links.DIRECT,

@@ -12,6 +12,8 @@ import io.neuromesh.bench.internal.run.Scenario;
 import io.neuromesh.bench.internal.run.ScenarioContext;
 import io.neuromesh.bench.internal.stats.Samples;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.mqtt.MqttLink;
 
 import java.time.Duration;
@@ -49,8 +51,8 @@ public final class XorScenario implements Scenario {
             fleet.apply(Topologies.xor(rev, prefix), rev, nodes, Duration.ofSeconds(30));
             List<Latencies.Step> cycle = new ArrayList<>();
             for (int i = 0; i < NEURON.length; i++) {
-                cycle.add(new Latencies.Step(Topics.input(NEURON[i]), Payloads.input("sensor_" + NEURON[i], VALUE[i]),
-                        Z[i]));
+                cycle.add(new Latencies.Step(Topics.input(NEURON[i]),
+                        InputCodec.encode(Input.of("sensor_" + NEURON[i], VALUE[i])), Z[i]));
             }
             try (OutputProbe probe = new OutputProbe(context.broker().uri(), "z");
                  MqttLink publisher = Links.connect(context.broker().uri(), "xor-pub")) {

@@ -1,5 +1,6 @@
 package io.neuromesh.cli.internal.command;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.NeuromeshCommand;
@@ -8,12 +9,16 @@ import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.options.JsonOption;
 import io.neuromesh.cli.internal.options.TimeoutOption;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.InspectCodec;
+import io.neuromesh.edge.wire.Inspection;
+import io.neuromesh.edge.wire.WireVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -40,11 +45,14 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (FleetClient fleet = broker.fleet()) {
-            Optional<String> state = fleet.inspect(neuron, timeout.get());
+            Optional<Inspection> state = fleet.inspect(neuron, timeout.get());
             if (state.isEmpty()) {
                 throw new CommandFailedException("no online node hosts neuron '" + neuron + "'");
             }
-            JsonOption.print(NeuromeshCommand.out(spec), JsonParser.parseString(state.get()));
+            JsonObject shown = JsonParser.parseString(new String(InspectCodec.encodeReply(state.get()),
+                    StandardCharsets.UTF_8)).getAsJsonObject();
+            shown.remove(WireVersion.KEY); // the text shown is the reply as it was before versioning
+            JsonOption.print(NeuromeshCommand.out(spec), shown);
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package io.neuromesh.edge.internal.brain;
 
-import io.neuromesh.edge.internal.codec.OutputCodec;
+import io.neuromesh.edge.internal.codec.Retained;
 import io.neuromesh.edge.internal.control.Requests;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.hosting.TopologyIntake;
@@ -61,7 +61,7 @@ public final class Brain {
             case BrainEvent.InputsWaiting w -> w.inbox().drain(inputs);
             case BrainEvent.SensorChanged s -> pins.edge(s.sensor(), s.pin(), s.active()).ifPresent(signal::sensorChanged);
             case BrainEvent.FollowedOutput f -> {
-                int value = OutputCodec.outputValue(f.payload());
+                int value = Retained.outputValue(f.payload());
                 if (value >= 0) {
                     pins.neuronOutput(f.neuron(), value);
                 }

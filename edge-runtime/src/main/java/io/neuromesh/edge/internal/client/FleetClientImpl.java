@@ -1,13 +1,21 @@
 package io.neuromesh.edge.internal.client;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.ClearLogsCodec;
+import io.neuromesh.edge.wire.ClearLogsReply;
+import io.neuromesh.edge.wire.GpioSetCodec;
+import io.neuromesh.edge.wire.GpioSetReply;
+import io.neuromesh.edge.wire.GpioSetRequest;
 import io.neuromesh.edge.wire.Input;
 import io.neuromesh.edge.wire.InputCodec;
+import io.neuromesh.edge.wire.InspectCodec;
+import io.neuromesh.edge.wire.InspectRequest;
+import io.neuromesh.edge.wire.Inspection;
+import io.neuromesh.edge.wire.LogsCodec;
+import io.neuromesh.edge.wire.LogsRequest;
 import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.PinLevel;
 import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.MqttLink;
@@ -37,6 +45,8 @@ import java.util.function.Consumer;
 public final class FleetClientImpl implements FleetClient {
 
     private static final String REPLY_PREFIX = "neuromesh/reply/";
+    /** The body of a round trip through this client's own reply topic; it only has to come back. */
+    private static final byte[] PING = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final MqttLink link;
     private final String replyTopic;
@@ -46,7 +56,7 @@ public final class FleetClientImpl implements FleetClient {
 
     /** Answers to one request, collected until enough arrived or the caller's timeout passed. */
     private static final class Replies {
-        final List<JsonObject> bodies = new ArrayList<>();
+        final List<byte[]> bodies = new ArrayList<>();
         final CountDownLatch enough;
 
         Replies(int expected) {
@@ -83,7 +93,7 @@ public final class FleetClientImpl implements FleetClient {
         link.subscribe(Subscription.of(Topics.ALL_TOPOLOGY_RESULTS), this::onReport);
         // Retained messages are queued at SUBSCRIBE time; a round trip through our own reply topic after that
         // means they have been delivered (both Mosquitto and HiveMQ deliver a client's queue in order).
-        request(replyTopic, new JsonObject(), 1, DEFAULT_TIMEOUT);
+        request(replyTopic, PING, 1, DEFAULT_TIMEOUT);
     }
 
     private void onStatus(InboundMessage message) {
@@ -101,22 +111,21 @@ public final class FleetClientImpl implements FleetClient {
             return;
         }
         Replies replies = pending.get(new String(message.correlationData(), StandardCharsets.UTF_8));
-        JsonObject body = parse(message.payload());
-        if (replies != null && body != null) {
+        if (replies != null) {
             synchronized (replies.bodies) {
-                replies.bodies.add(body);
+                replies.bodies.add(message.payload());
             }
             replies.enough.countDown();
         }
     }
 
     /** Publishes a request and collects replies until {@code expected} arrived or {@code timeout} passed. */
-    private List<JsonObject> request(String topic, JsonObject body, int expected, Duration timeout) {
+    private List<byte[]> request(String topic, byte[] body, int expected, Duration timeout) {
         String correlation = UUID.randomUUID().toString();
         Replies replies = new Replies(expected);
         pending.put(correlation, replies);
         try {
-            link.publish(OutboundMessage.of(topic, body.toString(), Qos.AT_LEAST_ONCE, false)
+            link.publish(OutboundMessage.of(topic, body, Qos.AT_LEAST_ONCE, false)
                     .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)));
             replies.enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -147,7 +156,7 @@ public final class FleetClientImpl implements FleetClient {
     public void publishTopology(byte[] json) {
         link.publish(Topics.TOPOLOGY, json, Qos.AT_LEAST_ONCE, true);
         // A round trip after the publish: once it returns, the broker has the topology.
-        request(replyTopic, new JsonObject(), 1, DEFAULT_TIMEOUT);
+        request(replyTopic, PING, 1, DEFAULT_TIMEOUT);
     }
 
     @Override
@@ -157,7 +166,7 @@ public final class FleetClientImpl implements FleetClient {
         try {
             // The handler and the reply run on the one dispatch thread, in arrival order: once the round trip is
             // back, a retained topology has been handled.
-            if (request(replyTopic, new JsonObject(), 1, timeout).isEmpty()) {
+            if (request(replyTopic, PING, 1, timeout).isEmpty()) {
                 throw new MqttLinkException("the broker did not answer within " + timeout.toMillis() + " ms");
             }
         } finally {
@@ -197,11 +206,11 @@ public final class FleetClientImpl implements FleetClient {
 
     @Override
     public List<FleetEvent> logs(Instant since, Duration timeout) {
-        JsonObject body = new JsonObject();
-        body.addProperty("sinceMs", since.toEpochMilli());
         List<FleetEvent> merged = new ArrayList<>();
-        for (JsonObject reply : request(Topics.REQUEST_LOGS, body, onlineCount(), timeout)) {
-            merged.addAll(FleetMessages.events(reply));
+        for (byte[] reply : request(Topics.REQUEST_LOGS, LogsCodec.encodeRequest(new LogsRequest(since)),
+                onlineCount(), timeout)) {
+            FleetMessages.reply("logs", reply, LogsCodec::decodeReply).map(FleetMessages::events)
+                    .ifPresent(merged::addAll);
         }
         merged.sort(Comparator.comparing(FleetEvent::at));
         return merged;
@@ -209,30 +218,28 @@ public final class FleetClientImpl implements FleetClient {
 
     @Override
     public List<String> clearLogs(Duration timeout) {
-        return request(Topics.REQUEST_CLEAR_LOGS, new JsonObject(), onlineCount(), timeout).stream()
-                .map(reply -> FleetMessages.text(reply, "node")).sorted().toList();
+        return request(Topics.REQUEST_CLEAR_LOGS, ClearLogsCodec.encodeRequest(), onlineCount(), timeout).stream()
+                .flatMap(reply -> FleetMessages.reply("clear-logs", reply, ClearLogsCodec::decodeReply).stream())
+                .map(ClearLogsReply::node).sorted().toList();
     }
 
     @Override
-    public Optional<String> inspect(String neuron, Duration timeout) {
-        JsonObject body = new JsonObject();
-        body.addProperty("neuron", neuron);
-        List<JsonObject> replies = request(Topics.REQUEST_INSPECT, body, 1, timeout);
-        return replies.isEmpty() ? Optional.empty() : Optional.of(replies.get(0).toString());
+    public Optional<Inspection> inspect(String neuron, Duration timeout) {
+        List<byte[]> replies = request(Topics.REQUEST_INSPECT,
+                InspectCodec.encodeRequest(new InspectRequest(neuron)), 1, timeout);
+        return replies.stream().flatMap(reply -> FleetMessages.reply("inspect", reply, InspectCodec::decodeReply)
+                .stream()).findFirst();
     }
 
     @Override
     public Optional<String> gpioSet(String node, int pin, boolean high, Duration timeout) {
-        JsonObject body = new JsonObject();
-        body.addProperty("pin", pin);
-        body.addProperty("level", high ? "high" : "low");
-        List<JsonObject> replies = request(Topics.gpioSetRequest(node), body, 1, timeout);
+        List<byte[]> replies = request(Topics.gpioSetRequest(node),
+                GpioSetCodec.encodeRequest(new GpioSetRequest(pin, PinLevel.of(high))), 1, timeout);
         if (replies.isEmpty()) {
             return Optional.of("node " + node + " did not answer within " + timeout.toMillis() + " ms; is it online?");
         }
-        JsonObject reply = replies.get(0);
-        return "true".equals(FleetMessages.text(reply, "ok")) ? Optional.empty()
-                : Optional.of(FleetMessages.text(reply, "error"));
+        return FleetMessages.reply("gpio-set", replies.get(0), GpioSetCodec::decodeReply).map(GpioSetReply::error)
+                .orElse(Optional.of("node " + node + " sent a reply this client cannot read; see the debug log"));
     }
 
     @Override
@@ -250,14 +257,5 @@ public final class FleetClientImpl implements FleetClient {
     @Override
     public void close() {
         link.close();
-    }
-
-    private static JsonObject parse(byte[] payload) {
-        try {
-            JsonElement element = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
-            return element.isJsonObject() ? element.getAsJsonObject() : null;
-        } catch (RuntimeException malformed) {
-            return null;
-        }
     }
 }

@@ -1,11 +1,10 @@
 package io.neuromesh.edge.internal.client;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.neuromesh.edge.FleetClient.FleetEvent;
 import io.neuromesh.edge.FleetClient.OutputEvent;
 import io.neuromesh.edge.FleetClient.PinEvent;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.LogsReply;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.NodeStatusCodec;
 import io.neuromesh.edge.wire.Output;
@@ -16,9 +15,6 @@ import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.edge.wire.WireFormatException;
 import org.tinylog.Logger;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,25 +92,25 @@ final class FleetMessages {
         }
     }
 
-    /** The events of one node's answer to a logs request: {@code {"node":"n1","events":[{"ts":<epoch µs>,...}]}}. */
-    static List<FleetEvent> events(JsonObject reply) {
-        String node = text(reply, "node");
-        List<FleetEvent> events = new ArrayList<>();
-        if (reply.get("events") instanceof com.google.gson.JsonArray array) {
-            for (JsonElement e : array) {
-                if (e instanceof JsonObject event && event.get("ts") instanceof com.google.gson.JsonPrimitive ts
-                        && ts.isNumber()) {
-                    Instant at = Instant.EPOCH.plus(ts.getAsLong(), ChronoUnit.MICROS);
-                    events.add(new FleetEvent(at, node, text(event, "neuron"), text(event, "kind"),
-                            text(event, "text")));
-                }
-            }
-        }
-        return events;
+    /** One of the wire codecs' decode methods. */
+    @FunctionalInterface
+    interface Decoder<T> {
+        T decode(byte[] payload) throws WireFormatException;
     }
 
-    static String text(JsonObject json, String field) {
-        JsonElement e = json.get(field);
-        return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
+    /** A reply to a request, through its codec; empty (with a debug line) when it is not valid. */
+    static <T> Optional<T> reply(String request, byte[] payload, Decoder<T> codec) {
+        try {
+            return Optional.of(codec.decode(payload));
+        } catch (WireFormatException e) {
+            Logger.debug("ignoring a reply to the {} request: {}", request, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The events of one node's answer to a logs request, as fleet events. */
+    static List<FleetEvent> events(LogsReply reply) {
+        return reply.events().stream()
+                .map(e -> new FleetEvent(e.at(), reply.node(), e.neuron(), e.kind(), e.text())).toList();
     }
 }

@@ -1,23 +1,36 @@
 package io.neuromesh.edge.internal.control;
 
-import io.neuromesh.edge.internal.codec.Payloads;
 import io.neuromesh.edge.internal.neuron.EventLog;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.edge.wire.ClearLogsCodec;
+import io.neuromesh.edge.wire.ClearLogsReply;
+import io.neuromesh.edge.wire.GpioSetCodec;
+import io.neuromesh.edge.wire.GpioSetReply;
+import io.neuromesh.edge.wire.GpioSetRequest;
+import io.neuromesh.edge.wire.InspectCodec;
+import io.neuromesh.edge.wire.Inspection;
+import io.neuromesh.edge.wire.LogsCodec;
+import io.neuromesh.edge.wire.LogsReply;
+import io.neuromesh.edge.wire.PinLevel;
+import io.neuromesh.edge.wire.WireFormatException;
 import io.neuromesh.mqtt.InboundMessage;
+import org.tinylog.Logger;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Answers the control requests a node serves: recent events ({@code neuromesh logs}), a neuron's state
- * ({@code inspect}), forgetting events ({@code logs --clear}) and driving a simulated pin ({@code gpio set}).
- * Brain thread only; a request without a response topic gets no answer.
+ * ({@code inspect}), forgetting events ({@code logs --clear}) and driving a simulated pin ({@code gpio set}), all
+ * through the wire codecs. Brain thread only; a request without a response topic gets no answer.
  */
 public final class Requests {
 
@@ -35,68 +48,76 @@ public final class Requests {
         this.control = control;
     }
 
-    /** {@code {"sinceMs":<epoch ms>}} (optional): the events of every hosted neuron since then, oldest first. */
+    /** The events of every hosted neuron since the request's {@code sinceMs}, oldest first. */
     public void logs(InboundMessage request) {
         if (request.responseTopic() == null) {
             return;
         }
-        String since = Payloads.field(request.payload(), "sinceMs");
-        long sinceMicros = 0;
-        if (since != null) {
-            try {
-                sinceMicros = Long.parseLong(since) * 1000;
-            } catch (NumberFormatException ignored) {
-                sinceMicros = 0;
-            }
+        Instant since;
+        try {
+            since = LogsCodec.decodeRequest(request.payload()).since();
+        } catch (WireFormatException e) {
+            // As before the wire codecs: an unreadable request still gets every event, so the operator sees them.
+            Logger.warn("node {}: answering with all events: {}", node, e.getMessage());
+            since = Instant.EPOCH;
         }
-        reply(request, Payloads.events(node, events(sinceMicros)));
+        reply(request, LogsCodec.encodeReply(new LogsReply(node, events(ChronoUnit.MICROS.between(Instant.EPOCH,
+                since)))));
     }
 
-    private List<LogLine> events(long sinceMicros) {
-        List<LogLine> lines = new ArrayList<>();
+    private List<LogsReply.Event> events(long sinceMicros) {
+        List<LogsReply.Event> lines = new ArrayList<>();
         for (HostedNeuron h : hosted.all()) {
             String id = h.id();
             for (EventLog.Event e : h.neuron().log().events(sinceMicros)) {
-                lines.add(new LogLine(e.epochMicros(), id, e.kind().name().toLowerCase(),
-                        e.kind().describe(id, e.source(), e.value(), e.sum())));
+                lines.add(new LogsReply.Event(Instant.EPOCH.plus(e.epochMicros(), ChronoUnit.MICROS), id,
+                        e.kind().name().toLowerCase(Locale.ROOT), e.kind().describe(id, e.source(), e.value(),
+                        e.sum())));
             }
         }
-        lines.sort(Comparator.comparingLong(LogLine::epochMicros));
+        lines.sort(Comparator.comparing(LogsReply.Event::at));
         return lines;
     }
 
-    /** {@code {"neuron":"<id>"}}: answered only by the node hosting it. */
+    /** Answered only by the node hosting the neuron; an unreadable request is logged and left unanswered. */
     public void inspect(InboundMessage request) {
-        String neuron = Payloads.field(request.payload(), "neuron");
-        if (neuron == null || request.responseTopic() == null) {
+        if (request.responseTopic() == null) {
+            return;
+        }
+        String neuron;
+        try {
+            neuron = InspectCodec.decodeRequest(request.payload()).neuron();
+        } catch (WireFormatException e) {
+            Logger.warn("node {}: inspect request ignored: {}", node, e.getMessage());
             return;
         }
         HostedNeuron h = hosted.get(neuron);
         if (h != null) {
-            reply(request, Payloads.inspection(node, h.neuron().snapshot(clock.micros()), h.downstream()));
+            reply(request, InspectCodec.encodeReply(new Inspection(node,
+                    h.neuron().snapshot(clock.micros(), h.downstream()))));
         }
     }
 
-    /** Forgets the recent events of every hosted neuron. */
+    /** Forgets the recent events of every hosted neuron (whatever the request's payload). */
     public void clearLogs(InboundMessage request) {
         hosted.all().forEach(h -> h.neuron().log().clear());
         if (request.responseTopic() != null) {
-            reply(request, Payloads.cleared(node));
+            reply(request, ClearLogsCodec.encodeReply(new ClearLogsReply(node)));
         }
     }
 
-    /** {@code {"pin":<0-27>,"level":"high"|"low"}}: drives a simulated input pin of this node. */
+    /** Drives a simulated input pin of this node; the reply says why not when it cannot. */
     public void gpioSet(InboundMessage request) {
-        String pin = Payloads.field(request.payload(), "pin");
-        String level = Payloads.field(request.payload(), "level");
-        Optional<String> refusal;
-        if (pin == null || !pin.matches("\\d{1,2}") || !("high".equals(level) || "low".equals(level))) {
-            refusal = Optional.of("expected {\"pin\":<0-27>,\"level\":\"high\"|\"low\"}");
-        } else {
-            refusal = pins.simulate(Integer.parseInt(pin), "high".equals(level));
+        GpioSetReply answer;
+        try {
+            GpioSetRequest set = GpioSetCodec.decodeRequest(request.payload());
+            answer = pins.simulate(set.pin(), set.level() == PinLevel.HIGH).map(GpioSetReply::refused)
+                    .orElse(GpioSetReply.done());
+        } catch (WireFormatException e) {
+            answer = GpioSetReply.refused(e.getMessage());
         }
         if (request.responseTopic() != null) {
-            reply(request, Payloads.gpioSetReply(refusal));
+            reply(request, GpioSetCodec.encodeReply(answer));
         }
     }
 

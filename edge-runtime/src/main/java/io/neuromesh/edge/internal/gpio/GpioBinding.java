@@ -1,8 +1,10 @@
 package io.neuromesh.edge.internal.gpio;
 
 import io.neuromesh.edge.GpioSetting;
-import io.neuromesh.edge.internal.codec.Payloads;
 import io.neuromesh.edge.internal.port.PinControl;
+import io.neuromesh.edge.wire.PinLevel;
+import io.neuromesh.edge.wire.PinState;
+import io.neuromesh.edge.wire.PinStateCodec;
 import io.neuromesh.gpio.DigitalInputConfig;
 import io.neuromesh.gpio.DigitalInputPin;
 import io.neuromesh.gpio.Gpio;
@@ -15,6 +17,7 @@ import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
 import org.tinylog.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -267,8 +270,8 @@ public final class GpioBinding implements PinControl {
 
     private void reportInput(OpenSensor open, boolean active) {
         SensorSpec spec = open.spec();
-        reporter.pinState(spec.gpio().pin(), Payloads.inputPin(spec.gpio().pin(), spec.id(), active,
-                active != spec.gpio().activeLow()));
+        reporter.pinState(spec.gpio().pin(), PinStateCodec.encode(PinState.input(spec.gpio().pin(), spec.id(), active,
+                PinLevel.of(active != spec.gpio().activeLow()), Instant.now())));
     }
 
     private void reportOutput(OpenActuator open) {

@@ -1,6 +1,8 @@
 package io.neuromesh.edge.internal.gpio;
 
-import io.neuromesh.edge.internal.codec.Payloads;
+import io.neuromesh.edge.wire.PinLevel;
+import io.neuromesh.edge.wire.PinState;
+import io.neuromesh.edge.wire.PinStateCodec;
 import io.neuromesh.gpio.DigitalOutputConfig;
 import io.neuromesh.gpio.DigitalOutputPin;
 import io.neuromesh.gpio.GpioPort;
@@ -8,6 +10,8 @@ import io.neuromesh.gpio.PwmConfig;
 import io.neuromesh.gpio.PwmOutputPin;
 import io.neuromesh.topology.ActuatorKind;
 import io.neuromesh.topology.ActuatorSpec;
+
+import java.time.Instant;
 
 /** An open actuator: a digital output or a PWM output (exactly one of them is set). Brain thread only. */
 record OpenActuator(ActuatorSpec spec, DigitalOutputPin digital, PwmOutputPin pwm) {
@@ -34,9 +38,11 @@ record OpenActuator(ActuatorSpec spec, DigitalOutputPin digital, PwmOutputPin pw
     byte[] state() {
         if (digital != null) {
             boolean active = digital.isActive();
-            return Payloads.digitalPin(spec.pin(), spec.id(), spec.neuron(), active, active != spec.activeLow());
+            return PinStateCodec.encode(PinState.digital(spec.pin(), spec.id(), spec.neuron(), active,
+                    PinLevel.of(active != spec.activeLow()), Instant.now()));
         }
-        return Payloads.pwmPin(spec.pin(), spec.id(), spec.neuron(), pwm.dutyPercent());
+        return PinStateCodec.encode(PinState.pwm(spec.pin(), spec.id(), spec.neuron(), pwm.dutyPercent(),
+                Instant.now()));
     }
 
     void close() {

@@ -11,6 +11,7 @@ import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.signal.Signal;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.Topology;
@@ -112,7 +113,7 @@ public final class Hosting {
         String nextHash = next.contentHash();
         if (topology != null && next.rev() <= topology.rev()) {
             if (next.rev() == topology.rev() && nextHash.equals(hash)) {
-                return result(next.rev(), ApplyResult.Kind.UNCHANGED, List.of());
+                return result(next.rev(), TopologyOutcome.UNCHANGED, List.of());
             }
             return reject(next.rev(), List.of("rev: " + next.rev() + " is not newer than the running rev "
                     + topology.rev() + "; publish it with a higher rev"));
@@ -133,7 +134,7 @@ public final class Hosting {
         follow(reconciled.followed());
         reconciled.opened().forEach(signal::sensorChanged);
         Logger.info("node {}: topology rev {} applied, hosting {} neuron(s)", settings.node(), next.rev(), hosted.size());
-        return result(next.rev(), ApplyResult.Kind.APPLIED, List.of());
+        return result(next.rev(), TopologyOutcome.APPLIED, List.of());
     }
 
     /** A topology message that failed validation: reported, the running topology stays. */
@@ -141,10 +142,10 @@ public final class Hosting {
         counters.topologyRejected.increment();
         Logger.warn("node {}: topology rejected ({} error(s)), keeping rev {}: {}", settings.node(), errors.size(),
                 rev(), errors.isEmpty() ? "" : errors.get(0));
-        return result(rev, ApplyResult.Kind.REJECTED, errors);
+        return result(rev, TopologyOutcome.REJECTED, errors);
     }
 
-    private ApplyResult result(long rev, ApplyResult.Kind kind, List<String> errors) {
+    private ApplyResult result(long rev, TopologyOutcome kind, List<String> errors) {
         return new ApplyResult(rev, kind, hash, rev(), List.copyOf(hosted.ids()), errors);
     }
 

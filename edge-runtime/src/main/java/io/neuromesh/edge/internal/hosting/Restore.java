@@ -1,8 +1,7 @@
 package io.neuromesh.edge.internal.hosting;
 
 import io.neuromesh.edge.Topics;
-import io.neuromesh.edge.internal.codec.OutputCodec;
-import io.neuromesh.edge.internal.codec.Payloads;
+import io.neuromesh.edge.internal.codec.Retained;
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
@@ -56,7 +55,7 @@ final class Restore {
         for (HostedNeuron h : adopted) {
             String id = h.id();
             Map<String, Double> inputs = new HashMap<>();
-            Map<String, Double> sensors = Payloads.sensorValues(retained.get(Topics.state(id)));
+            Map<String, Double> sensors = Retained.sensorValues(retained.get(Topics.state(id)));
             for (SynapseSpec synapse : index.incoming(id)) {
                 String from = synapse.from();
                 if (index.isSensor(from)) {
@@ -67,13 +66,13 @@ final class Restore {
                 } else {
                     HostedNeuron local = hosted.get(from);
                     int value = local != null && !adoptedIds.contains(from) ? local.neuron().output()
-                            : OutputCodec.outputValue(retained.get(Topics.output(from)));
+                            : Retained.outputValue(retained.get(Topics.output(from)));
                     if (value >= 0) {
                         inputs.put(from, (double) value);
                     }
                 }
             }
-            int before = OutputCodec.outputValue(retained.get(Topics.output(id)));
+            int before = Retained.outputValue(retained.get(Topics.output(id)));
             int output = h.neuron().restore(inputs, now);
             // No retained output means the neuron never left 0.
             if (output != Math.max(0, before)) {

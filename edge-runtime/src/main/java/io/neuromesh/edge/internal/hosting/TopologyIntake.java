@@ -1,7 +1,8 @@
 package io.neuromesh.edge.internal.hosting;
 
-import io.neuromesh.edge.internal.codec.Payloads;
 import io.neuromesh.edge.internal.port.ControlOutbox;
+import io.neuromesh.edge.wire.TopologyOutcome;
+import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 
@@ -35,13 +36,13 @@ public final class TopologyIntake {
             try {
                 result = hosting.apply(Topology.parse(payload));
             } catch (TopologyException e) {
-                result = hosting.reject(Payloads.revOf(payload), e.errors());
+                result = hosting.reject(TopologyResultCodec.revOf(payload), e.errors());
             }
         }
-        if (result.result() == ApplyResult.Kind.UNCHANGED) {
+        if (result.result() == TopologyOutcome.UNCHANGED) {
             return;
         }
-        if (result.result() == ApplyResult.Kind.APPLIED && !hosting.isPlacing()) {
+        if (result.result() == TopologyOutcome.APPLIED && !hosting.isPlacing()) {
             deferred = result;
             return;
         }
@@ -59,7 +60,7 @@ public final class TopologyIntake {
 
     private void publish(ApplyResult result) {
         control.topologyResult(result);
-        if (result.result() == ApplyResult.Kind.APPLIED) {
+        if (result.result() == TopologyOutcome.APPLIED) {
             control.status(hosting.view());
         }
     }

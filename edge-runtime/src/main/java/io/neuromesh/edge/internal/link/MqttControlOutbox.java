@@ -1,13 +1,15 @@
 package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
-import io.neuromesh.edge.internal.codec.Payloads;
 import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.presence.Presence;
+import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
+
+import java.time.Instant;
 
 /** The brain's control-plane messages on the runtime's link; the status goes through {@link Presence}. */
 public final class MqttControlOutbox implements ControlOutbox {
@@ -29,7 +31,7 @@ public final class MqttControlOutbox implements ControlOutbox {
 
     @Override
     public void topologyResult(ApplyResult result) {
-        link.publish(Topics.nodeTopology(node), Payloads.topologyResult(result), Qos.AT_LEAST_ONCE, true);
+        link.publish(Topics.nodeTopology(node), TopologyResultCodec.encode(result.at(Instant.now())), Qos.AT_LEAST_ONCE, true);
     }
 
     @Override

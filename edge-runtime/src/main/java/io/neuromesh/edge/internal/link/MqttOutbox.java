@@ -2,14 +2,17 @@ package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.brain.BrainEvent;
-import io.neuromesh.edge.internal.codec.OutputCodec;
-import io.neuromesh.edge.internal.codec.Payloads;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.edge.wire.Output;
+import io.neuromesh.edge.wire.OutputCodec;
+import io.neuromesh.edge.wire.SensorState;
+import io.neuromesh.edge.wire.SensorStateCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -41,7 +44,7 @@ public final class MqttOutbox implements NeuronOutbox {
 
     @Override
     public void output(String neuron, int value, long epochMillis) {
-        link.publish(Topics.output(neuron), OutputCodec.output(value, epochMillis, node), neuronQos, true);
+        link.publish(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node)), neuronQos, true);
     }
 
     @Override
@@ -51,7 +54,8 @@ public final class MqttOutbox implements NeuronOutbox {
 
     @Override
     public void state(String neuron, Map<String, Double> sensors) {
-        link.publish(Topics.state(neuron), Payloads.state(sensors), neuronQos, true);
+        link.publish(Topics.state(neuron), SensorStateCodec.encode(new SensorState(sensors, Instant.now())), neuronQos,
+                true);
     }
 
     @Override

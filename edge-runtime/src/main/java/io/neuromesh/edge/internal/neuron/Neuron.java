@@ -1,10 +1,15 @@
 package io.neuromesh.edge.internal.neuron;
 
+import io.neuromesh.edge.wire.Inspection;
 import io.neuromesh.topology.NeuronMode;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One neuron's state machine, exactly as the user contract defines the two modes. Pure logic: time comes in as an
@@ -254,18 +259,23 @@ public final class Neuron {
     }
 
     /** A copy of the current state for {@code inspect} (the reference's {@code getConfig}). */
-    public NeuronSnapshot snapshot(long now) {
+    public Inspection.Neuron snapshot(long now, List<String> downstream) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        Map<String, NeuronSnapshot.Input> current = new LinkedHashMap<>();
+        Map<String, Inspection.Input> current = new LinkedHashMap<>();
         slots.forEach((source, slot) -> {
             weights.put(source, slot.weight);
             if (slot.present) {
                 boolean live = mode == NeuronMode.LEVEL || now - slot.at < windowMicros;
-                current.put(source, new NeuronSnapshot.Input(slot.value, slot.at, live));
+                current.put(source, new Inspection.Input(slot.value, instant(slot.at), live));
             }
         });
-        return new NeuronSnapshot(id, mode, threshold, windowMicros / 1000, refractoryMicros / 1000, output,
-                lastSum, weights, current, lastFired == Long.MIN_VALUE ? 0 : lastFired,
-                isRefractory(now), inputs, fires, ignored);
+        return new Inspection.Neuron(id, mode, threshold, Duration.ofMillis(windowMicros / 1000),
+                Duration.ofMillis(refractoryMicros / 1000), output, lastSum, isRefractory(now), weights, current,
+                downstream, lastFired == Long.MIN_VALUE ? Optional.empty() : Optional.of(instant(lastFired)), inputs,
+                fires, ignored);
+    }
+
+    private static Instant instant(long epochMicros) {
+        return Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
     }
 }

@@ -1,5 +1,7 @@
 package io.neuromesh.edge.internal.presence;
 
+import io.neuromesh.edge.wire.NodeState;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.function.LongSupplier;
 final class Membership {
 
     /** What a node last said about itself. */
-    record Peer(String state, long heardNanos, List<String> neurons) {
+    record Peer(NodeState state, long heardNanos, List<String> neurons) {
     }
 
     private final String self;
@@ -41,7 +43,7 @@ final class Membership {
      *
      * @return true when the set of online nodes changed
      */
-    synchronized boolean onStatus(String node, String state, long ageMillis, List<String> neurons) {
+    synchronized boolean onStatus(String node, NodeState state, long ageMillis, List<String> neurons) {
         if (node.equals(self)) {
             return false;
         }
@@ -81,7 +83,7 @@ final class Membership {
         nodes.add(self);
         long now = nanos.getAsLong();
         peers.forEach((node, peer) -> {
-            if ("online".equals(peer.state()) && now - peer.heardNanos() <= timeoutNanos) {
+            if (peer.state() == NodeState.ONLINE && now - peer.heardNanos() <= timeoutNanos) {
                 nodes.add(node);
             }
         });

@@ -1,12 +1,16 @@
 package io.neuromesh.edge.internal.presence;
 
 import io.neuromesh.edge.EdgeConfig;
+import io.neuromesh.edge.RuntimeStats;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.brain.BrainLoop;
-import io.neuromesh.edge.internal.codec.Payloads;
 import io.neuromesh.edge.internal.port.ControlOutbox.StatusView;
 import io.neuromesh.edge.internal.stats.Counters;
+import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
+import io.neuromesh.edge.wire.WireFormatException;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
@@ -56,7 +60,7 @@ public final class Presence {
     /** Tells this process apart from another one started with the same node id. */
     private final String instance = UUID.randomUUID().toString();
     /** When the node started: of two processes with one node id, the later one keeps it. */
-    private volatile long startedMillis = System.currentTimeMillis();
+    private volatile Instant started = nowMillis();
     private volatile long connectedNanos;
     private volatile NodeState state = NodeState.ONLINE;
     /** The status as the brain last built it, resent by heartbeats from the presence thread. */
@@ -89,7 +93,7 @@ public final class Presence {
 
     /** Subscribes to the fleet's statuses and starts ticking; call before the link starts. */
     public void start() {
-        startedMillis = System.currentTimeMillis();
+        started = nowMillis();
         link.subscribe(List.of(Subscription.of(Topics.ALL_STATUSES)), thread, this::onStatus);
         thread.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
     }
@@ -139,9 +143,13 @@ public final class Presence {
     /** The retained status; heartbeats go at QoS 0 (the next one supersedes a lost one), changes at QoS 1. */
     private void send(Qos qos) {
         StatusView v = view;
-        link.publish(Topics.nodeStatus(config.node()), Payloads.status(state.wire(), config.node(), instance,
-                v.neurons(), v.rev(), v.hash(), startedMillis, counters.snapshot(),
-                heartbeat.load(queueDepth.getAsInt())), qos, true);
+        RuntimeStats stats = counters.snapshot();
+        Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
+        NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
+                load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
+                stats.dropped());
+        link.publish(Topics.nodeStatus(config.node()), NodeStatusCodec.encode(NodeStatus.live(state, config.node(),
+                v.neurons(), Instant.now(), running)), qos, true);
     }
 
     private void onStatus(InboundMessage message) {
@@ -149,13 +157,27 @@ public final class Presence {
         if (node == null || message.payload().length == 0) {
             return;
         }
-        Payloads.Status status = Payloads.readStatus(message.payload());
+        NodeStatus status;
+        try {
+            status = NodeStatusCodec.decode(message.payload());
+        } catch (WireFormatException unreadable) {
+            // As before the wire codecs: a status no one can read says nothing about the node being alive.
+            Logger.debug("node {}: the status on {} counts as offline: {}", config.node(), message.topic(),
+                    unreadable.getMessage());
+            heard(node, NodeState.OFFLINE, 0, List.of());
+            return;
+        }
         if (node.equals(config.node())) {
             checkForTwin(status);
             return;
         }
-        long age = message.retained() ? Math.max(0, System.currentTimeMillis() - status.tsMillis()) : 0;
-        if (membership.onStatus(node, status.state(), age, status.neurons()) && fleetKnown) {
+        long age = message.retained()
+                ? Math.max(0, System.currentTimeMillis() - status.timestamp().toEpochMilli()) : 0;
+        heard(node, status.state(), age, status.neurons());
+    }
+
+    private void heard(String node, NodeState state, long ageMillis, List<String> neurons) {
+        if (membership.onStatus(node, state, ageMillis, neurons) && fleetKnown) {
             postMembership();
         }
         synchronized (heard) {
@@ -169,14 +191,16 @@ public final class Presence {
      * Another live process with this node id: the newer one keeps the node id (as a broker's session takeover would
      * decide), the older one stops without publishing anything, so the two do not take turns kicking each other off.
      */
-    private void checkForTwin(Payloads.Status status) {
-        boolean other = !status.instance().isEmpty() && !status.instance().equals(instance);
-        boolean newer = status.sinceMillis() > startedMillis
-                || (status.sinceMillis() == startedMillis && status.instance().compareTo(instance) > 0);
-        if (other && newer && NodeState.ONLINE.wire().equals(status.state())) {
+    private void checkForTwin(NodeStatus status) {
+        if (status.state() != NodeState.ONLINE || status.running().isEmpty()) {
+            return;
+        }
+        NodeStatus.Running other = status.running().get();
+        boolean newer = other.since().isAfter(started)
+                || (other.since().equals(started) && other.instance().compareTo(instance) > 0);
+        if (!other.instance().isEmpty() && !other.instance().equals(instance) && newer) {
             twinFound.accept("node " + config.node() + " stopped: another process connected with the same node id"
-                    + " (instance " + status.instance() + ", started " + Instant.ofEpochMilli(status.sinceMillis())
-                    + ")");
+                    + " (instance " + other.instance() + ", started " + other.since() + ")");
         }
     }
 
@@ -228,6 +252,11 @@ public final class Presence {
             lastBeatNanos = now;
             send(Qos.AT_MOST_ONCE);
         }
+    }
+
+    /** Millisecond precision, as the status carries it: a twin compares its own start with the one it reads. */
+    private static Instant nowMillis() {
+        return Instant.ofEpochMilli(System.currentTimeMillis());
     }
 
     /** Stops the presence thread. */

@@ -8,7 +8,6 @@ import io.neuromesh.edge.internal.brain.Brain;
 import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.brain.BrainEvent.Request;
 import io.neuromesh.edge.internal.brain.BrainLoop;
-import io.neuromesh.edge.internal.codec.Payloads;
 import io.neuromesh.edge.internal.gpio.GpioBinding;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.link.MqttControlOutbox;
@@ -18,6 +17,8 @@ import io.neuromesh.edge.internal.presence.Presence;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
@@ -29,6 +30,7 @@ import io.neuromesh.mqtt.Will;
 import org.tinylog.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +71,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 .clientId("neuromesh-node-" + node)
                 .session(SessionMode.FRESH_THEN_PERSISTENT, config.sessionExpiry())
                 .keepAlive(config.keepAlive())
-                .will(new Will(Topics.nodeStatus(node), Payloads.offline(node, "connection lost"),
+                .will(new Will(Topics.nodeStatus(node),
+                        NodeStatusCodec.encode(NodeStatus.offline(node, "connection lost", Instant.now())),
                         Qos.AT_LEAST_ONCE, true))
                 .build();
         this.reader = new RetainedReader(config.broker(), "neuromesh-node-" + node + "-reader");
@@ -199,7 +202,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
             }
         }
         if (started && link.state() == LinkState.CONNECTED) {
-            link.publish(Topics.nodeStatus(config.node()), Payloads.offline(config.node(), "shutdown"),
+            link.publish(Topics.nodeStatus(config.node()),
+                    NodeStatusCodec.encode(NodeStatus.offline(config.node(), "shutdown", Instant.now())),
                     Qos.AT_LEAST_ONCE, true);
         }
         link.close();

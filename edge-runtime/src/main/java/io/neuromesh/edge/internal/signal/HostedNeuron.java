@@ -1,7 +1,8 @@
 package io.neuromesh.edge.internal.signal;
 
-import io.neuromesh.edge.internal.codec.OutputCodec;
 import io.neuromesh.edge.internal.neuron.Neuron;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.topology.NeuronSpec;
 
 import java.util.List;
@@ -23,7 +24,8 @@ public final class HostedNeuron {
         this.spec = spec;
         this.downstream = List.copyOf(downstream);
         this.inbox = inbox;
-        this.payloadByOutput = new byte[][] {OutputCodec.input(neuron.id(), 0), OutputCodec.input(neuron.id(), 1)};
+        this.payloadByOutput = new byte[][] {InputCodec.encode(Input.of(neuron.id(), 0)),
+                InputCodec.encode(Input.of(neuron.id(), 1))};
     }
 
     public Neuron neuron() {

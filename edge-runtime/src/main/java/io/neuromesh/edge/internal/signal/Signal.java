@@ -1,15 +1,14 @@
 package io.neuromesh.edge.internal.signal;
 
-import io.neuromesh.edge.internal.codec.BadInputException;
-import io.neuromesh.edge.internal.codec.Input;
-import io.neuromesh.edge.internal.codec.InputDecoder;
-import io.neuromesh.edge.internal.codec.OutputCodec;
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.edge.wire.Input;
+import io.neuromesh.edge.wire.InputCodec;
+import io.neuromesh.edge.wire.WireFormatException;
 import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.TopologyIndex;
 import org.tinylog.Logger;
@@ -55,7 +54,7 @@ public final class Signal {
             return;
         }
         String sensor = reading.sensor().id();
-        byte[] payload = OutputCodec.input(sensor, reading.value());
+        byte[] payload = InputCodec.encode(Input.of(sensor, reading.value()));
         long now = clock.micros();
         for (SynapseSpec synapse : index.outgoing(sensor)) {
             outbox.input(synapse.to(), payload);
@@ -75,8 +74,8 @@ public final class Signal {
         }
         Input input;
         try {
-            input = InputDecoder.decode(payload);
-        } catch (BadInputException e) {
+            input = InputCodec.decode(payload);
+        } catch (WireFormatException e) {
             long n = counters.malformed.incrementAndGet();
             if (n <= LOGGED_MALFORMED || n % 1000 == 0) {
                 Logger.warn("node {}: bad input on neuron/{} dropped ({} so far): {}", node, neuronId, n, e.getMessage());

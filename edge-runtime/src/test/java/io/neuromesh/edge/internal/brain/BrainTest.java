@@ -3,6 +3,7 @@ package io.neuromesh.edge.internal.brain;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.placement.Placement;
+import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,7 @@ class BrainTest {
                  "synapses":[{"from":"a","to":"zz","weight":1}]}""");
 
         ApplyResult rejected = n1.lastResult();
-        assertEquals(ApplyResult.Kind.REJECTED, rejected.result());
+        assertEquals(TopologyOutcome.REJECTED, rejected.result());
         assertEquals(2, rejected.rev());
         assertEquals(1, rejected.running());
         assertTrue(rejected.errors().stream().anyMatch(e -> e.contains("zz")), rejected.errors().toString());
@@ -211,13 +212,13 @@ class BrainTest {
         n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.LOGS, BrainHarness.message(Topics.REQUEST_LOGS,
                 "{}", "r/logs")));
         String logs = new String(n1.replies.get(0), StandardCharsets.UTF_8);
-        assertTrue(logs.startsWith("{\"node\":\"n1\",\"events\":[{"), logs);
+        assertTrue(logs.startsWith("{\"v\":1,\"node\":\"n1\",\"events\":[{"), logs);
         assertTrue(logs.contains("\"neuron\":\"a\"") && logs.contains("\"neuron\":\"b\""), logs);
 
         n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.INSPECT, BrainHarness.message(Topics.REQUEST_INSPECT,
                 "{\"neuron\":\"a\"}", "r/inspect")));
         String inspect = new String(n1.replies.get(1), StandardCharsets.UTF_8);
-        assertTrue(inspect.startsWith("{\"node\":\"n1\",\"neuron\":{\"id\":\"a\",\"mode\":\"level\""), inspect);
+        assertTrue(inspect.startsWith("{\"v\":1,\"node\":\"n1\",\"neuron\":{\"id\":\"a\",\"mode\":\"level\""), inspect);
         assertTrue(inspect.contains("\"output\":1") && inspect.contains("\"downstream\":[\"b\",\"c\"]"), inspect);
 
         n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.INSPECT, BrainHarness.message(Topics.REQUEST_INSPECT,
@@ -226,18 +227,18 @@ class BrainTest {
 
         n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.CLEAR_LOGS, BrainHarness.message(
                 Topics.REQUEST_CLEAR_LOGS, "{}", "r/clear")));
-        assertEquals("{\"node\":\"n1\",\"cleared\":true}", new String(n1.replies.get(2), StandardCharsets.UTF_8));
+        assertEquals("{\"v\":1,\"node\":\"n1\",\"cleared\":true}", new String(n1.replies.get(2), StandardCharsets.UTF_8));
         n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.LOGS, BrainHarness.message(Topics.REQUEST_LOGS,
                 "{}", "r/logs")));
-        assertEquals("{\"node\":\"n1\",\"events\":[]}", new String(n1.replies.get(3), StandardCharsets.UTF_8));
+        assertEquals("{\"v\":1,\"node\":\"n1\",\"events\":[]}", new String(n1.replies.get(3), StandardCharsets.UTF_8));
 
         n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.GPIO_SET, BrainHarness.message(
                 Topics.gpioSetRequest("n1"), "{\"pin\":17,\"level\":\"high\"}", "r/gpio")));
         assertTrue(n1.log.contains("simulate 17=true"));
-        assertEquals("{\"ok\":true}", new String(n1.replies.get(4), StandardCharsets.UTF_8));
+        assertEquals("{\"v\":1,\"ok\":true}", new String(n1.replies.get(4), StandardCharsets.UTF_8));
         n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.GPIO_SET, BrainHarness.message(
                 Topics.gpioSetRequest("n1"), "{\"pin\":\"x\"}", "r/gpio")));
-        assertEquals("{\"ok\":false,\"error\":\"expected {\\\"pin\\\":<0-27>,\\\"level\\\":\\\"high\\\"|\\\"low\\\"}\"}",
+        assertEquals("{\"v\":1,\"ok\":false,\"error\":\"gpio-set request: pin: must be a whole number >= 0, got \\\"x\\\"\"}",
                 new String(n1.replies.get(5), StandardCharsets.UTF_8));
     }
 

@@ -1,10 +1,10 @@
 package io.neuromesh.edge.internal.client;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.neuromesh.edge.FleetClient.FleetEvent;
 import io.neuromesh.edge.FleetClient.OutputEvent;
 import io.neuromesh.edge.FleetClient.PinEvent;
+import io.neuromesh.edge.wire.LogsCodec;
+import io.neuromesh.edge.wire.LogsReply;
 import io.neuromesh.edge.wire.NodeState;
 import io.neuromesh.edge.wire.PinKind;
 import io.neuromesh.edge.wire.TopologyOutcome;
@@ -74,10 +74,13 @@ class FleetMessagesTest {
     }
 
     @Test
-    void readsLogEventsWithMicrosecondTimes() {
-        JsonObject reply = JsonParser.parseString("{\"node\":\"n1\",\"events\":[{\"ts\":1767225600123456,"
-                + "\"neuron\":\"x\",\"kind\":\"fired\",\"text\":\"x fires (sum 1)\"},\"junk\"]}").getAsJsonObject();
+    void readsLogEventsWithMicrosecondTimesAndSkipsAnUnreadableReply() {
+        LogsReply reply = FleetMessages.reply("logs", bytes("{\"node\":\"n1\",\"events\":[{\"ts\":1767225600123456,"
+                + "\"neuron\":\"x\",\"kind\":\"fired\",\"text\":\"x fires (sum 1)\"}]}"), LogsCodec::decodeReply)
+                .orElseThrow();
         assertEquals(List.of(new FleetEvent(Instant.parse("2026-01-01T00:00:00.123456Z"), "n1", "x", "fired",
                 "x fires (sum 1)")), FleetMessages.events(reply));
+        assertEquals(Optional.empty(), FleetMessages.reply("logs", bytes("{\"node\":\"n1\",\"events\":[\"junk\"]}"),
+                LogsCodec::decodeReply));
     }
 }

@@ -73,11 +73,11 @@ class GpioBindingTest {
         assertEquals(0.5, done.opened().get(0).value(), "inactive: the sensor's low value");
         assertEquals(Set.of("a"), done.followed());
         assertEquals(List.of(
-                "17: {\"pin\":17,\"id\":\"btn\",\"kind\":\"input\",\"active\":false,\"level\":\"low\",\"ts\":T}",
-                "22: {\"pin\":22,\"id\":\"led\",\"neuron\":\"a\",\"kind\":\"digital\",\"active\":false,\"level\":\"low\","
+                "17: {\"v\":1,\"pin\":17,\"id\":\"btn\",\"kind\":\"input\",\"active\":false,\"level\":\"low\",\"ts\":T}",
+                "22: {\"v\":1,\"pin\":22,\"id\":\"led\",\"neuron\":\"a\",\"kind\":\"digital\",\"active\":false,\"level\":\"low\","
                         + "\"ts\":T}",
-                "18: {\"pin\":18,\"id\":\"dim\",\"neuron\":\"a\",\"kind\":\"pwm\",\"active\":false,\"duty\":0.0,\"ts\":T}"),
-                reports, "the pin-state JSON is byte for byte what watchers read today");
+                "18: {\"v\":1,\"pin\":18,\"id\":\"dim\",\"neuron\":\"a\",\"kind\":\"pwm\",\"active\":false,\"duty\":0.0,\"ts\":T}"),
+                reports, "the pin-state JSON is what watchers read, with the version first");
     }
 
     @Test
@@ -92,7 +92,7 @@ class GpioBindingTest {
 
         PinControl.Reading reading = binding.edge(edge.sensor(), edge.pin(), edge.active()).orElseThrow();
         assertEquals(2.0, reading.value(), "active: the sensor's high value");
-        assertEquals(List.of("17: {\"pin\":17,\"id\":\"btn\",\"kind\":\"input\",\"active\":true,\"level\":\"high\","
+        assertEquals(List.of("17: {\"v\":1,\"pin\":17,\"id\":\"btn\",\"kind\":\"input\",\"active\":true,\"level\":\"high\","
                 + "\"ts\":T}"), reports);
     }
 
@@ -105,9 +105,9 @@ class GpioBindingTest {
         binding.neuronOutput("other", 0);
 
         assertEquals(List.of(
-                "22: {\"pin\":22,\"id\":\"led\",\"neuron\":\"a\",\"kind\":\"digital\",\"active\":true,\"level\":\"high\","
+                "22: {\"v\":1,\"pin\":22,\"id\":\"led\",\"neuron\":\"a\",\"kind\":\"digital\",\"active\":true,\"level\":\"high\","
                         + "\"ts\":T}",
-                "18: {\"pin\":18,\"id\":\"dim\",\"neuron\":\"a\",\"kind\":\"pwm\",\"active\":true,\"duty\":40.0,\"ts\":T}"),
+                "18: {\"v\":1,\"pin\":18,\"id\":\"dim\",\"neuron\":\"a\",\"kind\":\"pwm\",\"active\":true,\"duty\":40.0,\"ts\":T}"),
                 reports);
     }
 
@@ -121,7 +121,7 @@ class GpioBindingTest {
         PinControl.Reconciled moved = binding.reconcile(topology(2, 27));
 
         assertEquals(List.of("btn"), moved.opened().stream().map(r -> r.sensor().id()).toList());
-        assertEquals(List.of("17: ", "27: {\"pin\":27,\"id\":\"btn\",\"kind\":\"input\",\"active\":false,"
+        assertEquals(List.of("17: ", "27: {\"v\":1,\"pin\":27,\"id\":\"btn\",\"kind\":\"input\",\"active\":false,"
                 + "\"level\":\"low\",\"ts\":T}"), reports, "old pin cleared, new one reported; actuators untouched");
         assertEquals(Optional.empty(), binding.edge(stale.sensor(), stale.pin(), stale.active()),
                 "an edge posted by the closed pin arrives late and is dropped");

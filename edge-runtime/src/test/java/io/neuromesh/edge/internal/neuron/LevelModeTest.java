@@ -70,7 +70,7 @@ class LevelModeTest {
         assertEquals(Neuron.Outcome.OUTPUT_CHANGED,
                 z.reconfigure(NeuronMode.LEVEL, 0.9, Duration.ZERO, Duration.ZERO, Map.of("b", 1.0), T0 + 1));
         assertEquals(0, z.output());
-        assertEquals(Map.of("b", 1.0), z.snapshot(T0 + 2).weights());
+        assertEquals(Map.of("b", 1.0), z.snapshot(T0 + 2, List.of()).weights());
     }
 
     @Test

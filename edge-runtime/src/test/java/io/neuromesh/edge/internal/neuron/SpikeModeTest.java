@@ -84,7 +84,7 @@ class SpikeModeTest {
         assertEquals(List.of(), net.deliver(new XorNetwork.Message("h2", "z", 1), at(943.689)));
         assertEquals(0.0, z.lastSum(), "1 + 1 - 2");
         assertEquals(0, z.output());
-        assertEquals(1, z.snapshot(at(950)).fireCount());
+        assertEquals(1, z.snapshot(at(950), List.of()).fireCount());
     }
 
     @Test
@@ -104,7 +104,7 @@ class SpikeModeTest {
         assertEquals(Neuron.Outcome.NONE, n.onInput("a", 1, at(99)));
         assertEquals(Neuron.Outcome.RESTED, n.tick(at(100)));
         assertEquals(Neuron.Outcome.FIRED, n.onInput("a", 1, at(100)));
-        assertEquals(2, n.snapshot(at(101)).fireCount());
+        assertEquals(2, n.snapshot(at(101), List.of()).fireCount());
     }
 
     @Test
@@ -114,7 +114,7 @@ class SpikeModeTest {
         n.onInput("a", 1, at(0));
         assertEquals(Neuron.Outcome.NONE, n.tick(at(50)));
         assertEquals(1, n.output());
-        assertTrue(n.snapshot(at(50)).refractory());
+        assertTrue(n.snapshot(at(50), List.of()).resting());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.presence;
 
+import io.neuromesh.edge.wire.NodeState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,24 +25,24 @@ class MembershipTest {
     @Test
     void aNodeAlwaysCountsItselfOnline() {
         assertEquals(Set.of("n1"), membership.online());
-        assertFalse(membership.onStatus("n1", "offline", 0, List.of()), "its own old Last Will does not count");
+        assertFalse(membership.onStatus("n1", NodeState.OFFLINE, 0, List.of()), "its own old Last Will does not count");
         assertEquals(Set.of("n1"), membership.online());
     }
 
     @Test
     void peersJoinWithAnOnlineStatusAndLeaveWithTheirLastWillAtOnce() {
-        assertTrue(membership.onStatus("n2", "online", 0, List.of("h1")));
+        assertTrue(membership.onStatus("n2", NodeState.ONLINE, 0, List.of("h1")));
         assertEquals(new TreeSet<>(Set.of("n1", "n2")), membership.online());
-        assertFalse(membership.onStatus("n2", "online", 0, List.of("h1")), "a heartbeat changes nothing");
-        assertTrue(membership.onStatus("n2", "offline", 0, List.of()));
+        assertFalse(membership.onStatus("n2", NodeState.ONLINE, 0, List.of("h1")), "a heartbeat changes nothing");
+        assertTrue(membership.onStatus("n2", NodeState.OFFLINE, 0, List.of()));
         assertEquals(Set.of("n1"), membership.online());
     }
 
     @Test
     void aLeavingPeerIsNoLongerOnlineButItsNeuronsAreKnown() {
-        membership.onStatus("n2", "online", 0, List.of());
-        membership.onStatus("n3", "online", 0, List.of("h1", "h2"));
-        assertTrue(membership.onStatus("n2", "leaving", 0, List.of("z")));
+        membership.onStatus("n2", NodeState.ONLINE, 0, List.of());
+        membership.onStatus("n3", NodeState.ONLINE, 0, List.of("h1", "h2"));
+        assertTrue(membership.onStatus("n2", NodeState.LEAVING, 0, List.of("z")));
         assertEquals(new TreeSet<>(Set.of("n1", "n3")), membership.online());
         assertTrue(membership.hostedElsewhere("h2"));
         assertFalse(membership.hostedElsewhere("z"), "a leaving node does not count as a host");
@@ -49,20 +50,20 @@ class MembershipTest {
 
     @Test
     void aPeerThatMissesItsHeartbeatsGoesOfflineAndComesBackWithTheNextOne() {
-        membership.onStatus("n2", "online", 0, List.of());
+        membership.onStatus("n2", NodeState.ONLINE, 0, List.of());
         advance(Duration.ofSeconds(2));
         assertFalse(membership.refresh());
         advance(Duration.ofMillis(1500));
         assertTrue(membership.refresh(), "3.5 s without a heartbeat");
         assertEquals(Set.of("n1"), membership.online());
-        assertTrue(membership.onStatus("n2", "online", 0, List.of()));
+        assertTrue(membership.onStatus("n2", NodeState.ONLINE, 0, List.of()));
         assertEquals(new TreeSet<>(Set.of("n1", "n2")), membership.online());
     }
 
     @Test
     void timeThisNodeCouldNotListenIsNotSilenceOfItsPeers() {
-        membership.onStatus("n2", "online", 0, List.of());
-        membership.onStatus("n3", "online", Duration.ofSeconds(2).toMillis(), List.of());
+        membership.onStatus("n2", NodeState.ONLINE, 0, List.of());
+        membership.onStatus("n3", NodeState.ONLINE, Duration.ofSeconds(2).toMillis(), List.of());
         advance(Duration.ofSeconds(5));
         assertFalse(membership.forgive(Duration.ofSeconds(5).toNanos()), "stalled for 5 s: nobody expired");
         assertEquals(new TreeSet<>(Set.of("n1", "n2", "n3")), membership.online());
@@ -73,7 +74,7 @@ class MembershipTest {
 
     @Test
     void anOldRetainedOnlineStatusDoesNotCountAsAlive() {
-        assertFalse(membership.onStatus("n9", "online", Duration.ofMinutes(5).toMillis(), List.of()),
+        assertFalse(membership.onStatus("n9", NodeState.ONLINE, Duration.ofMinutes(5).toMillis(), List.of()),
                 "a node that stopped without a Last Will five minutes ago");
         assertEquals(Set.of("n1"), membership.online());
     }

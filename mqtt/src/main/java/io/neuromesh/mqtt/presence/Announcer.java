@@ -7,6 +7,7 @@ import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Will;
+import io.neuromesh.mqtt.internal.presence.Lifecycle;
 import org.tinylog.Logger;
 
 import java.util.Arrays;
@@ -39,15 +40,13 @@ import java.util.function.Supplier;
  */
 public final class Announcer<S> implements AutoCloseable {
 
-    private enum Lifecycle { NEW, STARTED, CLOSED }
-
     private final MqttLink link;
     private final Announcement<S> announcement;
     private final Supplier<S> status;
     private final Supplier<S> goodbye;
     private final ScheduledExecutorService thread;
     private final CompletableFuture<Void> announced = new CompletableFuture<>();
-    private Lifecycle lifecycle = Lifecycle.NEW;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     private Announcer(MqttLink link, Announcement<S> announcement, Supplier<S> status, Supplier<S> goodbye) {
         this.link = link;
@@ -89,10 +88,9 @@ public final class Announcer<S> implements AutoCloseable {
      *         {@link MqttLinkException} saying why when the announcer is closed first
      */
     public synchronized CompletableFuture<Void> start() {
-        if (lifecycle != Lifecycle.NEW) {
+        if (!lifecycle.start()) {
             return announced;
         }
-        lifecycle = Lifecycle.STARTED;
         link.addListener(new LinkListener() {
             @Override
             public void connected(boolean reconnect) {
@@ -123,14 +121,10 @@ public final class Announcer<S> implements AutoCloseable {
      * before closing the link, whose clean disconnect then suppresses the Last Will.
      */
     @Override
-    public void close() {
-        boolean started;
-        synchronized (this) {
-            if (lifecycle == Lifecycle.CLOSED) {
-                return;
-            }
-            started = lifecycle == Lifecycle.STARTED;
-            lifecycle = Lifecycle.CLOSED;
+    public synchronized void close() {
+        Lifecycle.Phase was = lifecycle.close();
+        if (was == Lifecycle.Phase.CLOSED) {
+            return;
         }
         thread.shutdownNow();
         try {
@@ -141,7 +135,7 @@ public final class Announcer<S> implements AutoCloseable {
         }
         announced.completeExceptionally(new MqttLinkException("the announcer of " + announcement.topic()
                 + " was closed before it announced"));
-        if (started && link.state() == LinkState.CONNECTED) {
+        if (was == Lifecycle.Phase.STARTED && link.state() == LinkState.CONNECTED) {
             send(goodbye, Qos.AT_LEAST_ONCE);
         }
     }

@@ -6,6 +6,7 @@ import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.Subscription;
+import io.neuromesh.mqtt.internal.presence.Lifecycle;
 import io.neuromesh.mqtt.internal.presence.PeerTopics;
 import io.neuromesh.mqtt.internal.presence.Roster;
 import org.tinylog.Logger;
@@ -34,8 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PresenceWatcher<S> implements AutoCloseable {
 
-    private enum Lifecycle { NEW, STARTED, CLOSED }
-
     private final MqttLink link;
     private final PeerTopics topics;
     private final Roster<S> roster;
@@ -48,7 +47,7 @@ public final class PresenceWatcher<S> implements AutoCloseable {
     private volatile Map<String, S> online = Map.of();
     private volatile long malformed;
     private long lastCheck;
-    private Lifecycle lifecycle = Lifecycle.NEW;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     private PresenceWatcher(Builder<S> b) {
         this.link = b.link;
@@ -79,10 +78,9 @@ public final class PresenceWatcher<S> implements AutoCloseable {
      * @throws MqttLinkException when the broker refuses the subscription
      */
     public synchronized CompletableFuture<Void> start() {
-        if (lifecycle != Lifecycle.NEW) {
+        if (!lifecycle.start()) {
             return active;
         }
-        lifecycle = Lifecycle.STARTED;
         link.addListener(new LinkListener() {
             @Override
             public void connected(boolean reconnect) {
@@ -115,12 +113,9 @@ public final class PresenceWatcher<S> implements AutoCloseable {
 
     /** Stops checking and unsubscribes (idempotent); the listener gets no more events. */
     @Override
-    public void close() {
-        synchronized (this) {
-            if (lifecycle == Lifecycle.CLOSED) {
-                return;
-            }
-            lifecycle = Lifecycle.CLOSED;
+    public synchronized void close() {
+        if (lifecycle.close() == Lifecycle.Phase.CLOSED) {
+            return;
         }
         thread.shutdownNow();
         active.completeExceptionally(new MqttLinkException("the watcher of " + topics.filter() + " was closed"));

@@ -3,7 +3,6 @@ package io.neuromesh.flows.internal.submit;
 import io.neuromesh.flows.ErrorKind;
 import io.neuromesh.flows.Route;
 import io.neuromesh.flows.TaskResult;
-import io.neuromesh.flows.WorkerState;
 import io.neuromesh.flows.WorkerStatus;
 import io.neuromesh.flows.internal.wire.ResultMessage;
 import io.neuromesh.flows.internal.wire.TaskEnvelopes;
@@ -26,7 +25,8 @@ import java.util.Set;
  * <p>Credit-based dispatch: a worker gets at most its prefetch of this client's tasks; queue tasks go to the online
  * worker of the queue with the most free slots, as many as it has free in one message. Because a worker receives no
  * more than it can soon run, a slow worker cannot hoard tasks and brokers that share badly (HiveMQ CE) or blindly
- * (Mosquitto's round robin) do not matter. Tasks held by a worker that goes offline are sent again.
+ * (Mosquitto's round robin) do not matter. Tasks held by a worker that goes offline are sent again. Which workers are
+ * online the client's presence watcher decides ({@link #online}, {@link #gone}).
  */
 final class Dispatcher {
 
@@ -41,13 +41,6 @@ final class Dispatcher {
         /** Tell the workers to skip this task. */
         void revoke(String id);
     }
-
-    /** Heartbeats a worker may miss before the client treats it as gone. */
-    static final int MISSED_HEARTBEATS = 3;
-    /** Added to the missed heartbeats for network and scheduling delays. */
-    static final Duration LIVENESS_SLACK = Duration.ofSeconds(1);
-    /** Assumed heartbeat of a worker whose status does not say. */
-    static final Duration FALLBACK_HEARTBEAT = Duration.ofSeconds(2);
 
     private final Output out;
     private final int maxPayloadBytes;
@@ -113,21 +106,11 @@ final class Dispatcher {
         results(worker, failures, now);
     }
 
-    /** A heartbeat (or Last Will) of a worker. */
-    void status(WorkerStatus status, long now) {
+    /** The worker is online (it joined, or its heartbeat carries its details again): it may take tasks. */
+    void online(WorkerStatus status, long now) {
         WorkerView view = workers.computeIfAbsent(status.worker(), WorkerView::new);
-        if (status.state() == WorkerState.OFFLINE) {
-            if (view.online) {
-                Logger.info("worker {} went offline; {} of its tasks go to other workers", view.name,
-                        view.assigned.size());
-                markOffline(view, now);
-            }
-            return;
-        }
         view.queues = Set.copyOf(status.queues());
         view.capacity = status.prefetch();
-        view.heartbeat = status.heartbeat().isZero() ? FALLBACK_HEARTBEAT : status.heartbeat();
-        view.lastHeard = now;
         if (!view.online) {
             view.online = true;
             unservedSince.remove(Route.worker(view.name));
@@ -139,16 +122,17 @@ final class Dispatcher {
         pump(now);
     }
 
-    /** Periodic: workers whose heartbeats stopped count as gone; tasks nobody can take time out. */
-    void tick(long now) {
-        for (WorkerView view : workers.values()) {
-            long allowed = view.heartbeat.multipliedBy(MISSED_HEARTBEATS).plus(LIVENESS_SLACK).toNanos();
-            if (view.online && now - view.lastHeard > allowed) {
-                Logger.info("worker {} missed {} heartbeats; {} of its tasks go to other workers", view.name,
-                        MISSED_HEARTBEATS, view.assigned.size());
-                markOffline(view, now);
-            }
+    /** The worker is gone ({@code why} says how, for the log): its tasks go to other workers. */
+    void gone(String worker, String why, long now) {
+        WorkerView view = workers.get(worker);
+        if (view != null && view.online) {
+            Logger.info("worker {} {}; {} of its tasks go to other workers", worker, why, view.assigned.size());
+            markOffline(view, now);
         }
+    }
+
+    /** Periodic: tasks nobody can take time out. */
+    void tick(long now) {
         expire(byQueue, now, true);
         expire(byWorker, now, false);
     }

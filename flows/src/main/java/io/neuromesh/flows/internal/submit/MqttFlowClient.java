@@ -10,15 +10,14 @@ import io.neuromesh.flows.TaskCall;
 import io.neuromesh.flows.TaskFuture;
 import io.neuromesh.flows.TaskResult;
 import io.neuromesh.flows.WorkerState;
-import io.neuromesh.flows.WorkerStats;
 import io.neuromesh.flows.WorkerStatus;
 import io.neuromesh.flows.internal.canvas.Canvas;
 import io.neuromesh.flows.internal.wire.ResultEnvelopes;
 import io.neuromesh.flows.internal.wire.RevokeMessages;
-import io.neuromesh.flows.internal.wire.StatusJson;
 import io.neuromesh.flows.internal.wire.TaskEnvelopes;
 import io.neuromesh.flows.internal.wire.TaskMessage;
 import io.neuromesh.flows.internal.wire.Utf8;
+import io.neuromesh.flows.internal.wire.WorkerPresence;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.MqttLink;
@@ -26,6 +25,8 @@ import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
+import io.neuromesh.mqtt.presence.PresenceEvent;
+import io.neuromesh.mqtt.presence.PresenceWatcher;
 import org.tinylog.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,8 @@ import java.util.function.Function;
 
 /**
  * {@link FlowClient} over one {@link MqttLink}. One dispatch thread owns the {@link Dispatcher} (submissions,
- * replies, heartbeats and a periodic tick all run there); one callback thread completes the futures, so user code
- * never stalls dispatching. No thread per task.
+ * replies, the presence watcher's events and a periodic tick all run there); one callback thread completes the
+ * futures, so user code never stalls dispatching. No thread per task.
  */
 public final class MqttFlowClient implements FlowClient {
 
@@ -62,6 +63,7 @@ public final class MqttFlowClient implements FlowClient {
     private final ScheduledThreadPoolExecutor dispatch;
     private final ExecutorService callbacks;
     private final Dispatcher dispatcher;
+    private final PresenceWatcher<WorkerStatus> presence;
     private final Canvas canvas = new Canvas(this::submit);
     private final Map<String, WorkerStatus> statuses = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -77,6 +79,9 @@ public final class MqttFlowClient implements FlowClient {
         this.callbacks = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("flows-" + config.clientId() + "-callbacks").factory());
         this.dispatcher = new Dispatcher(new Output(), config.maxPayloadBytes());
+        this.presence = PresenceWatcher.builder(link, FlowTopics.STATUS_FILTER, WorkerPresence.CODEC)
+                .offlineAfter(WorkerPresence.FALLBACK_OFFLINE_AFTER).checkEvery(TICK)
+                .listener(dispatch, this::onPresence).build();
     }
 
     @Override
@@ -91,7 +96,7 @@ public final class MqttFlowClient implements FlowClient {
         }
         lifecycle = Lifecycle.STARTED;
         link.subscribe(List.of(Subscription.of(replyTopic)), dispatch, this::onReply);
-        link.subscribe(List.of(Subscription.of(FlowTopics.STATUS_FILTER)), dispatch, this::onStatus);
+        presence.start();
         link.addListener(new LinkListener() {
             @Override
             public void connected(boolean reconnect) {
@@ -200,6 +205,7 @@ public final class MqttFlowClient implements FlowClient {
         } catch (Exception e) {
             Logger.debug("flow client {}: closing the dispatcher: {}", config.clientId(), e.toString());
         }
+        presence.close();
         dispatch.shutdownNow();
         link.close();
         // Lets the CLOSED results queued above reach their futures.
@@ -228,39 +234,38 @@ public final class MqttFlowClient implements FlowClient {
         dispatcher.results(decoded.worker(), decoded.results(), now);
     }
 
-    private void onStatus(InboundMessage message) {
-        String worker = FlowTopics.workerOfStatusTopic(message.topic());
-        if (worker == null) {
-            return;
-        }
-        WorkerStatus status;
-        if (message.payload().length == 0) {
+    private void onPresence(PresenceEvent<WorkerStatus> event) {
+        long now = System.nanoTime();
+        switch (event) {
+            case PresenceEvent.Heard<WorkerStatus> heard -> {
+                remember(heard.status());
+                if (heard.status().state() == WorkerState.ONLINE && dispatcher.isOnline(heard.peer())) {
+                    dispatcher.online(heard.status(), now);
+                }
+            }
+            case PresenceEvent.Joined<WorkerStatus> joined -> dispatcher.online(joined.status(), now);
+            case PresenceEvent.Left<WorkerStatus> left -> dispatcher.gone(left.peer(), switch (left.reason()) {
+                case SAID_OFFLINE -> "went offline";
+                case SILENT -> "missed " + WorkerPresence.MISSED_HEARTBEATS + " heartbeats";
+                case CLEARED -> "was removed";
+            }, now);
             // A cleared retained status: the operator removed the worker.
-            statuses.remove(worker);
-            status = new WorkerStatus(worker, WorkerState.OFFLINE, List.of(), List.of(), 0, 0, Duration.ZERO,
-                    new WorkerStats(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO), null, null);
-        } else {
-            try {
-                status = StatusJson.decode(message.payloadText());
-            } catch (IllegalArgumentException e) {
-                Logger.debug("flow client {}: unreadable status on {}: {}", config.clientId(), message.topic(),
-                        e.getMessage());
-                return;
+            case PresenceEvent.Forgotten<WorkerStatus> forgotten -> statuses.remove(forgotten.peer());
+            case PresenceEvent.Forgiven<WorkerStatus> forgiven -> {
+                // The watcher already kept the workers online over the time it could not listen.
             }
-            if (!status.worker().equals(worker)) {
-                Logger.debug("flow client {}: status on {} names worker {}", config.clientId(), message.topic(),
-                        status.worker());
-                return;
-            }
-            WorkerStatus previous = statuses.get(worker);
-            // The Last Will carries no details: keep the last known ones next to the offline state.
-            statuses.put(worker, status.state() == WorkerState.OFFLINE && previous != null && status.queues().isEmpty()
-                    ? new WorkerStatus(worker, WorkerState.OFFLINE, previous.queues(), previous.tasks(),
-                    previous.concurrency(), previous.prefetch(), previous.heartbeat(), previous.stats(),
-                    previous.startedAt(), previous.timestamp())
-                    : status);
         }
-        dispatcher.status(status, System.nanoTime());
+    }
+
+    /** Keeps the status for {@link #workers()}; the Last Will carries no details, so the last known ones stay. */
+    private void remember(WorkerStatus status) {
+        WorkerStatus previous = statuses.get(status.worker());
+        statuses.put(status.worker(), status.state() == WorkerState.OFFLINE && previous != null
+                && status.queues().isEmpty()
+                ? new WorkerStatus(status.worker(), WorkerState.OFFLINE, previous.queues(), previous.tasks(),
+                previous.concurrency(), previous.prefetch(), previous.heartbeat(), previous.stats(),
+                previous.startedAt(), previous.timestamp())
+                : status);
     }
 
     private static Long envelopeOf(byte[] correlation) {

@@ -1,17 +1,14 @@
 package io.neuromesh.flows.internal.submit;
 
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** What one client knows of one worker: from its heartbeats, and which of this client's tasks it holds. */
+/** What one client knows of one worker: from its status, and which of this client's tasks it holds. */
 final class WorkerView {
 
     final String name;
     Set<String> queues = Set.of();
     int capacity;
-    Duration heartbeat = Duration.ZERO;
-    long lastHeard;
     boolean online;
     /** Ids of this client's tasks the worker holds, in the order they were sent. */
     final Set<String> assigned = new LinkedHashSet<>();

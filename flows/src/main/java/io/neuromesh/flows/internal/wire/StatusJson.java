@@ -23,7 +23,8 @@ import java.util.Locale;
  *  "heartbeatMs":2000,"processed":120,"failed":2,"retried":1,"running":3,"queued":0,
  *  "p50Ms":1.2,"p95Ms":4.8,"p99Ms":9.9,"startedAt":1767225600000,"ts":1767225612000}
  * }</pre>
- * The Last Will is {@code {"v":1,"worker":"w1","state":"offline"}}.
+ * The Last Will is {@code {"v":1,"worker":"w1","state":"offline"}}: the encoding of {@link #offline(String)}, an
+ * offline status without a time stamp.
  */
 public final class StatusJson {
 
@@ -35,6 +36,9 @@ public final class StatusJson {
         json.addProperty("v", TaskEnvelopes.VERSION);
         json.addProperty("worker", status.worker());
         json.addProperty("state", status.state().name().toLowerCase(Locale.ROOT));
+        if (status.state() == WorkerState.OFFLINE && status.timestamp() == null) {
+            return Json.GSON.toJson(json);
+        }
         json.add("queues", array(status.queues()));
         json.add("tasks", array(status.tasks()));
         json.addProperty("concurrency", status.concurrency());
@@ -58,13 +62,10 @@ public final class StatusJson {
         return Json.GSON.toJson(json);
     }
 
-    /** The Last Will payload of {@code worker}. */
-    public static String offlineWill(String worker) {
-        JsonObject json = new JsonObject();
-        json.addProperty("v", TaskEnvelopes.VERSION);
-        json.addProperty("worker", worker);
-        json.addProperty("state", "offline");
-        return Json.GSON.toJson(json);
+    /** The status of the Last Will of {@code worker}: offline, and nothing else known. */
+    public static WorkerStatus offline(String worker) {
+        return new WorkerStatus(worker, WorkerState.OFFLINE, List.of(), List.of(), 0, 0, Duration.ZERO,
+                new WorkerStats(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO), null, null);
     }
 
     /**

@@ -13,19 +13,17 @@ import io.neuromesh.flows.WorkerStatus;
 import io.neuromesh.flows.internal.wire.Json;
 import io.neuromesh.flows.internal.wire.ResultMessage;
 import io.neuromesh.flows.internal.wire.RevokeMessages;
-import io.neuromesh.flows.internal.wire.StatusJson;
 import io.neuromesh.flows.internal.wire.TaskEnvelopes;
 import io.neuromesh.flows.internal.wire.TaskMessage;
 import io.neuromesh.flows.internal.wire.Utf8;
+import io.neuromesh.flows.internal.wire.WorkerPresence;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.LinkListener;
-import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
-import io.neuromesh.mqtt.OutboundMessage;
-import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
-import io.neuromesh.mqtt.Will;
+import io.neuromesh.mqtt.presence.Announcement;
+import io.neuromesh.mqtt.presence.Announcer;
 import org.tinylog.Logger;
 
 import java.time.Duration;
@@ -46,8 +44,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@link Worker} over one {@link MqttLink}. Task messages are decoded on the link's dispatch thread and become
- * {@link Job}s; jobs run on virtual threads within the concurrency slots; one timer thread fires timeouts and the
- * heartbeat; one sender thread publishes results.
+ * {@link Job}s; jobs run on virtual threads within the concurrency slots; one timer thread fires timeouts; one sender
+ * thread publishes results; an {@link Announcer} publishes the retained status, its heartbeats and the goodbye.
  */
 public final class MqttWorker implements Worker {
 
@@ -61,6 +59,7 @@ public final class MqttWorker implements Worker {
     private final WorkerConfig config;
     private final TaskRegistry registry;
     private final MqttLink link;
+    private final Announcer<WorkerStatus> announcer;
     private final ScheduledThreadPoolExecutor timers;
     private final ResultSender sender;
     private final Slots slots;
@@ -76,15 +75,17 @@ public final class MqttWorker implements Worker {
     private final LongAdder processed = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder retried = new LongAdder();
-    private final CompletableFuture<Void> announced = new CompletableFuture<>();
     private final Instant startedAt = Instant.now();
+    private CompletableFuture<Void> announced;
     private Lifecycle lifecycle = Lifecycle.NEW;
 
     public MqttWorker(WorkerConfig config) {
         this.config = config;
         this.registry = TaskRegistry.load(config.taskDir(), config.tasks());
-        this.link = MqttLink.create(config.link().withWill(
-                Will.retained(FlowTopics.status(config.name()), StatusJson.offlineWill(config.name()))));
+        Announcement<WorkerStatus> announcement = WorkerPresence.announcement(config.name(), config.heartbeat());
+        this.link = MqttLink.create(announcement.on(config.link()));
+        this.announcer = Announcer.create(link, announcement, () -> status(WorkerState.ONLINE),
+                () -> status(WorkerState.OFFLINE));
         this.timers = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name("flows-" + config.name() + "-timers").factory());
         this.timers.setRemoveOnCancelPolicy(true);
@@ -118,18 +119,14 @@ public final class MqttWorker implements Worker {
         link.addListener(new LinkListener() {
             @Override
             public void connected(boolean reconnect) {
-                // After a reconnect the broker has published our Last Will: say we are back.
-                publishStatus(WorkerState.ONLINE);
-                announced.complete(null);
                 Logger.info("worker {} {} {}: queues {}, concurrency {}, prefetch {}", config.name(),
                         reconnect ? "reconnected to" : "online on", config.broker(), config.queues(),
                         config.concurrency(), config.prefetch());
             }
         });
         sender.start();
+        announced = announcer.start();
         link.start();
-        long period = config.heartbeat().toMillis();
-        timers.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
         Logger.debug("worker {} starting with tasks {}", config.name(), registry.names());
         return this;
     }
@@ -138,6 +135,11 @@ public final class MqttWorker implements Worker {
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         link.awaitConnected(timeout);
+        CompletableFuture<Void> announced;
+        synchronized (this) {
+            // Set by start(), which alone starts the link.
+            announced = this.announced;
+        }
         try {
             announced.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -163,14 +165,11 @@ public final class MqttWorker implements Worker {
             if (lifecycle == Lifecycle.CLOSED) {
                 return;
             }
-            boolean started = lifecycle == Lifecycle.STARTED;
             lifecycle = Lifecycle.CLOSED;
             timers.shutdownNow();
-            if (started && link.state() == LinkState.CONNECTED) {
-                publishStatus(WorkerState.OFFLINE);
-            }
         }
-        announced.completeExceptionally(new MqttLinkException("worker " + config.name() + " was closed"));
+        // Says goodbye (offline, with the final counters) while the link is still up.
+        announcer.close();
         link.close();
         sender.close();
         slots.close();
@@ -185,19 +184,11 @@ public final class MqttWorker implements Worker {
         Logger.info("worker {} stopped: {} processed, {} failed", config.name(), processed.sum(), failed.sum());
     }
 
-    // ---- heartbeat ----------------------------------------------------------------------------------------------
+    // ---- presence (announcer thread) ----------------------------------------------------------------------------
 
-    private void heartbeat() {
-        if (link.state() == LinkState.CONNECTED) {
-            publishStatus(WorkerState.ONLINE);
-        }
-    }
-
-    private void publishStatus(WorkerState state) {
-        WorkerStatus status = new WorkerStatus(config.name(), state, config.queues(), List.copyOf(registry.names()),
+    private WorkerStatus status(WorkerState state) {
+        return new WorkerStatus(config.name(), state, config.queues(), List.copyOf(registry.names()),
                 config.concurrency(), config.prefetch(), config.heartbeat(), stats(), startedAt, Instant.now());
-        link.publish(OutboundMessage.of(FlowTopics.status(config.name()), StatusJson.encode(status),
-                Qos.AT_LEAST_ONCE, true));
     }
 
     // ---- receiving (link dispatch thread) -----------------------------------------------------------------------

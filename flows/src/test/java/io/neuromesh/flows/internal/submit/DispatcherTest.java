@@ -75,11 +75,6 @@ class DispatcherTest {
         return online(name, prefetch, Duration.ofSeconds(2), "default");
     }
 
-    private static WorkerStatus offline(String name) {
-        return new WorkerStatus(name, WorkerState.OFFLINE, List.of(), List.of(), 0, 0, Duration.ZERO,
-                new WorkerStats(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO), null, null);
-    }
-
     private static ResultMessage ok(String id) {
         return ResultMessage.success(id, null, 1, Duration.ofMillis(1));
     }
@@ -91,7 +86,7 @@ class DispatcherTest {
     @Test
     void givesEachWorkerAtMostItsPrefetch() {
         for (String w : List.of("w1", "w2", "w3")) {
-            dispatcher.status(online(w, 2), 0);
+            dispatcher.online(online(w, 2), 0);
         }
         for (int i = 1; i <= 10; i++) {
             dispatcher.submit(task("t" + i), 0);
@@ -105,8 +100,8 @@ class DispatcherTest {
 
     @Test
     void refillsAWorkerWithOneMessageAsItsResultsArrive() {
-        dispatcher.status(online("w1", 2), 0);
-        dispatcher.status(online("w2", 2), 0);
+        dispatcher.online(online("w1", 2), 0);
+        dispatcher.online(online("w2", 2), 0);
         for (int i = 1; i <= 8; i++) {
             dispatcher.submit(task("t" + i), 0);
         }
@@ -121,7 +116,7 @@ class DispatcherTest {
 
     @Test
     void completesEachTaskOnceWhenResultsRepeat() {
-        dispatcher.status(online("w1", 2), 0);
+        dispatcher.online(online("w1", 2), 0);
         dispatcher.submit(task("t1"), 0);
 
         dispatcher.results("w1", List.of(ok("t1")), 1);
@@ -133,34 +128,17 @@ class DispatcherTest {
 
     @Test
     void sendsTheTasksOfAWorkerThatWentOfflineToAnotherInTheirOrder() {
-        dispatcher.status(online("w1", 3), 0);
+        dispatcher.online(online("w1", 3), 0);
         for (int i = 1; i <= 3; i++) {
             dispatcher.submit(task("t" + i), 0);
         }
-        dispatcher.status(online("w2", 5), 1);
+        dispatcher.online(online("w2", 5), 1);
 
-        dispatcher.status(offline("w1"), 2);
+        dispatcher.gone("w1", "went offline", 2);
 
         assertEquals(List.of("t1", "t2", "t3"), sentTo("w2"));
         assertFalse(dispatcher.isOnline("w1"));
         assertEquals(0, completions);
-    }
-
-    @Test
-    void treatsAWorkerWhoseHeartbeatsStoppedAsOffline() {
-        dispatcher.status(online("w1", 1, Duration.ofSeconds(1), "default"), 0);
-        dispatcher.status(online("w2", 1, Duration.ofSeconds(1), "default"), 0);
-        dispatcher.submit(task("t1"), 0);
-        dispatcher.submit(task("t2"), 0);
-        dispatcher.status(online("w2", 1, Duration.ofSeconds(1), "default"), 3_000 * MS);
-
-        dispatcher.tick(4_000 * MS);
-        assertTrue(dispatcher.isOnline("w1"), "three heartbeats plus the slack have not passed yet");
-
-        dispatcher.tick(4_000 * MS + 1);
-        assertFalse(dispatcher.isOnline("w1"));
-        dispatcher.results("w2", List.of(ok("t2")), 4_001 * MS);
-        assertEquals(List.of("t2", "t1"), sentTo("w2"));
     }
 
     @Test
@@ -179,7 +157,7 @@ class DispatcherTest {
 
     @Test
     void letsTasksWaitForBusyWorkersBeyondTheirTimeout() {
-        dispatcher.status(online("w1", 1, Duration.ofSeconds(100), "default"), 0);
+        dispatcher.online(online("w1", 1, Duration.ofSeconds(100), "default"), 0);
         for (int i = 1; i <= 3; i++) {
             dispatcher.submit(task("t" + i), 0);
         }
@@ -192,8 +170,8 @@ class DispatcherTest {
 
     @Test
     void routesNamedTasksOnlyToThatWorker() {
-        dispatcher.status(online("w1", 10), 0);
-        dispatcher.status(online("w2", 2), 0);
+        dispatcher.online(online("w1", 10), 0);
+        dispatcher.online(online("w2", 2), 0);
         for (int i = 1; i <= 4; i++) {
             dispatcher.submit(task("t" + i, Route.worker("w2"), TIMEOUT, null), 0);
         }
@@ -206,8 +184,8 @@ class DispatcherTest {
 
     @Test
     void sendsQueueTasksOnlyToWorkersOfThatQueue() {
-        dispatcher.status(online("a1", 5, Duration.ofSeconds(2), "alpha"), 0);
-        dispatcher.status(online("b1", 5, Duration.ofSeconds(2), "beta"), 0);
+        dispatcher.online(online("a1", 5, Duration.ofSeconds(2), "alpha"), 0);
+        dispatcher.online(online("b1", 5, Duration.ofSeconds(2), "beta"), 0);
 
         dispatcher.submit(task("t1", Route.queue("beta"), TIMEOUT, null), 0);
 
@@ -217,7 +195,7 @@ class DispatcherTest {
 
     @Test
     void failsNamedTasksForAWorkerThatNeverAppears() {
-        dispatcher.status(online("w1", 10), 0);
+        dispatcher.online(online("w1", 10), 0);
         dispatcher.submit(task("t1", Route.worker("w9"), Duration.ofMillis(500), null), 0);
 
         dispatcher.tick(500 * MS);
@@ -231,7 +209,7 @@ class DispatcherTest {
         dispatcher.submit(task("t1"), 0);
 
         assertTrue(dispatcher.revoke("t1", 1));
-        dispatcher.status(online("w1", 5), 2);
+        dispatcher.online(online("w1", 5), 2);
 
         assertEquals(ErrorKind.REVOKED, completed.get("t1").errorKind());
         assertEquals(List.of(), sent);
@@ -241,7 +219,7 @@ class DispatcherTest {
 
     @Test
     void revokesAHeldTaskAndKeepsItsSlotUntilTheWorkerAnswers() {
-        dispatcher.status(online("w1", 1), 0);
+        dispatcher.online(online("w1", 1), 0);
         dispatcher.submit(task("t1"), 0);
         dispatcher.submit(task("t2"), 0);
 
@@ -264,7 +242,7 @@ class DispatcherTest {
             dispatcher.submit(task("t" + i, DEFAULT, TIMEOUT, args), 0);
         }
 
-        dispatcher.status(online("w1", 10), 1);
+        dispatcher.online(online("w1", 10), 1);
 
         assertEquals(List.of(List.of("t1", "t2"), List.of("t3", "t4"), List.of("t5")),
                 sent.stream().map(Sent::ids).toList());
@@ -272,8 +250,8 @@ class DispatcherTest {
 
     @Test
     void failsEveryTaskOfAMessageTheWorkerCouldNotRead() {
-        dispatcher.status(online("w1", 1), 0);
-        dispatcher.status(online("w2", 1), 0);
+        dispatcher.online(online("w1", 1), 0);
+        dispatcher.online(online("w2", 1), 0);
         dispatcher.submit(task("t1"), 0);
         dispatcher.submit(task("t2"), 0);
         long envelopeOfT1 = sent.get(0).envelope;
@@ -287,7 +265,7 @@ class DispatcherTest {
 
     @Test
     void sendsEverythingInFlightAgainAfterTheClientReconnects() {
-        dispatcher.status(online("w1", 2), 0);
+        dispatcher.online(online("w1", 2), 0);
         dispatcher.submit(task("t1"), 0);
         dispatcher.submit(task("t2"), 0);
 
@@ -298,7 +276,7 @@ class DispatcherTest {
 
     @Test
     void closesEveryOpenTask() {
-        dispatcher.status(online("w1", 1), 0);
+        dispatcher.online(online("w1", 1), 0);
         dispatcher.submit(task("t1"), 0);
         dispatcher.submit(task("t2"), 0);
 

@@ -25,13 +25,14 @@ class StatusJsonTest {
     }
 
     @Test
-    void readsTheLastWillAsOfflineWithZeroCounters() {
-        WorkerStatus will = StatusJson.decode(StatusJson.offlineWill("w7"));
+    void writesTheLastWillAsBareOfflineAndReadsItWithZeroCounters() {
+        String will = StatusJson.encode(StatusJson.offline("w7"));
+        assertEquals("{\"v\":1,\"worker\":\"w7\",\"state\":\"offline\"}", will);
 
-        assertEquals("w7", will.worker());
-        assertEquals(WorkerState.OFFLINE, will.state());
-        assertEquals(0, will.stats().processed());
-        assertEquals(List.of(), will.queues());
+        WorkerStatus read = StatusJson.decode(will);
+        assertEquals(StatusJson.offline("w7"), read);
+        assertEquals(0, read.stats().processed());
+        assertEquals(List.of(), read.queues());
     }
 
     @Test

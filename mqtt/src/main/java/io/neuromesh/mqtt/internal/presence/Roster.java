@@ -1,0 +1,149 @@
+package io.neuromesh.mqtt.internal.presence;
+
+import io.neuromesh.mqtt.presence.GoneReason;
+import io.neuromesh.mqtt.presence.PresenceClock;
+import io.neuromesh.mqtt.presence.PresenceCodec;
+import io.neuromesh.mqtt.presence.PresenceEvent;
+import org.tinylog.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which peers count online, from the statuses heard and the time since: a peer is online while its last status
+ * says so and it was heard from within its {@code offlineAfter}. Free of MQTT and threads, with time from a
+ * {@link PresenceClock}, so it is tested alone. Not thread-safe: the watcher drives it from its one thread.
+ *
+ * @param <S> the caller's status type
+ */
+public final class Roster<S> {
+
+    private record Peer<S>(S status, boolean online, long heardNanos, long allowedNanos, boolean member) {
+    }
+
+    private final PresenceCodec<S> codec;
+    private final Duration offlineAfter;
+    private final String self;
+    private final PresenceClock clock;
+    private final Map<String, Peer<S>> peers = new HashMap<>();
+    /** Peers whose last message was unreadable: a repeat is logged at debug level only. */
+    private final Set<String> unreadable = new HashSet<>();
+    private long malformed;
+
+    /**
+     * @param offlineAfter silence after which a peer counts gone, unless its status says otherwise
+     * @param self         a peer whose statuses are reported as heard but never counted (this participant), or null
+     */
+    public Roster(PresenceCodec<S> codec, Duration offlineAfter, String self, PresenceClock clock) {
+        this.codec = codec;
+        this.offlineAfter = offlineAfter;
+        this.self = self;
+        this.clock = clock;
+    }
+
+    /**
+     * A status message arrived on {@code peer}'s topic.
+     *
+     * @param retained true when the broker replayed it from its retained store
+     * @return what changed, in order
+     */
+    public List<PresenceEvent<S>> received(String peer, byte[] payload, boolean retained) {
+        List<PresenceEvent<S>> events = new ArrayList<>();
+        if (payload.length == 0) {
+            Peer<S> known = peers.remove(peer);
+            if (known != null) {
+                if (known.member()) {
+                    events.add(new PresenceEvent.Left<>(peer, known.status(), GoneReason.CLEARED));
+                }
+                events.add(new PresenceEvent.Forgotten<>(peer));
+            }
+            return events;
+        }
+        S status;
+        try {
+            status = codec.decode(peer, payload);
+        } catch (RuntimeException e) {
+            malformed++;
+            if (unreadable.add(peer)) {
+                Logger.warn("presence: unreadable status of {} ignored: {}", peer, e.getMessage());
+            } else {
+                Logger.debug("presence: unreadable status of {} ignored again: {}", peer, e.getMessage());
+            }
+            return events;
+        }
+        unreadable.remove(peer);
+        events.add(new PresenceEvent.Heard<>(peer, status));
+        if (peer.equals(self)) {
+            return events;
+        }
+        long now = clock.nanoTime();
+        long heard = now - (retained ? age(status) : 0);
+        Peer<S> known = peers.get(peer);
+        if (known != null) {
+            // A retained status replayed after a reconnect is not news: it must not make the peer look older.
+            heard = Math.max(heard, known.heardNanos());
+        }
+        Duration allowed = codec.offlineAfter(status);
+        peers.put(peer, new Peer<>(status, codec.online(status), heard,
+                (allowed == null ? offlineAfter : allowed).toNanos(), known != null && known.member()));
+        evaluate(peer, now, events);
+        return events;
+    }
+
+    /** Re-evaluates every peer against the time now: who fell silent (or, after {@link #forgive}, is back). */
+    public List<PresenceEvent<S>> check() {
+        List<PresenceEvent<S>> events = new ArrayList<>();
+        long now = clock.nanoTime();
+        for (String peer : new ArrayList<>(peers.keySet())) {
+            evaluate(peer, now, events);
+        }
+        return events;
+    }
+
+    /** This participant could not listen for {@code deaf}: that time does not count as silence of its peers. */
+    public void forgive(Duration deaf) {
+        long now = clock.nanoTime();
+        peers.replaceAll((peer, p) -> new Peer<>(p.status(), p.online(),
+                Math.min(now, p.heardNanos() + deaf.toNanos()), p.allowedNanos(), p.member()));
+    }
+
+    /** The peers online now with their last status, in no particular order. */
+    public Map<String, S> online() {
+        Map<String, S> online = new LinkedHashMap<>();
+        peers.forEach((peer, p) -> {
+            if (p.member()) {
+                online.put(peer, p.status());
+            }
+        });
+        return online;
+    }
+
+    /** Status messages that could not be read, since this roster was built. */
+    public long malformed() {
+        return malformed;
+    }
+
+    private void evaluate(String peer, long now, List<PresenceEvent<S>> events) {
+        Peer<S> p = peers.get(peer);
+        boolean member = p.online() && now - p.heardNanos() <= p.allowedNanos();
+        if (member == p.member()) {
+            return;
+        }
+        peers.put(peer, new Peer<>(p.status(), p.online(), p.heardNanos(), p.allowedNanos(), member));
+        events.add(member ? new PresenceEvent.Joined<>(peer, p.status())
+                : new PresenceEvent.Left<>(peer, p.status(), p.online() ? GoneReason.SILENT : GoneReason.SAID_OFFLINE));
+    }
+
+    /** How long ago the sender wrote the status, by its own time stamp; zero when it does not say. */
+    private long age(S status) {
+        Instant sent = codec.sentAt(status);
+        return sent == null ? 0 : Math.max(0, Duration.between(sent, clock.instant()).toNanos());
+    }
+}

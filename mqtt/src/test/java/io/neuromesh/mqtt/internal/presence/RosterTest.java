@@ -1,0 +1,153 @@
+package io.neuromesh.mqtt.internal.presence;
+
+import io.neuromesh.mqtt.presence.GoneReason;
+import io.neuromesh.mqtt.presence.ManualClock;
+import io.neuromesh.mqtt.presence.PresenceEvent;
+import io.neuromesh.mqtt.presence.PresenceEvent.Forgotten;
+import io.neuromesh.mqtt.presence.PresenceEvent.Heard;
+import io.neuromesh.mqtt.presence.PresenceEvent.Joined;
+import io.neuromesh.mqtt.presence.PresenceEvent.Left;
+import io.neuromesh.mqtt.presence.TextStatus;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static io.neuromesh.mqtt.presence.TextStatus.bytes;
+import static io.neuromesh.mqtt.presence.TextStatus.offline;
+import static io.neuromesh.mqtt.presence.TextStatus.online;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RosterTest {
+
+    private static final Duration OFFLINE_AFTER = Duration.ofSeconds(3);
+
+    private final ManualClock clock = new ManualClock();
+    private final Roster<TextStatus> roster = new Roster<>(TextStatus.CODEC, OFFLINE_AFTER, "me", clock);
+
+    private List<PresenceEvent<TextStatus>> hear(TextStatus status) {
+        return roster.received(status.peer(), bytes(status), false);
+    }
+
+    @Test
+    void aPeerThatSaysOnlineJoins() {
+        assertEquals(List.of(new Heard<>("a", online("a")), new Joined<>("a", online("a"))), hear(online("a")));
+        assertEquals(List.of(new Heard<>("a", online("a"))), hear(online("a")), "a heartbeat is no news");
+        assertEquals(Set.of("a"), roster.online().keySet());
+    }
+
+    @Test
+    void aPeerThatMissesItsHeartbeatsLeavesAsSilentAndJoinsAgainWhenHeard() {
+        hear(online("a"));
+        clock.advance(OFFLINE_AFTER);
+        assertEquals(List.of(), roster.check(), "exactly offlineAfter of silence is still allowed");
+
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(List.of(new Left<>("a", online("a"), GoneReason.SILENT)), roster.check());
+        assertEquals(List.of(), roster.check(), "gone once");
+        assertTrue(roster.online().isEmpty());
+
+        assertEquals(List.of(new Heard<>("a", online("a")), new Joined<>("a", online("a"))), hear(online("a")));
+    }
+
+    @Test
+    void aPeerThatSaysOfflineLeavesAtOnce() {
+        hear(online("a"));
+        assertEquals(List.of(new Heard<>("a", offline("a")), new Left<>("a", offline("a"), GoneReason.SAID_OFFLINE)),
+                hear(offline("a")));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(List.of(), roster.check());
+    }
+
+    @Test
+    void anOfflineStatusOfAPeerNeverSeenIsOnlyHeard() {
+        assertEquals(List.of(new Heard<>("a", offline("a"))), hear(offline("a")));
+        assertTrue(roster.online().isEmpty());
+    }
+
+    @Test
+    void anUnreadableStatusIsIgnoredAndCounted() {
+        hear(online("a"));
+        assertEquals(List.of(), roster.received("a", "a sleeping".getBytes(StandardCharsets.UTF_8), false));
+        assertEquals(List.of(), roster.received("a", bytes(online("b")), false), "a status naming another peer");
+        assertEquals(2, roster.malformed());
+        assertEquals(Set.of("a"), roster.online().keySet(), "the last good state is kept");
+
+        clock.advance(OFFLINE_AFTER.plusMillis(1));
+        assertEquals(List.of(new Left<>("a", online("a"), GoneReason.SILENT)), roster.check(),
+                "unreadable statuses do not count as heard");
+    }
+
+    @Test
+    void aClearedStatusForgetsThePeer() {
+        hear(online("a"));
+        assertEquals(List.of(new Left<>("a", online("a"), GoneReason.CLEARED), new Forgotten<>("a")),
+                roster.received("a", new byte[0], true));
+        assertEquals(List.of(), roster.received("b", new byte[0], true), "an unknown peer is not news");
+    }
+
+    @Test
+    void itsOwnStatusIsHeardButNeverCounted() {
+        assertEquals(List.of(new Heard<>("me", online("me"))), hear(online("me")));
+        assertTrue(roster.online().isEmpty());
+    }
+
+    @Test
+    void aStatusMaySayHowLongItsSenderMayStaySilent() {
+        TextStatus slow = new TextStatus("a", true, null, Duration.ofSeconds(10));
+        hear(slow);
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(List.of(), roster.check());
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(List.of(new Left<>("a", slow, GoneReason.SILENT)), roster.check());
+    }
+
+    @Test
+    void aStaleRetainedStatusDoesNotMakeADeadPeerLookAlive() {
+        Instant fiveSecondsAgo = clock.instant().minusSeconds(5);
+        TextStatus stale = new TextStatus("a", true, fiveSecondsAgo, null);
+        assertEquals(List.of(new Heard<>("a", stale)), roster.received("a", bytes(stale), true));
+
+        TextStatus recent = new TextStatus("b", true, clock.instant().minusSeconds(1), null);
+        roster.received("b", bytes(recent), true);
+        assertEquals(Set.of("b"), roster.online().keySet());
+        clock.advance(Duration.ofMillis(2_001));
+        assertEquals(List.of(new Left<>("b", recent, GoneReason.SILENT)), roster.check(), "aged by its time stamp");
+    }
+
+    @Test
+    void aRetainedStatusReplayedAfterAReconnectDoesNotMakeThePeerOlder() {
+        hear(online("a"));
+        clock.advance(Duration.ofSeconds(2));
+        TextStatus replay = new TextStatus("a", true, clock.instant().minusSeconds(60), null);
+        roster.received("a", bytes(replay), true);
+        clock.advance(Duration.ofMillis(999));
+        assertEquals(List.of(), roster.check(), "still heard 2 s ago, not 60 s ago");
+    }
+
+    @Test
+    void timeForgivenDoesNotCountAsSilence() {
+        hear(online("a"));
+        clock.advance(Duration.ofSeconds(10));
+        roster.forgive(Duration.ofSeconds(8));
+        assertEquals(List.of(), roster.check(), "2 s of silence that counts");
+        clock.advance(Duration.ofMillis(1_001));
+        assertEquals(1, roster.check().size());
+    }
+
+    @Test
+    void aFilterMustNameThePeerWithOnePlusLevel() {
+        assertEquals("w1", PeerTopics.of("neuromesh/workers/+/status").peerOf("neuromesh/workers/w1/status"));
+        assertEquals(null, PeerTopics.of("neuromesh/workers/+/status").peerOf("neuromesh/workers/w1/other"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PeerTopics.of("neuromesh/+/+/status"));
+        assertEquals("filter: must have exactly one '+' level naming the peer and no '#' or $share, e.g."
+                + " neuromesh/workers/+/status; got 'neuromesh/+/+/status'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PeerTopics.of("neuromesh/+/#"));
+    }
+}

@@ -1,8 +1,7 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
@@ -13,9 +12,7 @@ import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.Qos;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,10 +24,8 @@ import java.util.concurrent.CountDownLatch;
         description = "run an edge runtime: host the neurons the topology places on this node")
 public final class EdgeCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
+    private FleetOptions fleet;
     @Option(names = "--node", paramLabel = "ID", required = true, converter = IdConverter.class,
             description = "this node's id (1-64 of A-Z a-z 0-9 _ -)")
     private String node;
@@ -61,7 +56,7 @@ public final class EdgeCommand implements Callable<Integer> {
         try {
             config = EdgeRuntime.builder()
                     .node(node)
-                    .broker(broker.uri())
+                    .broker(fleet.broker().uri())
                     .keepAlive(keepAlive)
                     .gpio(gpio)
                     .neuronQos(qos(qos))
@@ -92,7 +87,7 @@ public final class EdgeCommand implements Callable<Integer> {
         if (worker != null) {
             worker.start();
         }
-        PrintStream out = NeuromeshCommand.out(spec);
+        PrintStream out = fleet.out();
         out.println("node " + config.node() + " running" + (worker == null ? "" : " (also a worker on queue "
                 + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker()
                 + " (it connects when the broker is up)");

@@ -2,19 +2,13 @@ package io.neuromesh.cli.internal.command;
 
 import com.google.gson.JsonParser;
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.NeuromeshCommand;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.FleetQuery;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.options.JsonOption;
-import io.neuromesh.cli.internal.options.TimeoutOption;
-import io.neuromesh.edge.FleetClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,27 +19,18 @@ import java.util.concurrent.Callable;
         description = "show a neuron's settings, inputs, output and counters as its host sees them")
 public final class InspectCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
+    /** {@code --json} is accepted like on every showing command; the state prints as JSON with or without it. */
     @Mixin
-    private BrokerOptions broker;
-    @Mixin
-    private TimeoutOption timeout;
-    /** Accepted like on every showing command; the state prints as JSON with or without it. */
-    @Mixin
-    private JsonOption json;
+    private FleetQuery fleet;
     @Parameters(paramLabel = "<neuron>", converter = IdConverter.class, description = "the neuron's id")
     private String neuron;
 
     @Override
     public Integer call() {
-        try (FleetClient fleet = broker.fleet()) {
-            Optional<String> state = fleet.inspect(neuron, timeout.get());
-            if (state.isEmpty()) {
-                throw new CommandFailedException("no online node hosts neuron '" + neuron + "'");
-            }
-            JsonOption.print(NeuromeshCommand.out(spec), JsonParser.parseString(state.get()));
-        }
+        fleet.show((client, timeout) -> client.inspect(neuron, timeout)
+                        .map(JsonParser::parseString)
+                        .orElseThrow(() -> new CommandFailedException("no online node hosts neuron '" + neuron + "'")),
+                state -> state, (state, out) -> JsonOption.print(out, state));
         return 0;
     }
 }

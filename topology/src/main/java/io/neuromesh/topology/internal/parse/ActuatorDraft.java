@@ -48,19 +48,16 @@ final class ActuatorDraft {
                 }
             }
         });
-        if (!object) {
-            return null;
-        }
-        d.finish(ctx, index, at);
-        return d;
+        return object ? d.finish(ctx, index, at) : null;
     }
 
-    private void finish(ParseContext ctx, int index, Path at) {
+    /** Reports what is missing or not allowed, and declares the element's id and pin; @return this draft */
+    private ActuatorDraft finish(ParseContext ctx, int index, Path at) {
         long end = ctx.next();
-        required(ctx, at, end, "id", pinned.idOrder);
-        required(ctx, at, end, "node", pinned.nodeOrder);
-        required(ctx, at, end, "pin", pinned.pinOrder);
-        required(ctx, at, end, "neuron", neuronOrder);
+        ctx.required(at, end, "id", pinned.idOrder);
+        ctx.required(at, end, "node", pinned.nodeOrder);
+        ctx.required(at, end, "pin", pinned.pinOrder);
+        ctx.required(at, end, "neuron", neuronOrder);
         pinned.declare(ctx, ElementKind.ACTUATOR, index);
         pinned.claimPin(ctx, ElementKind.ACTUATOR, index);
         if (neuron != null) {
@@ -71,12 +68,7 @@ final class ActuatorDraft {
             pwmOnly(ctx, at, "frequencyHz", frequencyOrder);
             pwmOnly(ctx, at, "dutyPercent", dutyOrder);
         }
-    }
-
-    private static void required(ParseContext ctx, Path at, long end, String field, long fieldOrder) {
-        if (fieldOrder == 0) {
-            ctx.report(end, at.field(field), "missing");
-        }
+        return this;
     }
 
     private static void pwmOnly(ParseContext ctx, Path at, String field, long fieldOrder) {

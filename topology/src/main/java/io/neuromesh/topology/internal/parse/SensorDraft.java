@@ -56,18 +56,13 @@ final class SensorDraft {
                 });
             }
         });
-        if (!object) {
-            return null;
-        }
-        d.finish(ctx, index, at);
-        return d;
+        return object ? d.finish(ctx, index, at) : null;
     }
 
-    private void finish(ParseContext ctx, int index, Path at) {
+    /** Reports what is missing or not allowed, and declares the element's id and pin; @return this draft */
+    private SensorDraft finish(ParseContext ctx, int index, Path at) {
         long end = ctx.next();
-        if (pinned.idOrder == 0) {
-            ctx.report(end, at.field("id"), "missing");
-        }
+        ctx.required(at, end, "id", pinned.idOrder);
         pinned.declare(ctx, ElementKind.SENSOR, index);
         if (pinned.nodeOrder != 0 && pinned.pinOrder == 0) {
             ctx.report(end, at.field("pin"), GPIO_NEEDS_BOTH);
@@ -80,6 +75,7 @@ final class SensorDraft {
         } else {
             pinned.claimPin(ctx, ElementKind.SENSOR, index);
         }
+        return this;
     }
 
     private static void gpioOnly(ParseContext ctx, Path at, String field, long fieldOrder) {

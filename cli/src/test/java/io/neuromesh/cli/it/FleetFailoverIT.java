@@ -2,6 +2,7 @@ package io.neuromesh.cli.it;
 
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.internal.placement.Placement;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.Observer;
@@ -134,14 +135,14 @@ class FleetFailoverIT {
     }
 
     private boolean hosts(String node, List<String> neurons) {
-        FleetClient.NodeStatus status = client.nodes().get(node);
+        NodeStatus status = client.nodes().get(node);
         return status != null && status.online() && new TreeSet<>(status.neurons()).equals(new TreeSet<>(neurons));
     }
 
     /** neuron -> node if the statuses of {@code nodes} host every neuron exactly once; null otherwise. */
     private Map<String, String> partition(Set<String> nodes) {
         Map<String, String> hostOf = new HashMap<>();
-        for (FleetClient.NodeStatus status : client.nodes().values()) {
+        for (NodeStatus status : client.nodes().values()) {
             // Only the given nodes count: a frozen node's last status is stale by design.
             if (!status.online() || !nodes.contains(status.node())) {
                 continue;

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code neuromesh edge --node <id>}: one edge runtime until SIGTERM / Ctrl-C. */
 @Command(name = "edge", mixinStandardHelpOptions = true,
@@ -69,14 +68,12 @@ public final class EdgeCommand implements Callable<Integer> {
         EdgeRuntime runtime = EdgeRuntime.create(config);
         Worker worker = noWorker ? null
                 : Worker.builder().broker(config.broker()).name(config.node()).queues(ClientConfig.DEFAULT_QUEUE).build();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        UntilShutdown shutdown = UntilShutdown.register("edge", () -> {
             if (worker != null) {
                 worker.close();
             }
             runtime.close();
-            stopped.countDown();
-        }, "neuromesh-edge-shutdown"));
+        });
         runtime.failure().thenAccept(reason -> {
             System.err.println("neuromesh edge: " + reason);
             // Exit from a thread of its own: System.exit runs the shutdown hook, which closes the runtime whose
@@ -92,7 +89,7 @@ public final class EdgeCommand implements Callable<Integer> {
                 + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker()
                 + " (it connects when the broker is up)");
         out.flush();
-        stopped.await();
+        shutdown.await();
         return 0;
     }
 

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 
 /**
  * Settings of a {@link FlowClient}, validated on construction. Build it with {@link FlowClient#builder()}.
@@ -75,38 +74,20 @@ public record ClientConfig(LinkConfig link, String defaultQueue, Duration defaul
      * Builder with the defaults above, the link defaults of {@link LinkConfig}, and a random client id
      * {@code flows-<8 hex digits>}.
      */
-    public static final class Builder {
-        private final LinkConfig.Builder link = MqttLink.builder()
-                .clientId("flows-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    public static final class Builder extends LinkBuilderBase<Builder> {
         private String defaultQueue = DEFAULT_QUEUE;
         private Duration defaultTimeout = DEFAULT_TIMEOUT;
         private int defaultRetries = DEFAULT_RETRIES;
         private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
 
         Builder() {
-        }
-
-        /** Broker address. */
-        public Builder broker(URI broker) {
-            link.broker(broker);
-            return this;
-        }
-
-        /** Broker address; a bare {@code host:port} gets {@code tcp://} prepended. */
-        public Builder broker(String broker) {
-            link.broker(broker);
-            return this;
+            super(MqttLink.builder()
+                    .clientId("flows-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())));
         }
 
         /** MQTT client id (1-64 of {@code A-Z a-z 0-9 _ -}). */
         public Builder clientId(String clientId) {
             link.clientId(clientId);
-            return this;
-        }
-
-        /** Any other setting of the client's MQTT link. */
-        public Builder link(Consumer<LinkConfig.Builder> settings) {
-            settings.accept(link);
             return this;
         }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Settings of one {@link Worker}, validated on construction. Build it with {@link Worker#builder()}.
@@ -97,8 +96,7 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
      * Builder; see {@link Worker#builder()}. Concurrency defaults to the number of CPUs, prefetch to twice that; the
      * link has the defaults of {@link LinkConfig}.
      */
-    public static final class Builder {
-        private final LinkConfig.Builder link = MqttLink.builder();
+    public static final class Builder extends LinkBuilderBase<Builder> {
         private String name;
         private List<String> queues = List.of(ClientConfig.DEFAULT_QUEUE);
         private int concurrency = Runtime.getRuntime().availableProcessors();
@@ -113,24 +111,7 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
         private Duration maxBackoff;
 
         Builder() {
-        }
-
-        /** Broker address. */
-        public Builder broker(URI broker) {
-            link.broker(broker);
-            return this;
-        }
-
-        /** Broker address; a bare {@code host:port} gets {@code tcp://} prepended. */
-        public Builder broker(String broker) {
-            link.broker(broker);
-            return this;
-        }
-
-        /** Any other setting of the worker's MQTT link (its client id and Last Will are the worker's own). */
-        public Builder link(Consumer<LinkConfig.Builder> settings) {
-            settings.accept(link);
-            return this;
+            super(MqttLink.builder());
         }
 
         /** The worker name (required). */
@@ -221,18 +202,8 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
             // The name first: the link's client id is made of it, and its own message would be less to the point.
             Ids.require("name", name);
             return new WorkerConfig(link.clientId(CLIENT_ID_PREFIX + name).config(), name, queues, concurrency,
-                    effectivePrefetch, heartbeat, taskDir, tasks, maxPayloadBytes, defaultTimeout, backoff());
-        }
-
-        private Backoff backoff() {
-            if (initialBackoff == null && maxBackoff == null) {
-                return retryBackoff;
-            }
-            try {
-                return new Backoff(initialBackoff, maxBackoff, retryBackoff.multiplier(), retryBackoff.jitter());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("retryBackoff." + e.getMessage(), e);
-            }
+                    effectivePrefetch, heartbeat, taskDir, tasks, maxPayloadBytes, defaultTimeout,
+                    Backoff.bounded(retryBackoff, initialBackoff, maxBackoff, "retryBackoff"));
         }
 
         /** A worker with this configuration (not started); its tasks are loaded now. */

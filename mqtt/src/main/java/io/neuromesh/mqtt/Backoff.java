@@ -51,6 +51,28 @@ public record Backoff(Duration initial, Duration max, double multiplier, double 
     }
 
     /**
+     * What a builder that takes either a whole backoff or only its bounds builds with: {@code base} when neither bound
+     * is given, else {@code base} with these bounds, its multiplier and jitter kept.
+     *
+     * @param base    the whole backoff given, or the default
+     * @param initial the first delay given, or null
+     * @param max     the longest delay given, or null
+     * @param setting the builder's name for the backoff, e.g. {@code reconnect}, which error messages start with
+     * @return the backoff
+     * @throws IllegalArgumentException naming the setting and the bound, e.g. {@code reconnect.max: must be >= ...}
+     */
+    public static Backoff bounded(Backoff base, Duration initial, Duration max, String setting) {
+        if (initial == null && max == null) {
+            return base;
+        }
+        try {
+            return new Backoff(initial, max, base.multiplier(), base.jitter());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + "." + e.getMessage(), e);
+        }
+    }
+
+    /**
      * This backoff with another jitter.
      *
      * @param jitter fraction, {@code 0 <= jitter < 1}

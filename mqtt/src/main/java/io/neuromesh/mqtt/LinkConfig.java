@@ -205,19 +205,9 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
 
         /** The validated configuration. */
         public LinkConfig config() {
-            return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, reconnectBackoff(),
-                    will, receiveMaximum, manualAcks, offlineBufferSize);
-        }
-
-        private Backoff reconnectBackoff() {
-            if (minReconnectDelay == null && maxReconnectDelay == null) {
-                return reconnect;
-            }
-            try {
-                return new Backoff(minReconnectDelay, maxReconnectDelay, reconnect.multiplier(), reconnect.jitter());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("reconnect." + e.getMessage(), e);
-            }
+            return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout,
+                    Backoff.bounded(reconnect, minReconnectDelay, maxReconnectDelay, "reconnect"), will,
+                    receiveMaximum, manualAcks, offlineBufferSize);
         }
 
         /** A new link with this configuration (not started). */

@@ -31,6 +31,17 @@ class BackoffTest {
     }
 
     @Test
+    void boundedKeepsTheBaseWithoutBoundsAndItsGrowthAndJitterWithThem() {
+        Backoff jittered = doubling.withJitter(0.25);
+        assertEquals(jittered, Backoff.bounded(jittered, null, null, "reconnect"));
+        assertEquals(new Backoff(Duration.ofMillis(10), Duration.ofMillis(80), Backoff.DOUBLING, 0.25),
+                Backoff.bounded(jittered, Duration.ofMillis(10), Duration.ofMillis(80), "reconnect"));
+        assertEquals("retryBackoff.initial: must be a positive duration, got null",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Backoff.bounded(jittered, null, Duration.ofSeconds(1), "retryBackoff")).getMessage());
+    }
+
+    @Test
     void aMultiplierOfOneRetriesAtAFixedInterval() {
         Backoff fixed = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 1, 0);
         assertEquals(Duration.ofMillis(50), fixed.delayBefore(1));

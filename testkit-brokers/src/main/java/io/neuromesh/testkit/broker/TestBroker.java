@@ -19,7 +19,9 @@ public interface TestBroker extends AutoCloseable {
     /**
      * @return the URI clients connect to, {@code tcp://127.0.0.1:<port>}
      */
-    String uri();
+    default String uri() {
+        return "tcp://127.0.0.1:" + port();
+    }
 
     /**
      * @return the TCP port, fixed for the life of this object
@@ -55,7 +57,10 @@ public interface TestBroker extends AutoCloseable {
     /**
      * Stops and starts the broker on the same port, as a broker crash-free restart would.
      */
-    void restart();
+    default void restart() {
+        stop();
+        start();
+    }
 
     /**
      * Stops the broker for good and deletes the temporary files it created. Idempotent.

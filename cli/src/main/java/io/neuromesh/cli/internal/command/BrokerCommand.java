@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code neuromesh broker}: the embedded HiveMQ CE broker until Ctrl-C. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
@@ -51,13 +50,8 @@ public final class BrokerCommand implements Callable<Integer> {
         } catch (BrokerException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "neuromesh-broker-shutdown"));
         // The broker logs where it listens; this thread only waits for Ctrl-C / SIGTERM.
-        stopped.await();
+        UntilShutdown.register("broker", broker::close).await();
         return 0;
     }
 }

@@ -1,8 +1,7 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
@@ -13,24 +12,19 @@ import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.Qos;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code neuromesh edge --node <id>}: one edge runtime until SIGTERM / Ctrl-C. */
 @Command(name = "edge", mixinStandardHelpOptions = true,
         description = "run an edge runtime: host the neurons the topology places on this node")
 public final class EdgeCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
+    private FleetOptions fleet;
     @Option(names = "--node", paramLabel = "ID", required = true, converter = IdConverter.class,
             description = "this node's id (1-64 of A-Z a-z 0-9 _ -)")
     private String node;
@@ -61,7 +55,7 @@ public final class EdgeCommand implements Callable<Integer> {
         try {
             config = EdgeRuntime.builder()
                     .node(node)
-                    .broker(broker.uri())
+                    .broker(fleet.broker().uri())
                     .keepAlive(keepAlive)
                     .gpio(gpio)
                     .neuronQos(qos(qos))
@@ -74,14 +68,12 @@ public final class EdgeCommand implements Callable<Integer> {
         EdgeRuntime runtime = EdgeRuntime.create(config);
         Worker worker = noWorker ? null
                 : Worker.builder().broker(config.broker()).name(config.node()).queues(ClientConfig.DEFAULT_QUEUE).build();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        UntilShutdown shutdown = UntilShutdown.register("edge", () -> {
             if (worker != null) {
                 worker.close();
             }
             runtime.close();
-            stopped.countDown();
-        }, "neuromesh-edge-shutdown"));
+        });
         runtime.failure().thenAccept(reason -> {
             System.err.println("neuromesh edge: " + reason);
             // Exit from a thread of its own: System.exit runs the shutdown hook, which closes the runtime whose
@@ -92,12 +84,12 @@ public final class EdgeCommand implements Callable<Integer> {
         if (worker != null) {
             worker.start();
         }
-        PrintStream out = NeuromeshCommand.out(spec);
+        PrintStream out = fleet.out();
         out.println("node " + config.node() + " running" + (worker == null ? "" : " (also a worker on queue "
                 + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker()
                 + " (it connects when the broker is up)");
         out.flush();
-        stopped.await();
+        shutdown.await();
         return 0;
     }
 

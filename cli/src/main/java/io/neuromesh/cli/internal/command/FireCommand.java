@@ -1,14 +1,10 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.NeuromeshCommand;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
-import io.neuromesh.edge.FleetClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -16,19 +12,15 @@ import java.util.concurrent.Callable;
 @Command(name = "fire", mixinStandardHelpOptions = true, description = "force a neuron to fire now")
 public final class FireCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
+    private FleetOptions fleet;
     @Parameters(paramLabel = "<neuron>", converter = IdConverter.class, description = "the neuron's id")
     private String neuron;
 
     @Override
     public Integer call() {
-        try (FleetClient fleet = broker.fleet()) {
-            fleet.fire(neuron);
-        }
-        NeuromeshCommand.out(spec).println("fired neuron/" + neuron);
+        fleet.tell(client -> client.fire(neuron));
+        fleet.out().println("fired neuron/" + neuron);
         return 0;
     }
 }

@@ -1,18 +1,14 @@
 package io.neuromesh.cli.internal.command;
 
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.options.TimeoutOption;
-import io.neuromesh.edge.FleetClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -41,10 +37,8 @@ public final class GpioCommand {
         /** The highest BCM GPIO number of the 40-pin header. */
         static final int MAX_PIN = 27;
 
-        @Spec
-        private CommandSpec spec;
         @Mixin
-        private BrokerOptions broker;
+        private FleetOptions fleet;
         @Mixin
         private TimeoutOption timeout;
         @Option(names = "--node", paramLabel = "ID", required = true, converter = IdConverter.class,
@@ -62,13 +56,12 @@ public final class GpioCommand {
                 throw new UsageException("--pin must be between 0 and " + MAX_PIN
                         + ", got " + pin);
             }
-            try (FleetClient fleet = broker.fleet()) {
-                Optional<String> refusal = fleet.gpioSet(node, pin, level == Level.HIGH, timeout.get());
-                if (refusal.isPresent()) {
-                    throw new CommandFailedException(refusal.get());
-                }
+            Optional<String> refusal = fleet.ask(client -> client.gpioSet(node, pin, level == Level.HIGH,
+                    timeout.get()));
+            if (refusal.isPresent()) {
+                throw new CommandFailedException(refusal.get());
             }
-            NeuromeshCommand.out(spec).println(node + " pin " + pin + " set " + level);
+            fleet.out().println(node + " pin " + pin + " set " + level);
             return 0;
         }
     }

@@ -2,17 +2,12 @@ package io.neuromesh.cli.internal.command;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.neuromesh.cli.internal.NeuromeshCommand;
-import io.neuromesh.cli.internal.options.BrokerOptions;
-import io.neuromesh.cli.internal.options.JsonOption;
-import io.neuromesh.cli.internal.options.TimeoutOption;
+import io.neuromesh.cli.internal.options.FleetQuery;
 import io.neuromesh.cli.internal.view.EventsView;
 import io.neuromesh.edge.FleetClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -26,43 +21,41 @@ import java.util.concurrent.Callable;
         description = "the fleet's recent neuron events, merged in time order")
 public final class LogsCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
-    @Mixin
-    private TimeoutOption timeout;
-    @Mixin
-    private JsonOption json;
+    private FleetQuery fleet;
     @Option(names = "--since", paramLabel = "DURATION",
             description = "only events newer than this, e.g. 30s (default: all kept)")
     private Duration since;
     @Option(names = "--clear", description = "afterwards, make every node forget its events (the reference's emptyLogs)")
     private boolean clear;
 
+    /** The events, and the nodes that forgot theirs (null without {@code --clear}). */
+    private record Logs(List<FleetClient.FleetEvent> events, List<String> clearedOn) {
+    }
+
     @Override
     public Integer call() {
-        PrintStream out = NeuromeshCommand.out(spec);
         Instant from = since == null ? Instant.EPOCH : Instant.now().minus(since);
-        try (FleetClient fleet = broker.fleet()) {
-            List<FleetClient.FleetEvent> events = fleet.logs(from, timeout.get());
-            List<String> clearedOn = clear ? fleet.clearLogs(timeout.get()) : null;
-            if (json.enabled()) {
-                JsonObject document = new JsonObject();
-                document.add("events", EventsView.json(events));
-                if (clearedOn != null) {
-                    JsonArray nodes = new JsonArray();
-                    clearedOn.forEach(nodes::add);
-                    document.add("clearedOn", nodes);
-                }
-                JsonOption.print(out, document);
-            } else {
-                EventsView.lines(events, ZoneId.systemDefault()).forEach(out::println);
-                if (clearedOn != null) {
-                    out.println("cleared on " + String.join(", ", clearedOn));
-                }
-            }
-        }
+        fleet.show((client, timeout) -> new Logs(client.logs(from, timeout),
+                clear ? client.clearLogs(timeout) : null), LogsCommand::json, LogsCommand::print);
         return 0;
+    }
+
+    private static JsonObject json(Logs logs) {
+        JsonObject document = new JsonObject();
+        document.add("events", EventsView.json(logs.events()));
+        if (logs.clearedOn() != null) {
+            JsonArray nodes = new JsonArray();
+            logs.clearedOn().forEach(nodes::add);
+            document.add("clearedOn", nodes);
+        }
+        return document;
+    }
+
+    private static void print(Logs logs, PrintStream out) {
+        EventsView.lines(logs.events(), ZoneId.systemDefault()).forEach(out::println);
+        if (logs.clearedOn() != null) {
+            out.println("cleared on " + String.join(", ", logs.clearedOn()));
+        }
     }
 }

@@ -1,16 +1,12 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
-import io.neuromesh.edge.FleetClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -19,10 +15,8 @@ import java.util.concurrent.Callable;
         description = "send an input to a neuron (as a sensor or upstream neuron would)")
 public final class SendCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
+    private FleetOptions fleet;
     @Parameters(paramLabel = "<neuron>", converter = IdConverter.class, description = "the neuron's id")
     private String neuron;
     @Option(names = "--from", paramLabel = "SOURCE", required = true, converter = IdConverter.class,
@@ -34,10 +28,8 @@ public final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double number = parse(value);
-        try (FleetClient fleet = broker.fleet()) {
-            fleet.send(neuron, from, number);
-        }
-        NeuromeshCommand.out(spec).println("sent " + from + " = " + value + " to neuron/" + neuron);
+        fleet.tell(client -> client.send(neuron, from, number));
+        fleet.out().println("sent " + from + " = " + value + " to neuron/" + neuron);
         return 0;
     }
 

@@ -1,16 +1,13 @@
 package io.neuromesh.cli.internal.command;
 
-import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.options.FleetView;
 import io.neuromesh.cli.internal.options.JsonOption;
 import io.neuromesh.cli.internal.view.OutputsView;
 import io.neuromesh.edge.FleetClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -26,12 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "With --json: one JSON object per line (JSON lines)."})
 public final class WatchCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
-    @Mixin
-    private JsonOption json;
+    private FleetView fleet;
     @Option(names = "--count", paramLabel = "N", description = "exit after N outputs (default: never)")
     private Integer count;
     @Option(names = "--for", paramLabel = "DURATION", description = "exit after this long, e.g. 30s (default: never)")
@@ -39,7 +32,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintStream out = NeuromeshCommand.out(spec);
+        PrintStream out = fleet.out();
         if (count != null && count < 1) {
             throw new UsageException("--count must be at least 1, got " + count);
         }
@@ -47,12 +40,12 @@ public final class WatchCommand implements Callable<Integer> {
         // Retained outputs arrive in a burst: past the count, the ones that come before the client closes are dropped.
         AtomicInteger seen = new AtomicInteger();
         ZoneId zone = ZoneId.systemDefault();
-        try (FleetClient fleet = broker.fleet()) {
-            fleet.watchOutputs(e -> {
+        try (FleetClient client = fleet.broker().fleet()) {
+            client.watchOutputs(e -> {
                 if (count != null && seen.getAndIncrement() >= count) {
                     return;
                 }
-                if (json.enabled()) {
+                if (fleet.json()) {
                     JsonOption.printLine(out, OutputsView.json(e));
                 } else {
                     out.println(OutputsView.line(e, zone));

@@ -64,20 +64,9 @@ public final class EmbeddedTestBroker implements TestBroker {
     }
 
     @Override
-    public void restart() {
-        stop();
-        start();
-    }
-
-    @Override
     public void close() {
         closed = true;
         stop();
-    }
-
-    @Override
-    public String uri() {
-        return "tcp://127.0.0.1:" + port;
     }
 
     @Override

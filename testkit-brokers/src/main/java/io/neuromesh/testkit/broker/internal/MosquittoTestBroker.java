@@ -46,19 +46,8 @@ public final class MosquittoTestBroker implements TestBroker {
     }
 
     @Override
-    public void restart() {
-        stop();
-        start();
-    }
-
-    @Override
     public void close() {
         broker.close();
-    }
-
-    @Override
-    public String uri() {
-        return broker.uri();
     }
 
     @Override

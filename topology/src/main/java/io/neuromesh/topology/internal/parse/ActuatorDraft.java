@@ -10,12 +10,7 @@ import io.neuromesh.topology.internal.validate.Rules;
 /** One {@code actuators[]} element as read. */
 final class ActuatorDraft {
 
-    private String id;
-    private long idOrder;
-    private String node;
-    private long nodeOrder;
-    private Long pin;
-    private long pinOrder;
+    private final PinnedFields pinned = new PinnedFields();
     private String neuron;
     private long neuronOrder;
     private ActuatorKind kind = ActuatorSpec.DEFAULT_KIND;
@@ -30,19 +25,10 @@ final class ActuatorDraft {
     static ActuatorDraft read(ParseContext ctx, int index, Path at, long order) {
         ActuatorDraft d = new ActuatorDraft();
         boolean object = ctx.members(at, order, FieldNames.ACTUATOR, (name, fieldAt, fieldOrder) -> {
+            if (d.pinned.read(ctx, name, fieldAt, fieldOrder)) {
+                return;
+            }
             switch (name) {
-                case "id" -> {
-                    d.id = ctx.id(fieldAt, fieldOrder);
-                    d.idOrder = fieldOrder;
-                }
-                case "node" -> {
-                    d.node = ctx.id(fieldAt, fieldOrder);
-                    d.nodeOrder = fieldOrder;
-                }
-                case "pin" -> {
-                    d.pin = ctx.integer(fieldAt, fieldOrder, Rules.PIN);
-                    d.pinOrder = fieldOrder;
-                }
                 case "neuron" -> {
                     d.neuron = ctx.id(fieldAt, fieldOrder);
                     d.neuronOrder = fieldOrder;
@@ -62,25 +48,18 @@ final class ActuatorDraft {
                 }
             }
         });
-        if (!object) {
-            return null;
-        }
-        d.finish(ctx, index, at);
-        return d;
+        return object ? d.finish(ctx, index, at) : null;
     }
 
-    private void finish(ParseContext ctx, int index, Path at) {
+    /** Reports what is missing or not allowed, and declares the element's id and pin; @return this draft */
+    private ActuatorDraft finish(ParseContext ctx, int index, Path at) {
         long end = ctx.next();
-        required(ctx, at, end, "id", idOrder);
-        required(ctx, at, end, "node", nodeOrder);
-        required(ctx, at, end, "pin", pinOrder);
-        required(ctx, at, end, "neuron", neuronOrder);
-        if (id != null) {
-            ctx.refs.element(ElementKind.ACTUATOR, index, idOrder, id);
-        }
-        if (node != null && pin != null) {
-            ctx.refs.pin(ElementKind.ACTUATOR, index, id, pinOrder, node, pin.intValue());
-        }
+        ctx.required(at, end, "id", pinned.idOrder);
+        ctx.required(at, end, "node", pinned.nodeOrder);
+        ctx.required(at, end, "pin", pinned.pinOrder);
+        ctx.required(at, end, "neuron", neuronOrder);
+        pinned.declare(ctx, ElementKind.ACTUATOR, index);
+        pinned.claimPin(ctx, ElementKind.ACTUATOR, index);
         if (neuron != null) {
             ctx.refs.actuatorNeuron(index, neuronOrder, neuron);
         }
@@ -89,12 +68,7 @@ final class ActuatorDraft {
             pwmOnly(ctx, at, "frequencyHz", frequencyOrder);
             pwmOnly(ctx, at, "dutyPercent", dutyOrder);
         }
-    }
-
-    private static void required(ParseContext ctx, Path at, long end, String field, long fieldOrder) {
-        if (fieldOrder == 0) {
-            ctx.report(end, at.field(field), "missing");
-        }
+        return this;
     }
 
     private static void pwmOnly(ParseContext ctx, Path at, String field, long fieldOrder) {
@@ -106,6 +80,6 @@ final class ActuatorDraft {
     /** Call only when the document had no error. */
     ActuatorSpec toSpec() {
         PwmSettings pwm = kind == ActuatorKind.PWM ? new PwmSettings(frequencyHz.intValue(), dutyPercent) : null;
-        return new ActuatorSpec(id, node, pin.intValue(), neuron, kind, activeLow, pwm);
+        return new ActuatorSpec(pinned.id, pinned.node, pinned.pin.intValue(), neuron, kind, activeLow, pwm);
     }
 }

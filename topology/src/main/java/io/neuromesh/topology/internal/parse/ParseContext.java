@@ -64,6 +64,18 @@ final class ParseContext {
     }
 
     /**
+     * Reports the field {@code field} of the element at {@code at} as missing when it was not read, at the element's
+     * end so that it sorts after the fields that were there.
+     *
+     * @param fieldOrder the order the field was read in, 0 when it was not
+     */
+    void required(Path at, long end, String field, long fieldOrder) {
+        if (fieldOrder == 0) {
+            report(end, at.field(field), "missing");
+        }
+    }
+
+    /**
      * Reads an object member by member, reporting unknown fields (with a suggestion) and repeated fields.
      *
      * @return false when the value was not an object (reported and skipped)

@@ -16,12 +16,7 @@ final class SensorDraft {
     private static final String GPIO_NEEDS_BOTH =
             "missing; a GPIO sensor needs both node and pin (a sensor with neither is virtual)";
 
-    private String id;
-    private long idOrder;
-    private String node;
-    private long nodeOrder;
-    private Long pin;
-    private long pinOrder;
+    private final PinnedFields pinned = new PinnedFields();
     private Pull pull = GpioInput.DEFAULT_PULL;
     private long pullOrder;
     private Duration debounce = GpioInput.DEFAULT_DEBOUNCE;
@@ -35,19 +30,10 @@ final class SensorDraft {
     static SensorDraft read(ParseContext ctx, int index, Path at, long order) {
         SensorDraft d = new SensorDraft();
         boolean object = ctx.members(at, order, FieldNames.SENSOR, (name, fieldAt, fieldOrder) -> {
+            if (d.pinned.read(ctx, name, fieldAt, fieldOrder)) {
+                return;
+            }
             switch (name) {
-                case "id" -> {
-                    d.id = ctx.id(fieldAt, fieldOrder);
-                    d.idOrder = fieldOrder;
-                }
-                case "node" -> {
-                    d.node = ctx.id(fieldAt, fieldOrder);
-                    d.nodeOrder = fieldOrder;
-                }
-                case "pin" -> {
-                    d.pin = ctx.integer(fieldAt, fieldOrder, Rules.PIN);
-                    d.pinOrder = fieldOrder;
-                }
                 case "pull" -> {
                     d.pull = ctx.choice(fieldAt, fieldOrder, Pull.class);
                     d.pullOrder = fieldOrder;
@@ -70,31 +56,26 @@ final class SensorDraft {
                 });
             }
         });
-        if (!object) {
-            return null;
-        }
-        d.finish(ctx, index, at);
-        return d;
+        return object ? d.finish(ctx, index, at) : null;
     }
 
-    private void finish(ParseContext ctx, int index, Path at) {
+    /** Reports what is missing or not allowed, and declares the element's id and pin; @return this draft */
+    private SensorDraft finish(ParseContext ctx, int index, Path at) {
         long end = ctx.next();
-        if (idOrder == 0) {
-            ctx.report(end, at.field("id"), "missing");
-        } else if (id != null) {
-            ctx.refs.element(ElementKind.SENSOR, index, idOrder, id);
-        }
-        if (nodeOrder != 0 && pinOrder == 0) {
+        ctx.required(at, end, "id", pinned.idOrder);
+        pinned.declare(ctx, ElementKind.SENSOR, index);
+        if (pinned.nodeOrder != 0 && pinned.pinOrder == 0) {
             ctx.report(end, at.field("pin"), GPIO_NEEDS_BOTH);
-        } else if (pinOrder != 0 && nodeOrder == 0) {
+        } else if (pinned.pinOrder != 0 && pinned.nodeOrder == 0) {
             ctx.report(end, at.field("node"), GPIO_NEEDS_BOTH);
-        } else if (nodeOrder == 0) {
+        } else if (pinned.nodeOrder == 0) {
             gpioOnly(ctx, at, "pull", pullOrder);
             gpioOnly(ctx, at, "debounceMs", debounceOrder);
             gpioOnly(ctx, at, "activeLow", activeLowOrder);
-        } else if (node != null && pin != null) {
-            ctx.refs.pin(ElementKind.SENSOR, index, id, pinOrder, node, pin.intValue());
+        } else {
+            pinned.claimPin(ctx, ElementKind.SENSOR, index);
         }
+        return this;
     }
 
     private static void gpioOnly(ParseContext ctx, Path at, String field, long fieldOrder) {
@@ -105,7 +86,8 @@ final class SensorDraft {
 
     /** Call only when the document had no error. */
     SensorSpec toSpec() {
-        GpioInput gpio = nodeOrder == 0 ? null : new GpioInput(node, pin.intValue(), pull, debounce, activeLow);
-        return new SensorSpec(id, gpio, new SensorValue(high, low));
+        GpioInput gpio = pinned.nodeOrder == 0 ? null
+                : new GpioInput(pinned.node, pinned.pin.intValue(), pull, debounce, activeLow);
+        return new SensorSpec(pinned.id, gpio, new SensorValue(high, low));
     }
 }

@@ -37,12 +37,8 @@ final class SynapseDraft {
             return null;
         }
         long end = ctx.next();
-        if (d.fromOrder == 0) {
-            ctx.report(end, at.field("from"), "missing");
-        }
-        if (d.toOrder == 0) {
-            ctx.report(end, at.field("to"), "missing");
-        }
+        ctx.required(at, end, "from", d.fromOrder);
+        ctx.required(at, end, "to", d.toOrder);
         if (!d.weightPresent) {
             ctx.report(end, at.field("weight"), "missing");
         }

@@ -1,16 +1,10 @@
 package io.neuromesh.cli.internal.command.flow;
 
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.NeuromeshCommand;
-import io.neuromesh.cli.internal.options.BrokerOptions;
-import io.neuromesh.cli.internal.options.TimeoutOption;
-import io.neuromesh.flows.FlowClient;
 import io.neuromesh.flows.demo.Crawl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,14 +19,8 @@ final class FetchCommand implements Callable<Integer> {
     private static final String ROW = "%-6s %9s  %-40s %s%n";
     private static final int TITLE_WIDTH = 40;
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
-    @Mixin
-    private QueueOption queue;
-    @Mixin
-    private TimeoutOption timeout = new TimeoutOption(Crawl.DEFAULT_FETCH_TIMEOUT);
+    private FlowDemoOptions demo = new FlowDemoOptions(Crawl.DEFAULT_FETCH_TIMEOUT);
     @Parameters(paramLabel = "<urls-file>", description = "one URL per line; # starts a comment")
     private Path file;
 
@@ -42,11 +30,8 @@ final class FetchCommand implements Callable<Integer> {
         if (urls.isEmpty()) {
             throw new CommandFailedException(file + " lists no URLs (one per line; # starts a comment)");
         }
-        Crawl.Report report;
-        try (FlowClient client = broker.flowClient()) {
-            report = Crawl.run(client, urls, timeout.get(), queue.route());
-        }
-        PrintStream out = NeuromeshCommand.out(spec);
+        Crawl.Report report = demo.run((client, route, timeout) -> Crawl.run(client, urls, timeout, route));
+        PrintStream out = demo.out();
         int failed = 0;
         out.printf(ROW, "STATUS", "BYTES", "TITLE / ERROR", "URL");
         for (Crawl.Outcome outcome : report.outcomes()) {

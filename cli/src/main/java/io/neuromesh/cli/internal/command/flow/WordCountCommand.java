@@ -1,19 +1,13 @@
 package io.neuromesh.cli.internal.command.flow;
 
 import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.options.BrokerOptions;
-import io.neuromesh.cli.internal.options.TimeoutOption;
-import io.neuromesh.flows.FlowClient;
 import io.neuromesh.flows.demo.WordCount;
 import io.neuromesh.flows.demo.WordCountReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,14 +26,8 @@ final class WordCountCommand implements Callable<Integer> {
     static final int DEFAULT_TOP = 10;
     private static final int MAX = 1_000_000;
 
-    @Spec
-    private CommandSpec spec;
     @Mixin
-    private BrokerOptions broker;
-    @Mixin
-    private QueueOption queue;
-    @Mixin
-    private TimeoutOption timeout = new TimeoutOption(DEFAULT_TIMEOUT);
+    private FlowDemoOptions demo = new FlowDemoOptions(DEFAULT_TIMEOUT);
     @Option(names = "--chunk", paramLabel = "N",
             description = "words per task (default: ${DEFAULT-VALUE}; 1 = one task per word, as the reference)")
     private int chunk = WordCount.DEFAULT_CHUNK;
@@ -58,11 +46,9 @@ final class WordCountCommand implements Callable<Integer> {
             throw new UsageException("--top must be between 0 and " + MAX + ", got " + top);
         }
         List<String> words = WordCount.words(FlowCommand.read(file));
-        WordCountReport report;
-        try (FlowClient client = broker.flowClient()) {
-            report = WordCount.run(client, words, chunk, queue.route(), timeout.get());
-        }
-        PrintStream out = NeuromeshCommand.out(spec);
+        WordCountReport report = demo.run((client, route, timeout) -> WordCount.run(client, words, chunk, route,
+                timeout));
+        PrintStream out = demo.out();
         out.printf(Locale.ROOT, "%s: %d words in %d tasks (%d per task), on %s%n", file.getFileName(),
                 report.words(), report.tasks(), chunk, FlowCommand.perWorker(report.perWorker()));
         for (Map.Entry<String, Integer> entry : report.top(top)) {

@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal.command.flow;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.command.UntilShutdown;
 import io.neuromesh.cli.internal.options.BrokerOptions;
 import io.neuromesh.flows.ClientConfig;
 import io.neuromesh.flows.Worker;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code neuromesh worker --broker URL --queue Q}: a task worker on this machine until SIGTERM / Ctrl-C. Needs no
@@ -85,11 +85,7 @@ public final class WorkerCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            worker.close();
-            stopped.countDown();
-        }, "neuromesh-worker-shutdown"));
+        UntilShutdown shutdown = UntilShutdown.register("worker", worker::close);
         worker.start();
         PrintStream out = NeuromeshCommand.out(spec);
         out.println("worker " + config.name() + " running: queues " + String.join(", ", config.queues())
@@ -97,7 +93,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 + config.broker() + " (it connects when the broker is up)");
         out.println("tasks: " + String.join(", ", worker.taskNames()));
         out.flush();
-        stopped.await();
+        shutdown.await();
         return 0;
     }
 

@@ -1,59 +1,43 @@
 package io.neuromesh.cli.internal.command.topology;
 
-import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.history.HistoryEntry;
 import io.neuromesh.cli.internal.history.RollbackPlan;
-import io.neuromesh.cli.internal.options.BrokerOptions;
+import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.topology.Topology;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 
 /** {@code topology rollback [--to REV]}: republish an earlier revision of the local history under a new rev. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "republish an earlier accepted topology from the local history, as rev = running rev + 1")
-final class RollbackCommand implements Callable<Integer> {
+final class RollbackCommand extends PublishCommand {
 
-    @Spec
-    private CommandSpec spec;
-    @ParentCommand
-    private TopologyCommand parent;
-    @Mixin
-    private BrokerOptions broker;
-    @Mixin
-    private RolloutOptions rollout;
     @Option(names = "--to", paramLabel = "REV", description = "the rev to bring back (default: the previous one); it"
             + " is published as rev = running rev + 1, since runtimes only accept newer revs")
     private String to;
+    private OptionalLong target;
 
     @Override
-    public Integer call() {
-        OptionalLong target = rev(to);
-        PrintStream out = NeuromeshCommand.out(spec);
-        try (FleetClient fleet = broker.fleet()) {
-            Topology running = Rollout.running(fleet.currentTopology(FleetClient.DEFAULT_TIMEOUT), out);
-            RollbackPlan plan = RollbackPlan.choose(parent.history(), running, Rollout.fleetRev(fleet), target);
-            HistoryEntry from = plan.from();
-            out.println("rolling back to rev " + from.rev() + " (" + from.source() + ", hash " + from.shortHash()
-                    + "), published as rev " + plan.topology().rev()
-                    + ": runtimes only accept a rev newer than the one they run");
-            byte[] json = plan.topology().toJson().getBytes(StandardCharsets.UTF_8);
-            List<String> applied = Rollout.publish(fleet, rollout, out, "the network of rev " + from.rev(),
-                    plan.topology(), json);
-            Rollout.remember(parent.history(), out, plan.topology(), json, applied, "rollback to rev " + from.rev());
-        }
-        return 0;
+    void check() {
+        target = rev(to);
+    }
+
+    @Override
+    Release release(FleetClient fleet, TopologyHistory history, PrintStream out) {
+        Topology running = Rollout.running(fleet.currentTopology(FleetClient.DEFAULT_TIMEOUT), out);
+        RollbackPlan plan = RollbackPlan.choose(history, running, Rollout.fleetRev(fleet), target);
+        HistoryEntry from = plan.from();
+        out.println("rolling back to rev " + from.rev() + " (" + from.source() + ", hash " + from.shortHash()
+                + "), published as rev " + plan.topology().rev()
+                + ": runtimes only accept a rev newer than the one they run");
+        return new Release("the network of rev " + from.rev(), plan.topology(),
+                plan.topology().toJson().getBytes(StandardCharsets.UTF_8), "rollback to rev " + from.rev());
     }
 
     /** The rev is checked here rather than typed as a number, so that the message names the valid range. */

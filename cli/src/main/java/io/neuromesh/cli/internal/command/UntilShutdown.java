@@ -1,0 +1,35 @@
+package io.neuromesh.cli.internal.command;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * How a service command ({@code broker}, {@code edge}, {@code worker}) runs until SIGTERM / Ctrl-C: a shutdown hook
+ * closes what the command started, and the command's thread waits until it has.
+ */
+public final class UntilShutdown {
+
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private UntilShutdown() {
+    }
+
+    /**
+     * Registers the shutdown hook, a thread named {@code neuromesh-<service>-shutdown}; register it before starting
+     * the service, so that a signal during the start still closes it.
+     *
+     * @param close closes what the command started; runs on the hook's thread
+     */
+    public static UntilShutdown register(String service, Runnable close) {
+        UntilShutdown until = new UntilShutdown();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close.run();
+            until.closed.countDown();
+        }, "neuromesh-" + service + "-shutdown"));
+        return until;
+    }
+
+    /** Blocks until the hook has closed the service. */
+    public void await() throws InterruptedException {
+        closed.await();
+    }
+}

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -158,7 +159,7 @@ class PresenceIT {
                 if (holdNext.getAndSet(false)) {
                     held.countDown();
                     // Keeps the announcer's thread busy, so that the next change waits in its queue during close().
-                    new CountDownLatch(1).await(300, TimeUnit.MILLISECONDS);
+                    LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
                 }
                 return status;
             }, () -> TextStatus.offline("stopping")));

@@ -117,7 +117,8 @@ public final class Announcer<S> implements AutoCloseable {
     }
 
     /**
-     * Stops the heartbeats and, when started and connected, publishes the goodbye status (idempotent). Call it
+     * Stops the heartbeats, publishes what {@link #publishNow()} asked for before, and, when started and connected,
+     * publishes the goodbye status (idempotent). Call it
      * before closing the link, whose clean disconnect then suppresses the Last Will.
      */
     @Override
@@ -126,9 +127,10 @@ public final class Announcer<S> implements AutoCloseable {
         if (was == Lifecycle.Phase.CLOSED) {
             return;
         }
-        thread.shutdownNow();
+        // Stops the heartbeats; a change already asked for by publishNow() (e.g. "leaving") still goes out first.
+        thread.shutdown();
         try {
-            // A heartbeat being published now must not land after the goodbye.
+            // A status being published now must not land after the goodbye.
             thread.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,10 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,6 +139,46 @@ class PresenceIT {
             await().atMost(WAIT).until(() -> watcher.malformed() >= 1);
             assertEquals(Set.of("early"), watcher.online().keySet());
             vandal.publish("fleet/bad/status", new byte[0], Qos.AT_LEAST_ONCE, true);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aChangeAskedForJustBeforeCloseStillGoesOutBeforeTheGoodbye(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind)) {
+            watcher(broker, "watcher");
+            Announcement<TextStatus> a = announcement("stopping");
+            MqttLink link = closeLater(MqttLink.create(a.on(MqttLink.builder().broker(broker.uri())
+                    .clientId("stopping").config())));
+            TextStatus leaving = new TextStatus("stopping", true, null, Duration.ofSeconds(7));
+            AtomicReference<TextStatus> current = new AtomicReference<>(TextStatus.online("stopping"));
+            AtomicBoolean holdNext = new AtomicBoolean();
+            CountDownLatch held = new CountDownLatch(1);
+            Announcer<TextStatus> announcer = closeLater(Announcer.create(link, a, () -> {
+                TextStatus status = current.get();
+                if (holdNext.getAndSet(false)) {
+                    held.countDown();
+                    // Keeps the announcer's thread busy, so that the next change waits in its queue during close().
+                    LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+                }
+                return status;
+            }, () -> TextStatus.offline("stopping")));
+            link.start();
+            announcer.start().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            awaitEvent(new Joined<>("stopping", TextStatus.online("stopping")));
+
+            holdNext.set(true);
+            announcer.publishNow();
+            assertTrue(held.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            current.set(leaving);
+            announcer.publishNow();
+            announcer.close();
+
+            PresenceEvent<TextStatus> goodbye = new Left<>("stopping", TextStatus.offline("stopping"),
+                    GoneReason.SAID_OFFLINE);
+            awaitEvent(goodbye);
+            int change = events.indexOf(new PresenceEvent.Heard<>("stopping", leaving));
+            assertTrue(change >= 0 && change < events.indexOf(goodbye), "the change, then the goodbye: " + events);
         }
     }
 

@@ -9,30 +9,32 @@ import io.neuromesh.edge.internal.port.ControlOutbox.StatusView;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.wire.NodeState;
 import io.neuromesh.edge.wire.NodeStatus;
-import io.neuromesh.edge.wire.NodeStatusCodec;
-import io.neuromesh.edge.wire.WireFormatException;
-import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
-import io.neuromesh.mqtt.Qos;
-import io.neuromesh.mqtt.Subscription;
+import io.neuromesh.mqtt.presence.Announcement;
+import io.neuromesh.mqtt.presence.Announcer;
+import io.neuromesh.mqtt.presence.PresenceEvent;
+import io.neuromesh.mqtt.presence.PresenceWatcher;
 import org.tinylog.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * The node's presence, on its own thread so that a busy brain never makes peers look silent: the retained status
- * (with the Last Will set on the link), the heartbeat with the node's load, the view of which peers are online
- * ({@link Membership}, posted to the brain as {@link BrainEvent.MembershipChanged}), the brain-stall watchdog, and the
- * detection of a second process running with this node id.
+ * The node's presence, through the mqtt module's presence component: an {@link Announcer} publishes the retained
+ * status (its Last Will is on the link), the heartbeat with the node's load and the goodbye; a {@link PresenceWatcher}
+ * tells which peers are online (posted to the brain as {@link BrainEvent.MembershipChanged}). Both run on their own
+ * threads, so a busy brain never makes peers look silent. Presence adds what is the node's own: the brain-stall
+ * watchdog and the detection of a second process running with this node id.
  */
 public final class Presence {
 
@@ -43,7 +45,7 @@ public final class Presence {
      * How long a starting node listens before it places neurons: the retained statuses of the nodes already online
      * arrive right after it subscribes; nodes starting at the same moment are found a heartbeat later.
      */
-    private static final long LISTEN_BEFORE_PLACING = Duration.ofMillis(300).toNanos();
+    private static final Duration LISTEN_BEFORE_PLACING = Duration.ofMillis(300);
 
     private final EdgeConfig config;
     private final MqttLink link;
@@ -51,9 +53,9 @@ public final class Presence {
     private final Counters counters;
     private final IntSupplier queueDepth;
     private final Consumer<String> twinFound;
-    private final Membership membership;
     private final Heartbeat heartbeat;
-    private final ScheduledExecutorService thread;
+    private final Announcer<NodeStatus> announcer;
+    private final PresenceWatcher<NodeStatus> watcher;
     private final long periodNanos;
     /** Notified whenever a peer's status is heard (a handover waits on it). */
     private final Object heard = new Object();
@@ -61,51 +63,70 @@ public final class Presence {
     private final String instance = UUID.randomUUID().toString();
     /** When the node started: of two processes with one node id, the later one keeps it. */
     private volatile Instant started = nowMillis();
-    private volatile long connectedNanos;
     private volatile NodeState state = NodeState.ONLINE;
-    /** The status as the brain last built it, resent by heartbeats from the presence thread. */
+    /** The status as the brain last built it, resent by heartbeats from the announcer's thread. */
     private volatile StatusView view = new StatusView(List.of(), 0, "");
-    private long lastBeatNanos;
-    private long lastTickNanos = System.nanoTime();
+    /** Set once the node has listened to the fleet long enough to place neurons. */
+    private volatile boolean fleetKnown;
+    private long lastBeatNanos = System.nanoTime();
     private boolean stallReported;
-    private boolean fleetKnown;
 
-    /** @param twinFound called once with the reason when a newer process took this node id */
-    public Presence(EdgeConfig config, MqttLink link, BrainLoop brain, Counters counters, IntSupplier queueDepth,
-                    Consumer<String> twinFound) {
+    /**
+     * @param announcement what this node announces; its Last Will must be on {@code link}
+     * @param twinFound    called once with the reason when a newer process took this node id
+     */
+    public Presence(EdgeConfig config, MqttLink link, Announcement<NodeStatus> announcement, BrainLoop brain,
+                    Counters counters, IntSupplier queueDepth, Consumer<String> twinFound) {
         this.config = config;
         this.link = link;
         this.brain = brain;
         this.counters = counters;
         this.queueDepth = queueDepth;
         this.twinFound = twinFound;
-        this.membership = new Membership(config.node(), config.offlineAfter().toNanos(), System::nanoTime);
         this.heartbeat = new Heartbeat(counters);
-        this.thread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("neuromesh-" + config.node() + "-presence").factory());
         this.periodNanos = Math.max(10, config.heartbeat().toMillis() / 4) * 1_000_000;
+        this.announcer = Announcer.create(link, announcement, this::beat,
+                () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()));
+        // The listener only posts to the brain and notifies waiters: it may run on the watcher's own thread.
+        this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES, NodeStatusPresence.CODEC)
+                .offlineAfter(config.offlineAfter()).checkEvery(period()).self(config.node())
+                .listener(Runnable::run, this::onPresence).build();
     }
 
-    /** The tick of both the presence thread and the brain's liveness beat. */
+    /** The period of the watcher's silence checks and of the brain's liveness beat. */
     public Duration period() {
         return Duration.ofNanos(periodNanos);
     }
 
-    /** Subscribes to the fleet's statuses and starts ticking; call before the link starts. */
-    public void start() {
+    /**
+     * Subscribes to the fleet's statuses and starts announcing; call before the link starts.
+     *
+     * @return completes when this node's first status is published on a connected link
+     */
+    public CompletableFuture<Void> start() {
         started = nowMillis();
-        link.subscribe(List.of(Subscription.of(Topics.ALL_STATUSES)), thread, this::onStatus);
-        thread.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        watcher.start();
+        return announcer.start();
     }
 
-    /** The link connected for the first time: the listening time before placing starts now. */
+    /** The link connected for the first time: neurons are placed once the node has listened a moment. */
     public void connected() {
-        connectedNanos = System.nanoTime();
+        brain.schedule(this::listened, TimeUnit.NANOSECONDS.toMicros(LISTEN_BEFORE_PLACING.toNanos()));
+    }
+
+    /** Brain thread: a starting node does not grab every neuron before it has heard of its peers. */
+    private void listened() {
+        if (link.state() != LinkState.CONNECTED) {
+            connected();
+            return;
+        }
+        fleetKnown = true;
+        postMembership();
     }
 
     /** True when some online node other than this one reports hosting {@code neuron}. Thread-safe. */
     public boolean hostedElsewhere(String neuron) {
-        return membership.hostedElsewhere(neuron);
+        return watcher.online().values().stream().anyMatch(peer -> peer.neurons().contains(neuron));
     }
 
     /**
@@ -117,7 +138,7 @@ public final class Presence {
     public boolean awaitHostedElsewhere(Collection<String> neurons, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (heard) {
-            while (!neurons.stream().allMatch(membership::hostedElsewhere)) {
+            while (!neurons.stream().allMatch(this::hostedElsewhere)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -131,7 +152,9 @@ public final class Presence {
     /** Brain thread: the status changed; publish it at once, at QoS 1. */
     public void status(StatusView next) {
         view = next;
-        send(Qos.AT_LEAST_ONCE);
+        // The brain thread runs this: it is evidently alive, even if its liveness beat is still queued after a hang.
+        brain.forgive(System.nanoTime());
+        announcer.publishNow();
     }
 
     /** Brain thread: the node is leaving gracefully; peers take over its neurons now. */
@@ -140,51 +163,66 @@ public final class Presence {
         status(next);
     }
 
-    /** The retained status; heartbeats go at QoS 0 (the next one supersedes a lost one), changes at QoS 1. */
-    private void send(Qos qos) {
+    /**
+     * Announcer thread: the status to publish, or null while the brain hangs, so that a node whose brain hangs is seen
+     * as offline by its peers and its neurons move. A hang is reported once, with where the brain is stuck.
+     */
+    private NodeStatus beat() {
+        long now = System.nanoTime();
+        if (now - lastBeatNanos > config.heartbeat().toNanos() + periodNanos) {
+            // This thread was held up too (a GC pause, SIGSTOP): the whole process stalled, not the brain alone.
+            brain.forgive(now - periodNanos);
+        }
+        lastBeatNanos = now;
+        long silent = now - brain.aliveNanos();
+        if (silent > BRAIN_HANG.toNanos()) {
+            if (silent > STALL_REPORT.toNanos() && !stallReported) {
+                stallReported = true;
+                Logger.warn("node {}: brain thread stuck for {} ms:{}", config.node(), silent / 1_000_000, brain.stack());
+            }
+            return null;
+        }
+        stallReported = false;
         StatusView v = view;
         RuntimeStats stats = counters.snapshot();
         Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
         NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
                 stats.dropped());
-        link.publish(Topics.nodeStatus(config.node()), NodeStatusCodec.encode(NodeStatus.live(state, config.node(),
-                v.neurons(), Instant.now(), running)), qos, true);
+        return NodeStatus.live(state, config.node(), v.neurons(), Instant.now(), running);
     }
 
-    private void onStatus(InboundMessage message) {
-        String node = Topics.nodeOf(message.topic());
-        if (node == null || message.payload().length == 0) {
-            return;
+    /** Watcher thread: what the fleet's statuses say. */
+    private void onPresence(PresenceEvent<NodeStatus> event) {
+        switch (event) {
+            case PresenceEvent.Heard<NodeStatus> h when h.peer().equals(config.node()) -> checkForTwin(h.status());
+            case PresenceEvent.Heard<NodeStatus> h -> {
+                synchronized (heard) {
+                    heard.notifyAll();
+                }
+                // A peer may now report a neuron this node is handing over to it.
+                brain.post(new BrainEvent.PeersReported());
+            }
+            case PresenceEvent.Joined<NodeStatus> j -> membershipChanged();
+            case PresenceEvent.Left<NodeStatus> l -> membershipChanged();
+            // A forgotten peer was reported as left first, or was not online: the set of online nodes is unchanged.
+            case PresenceEvent.Forgotten<NodeStatus> f -> { }
+            // The whole process stalled (or could not hear): the brain gets the same benefit of the doubt.
+            case PresenceEvent.Forgiven<NodeStatus> f -> brain.forgive(System.nanoTime() - periodNanos);
         }
-        NodeStatus status;
-        try {
-            status = NodeStatusCodec.decode(message.payload());
-        } catch (WireFormatException unreadable) {
-            // As before the wire codecs: a status no one can read says nothing about the node being alive.
-            Logger.debug("node {}: the status on {} counts as offline: {}", config.node(), message.topic(),
-                    unreadable.getMessage());
-            heard(node, NodeState.OFFLINE, 0, List.of());
-            return;
-        }
-        if (node.equals(config.node())) {
-            checkForTwin(status);
-            return;
-        }
-        long age = message.retained()
-                ? Math.max(0, System.currentTimeMillis() - status.timestamp().toEpochMilli()) : 0;
-        heard(node, status.state(), age, status.neurons());
     }
 
-    private void heard(String node, NodeState state, long ageMillis, List<String> neurons) {
-        if (membership.onStatus(node, state, ageMillis, neurons) && fleetKnown) {
+    private void membershipChanged() {
+        if (fleetKnown) {
             postMembership();
         }
-        synchronized (heard) {
-            heard.notifyAll();
-        }
-        // A peer may now report a neuron this node is handing over to it.
-        brain.post(new BrainEvent.PeersReported());
+    }
+
+    /** The nodes online now, this one included. */
+    private void postMembership() {
+        SortedSet<String> online = new TreeSet<>(watcher.online().keySet());
+        online.add(config.node());
+        brain.post(new BrainEvent.MembershipChanged(online));
     }
 
     /**
@@ -204,63 +242,17 @@ public final class Presence {
         }
     }
 
-    /**
-     * Expires silent peers, but only for time this node could listen: a tick that comes late (the process stalled)
-     * or a tick while disconnected forgives that time. Neurons are first placed once the node has listened a moment,
-     * so a starting node does not grab every neuron before it has heard of its peers.
-     */
-    private void tick() {
-        long now = System.nanoTime();
-        long gap = now - lastTickNanos;
-        lastTickNanos = now;
-        boolean connected = link.state() == LinkState.CONNECTED;
-        long deaf = connected ? Math.max(0, gap - 2 * periodNanos) : gap;
-        if (deaf > 0) {
-            // The whole process stalled (or could not hear): the brain gets the same benefit of the doubt.
-            brain.forgive(now - periodNanos);
-        }
-        boolean changed = deaf > 0 ? membership.forgive(deaf) : membership.refresh();
-        if (!fleetKnown && connected && connectedNanos != 0 && now - connectedNanos >= LISTEN_BEFORE_PLACING) {
-            fleetKnown = true;
-            changed = true;
-        }
-        if (changed && fleetKnown) {
-            postMembership();
-        }
-        beat(now);
-    }
-
-    private void postMembership() {
-        brain.post(new BrainEvent.MembershipChanged(membership.online()));
-    }
-
-    /**
-     * The heartbeat, sent only while the brain thread is working, so that a node whose brain hangs is seen as offline
-     * by its peers and its neurons move. A hang is reported once, with where the brain is stuck.
-     */
-    private void beat(long now) {
-        long silent = now - brain.aliveNanos();
-        if (silent > BRAIN_HANG.toNanos()) {
-            if (silent > STALL_REPORT.toNanos() && !stallReported) {
-                stallReported = true;
-                Logger.warn("node {}: brain thread stuck for {} ms:{}", config.node(), silent / 1_000_000, brain.stack());
-            }
-            return;
-        }
-        stallReported = false;
-        if (link.state() == LinkState.CONNECTED && now - lastBeatNanos >= config.heartbeat().toNanos()) {
-            lastBeatNanos = now;
-            send(Qos.AT_MOST_ONCE);
-        }
-    }
-
     /** Millisecond precision, as the status carries it: a twin compares its own start with the one it reads. */
     private static Instant nowMillis() {
         return Instant.ofEpochMilli(System.currentTimeMillis());
     }
 
-    /** Stops the presence thread. */
+    /**
+     * Stops announcing and watching (idempotent). While the link is connected this says goodbye ({@code offline},
+     * reason {@code shutdown}); close the link first to leave without a word (the retained status stays as it is).
+     */
     public void close() {
-        thread.shutdownNow();
+        announcer.close();
+        watcher.close();
     }
 }

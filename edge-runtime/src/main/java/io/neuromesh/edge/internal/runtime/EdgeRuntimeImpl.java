@@ -13,24 +13,22 @@ import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.link.MqttControlOutbox;
 import io.neuromesh.edge.internal.link.MqttOutbox;
 import io.neuromesh.edge.internal.link.RetainedReader;
+import io.neuromesh.edge.internal.presence.NodeStatusPresence;
 import io.neuromesh.edge.internal.presence.Presence;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.wire.NodeStatus;
-import io.neuromesh.edge.wire.NodeStatusCodec;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
-import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.SessionMode;
 import io.neuromesh.mqtt.Subscription;
-import io.neuromesh.mqtt.Will;
+import io.neuromesh.mqtt.presence.Announcement;
 import org.tinylog.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +57,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     private final Brain brain;
     private final CompletableFuture<Void> online = new CompletableFuture<>();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
+    /** Completes when the first status is published; set by {@link #start()}. */
+    private volatile CompletableFuture<Void> announced = new CompletableFuture<>();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -66,19 +66,18 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.config = config;
         String node = config.node();
         this.loop = new BrainLoop(node);
+        Announcement<NodeStatus> announcement = NodeStatusPresence.announcement(node, config.heartbeat());
         this.link = MqttLink.builder()
                 .broker(config.broker())
                 .clientId("neuromesh-node-" + node)
                 .session(SessionMode.FRESH_THEN_PERSISTENT, config.sessionExpiry())
                 .keepAlive(config.keepAlive())
-                .will(new Will(Topics.nodeStatus(node),
-                        NodeStatusCodec.encode(NodeStatus.offline(node, "connection lost", Instant.now())),
-                        Qos.AT_LEAST_ONCE, true))
+                .will(announcement.will())
                 .build();
         this.reader = new RetainedReader(config.broker(), "neuromesh-node-" + node + "-reader");
         NeuronInboxes inboxes = new NeuronInboxes(config.inboxCapacity(),
                 inbox -> loop.post(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
-        this.presence = new Presence(config, link, loop, counters, inboxes::depth, this::yieldToTwin);
+        this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence);
         GpioBinding gpio = new GpioBinding(node, config.gpio(),
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active)), control::pinState);
@@ -117,7 +116,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 }
             }
         });
-        presence.start();
+        announced = presence.start();
         link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), CALLBACK_THREAD,
                 m -> loop.post(new BrainEvent.TopologyArrived(m.payload())));
         request(Topics.REQUEST_LOGS, Request.LOGS);
@@ -137,7 +136,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     @Override
     public void awaitOnline(Duration timeout) {
         try {
-            online.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(online, announced).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new MqttLinkException("node " + config.node() + " not online within " + timeout.toMillis()
                     + " ms; is the broker at " + config.broker() + " running?");
@@ -201,14 +200,10 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 Logger.warn("node {}: {}", config.node(), e.getMessage());
             }
         }
-        if (started && link.state() == LinkState.CONNECTED) {
-            link.publish(Topics.nodeStatus(config.node()),
-                    NodeStatusCodec.encode(NodeStatus.offline(config.node(), "shutdown", Instant.now())),
-                    Qos.AT_LEAST_ONCE, true);
-        }
+        // The goodbye ("offline", reason "shutdown") goes out before the clean disconnect that suppresses the Last Will.
+        presence.close();
         link.close();
         reader.close();
-        presence.close();
         loop.close(Duration.ZERO);
         Logger.info("node {}: edge runtime stopped", config.node());
     }
@@ -256,6 +251,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
             link.abort();
         }
         reader.close();
+        // After the link: with no connection, presence says no goodbye, so a twin never touches the retained status.
         presence.close();
         loop.close(Duration.ofSeconds(2));
         brain.closePins();

@@ -1,0 +1,66 @@
+package io.neuromesh.edge.internal.presence;
+
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
+import io.neuromesh.edge.wire.WireFormatException;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.presence.Announcement;
+import io.neuromesh.mqtt.presence.PresenceCodec;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Node statuses ({@link NodeStatusCodec}) as the presence component reads and writes them. Only an
+ * {@link NodeState#ONLINE} node counts online: a {@code leaving} or {@code offline} status takes it out at once. A
+ * retained status is aged by its {@code ts}, so a stale one does not make a dead node look alive. Stateless.
+ */
+public final class NodeStatusPresence implements PresenceCodec<NodeStatus> {
+
+    /** The one instance; it is stateless. */
+    public static final NodeStatusPresence CODEC = new NodeStatusPresence();
+
+    private NodeStatusPresence() {
+    }
+
+    /**
+     * What node {@code node} announces: its status every {@code heartbeat} at QoS 0 (the next one supersedes a lost
+     * one; changes go at QoS 1), its Last Will {@code offline} with reason {@code connection lost}.
+     */
+    public static Announcement<NodeStatus> announcement(String node, Duration heartbeat) {
+        return new Announcement<>(Topics.nodeStatus(node), CODEC, heartbeat, Qos.AT_MOST_ONCE,
+                NodeStatus.offline(node, "connection lost", Instant.now()));
+    }
+
+    @Override
+    public byte[] encode(NodeStatus status) {
+        return NodeStatusCodec.encode(status);
+    }
+
+    @Override
+    public NodeStatus decode(String node, byte[] payload) {
+        NodeStatus status;
+        try {
+            status = NodeStatusCodec.decode(payload);
+        } catch (WireFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!status.node().equals(node)) {
+            throw new IllegalArgumentException("node: the status on " + Topics.nodeStatus(node) + " names node "
+                    + status.node());
+        }
+        return status;
+    }
+
+    @Override
+    public boolean online(NodeStatus status) {
+        return status.state() == NodeState.ONLINE;
+    }
+
+    @Override
+    public Instant sentAt(NodeStatus status) {
+        return status.timestamp();
+    }
+}

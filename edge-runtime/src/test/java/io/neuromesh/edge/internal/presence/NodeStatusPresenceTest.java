@@ -1,0 +1,87 @@
+package io.neuromesh.edge.internal.presence;
+
+import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Will;
+import io.neuromesh.mqtt.presence.Announcement;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.neuromesh.edge.internal.presence.NodeStatusPresence.CODEC;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NodeStatusPresenceTest {
+
+    private static final Instant TS = Instant.ofEpochMilli(1_767_225_600_000L);
+    private static final NodeStatus.Running RUNNING = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100),
+            12, 0, 31, 6028, 0, 0);
+
+    private static NodeStatus live(NodeState state, String node, String... neurons) {
+        return NodeStatus.live(state, node, List.of(neurons), TS, RUNNING);
+    }
+
+    private static String rejected(String node, String payload) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> CODEC.decode(node, payload.getBytes(StandardCharsets.UTF_8))).getMessage();
+    }
+
+    @Test
+    void writesAndReadsTheWireStatusUnchanged() {
+        NodeStatus status = live(NodeState.ONLINE, "n2", "x", "y");
+        assertArrayEquals(NodeStatusCodec.encode(status), CODEC.encode(status));
+        assertEquals(status, CODEC.decode("n2", CODEC.encode(status)));
+    }
+
+    @Test
+    void onlyAnOnlineNodeCountsOnlineLeavingAndOfflineLeaveAtOnce() {
+        assertTrue(CODEC.online(live(NodeState.ONLINE, "n2")));
+        assertFalse(CODEC.online(live(NodeState.LEAVING, "n2", "z")));
+        assertFalse(CODEC.online(NodeStatus.offline("n2", "connection lost", TS)));
+    }
+
+    @Test
+    void aRetainedStatusIsAgedByItsOwnTimestampAndSilenceUsesTheConfiguredTimeout() {
+        assertEquals(TS, CODEC.sentAt(live(NodeState.ONLINE, "n2")));
+        assertEquals(TS, CODEC.sentAt(NodeStatus.offline("n2", "shutdown", TS)));
+        assertNull(CODEC.offlineAfter(live(NodeState.ONLINE, "n2")), "the watcher's offlineAfter applies");
+    }
+
+    @Test
+    void anUnreadableStatusIsRejectedWithTheWireCodecsMessage() {
+        assertTrue(rejected("n2", "{\"state\":").startsWith("node status: not JSON"));
+        assertEquals("node status: state: must be one of online, leaving, offline, got \"busy\"",
+                rejected("n2", "{\"state\":\"busy\",\"node\":\"n2\"}"));
+    }
+
+    @Test
+    void aStatusNamingAnotherNodeThanItsTopicIsRejected() {
+        byte[] n3 = CODEC.encode(live(NodeState.ONLINE, "n3", "x"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CODEC.decode("n2", n3));
+        assertEquals("node: the status on neuromesh/nodes/n2/status names node n3", e.getMessage());
+    }
+
+    @Test
+    void theAnnouncementsLastWillIsTheRetainedOfflineStatusAndHeartbeatsGoAtQos0() {
+        Announcement<NodeStatus> a = NodeStatusPresence.announcement("n1", Duration.ofSeconds(1));
+        assertEquals("neuromesh/nodes/n1/status", a.topic());
+        assertEquals(Qos.AT_MOST_ONCE, a.heartbeatQos());
+        assertEquals(Duration.ofSeconds(1), a.heartbeat());
+        Will will = a.will();
+        assertTrue(will.retained());
+        assertEquals(Qos.AT_LEAST_ONCE, will.qos());
+        NodeStatus lastWill = CODEC.decode("n1", will.payload());
+        assertEquals(NodeState.OFFLINE, lastWill.state());
+        assertEquals("connection lost", lastWill.reason().orElseThrow());
+    }
+}

@@ -55,6 +55,8 @@ final class Reconnector {
     private final AtomicLong connects = new AtomicLong();
 
     private volatile LinkState state = LinkState.NEW;
+    /** Why the latest connection attempt failed, for the message of a start that timed out. */
+    private volatile String lastFailure;
     // Confined to the control thread:
     private int failedAttempts;
     private long connectedAtNanos;
@@ -88,12 +90,18 @@ final class Reconnector {
         control.execute(this::connectAttempt);
     }
 
-    void awaitConnected(Duration timeout) {
+    /**
+     * Waits for the first connection (at once when it was made).
+     *
+     * @throws MqttLinkException naming the broker and the last failure when it is not made within {@code timeout}
+     */
+    void awaitFirstConnection(Duration timeout) {
         try {
             firstConnection.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new MqttLinkException("not connected to " + config.broker() + " within " + timeout.toMillis()
-                    + " ms (is the broker running?)");
+            String reason = lastFailure;
+            throw new MqttLinkException("cannot connect to " + config.broker() + " within " + Durations.text(timeout)
+                    + ": " + (reason == null ? "no answer" : reason));
         } catch (ExecutionException e) {
             throw new MqttLinkException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -183,6 +191,7 @@ final class Reconnector {
         if (state == LinkState.CLOSED || state == LinkState.FAILED) {
             return;
         }
+        lastFailure = reason;
         Duration delay = config.reconnect().delayBefore(failedAttempts + 1, ThreadLocalRandom.current());
         if (failedAttempts == 0) {
             Logger.info("{}: broker {} not reachable ({}); retrying every {} ms at most", name, config.broker(),

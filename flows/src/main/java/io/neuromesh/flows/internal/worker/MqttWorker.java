@@ -103,11 +103,28 @@ public final class MqttWorker implements Worker {
     }
 
     @Override
-    public synchronized Worker start() {
-        if (lifecycle != Lifecycle.NEW) {
-            return this;
+    public void start() {
+        synchronized (this) {
+            if (lifecycle == Lifecycle.CLOSED) {
+                throw new MqttLinkException("worker " + config.name() + " is closed");
+            }
+            if (lifecycle == Lifecycle.NEW) {
+                lifecycle = Lifecycle.STARTED;
+                wire();
+            }
         }
-        lifecycle = Lifecycle.STARTED;
+        // Waits outside the lock so that close() from another thread can end the wait.
+        try {
+            link.start();
+            awaitAnnounced();
+        } catch (MqttLinkException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Subscribes the queues, listens to the link and starts the sender and the heartbeat; the link connects after. */
+    private void wire() {
         List<Subscription> tasks = new ArrayList<>();
         for (String queue : config.queues()) {
             tasks.add(Subscription.of(FlowTopics.sharedQueue(queue)));
@@ -127,21 +144,19 @@ public final class MqttWorker implements Worker {
             }
         });
         sender.start();
-        link.start();
         long period = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
         Logger.debug("worker {} starting with tasks {}", config.name(), registry.names());
-        return this;
     }
 
-    @Override
-    public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        link.awaitConnected(timeout);
+    /** The link's connected listener announces the worker right after the connection; that is local work. */
+    private void awaitAnnounced() {
+        Duration timeout = config.link().startTimeout();
         try {
-            announced.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            announced.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new MqttLinkException("worker " + config.name() + " not online within " + timeout.toMillis() + " ms");
+            throw new MqttLinkException("worker " + config.name() + " connected but did not announce itself within "
+                    + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new MqttLinkException("worker " + config.name() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

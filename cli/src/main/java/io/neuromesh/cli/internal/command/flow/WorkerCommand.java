@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal.command.flow;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.command.BrokerWait;
 import io.neuromesh.cli.internal.options.BrokerOptions;
 import io.neuromesh.flows.ClientConfig;
 import io.neuromesh.flows.Worker;
@@ -79,22 +80,26 @@ public final class WorkerCommand implements Callable<Integer> {
             // The settings name their fields as the builder does; say it in option terms.
             throw new UsageException("--" + e.getMessage().replaceFirst("^queues\\[\\d+]", "queue"));
         }
+        BrokerWait<Worker> workers = new BrokerWait<>("worker", config.broker(), config.link().reconnect(),
+                Worker::start, Worker::close);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            workers.stop();
+            stopped.countDown();
+        }, "neuromesh-worker-shutdown"));
         Worker worker;
         try {
-            worker = Worker.create(config);
+            worker = workers.start(() -> Worker.create(config), NeuromeshCommand.err(spec));
         } catch (IllegalStateException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            worker.close();
-            stopped.countDown();
-        }, "neuromesh-worker-shutdown"));
-        worker.start();
+        if (worker == null) {
+            return 0;
+        }
         PrintStream out = NeuromeshCommand.out(spec);
         out.println("worker " + config.name() + " running: queues " + String.join(", ", config.queues())
                 + "; concurrency " + config.concurrency() + ", prefetch " + config.prefetch() + "; broker "
-                + config.broker() + " (it connects when the broker is up)");
+                + config.broker());
         out.println("tasks: " + String.join(", ", worker.taskNames()));
         out.flush();
         stopped.await();

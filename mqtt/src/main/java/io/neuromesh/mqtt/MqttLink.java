@@ -35,8 +35,8 @@ public interface MqttLink extends AutoCloseable {
     void addListener(LinkListener listener);
 
     /**
-     * Connects and returns when the link is ready: connected, and every subscription registered so far is made at the
-     * broker. A broker that is not up yet, or refuses the connection, is retried with the {@link LinkConfig#reconnect()
+     * Connects and returns when the link is ready: connected, every subscription registered so far made at the
+     * broker, and the {@link LinkListener#connected} listeners run. A broker that is not up yet, or refuses the connection, is retried with the {@link LinkConfig#reconnect()
      * reconnect backoff} for at most {@link LinkConfig#startTimeout()}. Idempotent: on a started link it returns at
      * once. After it returned, the link reconnects by itself whenever the connection is lost.
      *

@@ -163,7 +163,6 @@ final class Reconnector {
         }
         connectedAtNanos = System.nanoTime();
         state = LinkState.CONNECTED;
-        firstConnection.complete(null);
         for (LinkListener listener : listeners) {
             try {
                 listener.connected(reconnect);
@@ -171,6 +170,8 @@ final class Reconnector {
                 Logger.warn(e, "{}: connection listener failed", name);
             }
         }
+        // After the listeners: what they do on connecting (e.g. announce the owner) is done when start() returns.
+        firstConnection.complete(null);
     }
 
     /**

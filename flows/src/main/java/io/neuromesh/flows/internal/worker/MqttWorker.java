@@ -35,13 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -76,7 +73,6 @@ public final class MqttWorker implements Worker {
     private final LongAdder processed = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder retried = new LongAdder();
-    private final CompletableFuture<Void> announced = new CompletableFuture<>();
     private final Instant startedAt = Instant.now();
     private Lifecycle lifecycle = Lifecycle.NEW;
 
@@ -115,8 +111,7 @@ public final class MqttWorker implements Worker {
         }
         // Waits outside the lock so that close() from another thread can end the wait.
         try {
-            link.start();
-            awaitAnnounced();
+            link.start(); // its connected listener (below) has announced the worker when it returns
         } catch (MqttLinkException e) {
             close();
             throw e;
@@ -137,7 +132,6 @@ public final class MqttWorker implements Worker {
             public void connected(boolean reconnect) {
                 // After a reconnect the broker has published our Last Will: say we are back.
                 publishStatus(WorkerState.ONLINE);
-                announced.complete(null);
                 Logger.info("worker {} {} {}: queues {}, concurrency {}, prefetch {}", config.name(),
                         reconnect ? "reconnected to" : "online on", config.broker(), config.queues(),
                         config.concurrency(), config.prefetch());
@@ -147,22 +141,6 @@ public final class MqttWorker implements Worker {
         long period = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
         Logger.debug("worker {} starting with tasks {}", config.name(), registry.names());
-    }
-
-    /** The link's connected listener announces the worker right after the connection; that is local work. */
-    private void awaitAnnounced() {
-        Duration timeout = config.link().startTimeout();
-        try {
-            announced.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new MqttLinkException("worker " + config.name() + " connected but did not announce itself within "
-                    + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new MqttLinkException("worker " + config.name() + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MqttLinkException("interrupted while waiting for worker " + config.name());
-        }
     }
 
     @Override
@@ -185,7 +163,6 @@ public final class MqttWorker implements Worker {
                 publishStatus(WorkerState.OFFLINE);
             }
         }
-        announced.completeExceptionally(new MqttLinkException("worker " + config.name() + " was closed"));
         link.close();
         sender.close();
         slots.close();

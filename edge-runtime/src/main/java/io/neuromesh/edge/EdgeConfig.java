@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * @param handover        on a graceful stop, how long to wait for other nodes to take over this node's movable neurons
  * @since 0.1
  */
-public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity, GpioSetting gpio, Duration heartbeat,
-                         Duration offlineAfter, Duration handover) {
+public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
+                         GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration handover) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link BrokerWait}, as {@code edge} and {@code worker} use it, with real links and a broker that comes late. */
 @Timeout(90)
@@ -58,7 +59,9 @@ class BrokerWaitIT {
             CompletableFuture<MqttLink> started = startAsync(wait, uri, err);
             String line = "neuromesh edge: waiting for the broker at " + uri + ": cannot connect to " + uri
                     + " within 300ms: ";
-            await().atMost(WAIT).until(() -> err().startsWith(line));
+            // If start() returned here, something else answered on the stopped broker's port (a parallel build).
+            await().atMost(WAIT).untilAsserted(() -> assertTrue(err().startsWith(line),
+                    () -> "stderr: '" + err() + "', started: " + started));
             // Bounded "nothing happens": 1.5 s is at least three more attempts (300 ms each plus at most 200 ms
             // between), all failing for the same reason, so they must not add lines.
             await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> err().lines().count() == 1);

@@ -1,23 +1,27 @@
 package io.neuromesh.edge;
 
 import io.neuromesh.mqtt.LinkConfig;
+import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.SessionMode;
 import io.neuromesh.topology.Ids;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Settings of one edge runtime, validated on construction. Build it with {@link EdgeRuntime#builder()}.
  *
+ * @param link            the node's MQTT connection (broker, keep-alive of at least 1 s, a fresh-then-persistent session
+ *                        whose expiry is how long the broker keeps the node's subscriptions and queued QoS 1 inputs
+ *                        while it is away, reconnect, start timeout, ...); the builder names its client
+ *                        {@value #CLIENT_ID_PREFIX}{@code <node>}, and the runtime adds its Last Will
  * @param node            this runtime's node id (1–64 of {@code A-Z a-z 0-9 _ -}); neurons with this {@code node} run here
- * @param broker          broker address, {@code tcp://host:port}
  * @param neuronQos       QoS of the neuron traffic this runtime publishes: inputs to downstream neurons, and its
  *                        neurons' retained outputs and states (QoS 0 trades the guarantees of the README's
  *                        delivery section for throughput)
- * @param keepAlive       MQTT keep-alive; the broker publishes the Last Will after 1.5 times this without traffic
- * @param sessionExpiry   how long the broker keeps this node's session (subscriptions, queued QoS 1 inputs) while it is away
  * @param eventsPerNeuron recent events kept per neuron for {@code neuromesh logs}
  * @param inboxCapacity   inputs waiting per neuron; beyond it the oldest is dropped (and counted)
  * @param gpio            how sensors and actuators declared for this node are driven
@@ -26,12 +30,13 @@ import java.util.regex.Pattern;
  * @param handover        on a graceful stop, how long to wait for other nodes to take over this node's movable neurons
  * @since 0.1
  */
-public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAlive, Duration sessionExpiry,
-                         int eventsPerNeuron, int inboxCapacity, GpioSetting gpio, Duration heartbeat,
-                         Duration offlineAfter, Duration handover) {
+public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
+                         GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration handover) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Prefix of a node's MQTT client id; the node id follows. */
+    public static final String CLIENT_ID_PREFIX = "neuromesh-node-";
     /** Default QoS of neuron traffic: at least once, so that a short broker restart loses nothing. */
     public static final Qos DEFAULT_NEURON_QOS = Qos.AT_LEAST_ONCE;
     /** Default number of events kept per neuron. */
@@ -46,18 +51,15 @@ public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAl
     public static final Duration DEFAULT_HANDOVER = Duration.ofSeconds(5);
 
     public EdgeConfig {
-        Ids.require("node", node);
-        if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
-            throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
+        if (link == null) {
+            throw new IllegalArgumentException("link: must not be null");
         }
+        Ids.require("node", node);
         if (neuronQos == null) {
             throw new IllegalArgumentException("neuronQos: must not be null");
         }
-        if (keepAlive == null || keepAlive.toSeconds() < 1) {
-            throw new IllegalArgumentException("keepAlive: must be at least 1 second, got " + keepAlive);
-        }
-        if (sessionExpiry == null || sessionExpiry.isNegative()) {
-            throw new IllegalArgumentException("sessionExpiry: must be zero or positive, got " + sessionExpiry);
+        if (link.keepAlive().toSeconds() < 1) {
+            throw new IllegalArgumentException("keepAlive: must be at least 1 second, got " + link.keepAlive());
         }
         if (eventsPerNeuron < 1) {
             throw new IllegalArgumentException("eventsPerNeuron: must be >= 1, got " + eventsPerNeuron);
@@ -80,13 +82,20 @@ public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAl
         }
     }
 
-    /** Builder with the defaults above. */
+    /** The broker address, {@code tcp://host:port}: {@code link().broker()}. */
+    public URI broker() {
+        return link.broker();
+    }
+
+    /**
+     * Builder with the defaults above; the link has the defaults of {@link LinkConfig} and a fresh-then-persistent
+     * session of {@link LinkConfig#DEFAULT_SESSION_EXPIRY}.
+     */
     public static final class Builder {
+        private final LinkConfig.Builder link = MqttLink.builder()
+                .session(SessionMode.FRESH_THEN_PERSISTENT, LinkConfig.DEFAULT_SESSION_EXPIRY);
         private String node;
-        private URI broker = LinkConfig.DEFAULT_BROKER;
         private Qos neuronQos = DEFAULT_NEURON_QOS;
-        private Duration keepAlive = LinkConfig.DEFAULT_KEEP_ALIVE;
-        private Duration sessionExpiry = LinkConfig.DEFAULT_SESSION_EXPIRY;
         private int eventsPerNeuron = DEFAULT_EVENTS_PER_NEURON;
         private int inboxCapacity = DEFAULT_INBOX_CAPACITY;
         private GpioSetting gpio = GpioSetting.DEFAULT;
@@ -105,12 +114,19 @@ public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAl
 
         /** Broker address; {@code host:port} gets {@code tcp://} prepended. */
         public Builder broker(String broker) {
-            return broker(LinkConfig.brokerUri(broker));
+            link.broker(broker);
+            return this;
         }
 
         /** Broker address. */
         public Builder broker(URI broker) {
-            this.broker = broker;
+            link.broker(broker);
+            return this;
+        }
+
+        /** Any other setting of the node's MQTT link (its client id and Last Will are the runtime's own). */
+        public Builder link(Consumer<LinkConfig.Builder> settings) {
+            settings.accept(link);
             return this;
         }
 
@@ -122,13 +138,13 @@ public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAl
 
         /** MQTT keep-alive. */
         public Builder keepAlive(Duration keepAlive) {
-            this.keepAlive = keepAlive;
+            link.keepAlive(keepAlive);
             return this;
         }
 
         /** Broker-side session lifetime while disconnected. */
         public Builder sessionExpiry(Duration sessionExpiry) {
-            this.sessionExpiry = sessionExpiry;
+            link.session(SessionMode.FRESH_THEN_PERSISTENT, sessionExpiry);
             return this;
         }
 
@@ -165,8 +181,10 @@ public record EdgeConfig(String node, URI broker, Qos neuronQos, Duration keepAl
 
         /** The validated configuration. */
         public EdgeConfig config() {
-            return new EdgeConfig(node, broker, neuronQos, keepAlive, sessionExpiry, eventsPerNeuron, inboxCapacity,
-                    gpio, heartbeat, offlineAfter, handover);
+            // The node id first: it makes the client id, whose own message would not say "node".
+            Ids.require("node", node);
+            return new EdgeConfig(link.clientId(CLIENT_ID_PREFIX + node).config(), node, neuronQos, eventsPerNeuron,
+                    inboxCapacity, gpio, heartbeat, offlineAfter, handover);
         }
 
         /** A runtime with this configuration (not started). */

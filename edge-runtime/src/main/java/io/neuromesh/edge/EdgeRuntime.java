@@ -2,7 +2,6 @@ package io.neuromesh.edge;
 
 import io.neuromesh.edge.internal.runtime.EdgeRuntimeImpl;
 
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -30,15 +29,20 @@ public interface EdgeRuntime extends AutoCloseable {
     /** This runtime's configuration. */
     EdgeConfig config();
 
-    /** Connects in the background and starts following the topology (idempotent). */
-    void start();
-
     /**
-     * Waits until the runtime is connected and has published its online status.
+     * Connects and returns when the runtime is ready: connected, subscribed to the topology and the fleet requests,
+     * and its online status published. It then follows the topology; after a lost connection it reconnects by itself.
+     * A broker that is not up yet is retried with the link's reconnect backoff for at most the link's
+     * {@link io.neuromesh.mqtt.LinkConfig#startTimeout() start timeout}. Idempotent: on a started runtime it returns
+     * at once.
      *
-     * @throws io.neuromesh.mqtt.MqttLinkException when that does not happen within {@code timeout}
+     * <p>Threading: blocks the calling thread; {@link #close()} from another thread ends the wait.
+     *
+     * @throws io.neuromesh.mqtt.MqttLinkException when the runtime is not ready within the start timeout (the message
+     *                                             names the broker and the last failure), or was closed; the runtime
+     *                                             is then closed, with no thread left running
      */
-    void awaitOnline(Duration timeout);
+    void start();
 
     /**
      * Completes, with the reason, when the runtime stopped working by itself: another process connected with the same

@@ -115,9 +115,9 @@ public record ClientConfig(LinkConfig link, String defaultQueue, Duration defaul
             return this;
         }
 
-        /** How long {@link FlowClient#start()} waits for the broker (the link's connect timeout). */
+        /** How long {@link FlowClient#start()} waits for the broker: the link's start timeout and connect timeout. */
         public Builder connectTimeout(Duration timeout) {
-            link.connectTimeout(timeout);
+            link.connectTimeout(timeout).startTimeout(timeout);
             return this;
         }
 
@@ -129,6 +129,17 @@ public record ClientConfig(LinkConfig link, String defaultQueue, Duration defaul
         /** A client with this configuration (not started). */
         public FlowClient build() {
             return FlowClient.create(config());
+        }
+
+        /**
+         * A started client with this configuration: {@link #build()}, then {@link FlowClient#start()}.
+         *
+         * @throws io.neuromesh.mqtt.MqttLinkException as {@link FlowClient#start()} does
+         */
+        public FlowClient connect() {
+            FlowClient client = build();
+            client.start();
+            return client;
         }
     }
 }

@@ -35,19 +35,25 @@ public interface FlowClient extends AutoCloseable {
 
     /** A started client with default settings. */
     static FlowClient connect(URI broker) {
-        return builder().broker(broker).build().start();
+        return builder().broker(broker).connect();
     }
 
     /** This client's configuration. */
     ClientConfig config();
 
     /**
-     * Connects and subscribes to the reply topic and the worker heartbeats (idempotent).
+     * Connects and returns when the client is ready: connected and subscribed to its reply topic and the worker
+     * heartbeats. A broker that is not up yet is retried with the link's reconnect backoff for at most
+     * {@link io.neuromesh.mqtt.LinkConfig#startTimeout()}. Idempotent: on a started client it returns at once.
+     * After it returned, the client reconnects by itself whenever the connection is lost.
      *
-     * @return this client
-     * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within the connect timeout
+     * <p>Threading: blocks the calling thread; {@link #close()} from another thread ends the wait.
+     *
+     * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within the start timeout (the
+     *                                             message names the broker and the last failure), or the client was
+     *                                             closed; the client is then closed, with no thread left running
      */
-    FlowClient start();
+    void start();
 
     /** Submits one call. Tasks submitted before any worker is known wait for one, up to their timeout. */
     TaskFuture submit(TaskCall call);

@@ -2,7 +2,6 @@ package io.neuromesh.flows;
 
 import io.neuromesh.flows.internal.worker.MqttWorker;
 
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -11,7 +10,8 @@ import java.util.Set;
  * offline). Every edge runtime can host one; {@code ./neuromesh worker} runs one alone.
  *
  * <pre>{@code
- * Worker worker = Worker.builder().broker("tcp://pi1:1883").name("pi2").queues("default").build().start();
+ * Worker worker = Worker.builder().broker("tcp://pi1:1883").name("pi2").queues("default").build();
+ * worker.start();
  * }</pre>
  *
  * <p>Threading: all methods are thread-safe. Tasks run on virtual threads, at most
@@ -48,18 +48,18 @@ public interface Worker extends AutoCloseable {
     Set<String> taskNames();
 
     /**
-     * Starts connecting in the background (idempotent); a broker that is not up yet is retried with backoff.
+     * Connects and returns when the worker is ready: connected, subscribed to its queues and its named topic, and
+     * announced online. A broker that is not up yet is retried with the link's reconnect backoff for at most
+     * {@link io.neuromesh.mqtt.LinkConfig#startTimeout() the link's start timeout}. Idempotent: on a started worker it
+     * returns at once. After it returned, the worker reconnects by itself whenever the connection is lost.
      *
-     * @return this worker
-     */
-    Worker start();
-
-    /**
-     * Waits until the worker is connected, subscribed and has announced itself online.
+     * <p>Threading: blocks the calling thread; {@link #close()} from another thread ends the wait.
      *
-     * @throws io.neuromesh.mqtt.MqttLinkException when that does not happen within {@code timeout}
+     * @throws io.neuromesh.mqtt.MqttLinkException when the worker is not ready within the start timeout (the message
+     *                                             names the broker and the last failure), or was closed; the worker
+     *                                             is then closed, with no thread left running
      */
-    void awaitReady(Duration timeout);
+    void start();
 
     /** Its counters now. */
     WorkerStats stats();

@@ -85,7 +85,7 @@ class BadInputIT {
 
     @Test
     void anOversizedTaskFromAClientWithAHigherLimitIsRefusedByTheWorker() {
-        try (FlowClient generous = FlowClient.builder().broker(fleet.uri()).maxPayloadBytes(4 * LIMIT).build().start()) {
+        try (FlowClient generous = FlowClient.builder().broker(fleet.uri()).maxPayloadBytes(4 * LIMIT).connect()) {
             TaskResult result = generous.submit("echo", "x".repeat(2 * LIMIT)).join();
 
             assertEquals(ErrorKind.TOO_LARGE, result.errorKind());
@@ -111,7 +111,6 @@ class BadInputIT {
         try {
             raw.subscribe(Subscription.of("raw/replies"), replies::add);
             raw.start();
-            raw.awaitConnected(Duration.ofSeconds(5));
 
             raw.publish(OutboundMessage.of(FlowTopics.worker("sturdy"), "{\"v\":1,\"tasks\":[{\"id\":", Qos.AT_LEAST_ONCE,
                     false).withResponse("raw/replies", "r1".getBytes(StandardCharsets.UTF_8)));

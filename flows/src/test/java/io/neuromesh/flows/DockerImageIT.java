@@ -72,7 +72,7 @@ class DockerImageIT {
                             .withStartupTimeout(Duration.ofMinutes(2)))) {
                 worker.start();
                 String broker = "tcp://" + mosquitto.getHost() + ":" + mosquitto.getMappedPort(1883);
-                try (FlowClient client = FlowClient.builder().broker(broker).build().start()) {
+                try (FlowClient client = FlowClient.builder().broker(broker).connect()) {
                     Workers.awaitOnline(client, "docker1");
 
                     TaskResult result = client.submit(TaskCall.of("wordcount.count", List.of("hello hello world"))).join();

@@ -117,7 +117,6 @@ class RoutingIT {
         try {
             outsider.subscribe(Subscription.of("outsider/replies"), replies::add);
             outsider.start();
-            outsider.awaitConnected(Duration.ofSeconds(5));
 
             outsider.publish(OutboundMessage.of(FlowTopics.queue("default"),
                     "{\"id\":\"x-1\",\"task\":\"echo\",\"args\":{\"hello\":\"fleet\"}}", Qos.AT_LEAST_ONCE, false)

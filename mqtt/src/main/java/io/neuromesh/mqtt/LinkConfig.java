@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param session            how the broker-side session (subscriptions, queued QoS 1 messages) is used
  * @param sessionExpiry      how long the broker keeps the session after a disconnect (zero: drop at once)
  * @param keepAlive          MQTT keep-alive; the broker declares the client dead after 1.5 times this
- * @param connectTimeout     how long one connection attempt may take
+ * @param connectTimeout     how long one connection attempt (and one SUBSCRIBE) may take
+ * @param startTimeout       how long {@link MqttLink#start()} keeps trying (with {@code reconnect}) before it gives up
  * @param reconnect          delays between connection attempts (also before the first retry of a broker not up yet)
  * @param will               Last Will published by the broker when the connection dies unannounced, or null
  * @param receiveMaximum     how many unacknowledged QoS 1 messages the broker may send us at once (MQTT 5)
@@ -20,7 +21,7 @@ import java.time.Duration;
  * @since 0.1
  */
 public record LinkConfig(URI broker, String clientId, SessionMode session, Duration sessionExpiry, Duration keepAlive,
-                         Duration connectTimeout, Backoff reconnect, Will will,
+                         Duration connectTimeout, Duration startTimeout, Backoff reconnect, Will will,
                          int receiveMaximum, boolean manualAcks, int offlineBufferSize) {
 
     /** Default broker address. */
@@ -31,6 +32,8 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(10);
     /** Default timeout of one connection attempt. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Default time {@link MqttLink#start()} keeps trying to connect. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
     /** Default first reconnect delay. */
     public static final Duration DEFAULT_MIN_RECONNECT_DELAY = Duration.ofMillis(100);
     /** Default longest reconnect delay (Paho's own default of 128 s is far too long for a brain). */
@@ -61,6 +64,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         }
         requirePositive("keepAlive", keepAlive);
         requirePositive("connectTimeout", connectTimeout);
+        requirePositive("startTimeout", startTimeout);
         if (reconnect == null) {
             throw new IllegalArgumentException("reconnect: must not be null");
         }
@@ -88,7 +92,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
      * @return a new configuration
      */
     public LinkConfig withWill(Will will) {
-        return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, reconnect, will,
+        return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, startTimeout, reconnect, will,
                 receiveMaximum, manualAcks, offlineBufferSize);
     }
 
@@ -112,6 +116,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         private Duration sessionExpiry = Duration.ZERO;
         private Duration keepAlive = DEFAULT_KEEP_ALIVE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private Backoff reconnect = DEFAULT_RECONNECT;
         private Duration minReconnectDelay;
         private Duration maxReconnectDelay;
@@ -164,6 +169,12 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
             return this;
         }
 
+        /** How long {@link MqttLink#start()} keeps trying to connect before it throws. */
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
         /** Reconnect backoff bounds, keeping the default doubling and jitter; validated by {@link #config()}. */
         public Builder reconnectDelay(Duration min, Duration max) {
             this.minReconnectDelay = min;
@@ -205,7 +216,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
 
         /** The validated configuration. */
         public LinkConfig config() {
-            return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout,
+            return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, startTimeout,
                     Backoff.bounded(reconnect, minReconnectDelay, maxReconnectDelay, "reconnect"), will,
                     receiveMaximum, manualAcks, offlineBufferSize);
         }

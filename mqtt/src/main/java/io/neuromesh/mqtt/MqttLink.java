@@ -2,7 +2,6 @@ package io.neuromesh.mqtt;
 
 import io.neuromesh.mqtt.internal.PahoLink;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.Executor;
 
@@ -36,17 +35,20 @@ public interface MqttLink extends AutoCloseable {
     void addListener(LinkListener listener);
 
     /**
-     * Starts connecting in the background (idempotent). Use {@link #awaitConnected(Duration)} to wait for the first
-     * connection; a broker that is not up yet is retried with backoff.
+     * Connects and returns when the link is ready: connected, every subscription registered so far made at the
+     * broker, and the {@link LinkListener#connected} listeners run. A broker that is not up yet, or refuses the connection, is retried with the {@link LinkConfig#reconnect()
+     * reconnect backoff} for at most {@link LinkConfig#startTimeout()}. Idempotent: on a started link it returns at
+     * once. After it returned, the link reconnects by itself whenever the connection is lost.
+     *
+     * <p>Threading: blocks the calling thread (never call it on a handler or listener thread); {@link #close()} from
+     * another thread ends the wait.
+     *
+     * @throws MqttLinkException when the link is not connected within the start timeout (the message names the broker
+     *                           and the last failure, e.g. "cannot connect to tcp://127.0.0.1:1883 within 10s:
+     *                           connection refused"), was closed, or its client id was taken over; the link is then
+     *                           closed, with no thread left running
      */
     void start();
-
-    /**
-     * Waits until the link is connected and subscribed.
-     *
-     * @throws MqttLinkException when it is not connected within {@code timeout}, or the link failed or was closed
-     */
-    void awaitConnected(Duration timeout);
 
     /** The current state. */
     LinkState state();

@@ -49,10 +49,8 @@ class InflightWindowIT {
                 receiver.subscribe(Subscription.of("burst/" + p), m -> got.add(
                         Integer.parseInt(new String(m.payload(), StandardCharsets.UTF_8))));
                 receiver.start();
-                receiver.awaitConnected(WAIT);
             }
             sender.start();
-            sender.awaitConnected(WAIT);
 
             long started = System.nanoTime();
             List<Thread> threads = new ArrayList<>();

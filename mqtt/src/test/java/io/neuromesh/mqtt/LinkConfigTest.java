@@ -19,6 +19,8 @@ class LinkConfigTest {
         assertEquals(0.2, config.reconnect().jitter());
         assertEquals(SessionMode.CLEAN, config.session());
         assertFalse(config.manualAcks());
+        assertEquals(Duration.ofSeconds(10), config.startTimeout());
+        assertEquals(Duration.ofSeconds(5), config.connectTimeout());
     }
 
     @Test
@@ -44,6 +46,8 @@ class LinkConfigTest {
                         () -> MqttLink.builder().clientId("c").broker(URI.create("ws://x:1")).config()).getMessage());
         assertEquals("clientId: must be 1-128 characters, got 'null'",
                 assertThrows(IllegalArgumentException.class, () -> MqttLink.builder().config()).getMessage());
+        assertEquals("startTimeout: must be a positive duration, got PT0S", assertThrows(IllegalArgumentException.class,
+                () -> MqttLink.builder().clientId("c").startTimeout(Duration.ZERO).config()).getMessage());
         assertEquals("receiveMaximum: must be 1-65535, got 0", assertThrows(IllegalArgumentException.class,
                 () -> MqttLink.builder().clientId("c").receiveMaximum(0).config()).getMessage());
         assertEquals("reconnect.max: must be >= initial (PT1S), got PT0.5S",

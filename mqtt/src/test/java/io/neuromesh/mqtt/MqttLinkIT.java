@@ -14,12 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,7 @@ class MqttLinkIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static MqttLink link(TestBroker broker, String id) {
-        return MqttLink.builder().broker(broker.uri()).clientId(id).build();
+        return MqttLink.builder().broker(broker.uri()).clientId(id).startTimeout(WAIT).build();
     }
 
     private static String text(InboundMessage m) {
@@ -53,14 +55,16 @@ class MqttLinkIT {
             try (MqttLink receiver = link(broker, "receiver"); MqttLink sender = link(broker, "sender")) {
                 BlockingQueue<String> got = new LinkedBlockingQueue<>();
                 receiver.subscribe(Subscription.of("t/a"), m -> got.add(text(m)));
-                receiver.start();
-                sender.start();
+                CompletableFuture<Void> receiverStarted = CompletableFuture.runAsync(receiver::start);
+                CompletableFuture<Void> senderStarted = CompletableFuture.runAsync(sender::start);
                 // Bounded "nothing happens": 300 ms is three reconnect attempts at the default backoff.
                 Awaitility.await().during(Duration.ofMillis(300)).atMost(WAIT)
                         .until(receiver::state, state -> state == LinkState.CONNECTING);
+                assertFalse(receiverStarted.isDone(), "start() returned before the broker was up");
                 broker.start();
-                receiver.awaitConnected(WAIT);
-                sender.awaitConnected(WAIT);
+                receiverStarted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                senderStarted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertEquals(LinkState.CONNECTED, receiver.state());
                 sender.publish("t/a", bytes("one"), Qos.AT_LEAST_ONCE, false);
                 assertEquals("one", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
 
@@ -92,8 +96,6 @@ class MqttLinkIT {
             receiver.subscribe(Subscription.of("t/buffer"), m -> got.add(text(m)));
             receiver.start();
             sender.start();
-            receiver.awaitConnected(WAIT);
-            sender.awaitConnected(WAIT);
             broker.stop();
             Awaitility.await().atMost(WAIT).until(sender::state, state -> state != LinkState.CONNECTED);
             for (int i = 0; i < 50; i++) {
@@ -123,12 +125,10 @@ class MqttLinkIT {
                     .reconnectDelay(Duration.ofSeconds(3), Duration.ofSeconds(3)).build()) {
                 receiver.subscribe(Subscription.of("t/queued"), m -> got.add(text(m)));
                 receiver.start();
-                receiver.awaitConnected(WAIT);
                 broker.restart();
                 // Published while the receiver is still waiting to reconnect: the broker must queue it.
                 try (MqttLink sender = link(broker, "fresh-sender")) {
                     sender.start();
-                    sender.awaitConnected(WAIT);
                     sender.publish("t/queued", bytes("while away"), Qos.AT_LEAST_ONCE, false);
                     assertEquals(LinkState.CONNECTING, receiver.state(), "published before the receiver is back");
                 }
@@ -153,7 +153,6 @@ class MqttLinkIT {
             BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
             link.subscribe(Subscription.of("t/echo"), m -> echoes.add(text(m)));
             link.start();
-            link.awaitConnected(WAIT);
             link.publish("t/h", bytes("boom"), Qos.AT_LEAST_ONCE, false);
             for (int i = 0; i < 20; i++) {
                 link.publish("t/h", bytes("ok" + i), Qos.AT_LEAST_ONCE, false);
@@ -175,8 +174,6 @@ class MqttLinkIT {
             self.subscribe(new Subscription("t/n", Qos.AT_LEAST_ONCE, true), m -> got.add(text(m)));
             self.start();
             other.start();
-            self.awaitConnected(WAIT);
-            other.awaitConnected(WAIT);
             self.publish("t/n", bytes("mine"), Qos.AT_LEAST_ONCE, false);
             other.publish("t/n", bytes("theirs"), Qos.AT_LEAST_ONCE, false);
             assertEquals("theirs", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
@@ -192,15 +189,12 @@ class MqttLinkIT {
             BlockingQueue<String> wills = new LinkedBlockingQueue<>();
             watcher.subscribe(Subscription.of("will/+"), m -> wills.add(m.topic() + " " + text(m)));
             watcher.start();
-            watcher.awaitConnected(WAIT);
             MqttLink polite = MqttLink.builder().broker(broker.uri()).clientId("polite")
                     .will(Will.retained("will/polite", "gone")).build();
             MqttLink crashing = MqttLink.builder().broker(broker.uri()).clientId("crashing")
                     .will(Will.retained("will/crashing", "gone")).build();
             polite.start();
             crashing.start();
-            polite.awaitConnected(WAIT);
-            crashing.awaitConnected(WAIT);
             polite.close();
             crashing.abort();
             assertEquals("will/crashing gone", wills.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
@@ -219,8 +213,6 @@ class MqttLinkIT {
             worker.subscribe(Subscription.of("t/work"), got::add);
             worker.start();
             sender.start();
-            worker.awaitConnected(WAIT);
-            sender.awaitConnected(WAIT);
             for (int i = 0; i < 3; i++) {
                 sender.publish("t/work", bytes("task" + i), Qos.AT_LEAST_ONCE, false);
             }

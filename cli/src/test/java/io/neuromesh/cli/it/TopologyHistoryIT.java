@@ -52,7 +52,6 @@ class TopologyHistoryIT {
         fleet = TestFleet.builder((NodeStarter<EdgeRuntime>) (node, broker) -> {
             EdgeRuntime runtime = EdgeRuntime.builder().node(node).broker(broker).build();
             runtime.start();
-            runtime.awaitOnline(ONLINE);
             return runtime;
         }).start();
         fleet.start("n1", "n2");

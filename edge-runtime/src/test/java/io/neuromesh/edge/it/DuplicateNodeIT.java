@@ -24,7 +24,6 @@ class DuplicateNodeIT {
         NodeStarter<EdgeRuntime> twin = (name, broker) -> {
             EdgeRuntime runtime = EdgeRuntime.builder().node("twin").broker(broker).build();
             runtime.start();
-            runtime.awaitOnline(Duration.ofSeconds(10));
             return runtime;
         };
         try (TestFleet<EdgeRuntime> fleet = TestFleet.builder(twin).broker(kind).start()) {

@@ -42,7 +42,6 @@ final class EdgeFleet {
         return (name, broker) -> {
             EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(gpio).build();
             runtime.start();
-            runtime.awaitOnline(TIMEOUT);
             return runtime;
         };
     }

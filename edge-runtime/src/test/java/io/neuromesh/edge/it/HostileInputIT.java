@@ -45,7 +45,6 @@ class HostileInputIT {
             applyOk(fleet, client, TestFleet.example("xor.json"), 1);
             prime(client, outputs);
             attacker.start();
-            attacker.awaitConnected(Duration.ofSeconds(10));
 
             List<byte[]> payloads = malformedPayloads(300);
             String[] neurons = {"x", "y", "h1", "h2", "h3", "z"};

@@ -101,7 +101,6 @@ class XorIT {
             prime(client, outputs);
             expect(client, outputs, 0, 1, 1);
             fleet.broker().restart();
-            fleet.nodes().values().forEach(r -> r.awaitOnline(EdgeFleet.TIMEOUT));
             for (int[] state : STATES) {
                 expect(client, outputs, state[0], state[1], state[0] ^ state[1]);
             }

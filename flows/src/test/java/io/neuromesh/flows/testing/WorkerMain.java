@@ -29,6 +29,7 @@ public final class WorkerMain {
                     Thread.sleep(square.ms());
                     return square.n() * square.n();
                 }))
+                .link(l -> l.startTimeout(Duration.ofSeconds(20)))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -36,7 +37,6 @@ public final class WorkerMain {
             stopped.countDown();
         }));
         worker.start();
-        worker.awaitReady(Duration.ofSeconds(20));
         System.out.println("READY " + args[1]);
         System.out.flush();
         stopped.await();

@@ -35,21 +35,15 @@ public final class Workers {
     public static NodeStarter<Worker> inProcess(UnaryOperator<WorkerConfig.Builder> setup) {
         return (name, broker) -> {
             Worker worker = setup.apply(Worker.builder().broker(broker).name(name).taskDir(null)
-                    .heartbeat(Duration.ofMillis(500))).build();
-            try {
-                worker.start();
-                worker.awaitReady(READY);
-                return worker;
-            } catch (RuntimeException e) {
-                worker.close();
-                throw e;
-            }
+                    .heartbeat(Duration.ofMillis(500)).link(l -> l.startTimeout(READY))).build();
+            worker.start();
+            return worker;
         };
     }
 
     /** A started client on the fleet's broker. */
     public static FlowClient client(TestFleet<?> fleet) {
-        return FlowClient.builder().broker(fleet.uri()).build().start();
+        return FlowClient.builder().broker(fleet.uri()).connect();
     }
 
     /** Waits until {@code client} has seen every worker online (their retained heartbeats arrived). */

@@ -95,20 +95,20 @@ public final class PahoLink implements MqttLink {
     }
 
     @Override
-    public synchronized void start() {
-        if (started || reconnector.state() != LinkState.NEW) {
-            return;
+    public void start() {
+        synchronized (this) {
+            if (!started && reconnector.state() == LinkState.NEW) {
+                started = true;
+                reconnector.start();
+            }
         }
-        started = true;
-        reconnector.start();
-    }
-
-    @Override
-    public void awaitConnected(Duration timeout) {
-        if (reconnector.state() == LinkState.NEW) {
-            throw new MqttLinkException("link " + config.clientId() + " is not started");
+        // Waits outside the lock so that close() from another thread can end the wait.
+        try {
+            reconnector.awaitFirstConnection(config.startTimeout());
+        } catch (MqttLinkException e) {
+            close();
+            throw e;
         }
-        reconnector.awaitConnected(timeout);
     }
 
     @Override

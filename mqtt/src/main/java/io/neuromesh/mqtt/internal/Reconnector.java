@@ -55,6 +55,8 @@ final class Reconnector {
     private final AtomicLong connects = new AtomicLong();
 
     private volatile LinkState state = LinkState.NEW;
+    /** Why the latest connection attempt failed, for the message of a start that timed out. */
+    private volatile String lastFailure;
     // Confined to the control thread:
     private int failedAttempts;
     private long connectedAtNanos;
@@ -88,12 +90,18 @@ final class Reconnector {
         control.execute(this::connectAttempt);
     }
 
-    void awaitConnected(Duration timeout) {
+    /**
+     * Waits for the first connection (at once when it was made).
+     *
+     * @throws MqttLinkException naming the broker and the last failure when it is not made within {@code timeout}
+     */
+    void awaitFirstConnection(Duration timeout) {
         try {
             firstConnection.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new MqttLinkException("not connected to " + config.broker() + " within " + timeout.toMillis()
-                    + " ms (is the broker running?)");
+            String reason = lastFailure;
+            throw new MqttLinkException("cannot connect to " + config.broker() + " within " + Durations.text(timeout)
+                    + ": " + (reason == null ? "no answer" : reason));
         } catch (ExecutionException e) {
             throw new MqttLinkException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -155,7 +163,6 @@ final class Reconnector {
         }
         connectedAtNanos = System.nanoTime();
         state = LinkState.CONNECTED;
-        firstConnection.complete(null);
         for (LinkListener listener : listeners) {
             try {
                 listener.connected(reconnect);
@@ -163,6 +170,8 @@ final class Reconnector {
                 Logger.warn(e, "{}: connection listener failed", name);
             }
         }
+        // After the listeners: what they do on connecting (e.g. announce the owner) is done when start() returns.
+        firstConnection.complete(null);
     }
 
     /**
@@ -183,6 +192,7 @@ final class Reconnector {
         if (state == LinkState.CLOSED || state == LinkState.FAILED) {
             return;
         }
+        lastFailure = reason;
         Duration delay = config.reconnect().delayBefore(failedAttempts + 1, ThreadLocalRandom.current());
         if (failedAttempts == 0) {
             Logger.info("{}: broker {} not reachable ({}); retrying every {} ms at most", name, config.broker(),

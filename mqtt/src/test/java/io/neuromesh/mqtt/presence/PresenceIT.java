@@ -130,7 +130,6 @@ class PresenceIT {
             peer(broker, "early", new AtomicBoolean(true));
             MqttLink vandal = closeLater(MqttLink.builder().broker(broker.uri()).clientId("vandal").build());
             vandal.start();
-            vandal.awaitConnected(WAIT);
             vandal.publish("fleet/bad/status", "bad sleeping".getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE,
                     true);
 

@@ -56,14 +56,9 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
         this.broker = broker;
         this.dataDir = dataDir;
         this.starter = starter;
-        this.link = MqttLink.builder().broker(broker.uri()).clientId("test-fleet-" + System.nanoTime()).build();
-        try {
-            link.start();
-            link.awaitConnected(CONNECT_TIMEOUT);
-        } catch (RuntimeException e) {
-            link.close();
-            throw e;
-        }
+        this.link = MqttLink.builder().broker(broker.uri()).clientId("test-fleet-" + System.nanoTime())
+                .startTimeout(CONNECT_TIMEOUT).build();
+        link.start();
     }
 
     /**

@@ -121,7 +121,6 @@ public final class BrokerUnderTest implements AutoCloseable {
         try (MqttLink link = MqttLink.builder().broker(uri).clientId("bench-version-" + ProcessHandle.current().pid())
                 .build()) {
             link.start();
-            link.awaitConnected(Duration.ofSeconds(5));
             link.subscribe(List.of(Subscription.of("$SYS/broker/version", Qos.AT_MOST_ONCE)), Runnable::run,
                     (InboundMessage m) -> version.complete(m.payloadText()));
             return version.get(500, TimeUnit.MILLISECONDS);

@@ -39,25 +39,19 @@ public final class BenchFleet implements AutoCloseable {
 
     /**
      * Starts a runtime for {@code node} (GPIO off, no handover, a session of {@link #SESSION_EXPIRY}), customised by
-     * {@code setup}; does not wait.
+     * {@code setup}; returns when it is online.
      */
     public EdgeRuntime start(String node, UnaryOperator<EdgeConfig.Builder> setup) {
         EdgeRuntime runtime = setup.apply(EdgeRuntime.builder().node(node).broker(broker).gpio(GpioSetting.OFF)
-                .handover(Duration.ZERO).sessionExpiry(SESSION_EXPIRY)).build();
+                .handover(Duration.ZERO).sessionExpiry(SESSION_EXPIRY).link(l -> l.startTimeout(ONLINE))).build();
         runtimes.add(runtime);
         runtime.start();
         return runtime;
     }
 
-    /** Starts runtimes for {@code nodes} with the defaults and waits until all are online. */
+    /** Starts runtimes for {@code nodes} with the defaults, one after the other; returns when all are online. */
     public void startAll(List<String> nodes) {
         nodes.forEach(node -> start(node, b -> b));
-        awaitOnline();
-    }
-
-    /** Waits until every runtime started so far is online. */
-    public void awaitOnline() {
-        runtimes.forEach(r -> r.awaitOnline(ONLINE));
     }
 
     /**

@@ -22,14 +22,8 @@ public final class Links {
     public static MqttLink connect(URI broker, String role) {
         MqttLink link = MqttLink.builder().broker(broker)
                 .clientId("bench-" + role + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet())
-                .build();
+                .startTimeout(CONNECT).build();
         link.start();
-        try {
-            link.awaitConnected(CONNECT);
-        } catch (RuntimeException e) {
-            link.close();
-            throw e;
-        }
         return link;
     }
 }

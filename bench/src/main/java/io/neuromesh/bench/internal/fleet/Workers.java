@@ -26,12 +26,11 @@ public final class Workers implements AutoCloseable {
     public Workers(URI broker, List<String> names) throws InterruptedException {
         for (String name : names) {
             Worker worker = Worker.builder().broker(broker).name(name).queues(ClientConfig.DEFAULT_QUEUE).taskDir(null)
-                    .build();
+                    .link(l -> l.startTimeout(READY)).build();
             workers.add(worker);
             worker.start();
         }
-        workers.forEach(w -> w.awaitReady(READY));
-        client = FlowClient.builder().broker(broker).build().start();
+        client = FlowClient.builder().broker(broker).connect();
         long deadline = System.nanoTime() + READY.toNanos();
         while (client.workers().stream().filter(s -> s.state() == WorkerState.ONLINE).map(WorkerStatus::worker)
                 .filter(names::contains).count() < names.size()) {

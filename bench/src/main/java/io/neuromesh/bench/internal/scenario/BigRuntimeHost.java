@@ -27,9 +27,9 @@ public final class BigRuntimeHost {
     /** Entry point of the child JVM. */
     public static void main(String[] args) throws IOException {
         EdgeRuntime runtime = EdgeRuntime.builder().node(args[0]).broker(args[1]).gpio(GpioSetting.OFF)
-                .handover(Duration.ZERO).sessionExpiry(BenchFleet.SESSION_EXPIRY).build();
+                .handover(Duration.ZERO).sessionExpiry(BenchFleet.SESSION_EXPIRY)
+                .link(l -> l.startTimeout(Duration.ofSeconds(30))).build();
         runtime.start();
-        runtime.awaitOnline(Duration.ofSeconds(30));
         System.out.println("online");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String command;

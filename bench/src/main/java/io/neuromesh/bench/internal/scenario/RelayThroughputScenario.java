@@ -49,7 +49,6 @@ public final class RelayThroughputScenario implements Scenario {
         long dropped;
         try (BenchFleet fleet = new BenchFleet(context.broker().uri())) {
             EdgeRuntime runtime = fleet.start(node, b -> b.neuronQos(Qos.AT_MOST_ONCE));
-            fleet.awaitOnline();
             long rev = context.revisions().next();
             fleet.apply(Topologies.relay(rev, node, "bench-relay-absent"), rev, List.of(node), Duration.ofSeconds(30));
             Blast blast = new Blast(scale.relayWindow());

@@ -65,29 +65,32 @@ public final class EdgeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        EdgeRuntime runtime = EdgeRuntime.create(config);
-        Worker worker = noWorker ? null
-                : Worker.builder().broker(config.broker()).name(config.node()).queues(ClientConfig.DEFAULT_QUEUE).build();
+        BrokerWait<EdgeRuntime> runtimes = new BrokerWait<>("edge", config.broker(), config.link().reconnect(),
+                EdgeRuntime::start, EdgeRuntime::close);
+        BrokerWait<Worker> workers = new BrokerWait<>("edge", config.broker(), config.link().reconnect(),
+                Worker::start, Worker::close);
         UntilShutdown shutdown = UntilShutdown.register("edge", () -> {
-            if (worker != null) {
-                worker.close();
-            }
-            runtime.close();
+            workers.stop();
+            runtimes.stop();
         });
+        PrintStream err = fleet.err();
+        EdgeRuntime runtime = runtimes.start(() -> EdgeRuntime.create(config), err);
+        if (runtime == null) {
+            return 0;
+        }
         runtime.failure().thenAccept(reason -> {
             System.err.println("neuromesh edge: " + reason);
             // Exit from a thread of its own: System.exit runs the shutdown hook, which closes the runtime whose
             // thread completed this future.
             new Thread(() -> System.exit(1), "neuromesh-edge-exit").start();
         });
-        runtime.start();
-        if (worker != null) {
-            worker.start();
+        if (!noWorker && workers.start(() -> Worker.builder().broker(config.broker()).name(config.node())
+                .queues(ClientConfig.DEFAULT_QUEUE).build(), err) == null) {
+            return 0;
         }
         PrintStream out = fleet.out();
-        out.println("node " + config.node() + " running" + (worker == null ? "" : " (also a worker on queue "
-                + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker()
-                + " (it connects when the broker is up)");
+        out.println("node " + config.node() + " running" + (noWorker ? "" : " (also a worker on queue "
+                + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker());
         out.flush();
         shutdown.await();
         return 0;

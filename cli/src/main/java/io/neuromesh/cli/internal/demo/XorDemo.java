@@ -77,11 +77,6 @@ public final class XorDemo implements AutoCloseable {
             resources.add(0, runtime);
             runtime.start();
         }
-        for (AutoCloseable resource : resources) {
-            if (resource instanceof EdgeRuntime runtime) {
-                runtime.awaitOnline(Duration.ofSeconds(10));
-            }
-        }
         fleet = FleetClient.connect(URI.create(uri), Duration.ofSeconds(5));
         resources.add(0, fleet);
         fleet.watchOutputs(e -> outputs.accept(e.neuron(), e.value()));

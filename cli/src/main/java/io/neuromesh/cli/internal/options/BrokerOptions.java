@@ -68,7 +68,7 @@ public final class BrokerOptions {
     public FlowClient flowClient() {
         URI uri = uri();
         try {
-            return FlowClient.builder().broker(uri).connectTimeout(CONNECT_TIMEOUT).build().start();
+            return FlowClient.builder().broker(uri).connectTimeout(CONNECT_TIMEOUT).connect();
         } catch (MqttLinkException e) {
             throw unreachable(uri, e);
         }

@@ -33,6 +33,11 @@ public class FleetOptions {
         return NeuromeshCommand.out(spec);
     }
 
+    /** @return the command's error stream */
+    public final PrintStream err() {
+        return NeuromeshCommand.err(spec);
+    }
+
     /**
      * Connects, asks, and disconnects.
      *

@@ -74,11 +74,11 @@ public final class FleetClientImpl implements FleetClient {
         String clientId = "neuromesh-cli-" + UUID.randomUUID().toString().substring(0, 8);
         MqttLink link = MqttLink.builder().broker(broker).clientId(clientId)
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout)
+                .startTimeout(timeout)
                 .build();
         FleetClientImpl client = new FleetClientImpl(link, clientId);
         try {
             link.start();
-            link.awaitConnected(timeout);
             client.subscribeFleetState();
         } catch (RuntimeException e) {
             link.close();

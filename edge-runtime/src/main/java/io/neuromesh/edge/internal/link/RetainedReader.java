@@ -102,9 +102,9 @@ public final class RetainedReader implements AutoCloseable {
 
     private MqttLink link() {
         if (link == null) {
-            link = MqttLink.builder().broker(broker).clientId(clientId).build();
-            link.start();
-            link.awaitConnected(Duration.ofSeconds(10));
+            MqttLink started = MqttLink.builder().broker(broker).clientId(clientId).build();
+            started.start();
+            link = started;
         }
         return link;
     }

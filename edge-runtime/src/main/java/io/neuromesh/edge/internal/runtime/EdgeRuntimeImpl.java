@@ -23,7 +23,6 @@ import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
-import io.neuromesh.mqtt.SessionMode;
 import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.mqtt.presence.Announcement;
 import org.tinylog.Logger;
@@ -67,14 +66,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         String node = config.node();
         this.loop = new BrainLoop(node);
         Announcement<NodeStatus> announcement = NodeStatusPresence.announcement(node, config.heartbeat());
-        this.link = MqttLink.builder()
-                .broker(config.broker())
-                .clientId("neuromesh-node-" + node)
-                .session(SessionMode.FRESH_THEN_PERSISTENT, config.sessionExpiry())
-                .keepAlive(config.keepAlive())
-                .will(announcement.will())
-                .build();
-        this.reader = new RetainedReader(config.broker(), "neuromesh-node-" + node + "-reader");
+        this.link = MqttLink.create(config.link().withWill(announcement.will()));
+        this.reader = new RetainedReader(config.broker(), config.link().clientId() + "-reader");
         NeuronInboxes inboxes = new NeuronInboxes(config.inboxCapacity(),
                 inbox -> loop.post(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
@@ -94,11 +87,28 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     }
 
     @Override
-    public synchronized void start() {
-        if (started || closed) {
-            return;
+    public void start() {
+        synchronized (this) {
+            if (closed) {
+                throw new MqttLinkException("node " + config.node() + " is closed");
+            }
+            if (!started) {
+                started = true;
+                wire();
+            }
         }
-        started = true;
+        // Waits outside the lock so that close() from another thread can end the wait.
+        try {
+            link.start();
+            awaitOnline();
+        } catch (MqttLinkException e) {
+            halt(true);
+            throw e;
+        }
+    }
+
+    /** Listens to the link, subscribes the topics and starts the brain thread; the link connects afterwards. */
+    private void wire() {
         link.addListener(new LinkListener() {
             @Override
             public void connected(boolean reconnect) {
@@ -124,8 +134,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         request(Topics.REQUEST_CLEAR_LOGS, Request.CLEAR_LOGS);
         request(Topics.gpioSetRequest(config.node()), Request.GPIO_SET);
         loop.start(presence.period());
-        link.start();
-        Logger.info("node {}: edge runtime started, broker {}", config.node(), config.broker());
+        Logger.info("node {}: edge runtime starting, broker {}", config.node(), config.broker());
     }
 
     private void request(String topic, Request kind) {
@@ -133,18 +142,19 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 m -> loop.post(new BrainEvent.RequestArrived(kind, m)));
     }
 
-    @Override
-    public void awaitOnline(Duration timeout) {
+    /** The brain thread publishes the online status once the link is connected; that takes no broker round trip. */
+    private void awaitOnline() {
+        Duration timeout = config.link().startTimeout();
         try {
             CompletableFuture.allOf(online, announced).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new MqttLinkException("node " + config.node() + " not online within " + timeout.toMillis()
-                    + " ms; is the broker at " + config.broker() + " running?");
+            throw new MqttLinkException("node " + config.node() + " connected to " + config.broker()
+                    + " but did not publish its online status within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new MqttLinkException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MqttLinkException("interrupted");
+            throw new MqttLinkException("interrupted while node " + config.node() + " was starting");
         }
     }
 

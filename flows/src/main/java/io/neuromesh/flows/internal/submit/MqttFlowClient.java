@@ -90,11 +90,27 @@ public final class MqttFlowClient implements FlowClient {
     }
 
     @Override
-    public synchronized FlowClient start() {
-        if (lifecycle != Lifecycle.NEW) {
-            return this;
+    public void start() {
+        synchronized (this) {
+            if (lifecycle == Lifecycle.CLOSED) {
+                throw new MqttLinkException("flow client " + config.clientId() + " is closed");
+            }
+            if (lifecycle == Lifecycle.NEW) {
+                lifecycle = Lifecycle.STARTED;
+                wire();
+            }
         }
-        lifecycle = Lifecycle.STARTED;
+        // Waits outside the lock so that close() from another thread can end the wait.
+        try {
+            link.start();
+        } catch (MqttLinkException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Subscribes the replies and the worker statuses and schedules the dispatcher; the link connects afterwards. */
+    private void wire() {
         link.subscribe(List.of(Subscription.of(replyTopic)), dispatch, this::onReply);
         presence.start();
         link.addListener(new LinkListener() {
@@ -106,17 +122,9 @@ public final class MqttFlowClient implements FlowClient {
                 }
             }
         });
-        link.start();
-        try {
-            link.awaitConnected(config.link().connectTimeout());
-        } catch (MqttLinkException e) {
-            close();
-            throw e;
-        }
         dispatch.scheduleWithFixedDelay(() -> dispatcher.tick(System.nanoTime()), TICK.toMillis(), TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
-        Logger.debug("flow client {} connected to {}", config.clientId(), config.broker());
-        return this;
+        Logger.debug("flow client {} connecting to {}", config.clientId(), config.broker());
     }
 
     @Override

@@ -104,11 +104,28 @@ public final class MqttWorker implements Worker {
     }
 
     @Override
-    public synchronized Worker start() {
-        if (lifecycle != Lifecycle.NEW) {
-            return this;
+    public void start() {
+        synchronized (this) {
+            if (lifecycle == Lifecycle.CLOSED) {
+                throw new MqttLinkException("worker " + config.name() + " is closed");
+            }
+            if (lifecycle == Lifecycle.NEW) {
+                lifecycle = Lifecycle.STARTED;
+                wire();
+            }
         }
-        lifecycle = Lifecycle.STARTED;
+        // Waits outside the lock so that close() from another thread can end the wait.
+        try {
+            link.start();
+            awaitAnnounced();
+        } catch (MqttLinkException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Subscribes the queues, listens to the link, starts the sender and the announcer; the link connects after. */
+    private void wire() {
         List<Subscription> tasks = new ArrayList<>();
         for (String queue : config.queues()) {
             tasks.add(Subscription.of(FlowTopics.sharedQueue(queue)));
@@ -126,29 +143,22 @@ public final class MqttWorker implements Worker {
         });
         sender.start();
         announced = announcer.start();
-        link.start();
         Logger.debug("worker {} starting with tasks {}", config.name(), registry.names());
-        return this;
     }
 
-    @Override
-    public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        link.awaitConnected(timeout);
-        CompletableFuture<Void> announced;
-        synchronized (this) {
-            // Set by start(), which alone starts the link.
-            announced = this.announced;
-        }
+    /** Waits until the announcer published the first status on the connected link. */
+    private void awaitAnnounced() {
+        Duration timeout = config.link().startTimeout();
         try {
-            announced.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            announced.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new MqttLinkException("worker " + config.name() + " not online within " + timeout.toMillis() + " ms");
+            throw new MqttLinkException("worker " + config.name() + " connected to " + config.broker()
+                    + " but did not announce itself within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new MqttLinkException("worker " + config.name() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MqttLinkException("interrupted while waiting for worker " + config.name());
+            throw new MqttLinkException("interrupted while worker " + config.name() + " was starting");
         }
     }
 

@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal.command.flow;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.command.BrokerWait;
 import io.neuromesh.cli.internal.command.UntilShutdown;
 import io.neuromesh.cli.internal.options.BrokerOptions;
 import io.neuromesh.flows.ClientConfig;
@@ -79,18 +80,22 @@ public final class WorkerCommand implements Callable<Integer> {
             // The settings name their fields as the builder does; say it in option terms.
             throw new UsageException("--" + e.getMessage().replaceFirst("^queues\\[\\d+]", "queue"));
         }
+        BrokerWait<Worker> workers = new BrokerWait<>("worker", config.broker(), config.link().reconnect(),
+                Worker::start, Worker::close);
+        UntilShutdown shutdown = UntilShutdown.register("worker", workers::stop);
         Worker worker;
         try {
-            worker = Worker.create(config);
+            worker = workers.start(() -> Worker.create(config), NeuromeshCommand.err(spec));
         } catch (IllegalStateException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        UntilShutdown shutdown = UntilShutdown.register("worker", worker::close);
-        worker.start();
+        if (worker == null) {
+            return 0;
+        }
         PrintStream out = NeuromeshCommand.out(spec);
         out.println("worker " + config.name() + " running: queues " + String.join(", ", config.queues())
                 + "; concurrency " + config.concurrency() + ", prefetch " + config.prefetch() + "; broker "
-                + config.broker() + " (it connects when the broker is up)");
+                + config.broker());
         out.println("tasks: " + String.join(", ", worker.taskNames()));
         out.flush();
         shutdown.await();

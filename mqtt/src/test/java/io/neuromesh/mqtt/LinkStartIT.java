@@ -1,0 +1,86 @@
+package io.neuromesh.mqtt;
+
+import io.neuromesh.testkit.broker.TestBroker;
+import io.neuromesh.testkit.broker.TestBrokers;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link MqttLink#start()}: returns when connected, or throws with the broker and the reason and leaves nothing running. */
+@Timeout(60)
+class LinkStartIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    /** A local port nobody listens on: the port of a socket that was just closed. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long threadsOf(String clientId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("mqtt-" + clientId + "-")).count();
+    }
+
+    @Test
+    void withoutABrokerStartThrowsWithinItsTimeoutNamingTheBrokerAndTheReasonAndStopsItsThreads() throws Exception {
+        String broker = "tcp://127.0.0.1:" + closedPort();
+        MqttLink link = MqttLink.builder().broker(broker).clientId("nobody-home").startTimeout(START_TIMEOUT).build();
+        long began = System.nanoTime();
+        MqttLinkException e = assertThrows(MqttLinkException.class, link::start);
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        assertTrue(e.getMessage().startsWith("cannot connect to " + broker + " within 1s: "), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("refused"), "names the reason: " + e.getMessage());
+        assertTrue(took.compareTo(START_TIMEOUT) >= 0 && took.compareTo(START_TIMEOUT.plusSeconds(3)) < 0,
+                "gave up after its start timeout, took " + took.toMillis() + " ms");
+        assertEquals(LinkState.CLOSED, link.state());
+        Awaitility.await().atMost(WAIT).until(() -> threadsOf("nobody-home") == 0);
+        link.close();
+        MqttLinkException again = assertThrows(MqttLinkException.class, link::start);
+        assertTrue(again.getMessage().contains("closed"), again.getMessage());
+    }
+
+    @Test
+    void closeFromAnotherThreadEndsAStartThatWaits() throws Exception {
+        MqttLink link = MqttLink.builder().broker("tcp://127.0.0.1:" + closedPort()).clientId("closed-while-waiting")
+                .startTimeout(Duration.ofMinutes(1)).build();
+        CompletableFuture<Void> started = CompletableFuture.runAsync(link::start);
+        Awaitility.await().atMost(WAIT).until(link::state, state -> state == LinkState.CONNECTING);
+        link.close();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> started.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(MqttLinkException.class, e.getCause());
+        Awaitility.await().atMost(WAIT).until(() -> threadsOf("closed-while-waiting") == 0);
+    }
+
+    @Test
+    void startReturnsConnectedAndIsIdempotentAndCloseTwiceIsHarmless() {
+        try (TestBroker broker = TestBrokers.embedded()) {
+            MqttLink link = MqttLink.builder().broker(broker.uri()).clientId("twice").build();
+            link.start();
+            assertEquals(LinkState.CONNECTED, link.state());
+            link.start();
+            assertEquals(1, link.stats().connects());
+            link.close();
+            link.close();
+            assertEquals(LinkState.CLOSED, link.state());
+            Awaitility.await().atMost(WAIT).until(() -> threadsOf("twice") == 0);
+        }
+    }
+}

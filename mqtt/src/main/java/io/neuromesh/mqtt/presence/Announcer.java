@@ -1,5 +1,6 @@
 package io.neuromesh.mqtt.presence;
 
+import io.neuromesh.mqtt.Lifecycle;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
@@ -7,7 +8,6 @@ import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Will;
-import io.neuromesh.mqtt.internal.presence.Lifecycle;
 import org.tinylog.Logger;
 
 import java.util.Arrays;

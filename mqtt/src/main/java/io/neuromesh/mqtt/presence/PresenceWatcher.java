@@ -1,12 +1,12 @@
 package io.neuromesh.mqtt.presence;
 
 import io.neuromesh.mqtt.InboundMessage;
+import io.neuromesh.mqtt.Lifecycle;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.Subscription;
-import io.neuromesh.mqtt.internal.presence.Lifecycle;
 import io.neuromesh.mqtt.internal.presence.PeerTopics;
 import io.neuromesh.mqtt.internal.presence.Roster;
 import org.tinylog.Logger;

@@ -19,6 +19,7 @@ import io.neuromesh.flows.internal.wire.TaskMessage;
 import io.neuromesh.flows.internal.wire.Utf8;
 import io.neuromesh.flows.internal.wire.WorkerPresence;
 import io.neuromesh.mqtt.InboundMessage;
+import io.neuromesh.mqtt.Lifecycle;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -56,8 +57,6 @@ public final class MqttFlowClient implements FlowClient {
     static final Duration TICK = Duration.ofMillis(50);
     private static final String ENVELOPE_PREFIX = "e";
 
-    private enum Lifecycle { NEW, STARTED, CLOSED }
-
     private final ClientConfig config;
     private final MqttLink link;
     private final ScheduledThreadPoolExecutor dispatch;
@@ -68,7 +67,7 @@ public final class MqttFlowClient implements FlowClient {
     private final Map<String, WorkerStatus> statuses = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final String replyTopic;
-    private volatile Lifecycle lifecycle = Lifecycle.NEW;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     public MqttFlowClient(ClientConfig config) {
         this.config = config;
@@ -91,22 +90,7 @@ public final class MqttFlowClient implements FlowClient {
 
     @Override
     public void start() {
-        synchronized (this) {
-            if (lifecycle == Lifecycle.CLOSED) {
-                throw new MqttLinkException("flow client " + config.clientId() + " is closed");
-            }
-            if (lifecycle == Lifecycle.NEW) {
-                lifecycle = Lifecycle.STARTED;
-                wire();
-            }
-        }
-        // Waits outside the lock so that close() from another thread can end the wait.
-        try {
-            link.start();
-        } catch (MqttLinkException e) {
-            close();
-            throw e;
-        }
+        lifecycle.start("flow client " + config.clientId(), this::wire, link::start, this::close);
     }
 
     /** Subscribes the replies and the worker statuses and schedules the dispatcher; the link connects afterwards. */
@@ -129,7 +113,7 @@ public final class MqttFlowClient implements FlowClient {
 
     @Override
     public TaskFuture submit(TaskCall call) {
-        if (lifecycle == Lifecycle.NEW) {
+        if (lifecycle.phase() == Lifecycle.Phase.NEW) {
             throw new IllegalStateException("flow client " + config.clientId() + " is not started; call start() first");
         }
         Route route = call.route() != null ? call.route() : Route.queue(config.defaultQueue());
@@ -137,7 +121,7 @@ public final class MqttFlowClient implements FlowClient {
         int retries = call.retries() != null ? call.retries() : config.defaultRetries();
         String id = config.clientId() + "-" + ids.incrementAndGet();
         TaskFuture future = new TaskFuture(id, this::revoke);
-        if (lifecycle == Lifecycle.CLOSED) {
+        if (lifecycle.phase() == Lifecycle.Phase.CLOSED) {
             completeLater(future, closedResult(id, call.task()));
             return future;
         }
@@ -202,11 +186,8 @@ public final class MqttFlowClient implements FlowClient {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (lifecycle == Lifecycle.CLOSED) {
-                return;
-            }
-            lifecycle = Lifecycle.CLOSED;
+        if (lifecycle.close() == Lifecycle.Phase.CLOSED) {
+            return;
         }
         try {
             CompletableFuture.runAsync(dispatcher::closeAll, dispatch).get(5, TimeUnit.SECONDS);

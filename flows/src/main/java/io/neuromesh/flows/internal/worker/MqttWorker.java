@@ -18,6 +18,7 @@ import io.neuromesh.flows.internal.wire.TaskMessage;
 import io.neuromesh.flows.internal.wire.Utf8;
 import io.neuromesh.flows.internal.wire.WorkerPresence;
 import io.neuromesh.mqtt.InboundMessage;
+import io.neuromesh.mqtt.Lifecycle;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -54,8 +55,6 @@ public final class MqttWorker implements Worker {
     /** Revoked ids remembered, so a revoked task that arrives late is still skipped. */
     private static final int REVOKED_MEMORY = 10_000;
 
-    private enum Lifecycle { NEW, STARTED, CLOSED }
-
     private final WorkerConfig config;
     private final TaskRegistry registry;
     private final MqttLink link;
@@ -77,7 +76,7 @@ public final class MqttWorker implements Worker {
     private final LongAdder retried = new LongAdder();
     private final Instant startedAt = Instant.now();
     private CompletableFuture<Void> announced;
-    private Lifecycle lifecycle = Lifecycle.NEW;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     public MqttWorker(WorkerConfig config) {
         this.config = config;
@@ -105,23 +104,10 @@ public final class MqttWorker implements Worker {
 
     @Override
     public void start() {
-        synchronized (this) {
-            if (lifecycle == Lifecycle.CLOSED) {
-                throw new MqttLinkException("worker " + config.name() + " is closed");
-            }
-            if (lifecycle == Lifecycle.NEW) {
-                lifecycle = Lifecycle.STARTED;
-                wire();
-            }
-        }
-        // Waits outside the lock so that close() from another thread can end the wait.
-        try {
+        lifecycle.start("worker " + config.name(), this::wire, () -> {
             link.start();
             awaitAnnounced();
-        } catch (MqttLinkException e) {
-            close();
-            throw e;
-        }
+        }, this::close);
     }
 
     /** Subscribes the queues, listens to the link, starts the sender and the announcer; the link connects after. */
@@ -171,13 +157,10 @@ public final class MqttWorker implements Worker {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (lifecycle == Lifecycle.CLOSED) {
-                return;
-            }
-            lifecycle = Lifecycle.CLOSED;
-            timers.shutdownNow();
+        if (lifecycle.close() == Lifecycle.Phase.CLOSED) {
+            return;
         }
+        timers.shutdownNow();
         // Says goodbye (offline, with the final counters) while the link is still up.
         announcer.close();
         link.close();

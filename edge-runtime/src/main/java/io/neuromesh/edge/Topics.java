@@ -18,6 +18,11 @@ public final class Topics {
     public static final String ALL_OUTPUTS = "neuron/+/output";
     /** The retained topology. */
     public static final String TOPOLOGY = "neuromesh/topology";
+    /**
+     * The revisions the whole fleet applied ({@link io.neuromesh.edge.wire.AppliedHistory}, retained); each one's
+     * document is retained on {@link #topologyRevision(long)}.
+     */
+    public static final String TOPOLOGY_HISTORY = "neuromesh/topology/history";
     /** Prefix of per-node topics: {@code neuromesh/nodes/<node>/...}. */
     public static final String NODES_PREFIX = "neuromesh/nodes/";
     /** Every node's retained status. */
@@ -50,6 +55,11 @@ public final class Topics {
      */
     public static String state(String neuron) {
         return INPUT_PREFIX + neuron + STATE_SUFFIX;
+    }
+
+    /** {@code neuromesh/topology/history/<rev>}: the document of a revision the fleet applied, as published. */
+    public static String topologyRevision(long rev) {
+        return TOPOLOGY_HISTORY + "/" + rev;
     }
 
     /** {@code neuromesh/nodes/<node>/status}: the node's retained status (its Last Will says offline). */

@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param timestamp when the node published this status
  * @param running   what a live node runs and its load; present exactly when not offline
  * @param reason    why the node is offline ({@code connection lost}, {@code shutdown}); present exactly when offline
+ * @param reportedBy for an offline status: the peer that saw the node go and republished its Last Will with the
+ *                  time it saw it (a Last Will is written at connect, so its own {@code ts} is the connect time);
+ *                  empty for a node's own status and for an unconfirmed Last Will
  * @since 0.1
  */
 public record NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
-                         Optional<Running> running, Optional<String> reason) {
+                         Optional<Running> running, Optional<String> reason, Optional<String> reportedBy) {
 
     public NodeStatus {
         Objects.requireNonNull(state, "state: must not be null");
@@ -32,6 +35,8 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
         Objects.requireNonNull(timestamp, "ts: must not be null");
         Objects.requireNonNull(running, "running: must not be null; use Optional.empty()");
         Objects.requireNonNull(reason, "reason: must not be null; use Optional.empty()");
+        Objects.requireNonNull(reportedBy, "reportedBy: must not be null; use Optional.empty()");
+        reportedBy.ifPresent(peer -> Ids.require("reportedBy", peer));
         boolean offline = state == NodeState.OFFLINE;
         if (offline == running.isPresent()) {
             throw new IllegalArgumentException(offline
@@ -42,6 +47,9 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
             throw new IllegalArgumentException(offline ? "reason: missing; an offline status says why"
                     : "reason: only an offline status has one");
         }
+        if (!offline && reportedBy.isPresent()) {
+            throw new IllegalArgumentException("reportedBy: only an offline status is reported by a peer");
+        }
         if (offline && !neurons.isEmpty()) {
             throw new IllegalArgumentException("neurons: an offline node hosts none, got " + neurons);
         }
@@ -50,12 +58,24 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
     /** The status of a live ({@link NodeState#ONLINE} or {@link NodeState#LEAVING}) node. */
     public static NodeStatus live(NodeState state, String node, List<String> neurons, Instant timestamp,
                                   Running running) {
-        return new NodeStatus(state, node, neurons, timestamp, Optional.of(running), Optional.empty());
+        return new NodeStatus(state, node, neurons, timestamp, Optional.of(running), Optional.empty(),
+                Optional.empty());
     }
 
-    /** The status of an offline node, e.g. its Last Will with reason {@code connection lost}. */
+    /** The status of an offline node as it writes it itself: its Last Will ({@code connection lost}) or last word. */
     public static NodeStatus offline(String node, String reason, Instant timestamp) {
-        return new NodeStatus(NodeState.OFFLINE, node, List.of(), timestamp, Optional.empty(), Optional.of(reason));
+        return new NodeStatus(NodeState.OFFLINE, node, List.of(), timestamp, Optional.empty(), Optional.of(reason),
+                Optional.empty());
+    }
+
+    /**
+     * An offline status republished by the peer that saw the node go.
+     *
+     * @param seenAt when the peer saw the node's Last Will
+     */
+    public static NodeStatus offlineSeenBy(String node, String reason, Instant seenAt, String peer) {
+        return new NodeStatus(NodeState.OFFLINE, node, List.of(), seenAt, Optional.empty(), Optional.of(reason),
+                Optional.of(peer));
     }
 
     /** True when the node is {@link NodeState#ONLINE}. */
@@ -87,14 +107,19 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
      * @param heapMaxMb       maximum heap, in MiB
      * @param malformed       malformed inputs dropped since the start
      * @param dropped         inputs dropped since the start because an inbox was full
+     * @param topologyProblem why the node does not run the topology retained on the broker (it is not valid, not
+     *                        newer than the running one, or differs from what the fleet applied), or why it has
+     *                        none; empty when it runs what is retained
      */
     public record Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
-                          long heapUsedMb, long heapMaxMb, long malformed, long dropped) {
+                          long heapUsedMb, long heapMaxMb, long malformed, long dropped,
+                          Optional<String> topologyProblem) {
 
         public Running {
             Objects.requireNonNull(instance, "instance: must not be null");
             Objects.requireNonNull(hash, "hash: must not be null");
             Objects.requireNonNull(since, "since: must not be null");
+            Objects.requireNonNull(topologyProblem, "topologyProblem: must not be null; use Optional.empty()");
             requireAtLeastZero("rev", rev);
             requireAtLeastZero("queue", queue);
             requireAtLeastZero("heapUsedMb", heapUsedMb);

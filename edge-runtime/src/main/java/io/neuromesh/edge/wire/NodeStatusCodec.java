@@ -15,6 +15,8 @@ import java.util.Optional;
  * }</pre>
  * An offline node (its Last Will, or its last word on a graceful stop):
  * <pre>{@code {"v":1,"state":"offline","node":"n1","neurons":[],"reason":"connection lost","ts":1767225600000}}</pre>
+ * A live node adds {@code "topologyProblem":"..."} when it does not run the retained topology; a peer republishing
+ * a Last Will adds {@code "reportedBy":"n2"} after {@code ts}.
  * Stateless and thread-safe.
  *
  * @since 0.1
@@ -35,6 +37,7 @@ public final class NodeStatusCodec {
             json.add("neurons", JsonMessage.array(status.neurons()));
             json.addProperty("reason", status.reason().orElseThrow());
             json.addProperty("ts", status.timestamp().toEpochMilli());
+            status.reportedBy().ifPresent(peer -> json.addProperty("reportedBy", peer));
             return JsonMessage.bytes(json);
         }
         NodeStatus.Running running = status.running().get();
@@ -50,6 +53,7 @@ public final class NodeStatusCodec {
         json.addProperty("heapMaxMb", running.heapMaxMb());
         json.addProperty("malformed", running.malformed());
         json.addProperty("dropped", running.dropped());
+        running.topologyProblem().ifPresent(problem -> json.addProperty("topologyProblem", problem));
         return JsonMessage.bytes(json);
     }
 
@@ -66,7 +70,10 @@ public final class NodeStatusCodec {
         if (state == NodeState.OFFLINE) {
             String reason = json.text("reason");
             Instant ts = json.epochMillis("ts");
-            return json.build(() -> NodeStatus.offline(node, reason, ts));
+            Optional<String> reportedBy = json.has("reportedBy") ? Optional.of(json.text("reportedBy"))
+                    : Optional.empty();
+            return json.build(() -> new NodeStatus(state, node, List.of(), ts, Optional.empty(), Optional.of(reason),
+                    reportedBy));
         }
         List<String> neurons = json.strings("neurons");
         Instant ts = json.epochMillis("ts");
@@ -80,8 +87,10 @@ public final class NodeStatusCodec {
         long heapMax = json.wholeNumber("heapMaxMb", 0);
         long malformed = json.wholeNumber("malformed", 0);
         long dropped = json.wholeNumber("dropped", 0);
-        return json.build(() -> new NodeStatus(state, node, neurons, ts, Optional.of(new NodeStatus.Running(instance,
+        Optional<String> problem = json.has("topologyProblem") ? Optional.of(json.text("topologyProblem"))
+                : Optional.empty();
+        return json.build(() -> NodeStatus.live(state, node, neurons, ts, new NodeStatus.Running(instance,
                 rev, hash, since, inputsPerSecond, (int) Math.min(queue, Integer.MAX_VALUE), heapUsed, heapMax,
-                malformed, dropped)), Optional.empty()));
+                malformed, dropped, problem)));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The one codec of {@link TopologyResult}, on {@code neuromesh/nodes/<node>/topology} (retained):
  * <pre>{@code
- * {"v":1,"rev":2,"result":"rejected","running":1,"hash":"1a26...","neurons":["x","y"],
+ * {"v":1,"rev":2,"document":"9c0f...","result":"rejected","running":1,"hash":"1a26...","neurons":["x","y"],
  *  "errors":["synapses[5].to: unknown target 'h9'; no neuron has that id"],"ts":1767225600000}
  * }</pre>
  * Stateless and thread-safe.
@@ -26,6 +26,7 @@ public final class TopologyResultCodec {
     public static byte[] encode(TopologyResult result) {
         JsonObject json = JsonMessage.start();
         json.addProperty("rev", result.rev());
+        json.addProperty("document", result.document());
         json.addProperty("result", result.result().wireName());
         json.addProperty("running", result.running());
         json.addProperty("hash", result.hash());
@@ -43,13 +44,15 @@ public final class TopologyResultCodec {
     public static TopologyResult decode(byte[] payload) throws WireFormatException {
         JsonMessage json = JsonMessage.parse(MESSAGE, payload);
         long rev = json.wholeNumber("rev", 0);
+        // Nodes from before the field wrote none: their result cannot be matched to a publish by content.
+        String document = json.has("document") ? json.text("document") : "";
         TopologyOutcome outcome = json.constant("result", TopologyOutcome.class);
         long running = json.wholeNumber("running", 0);
         String hash = json.text("hash");
         List<String> neurons = json.strings("neurons");
         List<String> errors = json.strings("errors");
         Instant ts = json.epochMillis("ts");
-        return json.build(() -> new TopologyResult(rev, outcome, running, hash, neurons, errors, ts));
+        return json.build(() -> new TopologyResult(rev, document, outcome, running, hash, neurons, errors, ts));
     }
 
     /**

@@ -16,7 +16,7 @@ class NodeStatusCodecTest {
 
     private static final Instant TS = Instant.ofEpochMilli(1_767_225_600_000L);
     private static final NodeStatus.Running RUNNING = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100),
-            12, 0, 31, 6028, 2, 1);
+            12, 0, 31, 6028, 2, 1, Optional.empty());
     private static final String ONLINE = "{\"v\":1,\"state\":\"online\",\"node\":\"n1\",\"instance\":\"3f2a\","
             + "\"neurons\":[\"x\",\"y\"],\"rev\":1,\"hash\":\"1a26\",\"ts\":1767225600000,\"since\":1767225500000,"
             + "\"inputsPerSecond\":12.0,\"queue\":0,\"heapUsedMb\":31,\"heapMaxMb\":6028,\"malformed\":2,\"dropped\":1}";
@@ -44,9 +44,26 @@ class NodeStatusCodecTest {
     void roundTripsEveryState() throws Exception {
         for (NodeStatus status : List.of(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, RUNNING),
                 NodeStatus.live(NodeState.LEAVING, "n2", List.of(), TS, RUNNING),
-                NodeStatus.offline("n3", "shutdown", TS))) {
+                NodeStatus.offline("n3", "shutdown", TS),
+                NodeStatus.offlineSeenBy("n3", "connection lost", TS, "n1"),
+                NodeStatus.live(NodeState.ONLINE, "n1", List.of(), TS, new NodeStatus.Running("3f2a", 1, "1a26", TS,
+                        0, 0, 1, 2, 0, 0, Optional.of("the retained topology rev 1 is not the fleet's"))))) {
             assertEquals(status, NodeStatusCodec.decode(NodeStatusCodec.encode(status)));
         }
+    }
+
+    @Test
+    void writesTheOptionalFieldsOnlyWhenPresent() {
+        assertEquals("{\"v\":1,\"state\":\"offline\",\"node\":\"n1\",\"neurons\":[],\"reason\":\"connection lost\","
+                + "\"ts\":1767225600000,\"reportedBy\":\"n2\"}",
+                encode(NodeStatus.offlineSeenBy("n1", "connection lost", TS, "n2")));
+        NodeStatus.Running problem = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                2, 1, Optional.of("rev: 1 is not newer than the running rev 1"));
+        assertEquals(ONLINE.replace("}", ",\"topologyProblem\":\"rev: 1 is not newer than the running rev 1\"}"),
+                encode(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, problem)));
+        assertEquals("reportedBy: only an offline status is reported by a peer", assertThrows(
+                IllegalArgumentException.class, () -> new NodeStatus(NodeState.ONLINE, "n1", List.of(), TS,
+                        Optional.of(RUNNING), Optional.empty(), Optional.of("n2"))).getMessage());
     }
 
     @Test
@@ -67,9 +84,10 @@ class NodeStatusCodecTest {
     void recordsSayWhatIsMissing() {
         assertEquals("state online: needs instance, rev, hash, since and load",
                 assertThrows(IllegalArgumentException.class, () -> new NodeStatus(NodeState.ONLINE, "n1", List.of(),
-                        TS, Optional.empty(), Optional.empty())).getMessage());
+                        TS, Optional.empty(), Optional.empty(), Optional.empty())).getMessage());
         assertEquals("queue: must be >= 0, got -1", assertThrows(IllegalArgumentException.class,
-                () -> new NodeStatus.Running("i", 1, "h", TS, 0, -1, 0, 0, 0, 0)).getMessage());
+                () -> new NodeStatus.Running("i", 1, "h", TS, 0, -1, 0, 0, 0, 0,
+                        Optional.empty())).getMessage());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

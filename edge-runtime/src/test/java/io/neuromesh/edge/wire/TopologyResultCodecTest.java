@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class TopologyResultCodecTest {
 
     private static final Instant TS = Instant.ofEpochMilli(1_767_225_600_000L);
-    private static final TopologyResult REJECTED = new TopologyResult(2, TopologyOutcome.REJECTED, 1, "1a26",
+    private static final TopologyResult REJECTED = new TopologyResult(2, "9c0f", TopologyOutcome.REJECTED, 1, "1a26",
             List.of("x", "y"), List.of("synapses[5].to: unknown target 'h9'; no neuron has that id"), TS);
 
     private static String reject(String text) {
@@ -24,7 +24,7 @@ class TopologyResultCodecTest {
 
     @Test
     void writesTheDocumentedShape() {
-        assertEquals("{\"v\":1,\"rev\":2,\"result\":\"rejected\",\"running\":1,\"hash\":\"1a26\",\"neurons\":[\"x\",\"y\"],"
+        assertEquals("{\"v\":1,\"rev\":2,\"document\":\"9c0f\",\"result\":\"rejected\",\"running\":1,\"hash\":\"1a26\",\"neurons\":[\"x\",\"y\"],"
                 + "\"errors\":[\"synapses[5].to: unknown target 'h9'; no neuron has that id\"],\"ts\":1767225600000}",
                 new String(TopologyResultCodec.encode(REJECTED), StandardCharsets.UTF_8));
     }
@@ -32,7 +32,7 @@ class TopologyResultCodecTest {
     @Test
     void roundTripsAndReadsAnUnversionedResult() throws Exception {
         assertEquals(REJECTED, TopologyResultCodec.decode(TopologyResultCodec.encode(REJECTED)));
-        TopologyResult applied = new TopologyResult(3, TopologyOutcome.APPLIED, 3, "ab", List.of(), List.of(), TS);
+        TopologyResult applied = new TopologyResult(3, "", TopologyOutcome.APPLIED, 3, "ab", List.of(), List.of(), TS);
         assertEquals(applied, TopologyResultCodec.decode(("{\"rev\":3,\"result\":\"applied\",\"running\":3,"
                 + "\"hash\":\"ab\",\"neurons\":[],\"errors\":[],\"ts\":1767225600000,\"later\":true}")
                 .getBytes(StandardCharsets.UTF_8)));

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,7 +36,8 @@ class NodesTableTest {
     @Test
     void aNodeWithoutATopologyShowsNoRevAndNoHash() {
         NodeStatus fresh = NodeStatus.live(NodeState.ONLINE, "n1", List.of(), NOW.minusMillis(100),
-                new NodeStatus.Running("i1", 0, "", NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0));
+                new NodeStatus.Running("i1", 0, "", NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,
+                        Optional.empty()));
         assertEquals("n1    online  0        -    -     0.1s ago     0.0   0      20/512 MB",
                 NodesTable.lines(List.of(fresh), NOW).get(1));
     }
@@ -43,7 +45,7 @@ class NodesTableTest {
     private static NodeStatus.Running running(long rev, double inputsPerSecond, int queue, long heapUsedMb,
                                               long heapMaxMb) {
         return new NodeStatus.Running("instance-1", rev, HASH, NOW.minusSeconds(60), inputsPerSecond, queue,
-                heapUsedMb, heapMaxMb, 0, 0);
+                heapUsedMb, heapMaxMb, 0, 0, Optional.empty());
     }
 
     @ParameterizedTest(name = "{0} ms -> {1}")

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Predicate;
@@ -90,7 +91,7 @@ public final class Hosting {
 
     /** The status as of now. */
     public ControlOutbox.StatusView view() {
-        return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash);
+        return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash, Optional.empty());
     }
 
     /** True once neurons are placed (the node has heard from the fleet). */
@@ -100,7 +101,7 @@ public final class Hosting {
 
     /** A result as of now: the rev and hosted neurons after placement caught up with an earlier apply. */
     public ApplyResult current(ApplyResult earlier) {
-        return new ApplyResult(earlier.rev(), earlier.result(), hash, rev(), List.copyOf(hosted.ids()), earlier.errors());
+        return new ApplyResult(earlier.rev(), earlier.document(), earlier.result(), hash, rev(), List.copyOf(hosted.ids()), earlier.errors());
     }
 
     /** Stops following membership changes: a leaving node keeps its neurons until others have taken them over. */
@@ -113,14 +114,14 @@ public final class Hosting {
         String nextHash = next.contentHash();
         if (topology != null && next.rev() <= topology.rev()) {
             if (next.rev() == topology.rev() && nextHash.equals(hash)) {
-                return result(next.rev(), TopologyOutcome.UNCHANGED, List.of());
+                return result(next.rev(), nextHash, TopologyOutcome.UNCHANGED, List.of());
             }
-            return reject(next.rev(), List.of("rev: " + next.rev() + " is not newer than the running rev "
+            return reject(next.rev(), nextHash, List.of("rev: " + next.rev() + " is not newer than the running rev "
                     + topology.rev() + "; publish it with a higher rev"));
         }
         PinControl.Reconciled reconciled = pins.reconcile(next);
         if (reconciled.refused()) {
-            return reject(next.rev(), reconciled.errors());
+            return reject(next.rev(), nextHash, reconciled.errors());
         }
         knownBefore = topology == null ? null : neuronIds(topology);
         topology = next;
@@ -134,19 +135,23 @@ public final class Hosting {
         follow(reconciled.followed());
         reconciled.opened().forEach(signal::sensorChanged);
         Logger.info("node {}: topology rev {} applied, hosting {} neuron(s)", settings.node(), next.rev(), hosted.size());
-        return result(next.rev(), TopologyOutcome.APPLIED, List.of());
+        return result(next.rev(), nextHash, TopologyOutcome.APPLIED, List.of());
     }
 
-    /** A topology message that failed validation: reported, the running topology stays. */
-    public ApplyResult reject(long rev, List<String> errors) {
+    /**
+     * A topology message that is refused: reported, the running topology stays.
+     *
+     * @param document the message's content hash, "" when it was not a valid topology
+     */
+    public ApplyResult reject(long rev, String document, List<String> errors) {
         counters.topologyRejected.increment();
         Logger.warn("node {}: topology rejected ({} error(s)), keeping rev {}: {}", settings.node(), errors.size(),
                 rev(), errors.isEmpty() ? "" : errors.get(0));
-        return result(rev, TopologyOutcome.REJECTED, errors);
+        return result(rev, document, TopologyOutcome.REJECTED, errors);
     }
 
-    private ApplyResult result(long rev, TopologyOutcome kind, List<String> errors) {
-        return new ApplyResult(rev, kind, hash, rev(), List.copyOf(hosted.ids()), errors);
+    private ApplyResult result(long rev, String document, TopologyOutcome kind, List<String> errors) {
+        return new ApplyResult(rev, document, kind, hash, rev(), List.copyOf(hosted.ids()), errors);
     }
 
     /** The set of online nodes changed (or is known for the first time): neurons move where placement puts them. */

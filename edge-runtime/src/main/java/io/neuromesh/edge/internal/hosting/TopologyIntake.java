@@ -30,13 +30,13 @@ public final class TopologyIntake {
     public void topologyArrived(byte[] payload) {
         ApplyResult result;
         if (payload.length == 0) {
-            result = hosting.reject(0, List.of("$: empty payload (the retained topology was cleared); "
+            result = hosting.reject(0, "", List.of("$: empty payload (the retained topology was cleared); "
                     + "the running topology stays"));
         } else {
             try {
                 result = hosting.apply(Topology.parse(payload));
             } catch (TopologyException e) {
-                result = hosting.reject(TopologyResultCodec.revOf(payload), e.errors());
+                result = hosting.reject(TopologyResultCodec.revOf(payload), "", e.errors());
             }
         }
         if (result.result() == TopologyOutcome.UNCHANGED) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -65,7 +66,7 @@ public final class Presence {
     private volatile Instant started = nowMillis();
     private volatile NodeState state = NodeState.ONLINE;
     /** The status as the brain last built it, resent by heartbeats from the announcer's thread. */
-    private volatile StatusView view = new StatusView(List.of(), 0, "");
+    private volatile StatusView view = new StatusView(List.of(), 0, "", Optional.empty());
     /** Set once the node has listened to the fleet long enough to place neurons. */
     private volatile boolean fleetKnown;
     private long lastBeatNanos = System.nanoTime();
@@ -188,7 +189,7 @@ public final class Presence {
         Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
         NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
-                stats.dropped());
+                stats.dropped(), v.topologyProblem());
         return NodeStatus.live(state, config.node(), v.neurons(), Instant.now(), running);
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static io.neuromesh.edge.internal.presence.NodeStatusPresence.CODEC;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,7 +26,7 @@ class NodeStatusPresenceTest {
 
     private static final Instant TS = Instant.ofEpochMilli(1_767_225_600_000L);
     private static final NodeStatus.Running RUNNING = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100),
-            12, 0, 31, 6028, 0, 0);
+            12, 0, 31, 6028, 0, 0, Optional.empty());
 
     private static NodeStatus live(NodeState state, String node, String... neurons) {
         return NodeStatus.live(state, node, List.of(neurons), TS, RUNNING);

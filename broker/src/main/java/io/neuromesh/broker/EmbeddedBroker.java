@@ -8,6 +8,10 @@ import java.time.Duration;
  * Retained messages, wildcard and shared subscriptions and request/response properties are on; anonymous
  * usage statistics are off.
  *
+ * <p>By default the broker guards the fleet's retained topology: it refuses a publish on {@code neuromesh/topology}
+ * that is empty, not retained, not a valid topology, or not newer than the retained one, answering the publisher
+ * with an MQTT 5 reason code and reason string (see {@link EmbeddedBrokerBuilder#topologyGuard(boolean)}).
+ *
  * <p>Build one with {@link #builder()}, then {@link #start()} it and {@link #close()} it when done:
  * <pre>{@code
  * try (EmbeddedBroker broker = EmbeddedBroker.builder().port(0).persistence(Persistence.IN_MEMORY).build()) {

@@ -23,6 +23,7 @@ public final class EmbeddedBrokerBuilder {
     private int receiveMaximum = EmbeddedBroker.DEFAULT_RECEIVE_MAXIMUM;
     private int maxPacketSize = EmbeddedBroker.DEFAULT_MAX_PACKET_SIZE;
     private Duration startTimeout = EmbeddedBroker.DEFAULT_START_TIMEOUT;
+    private boolean topologyGuard = true;
 
     EmbeddedBrokerBuilder() {
     }
@@ -108,6 +109,22 @@ public final class EmbeddedBrokerBuilder {
     }
 
     /**
+     * Whether the broker guards the retained topology on {@code neuromesh/topology}: it then refuses, with an MQTT 5
+     * reason code and reason string in the PUBACK, a publish there that is empty, not retained, not a valid
+     * topology, or whose rev is lower than the retained one's (or equal with other content). It reads the retained
+     * topology at start, so its state survives a restart on the same data directory. A refused QoS 0 publish is
+     * dropped; every refusal is logged at WARN level with the client id.
+     *
+     * @param on default true; turn it off only to let invalid or older topologies through on purpose, as a test of
+     *           the nodes' own checks may
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder topologyGuard(boolean on) {
+        this.topologyGuard = on;
+        return this;
+    }
+
+    /**
      * Checks the settings and builds a broker that is not started yet.
      *
      * @return a new, stopped broker
@@ -117,6 +134,7 @@ public final class EmbeddedBrokerBuilder {
      */
     public EmbeddedBroker build() {
         return new HiveMqBroker(
-                new BrokerConfig(port, bind, persistence, dataDir, receiveMaximum, maxPacketSize, startTimeout));
+                new BrokerConfig(port, bind, persistence, dataDir, receiveMaximum, maxPacketSize, startTimeout,
+                        topologyGuard));
     }
 }

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param receiveMaximum server Receive Maximum, 1–65535
  * @param maxPacketSize  largest accepted packet in bytes, 1–{@link #MAX_PACKET_SIZE_LIMIT}
  * @param startTimeout   how long a start may take, positive
+ * @param topologyGuard  whether the broker refuses topology publishes that would break the retained topology
  */
 public record BrokerConfig(int port, String bind, Persistence persistence, Path dataDir, int receiveMaximum,
-                           int maxPacketSize, Duration startTimeout) {
+                           int maxPacketSize, Duration startTimeout, boolean topologyGuard) {
 
     /** The largest packet size HiveMQ's configuration accepts, in bytes (the MQTT limit plus header). */
     public static final int MAX_PACKET_SIZE_LIMIT = 268_435_460;

@@ -3,6 +3,7 @@ package io.neuromesh.broker.internal;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
+import io.neuromesh.broker.internal.extension.NeuromeshExtension;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -69,14 +70,17 @@ public final class HiveMqBroker implements EmbeddedBroker {
         port = chosen;
         uri = "tcp://" + Listeners.uriHost(config.bind(), address) + ":" + chosen;
         folders = BrokerFolders.prepare(config.dataDir(), HiveMqConfigXml.render(config, chosen));
+        NeuromeshExtension extension = new NeuromeshExtension(config.topologyGuard());
         hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(folders.conf())
                 .withDataFolder(folders.data())
                 .withExtensionsFolder(folders.extensions())
+                .withEmbeddedExtension(extension.embedded())
                 .withoutLoggingBootstrap()
                 .build();
         try {
             hivemq.start().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            extension.awaitStarted(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             InetSocketAddress target = new InetSocketAddress(Listeners.connectAddress(address), chosen);
             if (!Listeners.awaitAccepting(target, deadline)) {
                 throw new BrokerException("port " + chosen + " on " + config.bind()

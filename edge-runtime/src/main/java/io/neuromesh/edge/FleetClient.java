@@ -42,7 +42,16 @@ public interface FleetClient extends AutoCloseable {
     /** Publishes {@code {"fire":true}} to {@code neuron/<neuron>} (QoS 1). */
     void fire(String neuron);
 
-    /** Publishes a topology JSON, retained, to {@code neuromesh/topology} (QoS 1) and waits for the broker's ack. */
+    /**
+     * Publishes a topology JSON, retained, to {@code neuromesh/topology} (QoS 1) and waits for the broker's
+     * acknowledgement, at most {@link #DEFAULT_TIMEOUT}. Blocks the calling thread for about one broker round trip.
+     *
+     * @throws io.neuromesh.mqtt.PublishRefusedException when the broker refuses it: the embedded broker refuses an
+     *                                                   empty, invalid or not newer topology, with a reason string
+     *                                                   that says why (other brokers, such as Mosquitto, have no
+     *                                                   such guard)
+     * @throws io.neuromesh.mqtt.MqttLinkException       when the broker does not acknowledge it in time
+     */
     void publishTopology(byte[] json);
 
     /**

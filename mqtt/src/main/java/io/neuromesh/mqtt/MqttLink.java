@@ -2,6 +2,7 @@ package io.neuromesh.mqtt;
 
 import io.neuromesh.mqtt.internal.PahoLink;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.Executor;
 
@@ -78,6 +79,25 @@ public interface MqttLink extends AutoCloseable {
      * reconnect. Blocks only while the broker's in-flight window is full.
      */
     void publish(OutboundMessage message);
+
+    /**
+     * Publishes a message and returns once the broker has acknowledged it: the way to learn whether the broker
+     * accepted it. Unlike {@link #publish}, nothing is buffered: while disconnected it waits for the reconnect, within
+     * the same {@code timeout}. The embedded broker refuses a topology publish that would break the retained topology
+     * this way; other brokers refuse only what their own rules forbid (e.g. an ACL).
+     *
+     * <p>Threading: blocks the calling thread for up to {@code timeout} (about one broker round trip when connected).
+     * Never call it on a thread the link delivers messages on: it delays every later message of that executor.
+     *
+     * @param message the message; its QoS must be {@link Qos#AT_LEAST_ONCE}
+     * @param timeout how long to wait for the reconnect, if needed, and the acknowledgement together; positive
+     * @throws PublishRefusedException  when the broker's PUBACK carries an error reason code (0x80 or above), with
+     *                                  the broker's reason string
+     * @throws MqttLinkException        when no acknowledgement arrives within {@code timeout} ("no answer from the
+     *                                  broker within 3s"), the publish fails, or the link is closed
+     * @throws IllegalArgumentException when the message's QoS is 0 or the timeout is not positive
+     */
+    void publishAcknowledged(OutboundMessage message, Duration timeout);
 
     /** Publishes a plain message. */
     default void publish(String topic, byte[] payload, Qos qos, boolean retained) {

@@ -9,6 +9,7 @@ import io.neuromesh.mqtt.MessageHandler;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
+import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -17,6 +18,7 @@ import org.tinylog.Logger;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -145,6 +147,23 @@ public final class PahoLink implements MqttLink {
     }
 
     @Override
+    public void publishAcknowledged(OutboundMessage message, Duration timeout) {
+        if (message.qos() != Qos.AT_LEAST_ONCE) {
+            throw new IllegalArgumentException("qos: an acknowledged publish needs " + Qos.AT_LEAST_ONCE + ", got "
+                    + message.qos());
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout: must be positive, got " + timeout);
+        }
+        LinkState state = reconnector.state();
+        if (state == LinkState.CLOSED || state == LinkState.FAILED) {
+            throw new MqttLinkException("cannot publish to " + message.topic() + ": link " + config.clientId() + " is "
+                    + state.name().toLowerCase(Locale.ROOT));
+        }
+        publisher.publishAcknowledged(message, timeout);
+    }
+
+    @Override
     public void complete(InboundMessage message) {
         receiver.complete(message);
     }
@@ -172,7 +191,7 @@ public final class PahoLink implements MqttLink {
         }
         reconnector.close();
         registry.goOffline();
-        publisher.goOffline();
+        publisher.close();
         if (started) {
             disconnect(clean);
         }

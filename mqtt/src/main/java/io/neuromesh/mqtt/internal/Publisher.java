@@ -1,17 +1,24 @@
 package io.neuromesh.mqtt.internal;
 
+import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
+import io.neuromesh.mqtt.PublishRefusedException;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.tinylog.Logger;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The publish path: sends on the caller's thread while online, waits in the {@link InflightWindow} when the broker's
  * window is full, and keeps messages in the {@link OfflineBuffer} while offline, flushing them in order before
  * anything published after a reconnect. One lock orders all sends, so a flush cannot interleave with new publishes.
+ * An acknowledged publish is not buffered: it waits (at most its timeout) until the link is online, then waits for
+ * the broker's PUBACK.
  */
 final class Publisher {
 
@@ -48,6 +55,71 @@ final class Publisher {
         }
     }
 
+    /**
+     * Sends once online and waits for the broker's acknowledgement, all within {@code timeout}.
+     *
+     * @throws PublishRefusedException when the PUBACK carries an error reason code
+     * @throws MqttLinkException       when no PUBACK arrives in time, the publish fails, or the link closes
+     */
+    void publishAcknowledged(OutboundMessage message, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        IMqttToken token = sendWhenOnline(message, deadline, timeout);
+        try {
+            // Paho waits forever for a timeout of 0: never pass less than 1 ms.
+            token.waitForCompletion(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_TIMEOUT) {
+                throw noAnswer(timeout);
+            }
+            throw new MqttLinkException("the publish to " + message.topic() + " failed before the broker acknowledged "
+                    + "it: " + PahoMessages.describe(e), e);
+        }
+        // Paho 1.2.5 completes a refused publish like an accepted one: the PUBACK's code is only on the token.
+        int[] codes = token.getReasonCodes();
+        if (codes != null && codes.length > 0 && codes[0] >= PublishRefusedException.FIRST_ERROR_CODE) {
+            var properties = token.getResponseProperties();
+            throw new PublishRefusedException(message.topic(), codes[0],
+                    properties == null ? null : properties.getReasonString());
+        }
+    }
+
+    /** Sends as soon as the link is online and the offline buffer flushed; Paho's token for the PUBACK. */
+    private IMqttToken sendWhenOnline(OutboundMessage message, long deadline, Duration timeout) {
+        synchronized (sendLock) {
+            while (true) {
+                if (closed) {
+                    throw new MqttLinkException("cannot publish to " + message.topic() + ": the link is closed");
+                }
+                if (online && offline.isEmpty()) {
+                    try {
+                        IMqttToken token = trySend(message);
+                        if (token != null) {
+                            return token;
+                        }
+                    } catch (MqttException e) {
+                        throw new MqttLinkException("the publish to " + message.topic() + " failed: "
+                                + PahoMessages.describe(e), e);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw noAnswer(timeout);
+                }
+                try {
+                    // goOnline, goOffline and close notify; the bound covers a connection lost during trySend.
+                    TimeUnit.NANOSECONDS.timedWait(sendLock, Math.min(left, InflightWindow.MAX_WAIT.toNanos()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MqttLinkException("interrupted while publishing to " + message.topic(), e);
+                }
+            }
+        }
+    }
+
+    private static MqttLinkException noAnswer(Duration timeout) {
+        return new MqttLinkException("no answer from the broker within " + Durations.text(timeout));
+    }
+
     /** After a (re)connect: flushes the offline buffer in order, then sends new publishes directly. */
     void goOnline() {
         synchronized (sendLock) {
@@ -59,6 +131,7 @@ final class Publisher {
                 offline.removeOldest();
             }
             online = client.isConnected() && offline.isEmpty();
+            sendLock.notifyAll();
         }
     }
 
@@ -66,6 +139,7 @@ final class Publisher {
     void goOffline() {
         synchronized (sendLock) {
             online = false;
+            sendLock.notifyAll();
         }
     }
 
@@ -82,21 +156,35 @@ final class Publisher {
 
     /** Sends now, waiting while the broker's in-flight window is full; false when the connection is gone. */
     private boolean send(OutboundMessage message) {
+        try {
+            return trySend(message) != null;
+        } catch (MqttException e) {
+            Logger.warn("{}: publish to {} failed: {}", name, message.topic(), PahoMessages.describe(e));
+            return true;
+        }
+    }
+
+    /**
+     * Sends now, waiting while the broker's in-flight window is full.
+     *
+     * @return Paho's token, or null when the connection is gone
+     * @throws MqttException when Paho refuses the publish while connected
+     */
+    private IMqttToken trySend(OutboundMessage message) throws MqttException {
         var paho = PahoMessages.toPaho(message);
         while (true) {
             long ticket = window.ticket();
             try {
-                client.publish(message.topic(), paho);
+                IMqttToken token = client.publish(message.topic(), paho);
                 published.increment();
-                return true;
+                return token;
             } catch (MqttException e) {
                 if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
                     window.awaitReleaseSince(ticket);
                 } else if (!client.isConnected()) {
-                    return false;
+                    return null;
                 } else {
-                    Logger.warn("{}: publish to {} failed: {}", name, message.topic(), PahoMessages.describe(e));
-                    return true;
+                    throw e;
                 }
             }
         }

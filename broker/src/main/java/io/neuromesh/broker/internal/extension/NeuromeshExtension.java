@@ -12,7 +12,6 @@ import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.internal.extension.topology.TopologyGuard;
 import io.neuromesh.broker.internal.extension.topology.TopologyInterceptor;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +98,7 @@ public final class NeuromeshExtension implements ExtensionMain {
         try {
             Optional<RetainedPublish> retained = Services.retainedMessageStore()
                     .getRetainedMessage(TopologyGuard.TOPIC).get(LOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return retained.flatMap(RetainedPublish::getPayload).map(NeuromeshExtension::bytes).orElse(new byte[0]);
+            return Payloads.bytes(retained.flatMap(RetainedPublish::getPayload));
         } catch (ExecutionException e) {
             throw new BrokerException("cannot read the retained " + TopologyGuard.TOPIC + ": " + e.getCause(),
                     e.getCause());
@@ -110,12 +109,5 @@ public final class NeuromeshExtension implements ExtensionMain {
             Thread.currentThread().interrupt();
             throw new BrokerException("interrupted while reading the retained " + TopologyGuard.TOPIC, e);
         }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
     }
 }

@@ -154,9 +154,7 @@ public final class FleetClientImpl implements FleetClient {
 
     @Override
     public void publishTopology(byte[] json) {
-        link.publish(Topics.TOPOLOGY, json, Qos.AT_LEAST_ONCE, true);
-        // A round trip after the publish: once it returns, the broker has the topology.
-        request(replyTopic, PING, 1, DEFAULT_TIMEOUT);
+        link.publishAcknowledged(OutboundMessage.of(Topics.TOPOLOGY, json, Qos.AT_LEAST_ONCE, true), DEFAULT_TIMEOUT);
     }
 
     @Override

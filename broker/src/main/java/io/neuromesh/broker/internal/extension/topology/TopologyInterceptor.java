@@ -5,9 +5,8 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
+import io.neuromesh.broker.internal.extension.Payloads;
 import org.tinylog.Logger;
-
-import java.nio.ByteBuffer;
 
 /**
  * Puts the {@link TopologyGuard} in front of every client's publishes. Runs on HiveMQ's extension threads and only
@@ -29,7 +28,7 @@ public final class TopologyInterceptor implements PublishInboundInterceptor {
         if (!TopologyGuard.TOPIC.equals(packet.getTopic())) {
             return;
         }
-        Verdict verdict = guard.check(payload(packet), packet.getRetain());
+        Verdict verdict = guard.check(Payloads.bytes(packet.getPayload()), packet.getRetain());
         if (verdict.allowed()) {
             return;
         }
@@ -42,15 +41,5 @@ public final class TopologyInterceptor implements PublishInboundInterceptor {
                     verdict.reasonCode(), verdict.reason());
         }
         output.preventPublishDelivery(verdict.reasonCode(), verdict.reason());
-    }
-
-    private static byte[] payload(PublishPacket packet) {
-        return packet.getPayload().map(buffer -> {
-            // A duplicate, so that HiveMQ's own reading of the buffer is not disturbed.
-            ByteBuffer view = buffer.duplicate();
-            byte[] bytes = new byte[view.remaining()];
-            view.get(bytes);
-            return bytes;
-        }).orElse(new byte[0]);
     }
 }

@@ -95,7 +95,7 @@ final class Publisher {
                 } else if (!client.isConnected()) {
                     return false;
                 } else {
-                    Logger.warn("{}: publish to {} failed: {}", name, message.topic(), PahoMessages.describe(e));
+                    Logger.warn("{}: publish to {} failed: {}", name, message.topic(), PahoFailures.describe(e));
                     return true;
                 }
             }

@@ -80,21 +80,21 @@ final class PahoFailures {
         return null;
     }
 
+    /** Paho's own client codes (32xxx) and MQTT 5 reason codes (CONNACK, DISCONNECT); null when not one we word. */
     private static String reasonCode(int code) {
         return switch (code) {
             case MqttClientException.REASON_CODE_CLIENT_TIMEOUT, MqttClientException.REASON_CODE_WRITE_TIMEOUT ->
                     "timed out";
             case MqttClientException.REASON_CODE_CONNECTION_LOST -> "connection lost";
             case MqttClientException.REASON_CODE_SSL_CONFIG_ERROR -> "TLS failure: bad TLS configuration";
-            case MqttClientException.REASON_CODE_NOT_AUTHORIZED, MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED ->
+            case MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED ->
                     "not authorized";
-            case MqttClientException.REASON_CODE_FAILED_AUTHENTICATION,
-                 MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD -> "not authorized: bad user name or password";
-            case MqttClientException.REASON_CODE_BROKER_UNAVAILABLE, MqttReturnCode.RETURN_CODE_SERVER_UNAVAILABLE ->
+            case MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD -> "not authorized: bad user name or password";
+            case MqttReturnCode.RETURN_CODE_SERVER_UNAVAILABLE ->
                     "the broker is unavailable";
             case MqttReturnCode.RETURN_CODE_SERVER_BUSY -> "the broker is busy";
             case MqttReturnCode.RETURN_CODE_BANNED -> "banned by the broker";
-            case MqttClientException.REASON_CODE_INVALID_CLIENT_ID, MqttReturnCode.RETURN_CODE_IDENTIFIER_NOT_VALID ->
+            case MqttReturnCode.RETURN_CODE_IDENTIFIER_NOT_VALID ->
                     "the broker refused the client id";
             case MqttReturnCode.RETURN_CODE_SESSION_TAKEN_OVER -> "session taken over by another client";
             default -> null;

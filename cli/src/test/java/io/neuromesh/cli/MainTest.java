@@ -70,6 +70,8 @@ class MainTest {
     void helpShowsDefaultsFromTheCodesConstants() {
         String edge = run("edge", "--help").out();
         assertTrue(edge.contains("(default: 1s)"), edge);
+        assertTrue(edge.replaceAll("\\s+", " ").contains("--node=ID this node's id (1-64 of A-Z a-z 0-9 _ -);"
+                + " default: this host's name made to fit that rule"), edge);
         assertTrue(edge.matches("(?s).*--offline-after=DURATION\\s+.*\\(default: 3\\.5\\s*s\\).*"), edge);
         assertTrue(run("topology", "apply", "--help").out().contains("(default: 10s)"));
         assertTrue(run("inspect", "--help").out().contains("(default: 3s)"));

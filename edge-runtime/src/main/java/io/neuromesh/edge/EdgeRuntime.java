@@ -33,8 +33,11 @@ public interface EdgeRuntime extends AutoCloseable {
      * Connects and returns when the runtime is ready: connected, subscribed to the topology and the fleet requests,
      * and its online status published. It then follows the topology; after a lost connection it reconnects by itself.
      * A broker that is not up yet is retried with the link's reconnect backoff for at most the link's
-     * {@link io.neuromesh.mqtt.LinkConfig#startTimeout() start timeout}. Idempotent: on a started runtime it returns
-     * at once.
+     * {@link io.neuromesh.mqtt.LinkConfig#startTimeout() start timeout} ({@code neuromesh edge} uses
+     * {@link io.neuromesh.mqtt.LinkConfig#START_UNTIL_CLOSED}: a service keeps trying), and every failed attempt is
+     * logged at WARN with its plain cause and the next retry delay ({@code node n9: cannot reach the broker at
+     * tcp://127.0.0.1:1884 (connection refused); retrying in 2s}), as after a connection loss. Idempotent: on a
+     * started runtime it returns at once.
      *
      * <p>Threading: blocks the calling thread; {@link #close()} from another thread ends the wait.
      *

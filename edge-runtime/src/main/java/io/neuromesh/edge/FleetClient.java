@@ -116,7 +116,7 @@ public interface FleetClient extends AutoCloseable {
      * @param at          when it happened on its node (microsecond precision)
      * @param node        the node hosting the neuron
      * @param neuron      the neuron
-     * @param kind        input, fired, forced, refractory, output, ignored or reconfigured
+     * @param kind        input, fired, forced, settled, refractory, output, ignored, rejected, reconfigured or restored
      * @param text        a human line, e.g. {@code x is kicking h1 (value 1, sum 1)}
      */
     record FleetEvent(Instant at, String node, String neuron, String kind, String text) {

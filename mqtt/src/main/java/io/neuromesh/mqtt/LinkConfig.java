@@ -34,6 +34,12 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Default time {@link MqttLink#start()} keeps trying to connect. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A {@code startTimeout} without end: {@link MqttLink#start()} keeps trying until it connects or the link is
+     * closed, as a service does ({@code neuromesh edge}); the owner learns of each failed attempt from
+     * {@link LinkListener#connectFailed}.
+     */
+    public static final Duration START_UNTIL_CLOSED = Duration.ofMillis(Long.MAX_VALUE);
     /** Default first reconnect delay. */
     public static final Duration DEFAULT_MIN_RECONNECT_DELAY = Duration.ofMillis(100);
     /** Default longest reconnect delay (Paho's own default of 128 s is far too long for a brain). */

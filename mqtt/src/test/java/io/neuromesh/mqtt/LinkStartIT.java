@@ -6,15 +6,22 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.neuromesh.testkit.broker.BrokerKind;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +88,34 @@ class LinkStartIT {
             link.close();
             assertEquals(LinkState.CLOSED, link.state());
             Awaitility.await().atMost(WAIT).until(() -> threadsOf("twice") == 0);
+        }
+    }
+
+    @Test
+    void withoutAStartTimeoutStartReportsEveryFailedAttemptAndReturnsOnceTheBrokerComes(@TempDir Path dir)
+            throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(BrokerKind.MOSQUITTO, dir)) {
+            broker.stop();
+            MqttLink link = MqttLink.builder().broker(broker.uri()).clientId("patient")
+                    .startTimeout(LinkConfig.START_UNTIL_CLOSED)
+                    .reconnect(Backoff.exponential(Duration.ofMillis(50), Duration.ofMillis(200))).build();
+            List<String> failures = new CopyOnWriteArrayList<>();
+            link.addListener(new LinkListener() {
+                @Override
+                public void connectFailed(String reason, Duration retryIn) {
+                    failures.add(reason + " / " + retryIn.toMillis());
+                }
+            });
+            CompletableFuture<Void> started = CompletableFuture.runAsync(link::start);
+            // If the link connected here, something else answered on the stopped broker's port (a parallel build).
+            Awaitility.await().atMost(WAIT).until(() -> failures.size() >= 4);
+            assertFalse(started.isDone(), "start() waits for the broker");
+            assertEquals(List.of("connection refused / 50", "connection refused / 100", "connection refused / 200",
+                    "connection refused / 200"), failures.subList(0, 4), "each attempt, with the backoff's next delay");
+            broker.start();
+            started.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(LinkState.CONNECTED, link.state());
+            link.close();
         }
     }
 }

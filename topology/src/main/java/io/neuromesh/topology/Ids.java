@@ -1,5 +1,6 @@
 package io.neuromesh.topology;
 
+import java.text.Normalizer;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,44 @@ public final class Ids {
             throw new IllegalArgumentException(field + ": " + problem);
         }
         return id;
+    }
+
+    /**
+     * Makes a name from elsewhere (a host name, a label) fit the rule: accents are dropped ({@code é} -> {@code e}),
+     * every run of other characters becomes one {@code -} ({@code raspberrypi.local} -> {@code raspberrypi-local},
+     * {@code My Pi (2)} -> {@code My-Pi-2}), a {@code -} left at either end by that is removed, and the result is cut
+     * to {@link #MAX_LENGTH} characters. A valid id is returned unchanged.
+     *
+     * @param name the name, may be null
+     * @return the id, or empty when nothing of {@code name} fits (null, empty, or no letter, digit, {@code _} or
+     *         {@code -} at all)
+     */
+    public static Optional<String> fit(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (isValid(name)) {
+            return Optional.of(name);
+        }
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        StringBuilder id = new StringBuilder(Math.min(plain.length(), MAX_LENGTH));
+        boolean replaced = false;
+        for (int i = 0; i < plain.length() && id.length() < MAX_LENGTH; i++) {
+            char c = plain.charAt(i);
+            if (isIdChar(c)) {
+                if (replaced && !id.isEmpty()) {
+                    if (id.length() + 2 > MAX_LENGTH) {
+                        break;
+                    }
+                    id.append('-');
+                }
+                replaced = false;
+                id.append(c);
+            } else {
+                replaced = true;
+            }
+        }
+        return id.isEmpty() ? Optional.empty() : Optional.of(id.toString());
     }
 
     static String problemOrNull(String id) {

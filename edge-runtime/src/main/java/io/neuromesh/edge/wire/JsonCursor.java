@@ -223,7 +223,7 @@ final class JsonCursor {
             i++;
         }
         if (i == intStart || (b[intStart] == '0' && i - intStart > 1)) {
-            throw new WireFormatException(field + ": must be a number");
+            throw notANumber(field, start);
         }
         if (i < b.length && b[i] == '.') {
             i++;
@@ -232,7 +232,7 @@ final class JsonCursor {
                 i++;
             }
             if (i == fracStart) {
-                throw new WireFormatException(field + ": must be a number");
+                throw notANumber(field, start);
             }
         }
         if (i < b.length && (b[i] == 'e' || b[i] == 'E')) {
@@ -245,14 +245,31 @@ final class JsonCursor {
                 i++;
             }
             if (i == expStart) {
-                throw new WireFormatException(field + ": must be a number");
+                throw notANumber(field, start);
             }
         }
         double value = Double.parseDouble(new String(b, start, i - start, StandardCharsets.US_ASCII));
         if (!Double.isFinite(value)) {
-            throw new WireFormatException(field + ": must be a finite number");
+            throw notANumber(field, start);
         }
         return value;
+    }
+
+    /** Says what stands where a number was expected: {@code value: must be a finite number, got "high"}. */
+    private WireFormatException notANumber(String field, int start) {
+        int end = start;
+        if (end < b.length && b[end] == '"') {
+            do {
+                end++;
+            } while (end < b.length && b[end] != '"');
+            end = Math.min(b.length, end + 1);
+        } else {
+            while (end < b.length && ",}] \t\r\n".indexOf(b[end]) < 0) {
+                end++;
+            }
+        }
+        String got = end == start ? "nothing" : abbreviate(new String(b, start, end - start, StandardCharsets.UTF_8));
+        return new WireFormatException(field + ": must be a finite number, got " + got);
     }
 
     boolean bool(String field) throws WireFormatException {

@@ -25,7 +25,7 @@ public record LogsReply(String node, List<Event> events) {
      *
      * @param at     when it happened on the node, microsecond precision
      * @param neuron the neuron
-     * @param kind   input, fired, forced, refractory, output, ignored or reconfigured
+     * @param kind   input, fired, forced, settled, refractory, output, ignored, rejected, reconfigured or restored
      * @param text   a human line, e.g. {@code x fires (sum 1)}
      */
     public record Event(Instant at, String neuron, String kind, String text) {

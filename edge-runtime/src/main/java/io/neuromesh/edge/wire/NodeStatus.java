@@ -25,6 +25,9 @@ import java.util.Optional;
 public record NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
                          Optional<Running> running, Optional<String> reason, Optional<String> reportedBy) {
 
+    /** The {@link #reason()} of a Last Will: the broker saw the connection die. */
+    public static final String CONNECTION_LOST = "connection lost";
+
     public NodeStatus {
         Objects.requireNonNull(state, "state: must not be null");
         Ids.require("node", node);
@@ -76,6 +79,14 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
     public static NodeStatus offlineSeenBy(String node, String reason, Instant seenAt, String peer) {
         return new NodeStatus(NodeState.OFFLINE, node, List.of(), seenAt, Optional.empty(), Optional.of(reason),
                 Optional.of(peer));
+    }
+
+    /**
+     * True for a Last Will as the broker published it: offline, {@link #CONNECTION_LOST}, and no peer has confirmed
+     * it yet ({@link #reportedBy()} empty), so its {@link #timestamp()} is when the node connected.
+     */
+    public boolean unconfirmedWill() {
+        return state == NodeState.OFFLINE && reportedBy.isEmpty() && reason.filter(CONNECTION_LOST::equals).isPresent();
     }
 
     /** True when the node is {@link NodeState#ONLINE}. */

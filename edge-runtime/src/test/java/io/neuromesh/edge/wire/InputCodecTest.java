@@ -71,10 +71,10 @@ class InputCodecTest {
             "{}|empty object; send {\"from\":\"<source>\",\"value\":<number>}",
             "{\"from\":\"x\"}|value: missing",
             "{\"value\":1}|from: missing; an input names its source",
-            "{\"from\":\"x\",\"value\":\"1\"}|value: must be a number",
-            "{\"from\":\"x\",\"value\":NaN}|value: must be a number",
-            "{\"from\":\"x\",\"value\":1e400}|value: must be a finite number",
-            "{\"from\":\"x\",\"value\":01}|value: must be a number",
+            "{\"from\":\"x\",\"value\":\"1\"}|value: must be a finite number, got \"1\"",
+            "{\"from\":\"x\",\"value\":NaN}|value: must be a finite number, got NaN",
+            "{\"from\":\"x\",\"value\":1e400}|value: must be a finite number, got 1e400",
+            "{\"from\":\"x\",\"value\":01}|value: must be a finite number, got 01",
             "{\"from\":1,\"value\":1}|from: must be a string",
             "{\"from\":\"a/b\",\"value\":1}|from: 'a/b' contains '/'; ids are 1-64 characters of A-Z a-z 0-9 _ -",
             "{\"from\":\"\",\"value\":1}|from: must not be empty; ids are 1-64 characters of A-Z a-z 0-9 _ -",
@@ -89,7 +89,7 @@ class InputCodecTest {
             "{\"from\":\"x\" \"value\":1}|expected '}' at byte 12",
             "{\"v\":2,\"from\":\"x\",\"value\":1}|input: v: version 2 is newer than this node reads (1); upgrade this node",
             "{\"v\":0,\"from\":\"x\",\"value\":1}|input: v: must be a version >= 1, got 0",
-            "{\"v\":\"1\",\"from\":\"x\",\"value\":1}|v: must be a number",
+            "{\"v\":\"1\",\"from\":\"x\",\"value\":1}|v: must be a finite number, got \"1\"",
             "{\"v\":1,\"v\":1,\"from\":\"x\",\"value\":1}|v: given twice",
     })
     void rejectsMalformedInputsWithAReason(String text, String reason) {

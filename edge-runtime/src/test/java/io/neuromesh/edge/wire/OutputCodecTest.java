@@ -41,7 +41,7 @@ class OutputCodecTest {
             "[1]|expected '{' at byte 0",
             "{\"value\":2,\"ts\":1,\"node\":\"n1\"}|value: must be 0 or 1",
             "{\"value\":0.5,\"ts\":1,\"node\":\"n1\"}|value: must be 0 or 1",
-            "{\"value\":\"1\",\"ts\":1,\"node\":\"n1\"}|value: must be a number",
+            "{\"value\":\"1\",\"ts\":1,\"node\":\"n1\"}|value: must be a finite number, got \"1\"",
             "{\"ts\":1,\"node\":\"n1\"}|value: missing",
             "{\"value\":1,\"node\":\"n1\"}|ts: missing",
             "{\"value\":1,\"ts\":1}|node: missing",

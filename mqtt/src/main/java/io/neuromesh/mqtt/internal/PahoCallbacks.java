@@ -48,7 +48,7 @@ final class PahoCallbacks implements MqttCallback {
 
     @Override
     public void mqttErrorOccurred(MqttException exception) {
-        Logger.warn("{}: protocol error: {}", name, PahoMessages.describe(exception));
+        Logger.warn("{}: protocol error: {}", name, PahoFailures.describe(exception));
     }
 
     @Override

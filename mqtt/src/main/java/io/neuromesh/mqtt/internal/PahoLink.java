@@ -210,12 +210,12 @@ public final class PahoLink implements MqttLink {
                 }
             }
         } catch (MqttException e) {
-            Logger.debug("{}: disconnect: {}", name, PahoMessages.describe(e));
+            Logger.debug("{}: disconnect: {}", name, PahoFailures.describe(e));
         }
         try {
             client.close(true);
         } catch (MqttException e) {
-            Logger.debug("{}: close: {}", name, PahoMessages.describe(e));
+            Logger.debug("{}: close: {}", name, PahoFailures.describe(e));
         }
     }
 }

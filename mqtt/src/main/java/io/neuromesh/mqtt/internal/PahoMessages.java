@@ -3,7 +3,6 @@ package io.neuromesh.mqtt.internal;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
@@ -13,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Converts between the link's message records and Paho's messages, and Paho's exceptions into one-line reasons. */
+/** Converts between the link's message records and Paho's messages, (Paho's exceptions: {@link PahoFailures}). */
 final class PahoMessages {
 
     private PahoMessages() {
@@ -57,15 +56,5 @@ final class PahoMessages {
         }
         return new InboundMessage(topic, message.getPayload(), Qos.of(message.getQos()), message.isRetained(),
                 message.getId(), responseTopic, correlation, user);
-    }
-
-    /** Paho's message plus its cause's, since Paho's own text ("Connection lost") rarely says why. */
-    static String describe(MqttException e) {
-        Throwable cause = e.getCause();
-        String text = e.getMessage() == null ? "reason " + e.getReasonCode() : e.getMessage();
-        if (cause == null) {
-            return text;
-        }
-        return text + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 }

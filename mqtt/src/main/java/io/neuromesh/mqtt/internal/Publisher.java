@@ -72,7 +72,7 @@ final class Publisher {
                 throw noAnswer(timeout);
             }
             throw new MqttLinkException("the publish to " + message.topic() + " failed before the broker acknowledged "
-                    + "it: " + PahoMessages.describe(e), e);
+                    + "it: " + PahoFailures.describe(e), e);
         }
         // Paho 1.2.5 completes a refused publish like an accepted one: the PUBACK's code is only on the token.
         int[] codes = token.getReasonCodes();
@@ -98,7 +98,7 @@ final class Publisher {
                         }
                     } catch (MqttException e) {
                         throw new MqttLinkException("the publish to " + message.topic() + " failed: "
-                                + PahoMessages.describe(e), e);
+                                + PahoFailures.describe(e), e);
                     }
                 }
                 long left = deadline - System.nanoTime();
@@ -159,7 +159,7 @@ final class Publisher {
         try {
             return trySend(message) != null;
         } catch (MqttException e) {
-            Logger.warn("{}: publish to {} failed: {}", name, message.topic(), PahoMessages.describe(e));
+            Logger.warn("{}: publish to {} failed: {}", name, message.topic(), PahoFailures.describe(e));
             return true;
         }
     }

@@ -71,7 +71,7 @@ final class Receiver {
         try {
             client.messageArrivedComplete(message.messageId(), message.qos().level());
         } catch (MqttException e) {
-            Logger.debug("{}: ack of message {} failed: {}", name, message.messageId(), PahoMessages.describe(e));
+            Logger.debug("{}: ack of message {} failed: {}", name, message.messageId(), PahoFailures.describe(e));
         }
     }
 

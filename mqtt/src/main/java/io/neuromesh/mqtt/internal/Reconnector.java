@@ -124,9 +124,8 @@ final class Reconnector {
     void disconnected(MqttDisconnectResponse response) {
         int code = response == null ? -1 : response.getReturnCode();
         String reason = response == null ? "unknown"
-                : response.getException() != null ? PahoMessages.describe(response.getException())
-                : "broker sent DISCONNECT reason " + code
-                + (response.getReasonString() == null ? "" : " (" + response.getReasonString() + ")");
+                : response.getException() != null ? PahoFailures.describe(response.getException())
+                : PahoFailures.disconnect(code, response.getReasonString());
         try {
             control.execute(() -> handleDisconnect(code, reason));
         } catch (RejectedExecutionException closing) {
@@ -144,7 +143,17 @@ final class Reconnector {
             }
             client.connect(ConnectionOptions.of(config)).waitForCompletion(config.connectTimeout().toMillis() + 1000);
         } catch (MqttException e) {
-            retryLater(PahoMessages.describe(e));
+            String reason = PahoFailures.describe(e);
+            Duration delay = retryLater(reason);
+            if (delay != null) {
+                for (LinkListener listener : listeners) {
+                    try {
+                        listener.connectFailed(reason, delay);
+                    } catch (RuntimeException failed) {
+                        Logger.warn(failed, "{}: connection listener failed", name);
+                    }
+                }
+            }
             return;
         }
         boolean reconnect = connects.getAndIncrement() > 0;
@@ -156,11 +165,8 @@ final class Reconnector {
             retryLater("resubscribe failed");
             return;
         }
-        if (failedAttempts > 0 || reconnect) {
-            Logger.info("{}: connected to {}", name, config.broker());
-        } else {
-            Logger.debug("{}: connected to {}", name, config.broker());
-        }
+        // Debug only: the owner says it in its own words (listeners), as it does for the failed attempts.
+        Logger.debug("{}: connected to {} (after {} failed attempts)", name, config.broker(), failedAttempts);
         connectedAtNanos = System.nanoTime();
         state = LinkState.CONNECTED;
         for (LinkListener listener : listeners) {
@@ -188,24 +194,22 @@ final class Reconnector {
         sessionWiped = true;
     }
 
-    private void retryLater(String reason) {
+    /** Schedules the next attempt; returns its delay, or null when the link stops trying. */
+    private Duration retryLater(String reason) {
         if (state == LinkState.CLOSED || state == LinkState.FAILED) {
-            return;
+            return null;
         }
         lastFailure = reason;
         Duration delay = config.reconnect().delayBefore(failedAttempts + 1, ThreadLocalRandom.current());
-        if (failedAttempts == 0) {
-            Logger.info("{}: broker {} not reachable ({}); retrying every {} ms at most", name, config.broker(),
-                    reason, config.reconnect().max().toMillis());
-        } else {
-            Logger.debug("{}: connect attempt {} failed ({}); next in {} ms", name, failedAttempts + 1, reason,
-                    delay.toMillis());
-        }
+        Logger.debug("{}: broker {}: attempt {} failed ({}); next in {} ms", name, config.broker(), failedAttempts + 1,
+                reason, delay.toMillis());
         failedAttempts++;
         try {
             control.schedule(this::connectAttempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return delay;
         } catch (RejectedExecutionException closing) {
             Logger.debug("{}: no reconnect: closing", name);
+            return null;
         }
     }
 

@@ -89,7 +89,7 @@ final class SubscriptionRegistry {
                     client.unsubscribe(batch).waitForCompletion(timeout.toMillis());
                 } catch (MqttException e) {
                     Logger.debug("{}: unsubscribe of {} filters failed: {}", name, batch.length,
-                            PahoMessages.describe(e));
+                            PahoFailures.describe(e));
                 }
             }
         }
@@ -132,7 +132,7 @@ final class SubscriptionRegistry {
                 token.waitForCompletion(timeout.toMillis());
                 codes = token.getReasonCodes();
             } catch (MqttException e) {
-                throw new MqttLinkException("subscribe failed: " + PahoMessages.describe(e), e);
+                throw new MqttLinkException("subscribe failed: " + PahoFailures.describe(e), e);
             }
             List<String> refused = new ArrayList<>();
             for (int i = 0; codes != null && i < codes.length && i < packet.length; i++) {

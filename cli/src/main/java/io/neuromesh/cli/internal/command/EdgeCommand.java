@@ -1,7 +1,9 @@
 package io.neuromesh.cli.internal.command;
 
+import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.options.FleetOptions;
+import io.neuromesh.cli.internal.options.HostNodeId;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
@@ -9,6 +11,7 @@ import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.flows.ClientConfig;
 import io.neuromesh.flows.Worker;
 import io.neuromesh.mqtt.LinkConfig;
+import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.Qos;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +28,9 @@ public final class EdgeCommand implements Callable<Integer> {
 
     @Mixin
     private FleetOptions fleet;
-    @Option(names = "--node", paramLabel = "ID", required = true, converter = IdConverter.class,
-            description = "this node's id (1-64 of A-Z a-z 0-9 _ -)")
+    @Option(names = "--node", paramLabel = "ID", converter = IdConverter.class,
+            description = "this node's id (1-64 of A-Z a-z 0-9 _ -); default: this host's name made to fit that rule"
+                    + " (e.g. raspberrypi.local -> raspberrypi-local), printed at start")
     private String node;
     @Option(names = "--gpio", paramLabel = "MODE",
             description = "auto (gpiod on a Pi, simulated elsewhere), mock, gpiod or off (default: ${DEFAULT-VALUE})")
@@ -51,6 +55,12 @@ public final class EdgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        PrintStream out = fleet.out();
+        if (node == null) {
+            node = HostNodeId.get().orElseThrow(() -> new UsageException("cannot make a node id of this host's name"
+                    + " (" + HostNodeId.hostName().orElse("unknown") + "); give one with --node"));
+            out.println("node id " + node + " (from the host name; --node to choose another)");
+        }
         EdgeConfig config;
         try {
             config = EdgeRuntime.builder()
@@ -61,22 +71,29 @@ public final class EdgeCommand implements Callable<Integer> {
                     .neuronQos(qos(qos))
                     .heartbeat(heartbeat, offlineAfter)
                     .handover(handover)
+                    // A service keeps trying: start() returns once connected, saying why not on every attempt.
+                    .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
                     .config();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        BrokerWait<EdgeRuntime> runtimes = new BrokerWait<>("edge", config.broker(), config.link().reconnect(),
-                EdgeRuntime::start, EdgeRuntime::close);
+        EdgeRuntime runtime = EdgeRuntime.create(config);
         BrokerWait<Worker> workers = new BrokerWait<>("edge", config.broker(), config.link().reconnect(),
                 Worker::start, Worker::close);
         UntilShutdown shutdown = UntilShutdown.register("edge", () -> {
             workers.stop();
-            runtimes.stop();
+            runtime.close();
         });
         PrintStream err = fleet.err();
-        EdgeRuntime runtime = runtimes.start(() -> EdgeRuntime.create(config), err);
-        if (runtime == null) {
-            return 0;
+        try {
+            runtime.start();
+        } catch (MqttLinkException e) {
+            // Closed by Ctrl-C / SIGTERM while it waited for the broker, or another process took the node id.
+            runtime.close();
+            if (shutdown.requested()) {
+                return 0;
+            }
+            throw new CommandFailedException("node " + config.node() + ": " + e.getMessage());
         }
         runtime.failure().thenAccept(reason -> {
             System.err.println("neuromesh edge: " + reason);
@@ -88,9 +105,8 @@ public final class EdgeCommand implements Callable<Integer> {
                 .queues(ClientConfig.DEFAULT_QUEUE).build(), err) == null) {
             return 0;
         }
-        PrintStream out = fleet.out();
-        out.println("node " + config.node() + " running" + (noWorker ? "" : " (also a worker on queue "
-                + ClientConfig.DEFAULT_QUEUE + ")") + "; broker " + config.broker());
+        out.println("node " + config.node() + " connected to " + config.broker() + "; running" + (noWorker ? ""
+                : " (also a worker on queue " + ClientConfig.DEFAULT_QUEUE + ")"));
         out.flush();
         shutdown.await();
         return 0;

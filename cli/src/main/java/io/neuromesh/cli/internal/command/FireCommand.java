@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code neuromesh fire <neuron>}: the reference's {@code fire()}. */
-@Command(name = "fire", mixinStandardHelpOptions = true, description = "force a neuron to fire now")
+@Command(name = "fire", mixinStandardHelpOptions = true, description = {"force a neuron to fire now: its output"
+        + " is 1 for its refractoryMs (default 100 ms), then a spike neuron rests (0) and a level neuron follows its"
+        + " inputs again"})
 public final class FireCommand implements Callable<Integer> {
 
     @Mixin

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 public final class UntilShutdown {
 
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean requested;
 
     private UntilShutdown() {
     }
@@ -22,10 +23,16 @@ public final class UntilShutdown {
     public static UntilShutdown register(String service, Runnable close) {
         UntilShutdown until = new UntilShutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            until.requested = true;
             close.run();
             until.closed.countDown();
         }, "neuromesh-" + service + "-shutdown"));
         return until;
+    }
+
+    /** True once the shutdown hook has begun: a start that failed meanwhile failed because of it. */
+    public boolean requested() {
+        return requested;
     }
 
     /** Blocks until the hook has closed the service. */

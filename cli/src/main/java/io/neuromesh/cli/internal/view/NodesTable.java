@@ -33,12 +33,24 @@ public final class NodesTable {
             Optional<NodeStatus.Running> load = status.running();
             table.row(status.node(), status.state().wireName(), neurons(status.neurons()),
                     status.rev() > 0 ? Long.toString(status.rev()) : ABSENT, shortHash(status.hash()),
-                    status.timestamp().isAfter(Instant.EPOCH) ? ago(Duration.between(status.timestamp(), now)) : ABSENT,
+                    lastStatus(status, now),
                     load.map(l -> String.format(Locale.ROOT, "%.1f", l.inputsPerSecond())).orElse(ABSENT),
                     load.map(l -> Integer.toString(l.queue())).orElse(ABSENT),
                     load.map(l -> l.heapUsedMb() + "/" + l.heapMaxMb() + " MB").orElse(ABSENT));
         });
         return table.lines();
+    }
+
+    /**
+     * How long ago the status was written; for a node that went offline, how long ago it went. A Last Will that no
+     * peer has confirmed yet (no {@code reportedBy}) carries the time the node connected, not when it went: say so.
+     */
+    static String lastStatus(NodeStatus status, Instant now) {
+        if (!status.timestamp().isAfter(Instant.EPOCH)) {
+            return ABSENT;
+        }
+        String ago = ago(Duration.between(status.timestamp(), now));
+        return status.unconfirmedWill() ? "unknown (connected " + ago + ")" : ago;
     }
 
     /** @return {@code 1.2s ago}, {@code 42s ago}, {@code 5m ago}, {@code 3h ago} or {@code 2d ago}; never negative */

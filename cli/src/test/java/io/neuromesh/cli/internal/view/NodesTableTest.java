@@ -24,13 +24,24 @@ class NodesTableTest {
                 NOW.minusMillis(1_234), running(4, 12.25, 3, 45, 512));
         NodeStatus n1 = NodeStatus.live(NodeState.LEAVING, "n1", List.of("x"), NOW.minusMillis(200),
                 running(4, 0, 0, 30, 512));
-        NodeStatus n3 = NodeStatus.offline("n3", "connection lost", NOW.minusMillis(300_000));
+        NodeStatus n3 = NodeStatus.offlineSeenBy("n3", "connection lost", NOW.minusMillis(300_000), "n1");
         assertEquals(List.of(
                 "NODE  STATE    NEURONS           REV  HASH              LAST STATUS  IN/S  QUEUE  HEAP",
                 "n1    leaving  1 (x)             4    0123456789abcdef  0.2s ago     0.0   0      30/512 MB",
                 "n2    online   4 (h1 h2 h3 ...)  4    0123456789abcdef  1.2s ago     12.3  3      45/512 MB",
                 "n3    offline  0                 -    -                 5m ago       -     -      -"),
                 NodesTable.lines(List.of(n2, n3, n1), NOW));
+    }
+
+    @Test
+    void anOfflineNodeShowsWhenItWentWhenAPeerSawItGoAndSaysItIsUnknownOtherwise() {
+        NodeStatus seen = NodeStatus.offlineSeenBy("n1", NodeStatus.CONNECTION_LOST, NOW.minusMillis(1_500), "n2");
+        NodeStatus will = NodeStatus.offline("n2", NodeStatus.CONNECTION_LOST, NOW.minusSeconds(90));
+        NodeStatus shutdown = NodeStatus.offline("n3", "shutdown", NOW.minusSeconds(20));
+        assertEquals("1.5s ago", NodesTable.lastStatus(seen, NOW));
+        assertEquals("unknown (connected 1m ago)", NodesTable.lastStatus(will, NOW),
+                "a Last Will no peer confirmed carries the connect time: not when the node went");
+        assertEquals("20s ago", NodesTable.lastStatus(shutdown, NOW), "its last word says when it left");
     }
 
     @Test

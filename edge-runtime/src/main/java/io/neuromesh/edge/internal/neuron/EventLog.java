@@ -24,6 +24,8 @@ public final class EventLog {
     private String[] sources = new String[0];
     private double[] values = new double[0];
     private double[] sums = new double[0];
+    /** Throttles of the kinds logged through {@link #addLimited}, by ordinal; made on first use. */
+    private EventThrottle[] throttles;
     private int next;
     private int size;
     private long total;
@@ -48,6 +50,25 @@ public final class EventLog {
         next = (next + 1) % times.length;
         size = Math.min(size + 1, times.length);
         total++;
+    }
+
+    /**
+     * Appends an event of a kind that can flood (a rejected or ignored input), at most one a second per kind; the
+     * logged one carries, as its value, how many were left out since the previous one.
+     */
+    public void addLimited(long epochMicros, EventKind kind, String source, double sum) {
+        if (throttles == null) {
+            throttles = new EventThrottle[EventKind.values().length];
+        }
+        EventThrottle throttle = throttles[kind.ordinal()];
+        if (throttle == null) {
+            throttle = new EventThrottle();
+            throttles[kind.ordinal()] = throttle;
+        }
+        long more = throttle.admit(epochMicros);
+        if (more != EventThrottle.FOLDED) {
+            add(epochMicros, kind, source, more, sum);
+        }
     }
 
     private void grow() {

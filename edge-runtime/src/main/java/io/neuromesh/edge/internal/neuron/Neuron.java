@@ -29,7 +29,7 @@ public final class Neuron {
     public enum Outcome {
         /** Nothing to publish. */
         NONE,
-        /** The output changed (LEVEL): publish it and send it to every downstream neuron. */
+        /** The output changed (LEVEL, also at the end of a forced pulse): publish it and send it downstream. */
         OUTPUT_CHANGED,
         /** The neuron fired: publish output 1 and send 1 to every downstream neuron. */
         FIRED,
@@ -55,6 +55,7 @@ public final class Neuron {
     private int output;
     private double lastSum;
     private long refractoryUntil = Long.MIN_VALUE;
+    private long pulseUntil = Long.MIN_VALUE; // LEVEL: end of a forced pulse that holds the output at 1
     private long lastFired = Long.MIN_VALUE;
     private long inputs;
     private long fires;
@@ -83,7 +84,7 @@ public final class Neuron {
         Slot slot = slots.get(source);
         if (slot == null) {
             ignored++;
-            log.add(now, EventKind.IGNORED, source, value, lastSum);
+            log.addLimited(now, EventKind.IGNORED, source, lastSum);
             return Outcome.NONE;
         }
         inputs++;
@@ -107,7 +108,11 @@ public final class Neuron {
         return Outcome.NONE;
     }
 
-    /** The {@code fire} command: fires now whatever the inputs (and restarts the refractory period in SPIKE mode). */
+    /**
+     * The {@code fire} command: fires now whatever the inputs. SPIKE: restarts the refractory period. LEVEL: holds
+     * the output at 1 for the refractory period (a second fire extends it); then {@link #tick} re-evaluates the
+     * inputs, which are recorded meanwhile.
+     */
     public Outcome forceFire(long now) {
         return fire(now, EventKind.FORCED);
     }
@@ -118,6 +123,8 @@ public final class Neuron {
         log.add(now, kind, null, 1, lastSum);
         if (mode == NeuronMode.SPIKE) {
             refractoryUntil = now + refractoryMicros;
+        } else {
+            pulseUntil = now + refractoryMicros;
         }
         if (output != 1) {
             output = 1;
@@ -127,11 +134,14 @@ public final class Neuron {
     }
 
     /**
-     * Time passed: in SPIKE mode, ends the refractory period once {@code now} reaches it (output back to 0).
-     * Call it at {@link #deadline()}.
+     * Time passed: in SPIKE mode, ends the refractory period once {@code now} reaches it (output back to 0); in
+     * LEVEL mode, ends a forced pulse (output back to what the inputs say). Call it at {@link #deadline()}.
      */
     public Outcome tick(long now) {
-        if (mode == NeuronMode.SPIKE && output == 1 && now >= refractoryUntil) {
+        if (mode == NeuronMode.LEVEL) {
+            return pulseUntil == Long.MIN_VALUE ? Outcome.NONE : settle(now);
+        }
+        if (output == 1 && now >= refractoryUntil) {
             output = 0;
             log.add(now, EventKind.OUTPUT, null, 0, lastSum);
             return Outcome.RESTED;
@@ -141,7 +151,8 @@ public final class Neuron {
 
     /** When {@link #tick} next has something to do (epoch microseconds), or {@link Long#MAX_VALUE}. */
     public long deadline() {
-        return mode == NeuronMode.SPIKE && output == 1 ? refractoryUntil : Long.MAX_VALUE;
+        long until = mode == NeuronMode.LEVEL ? pulseUntil : output == 1 ? refractoryUntil : Long.MIN_VALUE;
+        return until == Long.MIN_VALUE ? Long.MAX_VALUE : until;
     }
 
     /**
@@ -159,6 +170,7 @@ public final class Neuron {
         }
         if (before == NeuronMode.LEVEL && output == 1) {
             // A LEVEL output of 1 is not a spike: a neuron switched to SPIKE starts at rest.
+            pulseUntil = Long.MIN_VALUE;
             output = 0;
             log.add(now, EventKind.OUTPUT, null, 0, lastSum);
             return Outcome.RESTED;
@@ -182,6 +194,7 @@ public final class Neuron {
                 slot.present = true;
             }
         });
+        pulseUntil = Long.MIN_VALUE;
         if (mode == NeuronMode.LEVEL) {
             lastSum = levelSum();
             output = lastSum >= threshold ? 1 : 0;
@@ -198,7 +211,16 @@ public final class Neuron {
         return slot == null || !slot.present ? Double.NaN : slot.value;
     }
 
+    /** LEVEL: the output the inputs say, unless a forced pulse still holds it at 1. */
     private Outcome settle(long now) {
+        if (pulseUntil != Long.MIN_VALUE) {
+            if (now < pulseUntil) {
+                return Outcome.NONE;
+            }
+            pulseUntil = Long.MIN_VALUE;
+            lastSum = levelSum();
+            log.add(now, EventKind.SETTLED, null, lastSum >= threshold ? 1 : 0, lastSum);
+        }
         int next = lastSum >= threshold ? 1 : 0;
         if (next == output) {
             return Outcome.NONE;
@@ -229,7 +251,7 @@ public final class Neuron {
     }
 
     private boolean isRefractory(long now) {
-        return now < refractoryUntil;
+        return now < refractoryUntil || now < pulseUntil;
     }
 
     public String id() {
@@ -238,10 +260,6 @@ public final class Neuron {
 
     public NeuronMode mode() {
         return mode;
-    }
-
-    public double threshold() {
-        return threshold;
     }
 
     /** The current output, 0 or 1. */

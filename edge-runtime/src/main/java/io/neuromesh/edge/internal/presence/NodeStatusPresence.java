@@ -31,7 +31,7 @@ public final class NodeStatusPresence implements PresenceCodec<NodeStatus> {
      */
     public static Announcement<NodeStatus> announcement(String node, Duration heartbeat) {
         return new Announcement<>(Topics.nodeStatus(node), CODEC, heartbeat, Qos.AT_MOST_ONCE,
-                NodeStatus.offline(node, "connection lost", Instant.now()));
+                NodeStatus.offline(node, NodeStatus.CONNECTION_LOST, Instant.now()));
     }
 
     @Override

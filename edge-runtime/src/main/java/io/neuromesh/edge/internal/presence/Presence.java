@@ -57,6 +57,7 @@ public final class Presence {
     private final Heartbeat heartbeat;
     private final Announcer<NodeStatus> announcer;
     private final PresenceWatcher<NodeStatus> watcher;
+    private final WillWitness witness;
     private final long periodNanos;
     /** Notified whenever a peer's status is heard (a handover waits on it). */
     private final Object heard = new Object();
@@ -88,10 +89,12 @@ public final class Presence {
         this.periodNanos = Math.max(10, config.heartbeat().toMillis() / 4) * 1_000_000;
         this.announcer = Announcer.create(link, announcement, this::beat,
                 () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()));
-        // The listener only posts to the brain and notifies waiters: it may run on the watcher's own thread.
+        // The listener posts to the brain, notifies waiters and at most publishes once (never blocking, but under
+        // backpressure): it may run on the watcher's own thread, which is not an MQTT thread.
         this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES, NodeStatusPresence.CODEC)
                 .offlineAfter(config.offlineAfter()).checkEvery(period()).self(config.node())
                 .listener(Runnable::run, this::onPresence).build();
+        this.witness = new WillWitness(config.node(), link, () -> watcher.online().keySet());
     }
 
     /** The period of the watcher's silence checks and of the brain's liveness beat. */
@@ -196,8 +199,9 @@ public final class Presence {
     /** Watcher thread: what the fleet's statuses say. */
     private void onPresence(PresenceEvent<NodeStatus> event) {
         switch (event) {
-            case PresenceEvent.Heard<NodeStatus> h when h.peer().equals(config.node()) -> checkForTwin(h.status());
+            case PresenceEvent.Heard<NodeStatus> h when h.peer().equals(config.node()) -> heardSelf(h.status());
             case PresenceEvent.Heard<NodeStatus> h -> {
+                witness.heard(h.peer(), h.status(), state == NodeState.ONLINE);
                 synchronized (heard) {
                     heard.notifyAll();
                 }
@@ -207,9 +211,18 @@ public final class Presence {
             case PresenceEvent.Joined<NodeStatus> j -> membershipChanged();
             case PresenceEvent.Left<NodeStatus> l -> membershipChanged();
             // A forgotten peer was reported as left first, or was not online: the set of online nodes is unchanged.
-            case PresenceEvent.Forgotten<NodeStatus> f -> { }
+            case PresenceEvent.Forgotten<NodeStatus> f -> witness.forget(f.peer());
             // The whole process stalled (or could not hear): the brain gets the same benefit of the doubt.
             case PresenceEvent.Forgiven<NodeStatus> f -> brain.forgive(System.nanoTime() - periodNanos);
+        }
+    }
+
+    /** This node's own status, as the broker has it now. */
+    private void heardSelf(NodeStatus status) {
+        checkForTwin(status);
+        if (status.reportedBy().isPresent() && state == NodeState.ONLINE) {
+            // A peer dated this node's Last Will just as it came back (see WillWitness): say it is online again.
+            announcer.publishNow();
         }
     }
 

@@ -109,6 +109,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
 
     /** Listens to the link, subscribes the topics and starts the brain thread; the link connects afterwards. */
     private void wire() {
+        link.addListener(new BrokerReport(config.node(), config.broker()));
         link.addListener(new LinkListener() {
             @Override
             public void connected(boolean reconnect) {

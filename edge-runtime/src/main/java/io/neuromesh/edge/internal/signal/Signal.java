@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.signal;
 
+import io.neuromesh.edge.internal.neuron.EventKind;
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.port.PinControl;
@@ -73,6 +74,7 @@ public final class Signal {
             return;
         }
         Input input;
+        long now = clock.micros();
         try {
             input = InputCodec.decode(payload);
         } catch (WireFormatException e) {
@@ -80,9 +82,10 @@ public final class Signal {
             if (n <= LOGGED_MALFORMED || n % 1000 == 0) {
                 Logger.warn("node {}: bad input on neuron/{} dropped ({} so far): {}", node, neuronId, n, e.getMessage());
             }
+            // Also in the neuron's own log, so that `neuromesh logs` shows it; rate-limited there.
+            h.neuron().log().addLimited(now, EventKind.REJECTED, e.getMessage(), h.neuron().lastSum());
             return;
         }
-        long now = clock.micros();
         if (Logger.isDebugEnabled()) {
             Logger.debug("node {}: neuron/{} <- {}", node, neuronId, input);
         }

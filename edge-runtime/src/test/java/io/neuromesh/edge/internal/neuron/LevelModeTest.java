@@ -80,12 +80,39 @@ class LevelModeTest {
     }
 
     @Test
-    void forcedFireSetsTheOutputUntilTheNextEvaluation() {
-        Neuron n = new Neuron("n", NeuronMode.LEVEL, 0.9, Duration.ZERO, Duration.ZERO, Map.of("a", 1.0), 8);
+    void forcedFireIsAPulseOfTheRefractoryPeriodThenTheInputsDecide() {
+        Neuron n = new Neuron("n", NeuronMode.LEVEL, 0.9, Duration.ZERO, Duration.ofMillis(100), Map.of("a", 1.0), 8);
         assertEquals(Neuron.Outcome.FIRED, n.forceFire(T0));
         assertEquals(1, n.output());
-        assertEquals(Neuron.Outcome.OUTPUT_CHANGED, n.onInput("a", 0, T0 + 1));
+        assertEquals(T0 + 100_000, n.deadline());
+        assertEquals(Neuron.Outcome.NONE, n.onInput("a", 0, T0 + 1), "the pulse holds the output");
+        assertTrue(n.snapshot(T0 + 1, List.of()).resting(), "inspect tells why the output is 1");
+        assertEquals(Neuron.Outcome.NONE, n.tick(T0 + 99_999));
+        assertEquals(Neuron.Outcome.OUTPUT_CHANGED, n.tick(T0 + 100_000));
         assertEquals(0, n.output());
+        assertEquals(Long.MAX_VALUE, n.deadline());
+        List<EventKind> kinds = n.log().events(0).stream().map(EventLog.Event::kind).toList();
+        assertEquals(List.of(EventKind.FORCED, EventKind.OUTPUT, EventKind.INPUT, EventKind.SETTLED, EventKind.OUTPUT),
+                kinds);
+    }
+
+    @Test
+    void aLateTickDoesNotHoldThePulseAgainstAnInputAfterItsEnd() {
+        Neuron n = new Neuron("n", NeuronMode.LEVEL, 0.9, Duration.ZERO, Duration.ofMillis(100), Map.of("a", 1.0), 8);
+        n.forceFire(T0);
+        assertEquals(Neuron.Outcome.OUTPUT_CHANGED, n.onInput("a", 0, T0 + 100_001));
+        assertEquals(0, n.output());
+        assertEquals(Neuron.Outcome.NONE, n.tick(T0 + 100_002), "the pulse already ended");
+    }
+
+    @Test
+    void aNeuronSwitchedToSpikeDuringAPulseStartsAtRest() {
+        Neuron n = new Neuron("n", NeuronMode.LEVEL, 0.9, Duration.ZERO, Duration.ofMillis(100), Map.of("a", 1.0), 8);
+        n.forceFire(T0);
+        assertEquals(Neuron.Outcome.RESTED, n.reconfigure(NeuronMode.SPIKE, 0.9, Duration.ofMillis(500),
+                Duration.ofMillis(100), Map.of("a", 1.0), T0 + 1));
+        assertEquals(0, n.output());
+        assertEquals(Long.MAX_VALUE, n.deadline());
     }
 
     /**

@@ -1,0 +1,103 @@
+package io.neuromesh.mqtt.internal;
+
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one place where Paho's exceptions become plain causes a user can act on ({@code connection refused},
+ * {@code unknown host broker.lan}, {@code timed out}, {@code not authorized}, {@code TLS failure: ...}). Paho's own
+ * text rarely says why ({@code Untranslated MqttException - RC: 0}, {@code Connection lost}). Stateless.
+ */
+final class PahoFailures {
+
+    private PahoFailures() {
+    }
+
+    /** The plain cause of {@code e}: the network cause when there is one, else the broker's reason code. */
+    static String describe(MqttException e) {
+        String network = networkCause(e.getCause());
+        if (network != null) {
+            return e.getReasonCode() == MqttClientException.REASON_CODE_CONNECTION_LOST ? "connection lost: " + network
+                    : network;
+        }
+        String code = reasonCode(e.getReasonCode());
+        if (code != null) {
+            return code;
+        }
+        String text = e.getMessage() == null || e.getMessage().startsWith("Untranslated")
+                ? "MQTT error " + e.getReasonCode() : e.getMessage();
+        Throwable cause = e.getCause();
+        return cause == null ? text
+                : text + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    /** Why the broker sent DISCONNECT, from its reason code and optional reason string. */
+    static String disconnect(int code, String reasonString) {
+        String known = reasonCode(code);
+        String text = "the broker disconnected us (reason " + code + (known == null ? "" : ": " + known) + ")";
+        return reasonString == null ? text : text + ": " + reasonString;
+    }
+
+    private static String networkCause(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            switch (t) {
+                case UnknownHostException u -> {
+                    return "unknown host " + u.getMessage();
+                }
+                case NoRouteToHostException n -> {
+                    return "no route to host";
+                }
+                case ConnectException c -> {
+                    String message = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+                    return message.contains("timed out") ? "timed out" : "connection refused";
+                }
+                case SocketTimeoutException s -> {
+                    return "timed out";
+                }
+                case SSLException s -> {
+                    return "TLS failure: " + s.getMessage();
+                }
+                case EOFException eof -> {
+                    return "the broker closed the connection";
+                }
+                case SocketException s -> {
+                    return s.getMessage() == null ? "network error" : s.getMessage().toLowerCase(Locale.ROOT);
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Paho's own client codes (32xxx) and MQTT 5 reason codes (CONNACK, DISCONNECT); null when not one we word. */
+    private static String reasonCode(int code) {
+        return switch (code) {
+            case MqttClientException.REASON_CODE_CLIENT_TIMEOUT, MqttClientException.REASON_CODE_WRITE_TIMEOUT ->
+                    "timed out";
+            case MqttClientException.REASON_CODE_CONNECTION_LOST -> "connection lost";
+            case MqttClientException.REASON_CODE_SSL_CONFIG_ERROR -> "TLS failure: bad TLS configuration";
+            case MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED ->
+                    "not authorized";
+            case MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD -> "not authorized: bad user name or password";
+            case MqttReturnCode.RETURN_CODE_SERVER_UNAVAILABLE ->
+                    "the broker is unavailable";
+            case MqttReturnCode.RETURN_CODE_SERVER_BUSY -> "the broker is busy";
+            case MqttReturnCode.RETURN_CODE_BANNED -> "banned by the broker";
+            case MqttReturnCode.RETURN_CODE_IDENTIFIER_NOT_VALID ->
+                    "the broker refused the client id";
+            case MqttReturnCode.RETURN_CODE_SESSION_TAKEN_OVER -> "session taken over by another client";
+            default -> null;
+        };
+    }
+}

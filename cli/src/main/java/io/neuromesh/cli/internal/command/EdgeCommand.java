@@ -1,6 +1,7 @@
 package io.neuromesh.cli.internal.command;
 
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.EdgeConfig;
@@ -61,6 +62,8 @@ public final class EdgeCommand implements Callable<Integer> {
                     .neuronQos(qos(qos))
                     .heartbeat(heartbeat, offlineAfter)
                     .handover(handover)
+                    // Its last applied topology survives a restart there (NEUROMESH_HOME, as the history reads it).
+                    .stateDir(TopologyHistory.atDefaultHome().directory().resolveSibling("nodes").resolve(node))
                     .config();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -32,7 +32,7 @@ import java.util.SortedSet;
 import java.util.function.Predicate;
 
 /**
- * Which neurons run here: follows the topology (rev checks, GPIO reconcile) and the set of online nodes
+ * Which neurons run here: runs the topology {@link TopologyIntake} chose (GPIO reconcile) and the set of online nodes
  * ({@link Placement}). When that set changes neurons move: one that starts here restores its state first
  * ({@link Restore}); one that moves to another online node stays until that node reports hosting it (or the handover
  * time passes), so no input falls in between. Brain thread only.

@@ -66,7 +66,8 @@ final class HistoryWriter {
             }
         }
         AppliedHistory after = history.with(next.get());
-        control.recordApplied(running.version().rev(), running.bytes(), after, HistoryRecording.dropped(history, after));
+        control.recordApplied(running.version().rev(), running.bytes(), after,
+                HistoryRecording.dropped(history, after));
         Logger.info("node {}: all {} online node(s) run {}; recorded in the fleet's applied history", node,
                 online.size(), running.version());
         return Optional.of(after);

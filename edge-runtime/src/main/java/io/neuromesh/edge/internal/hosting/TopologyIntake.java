@@ -225,8 +225,8 @@ public final class TopologyIntake {
             case RetainedTopology.Cleared c -> hosting.result(0, "", TopologyOutcome.REJECTED, List.of(CLEARED));
             case RetainedTopology.Invalid i -> hosting.result(i.rev(), "", TopologyOutcome.REJECTED, i.errors());
             case RetainedTopology.Valid t when t.version().equals(version().orElse(null)) -> hosting.result(
-                    t.version().rev(), t.version().hash(), changed ? TopologyOutcome.APPLIED : TopologyOutcome.UNCHANGED,
-                    List.of());
+                    t.version().rev(), t.version().hash(),
+                    changed ? TopologyOutcome.APPLIED : TopologyOutcome.UNCHANGED, List.of());
             case RetainedTopology.Valid t -> hosting.result(t.version().rev(), t.version().hash(),
                     TopologyOutcome.REJECTED, TopologyChoice.rejection(version(), t, refused));
         };

@@ -20,6 +20,6 @@ public interface TopologyStore {
     /** The document saved last, exactly as it was published; empty when none was saved (or it cannot be read). */
     Optional<byte[]> load();
 
-    /** Keeps {@code document} (the bytes as published) in place of the previous one; a failure is logged, not thrown. */
+    /** Keeps {@code document} (the bytes as published) in place of the previous one; logs a failure, never throws. */
     void save(byte[] document);
 }

@@ -7,7 +7,10 @@ import io.neuromesh.mqtt.SessionMode;
 import io.neuromesh.topology.Ids;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -28,10 +31,15 @@ import java.util.regex.Pattern;
  * @param heartbeat       how often the node republishes its status with its load (peers watch it)
  * @param offlineAfter    a peer not heard from for this long is considered offline and its movable neurons move
  * @param handover        on a graceful stop, how long to wait for other nodes to take over this node's movable neurons
+ * @param stateDir        the node's own folder (made on first use), where it keeps the last topology it applied
+ *                        ({@code topology.json}, exactly as published) and starts from after a restart, so that a
+ *                        stray retained topology cannot replace what the fleet runs; empty: nothing is kept (the node
+ *                        then relies on the broker alone, see docs/topology.md "One source of truth")
  * @since 0.1
  */
 public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
-                         GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration handover) {
+                         GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration handover,
+                         Optional<Path> stateDir) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -80,6 +88,12 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         if (handover == null || handover.isNegative()) {
             throw new IllegalArgumentException("handover: must be zero or positive, got " + handover);
         }
+        if (stateDir == null) {
+            throw new IllegalArgumentException("stateDir: must not be null; use Optional.empty() for none");
+        }
+        stateDir.filter(dir -> Files.exists(dir) && !Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new IllegalArgumentException("stateDir: " + dir + " is a file, not a folder; give a folder");
+        });
     }
 
     /** The broker address, {@code tcp://host:port}: {@code link().broker()}. */
@@ -102,6 +116,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private Duration offlineAfter = DEFAULT_OFFLINE_AFTER;
         private Duration handover = DEFAULT_HANDOVER;
+        private Optional<Path> stateDir = Optional.empty();
 
         Builder() {
         }
@@ -173,6 +188,15 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             return this;
         }
 
+        /** The node's own folder, where it keeps its last applied topology (default: none, nothing is kept). */
+        public Builder stateDir(Path dir) {
+            if (dir == null) {
+                throw new IllegalArgumentException("stateDir: must not be null; leave it unset for none");
+            }
+            this.stateDir = Optional.of(dir);
+            return this;
+        }
+
         /** How GPIO pins are driven. */
         public Builder gpio(GpioSetting gpio) {
             this.gpio = gpio;
@@ -184,7 +208,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             // The node id first: it makes the client id, whose own message would not say "node".
             Ids.require("node", node);
             return new EdgeConfig(link.clientId(CLIENT_ID_PREFIX + node).config(), node, neuronQos, eventsPerNeuron,
-                    inboxCapacity, gpio, heartbeat, offlineAfter, handover);
+                    inboxCapacity, gpio, heartbeat, offlineAfter, handover, stateDir);
         }
 
         /** A runtime with this configuration (not started). */

@@ -106,6 +106,23 @@ final class EdgeFleet {
         awaitSettled(outputs, "z", expectedZ);
     }
 
+    /** Every transition between the four states of (x, y), each ending with z = x XOR y. */
+    static void allTwelveTransitions(FleetClient client, Observer outputs) {
+        int[][] states = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+        int transitions = 0;
+        for (int[] from : states) {
+            for (int[] to : states) {
+                if (from == to) {
+                    continue;
+                }
+                expect(client, outputs, from[0], from[1], from[0] ^ from[1]);
+                expect(client, outputs, to[0], to[1], to[0] ^ to[1]);
+                transitions++;
+            }
+        }
+        assertEquals(12, transitions);
+    }
+
     /** Drives z through 1 and back to 0 so that it has a published output to watch. */
     static void prime(FleetClient client, Observer outputs) {
         expect(client, outputs, 1, 0, 1);

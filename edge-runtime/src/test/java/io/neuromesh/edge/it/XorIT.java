@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static io.neuromesh.edge.it.EdgeFleet.allTwelveTransitions;
 import static io.neuromesh.edge.it.EdgeFleet.apply;
 import static io.neuromesh.edge.it.EdgeFleet.applyOk;
 import static io.neuromesh.edge.it.EdgeFleet.awaitSettled;
@@ -44,18 +45,7 @@ class XorIT {
                     "n1", fleet.node("n1").hostedNeurons().size(), "n2", fleet.node("n2").hostedNeurons().size(),
                     "n3", fleet.node("n3").hostedNeurons().size()));
             prime(client, outputs);
-            int transitions = 0;
-            for (int[] from : STATES) {
-                for (int[] to : STATES) {
-                    if (from == to) {
-                        continue;
-                    }
-                    expect(client, outputs, from[0], from[1], from[0] ^ from[1]);
-                    expect(client, outputs, to[0], to[1], to[0] ^ to[1]);
-                    transitions++;
-                }
-            }
-            assertEquals(12, transitions);
+            allTwelveTransitions(client, outputs);
         }
     }
 

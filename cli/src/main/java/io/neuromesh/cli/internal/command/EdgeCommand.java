@@ -2,6 +2,7 @@ package io.neuromesh.cli.internal.command;
 
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.HostNodeId;
 import io.neuromesh.cli.internal.options.IdConverter;
@@ -73,6 +74,8 @@ public final class EdgeCommand implements Callable<Integer> {
                     .handover(handover)
                     // A service keeps trying: start() returns once connected, saying why not on every attempt.
                     .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
+                    // Its last applied topology survives a restart there (NEUROMESH_HOME, as the history reads it).
+                    .stateDir(TopologyHistory.atDefaultHome().directory().resolveSibling("nodes").resolve(node))
                     .config();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

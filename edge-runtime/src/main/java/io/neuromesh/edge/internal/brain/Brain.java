@@ -6,8 +6,10 @@ import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.hosting.TopologyIntake;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
+import io.neuromesh.edge.internal.port.TopologyStore;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.signal.NeuronInbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
@@ -17,7 +19,6 @@ import io.neuromesh.edge.internal.time.EpochClock;
 
 import java.util.List;
 import java.util.SortedSet;
-import java.util.function.Predicate;
 
 /**
  * The neurons of one runtime and the topology they follow, driven by {@link BrainEvent}s one at a time on the brain
@@ -26,9 +27,14 @@ import java.util.function.Predicate;
  */
 public final class Brain {
 
-    /** The ports the brain talks to the outside through. */
+    /**
+     * The ports the brain talks to the outside through.
+     *
+     * @param store where the node keeps its last applied topology ({@link TopologyStore#NONE}: nowhere)
+     * @param peers what the other online nodes report (thread-safe)
+     */
     public record Ports(EpochClock clock, Scheduler scheduler, NeuronOutbox neurons, ControlOutbox control,
-                        PinControl pins) {
+                        PinControl pins, TopologyStore store, Peers peers) {
     }
 
     private final ControlOutbox control;
@@ -40,17 +46,14 @@ public final class Brain {
     private final Requests requests;
     private final NeuronInbox.Handler inputs;
 
-    /**
-     * @param hostedElsewhere whether another online node reports hosting a neuron (thread-safe; ends a handover)
-     */
-    public Brain(Hosting.Settings settings, Ports ports, Counters counters, NeuronInboxes inboxes,
-                 Predicate<String> hostedElsewhere) {
+    public Brain(Hosting.Settings settings, Ports ports, Counters counters, NeuronInboxes inboxes) {
         this.control = ports.control();
         this.pins = ports.pins();
         this.signal = new Signal(settings.node(), ports.clock(), ports.neurons(), ports.scheduler(), counters, hosted);
         this.hosting = new Hosting(settings, ports.clock(), ports.neurons(), counters, pins, inboxes, hosted, signal,
-                this::hostingChanged, hostedElsewhere);
-        this.intake = new TopologyIntake(hosting, control);
+                this::hostingChanged, ports.peers()::hostedElsewhere);
+        this.intake = new TopologyIntake(settings.node(), hosting, control, ports.store(), ports.peers(), counters,
+                ports.clock());
         this.requests = new Requests(settings.node(), ports.clock(), hosted, pins, control);
         this.inputs = signal::onPayload;
     }
@@ -67,8 +70,12 @@ public final class Brain {
                 }
             }
             case BrainEvent.TopologyArrived t -> intake.topologyArrived(t.payload());
+            case BrainEvent.HistoryArrived h -> intake.historyArrived(h.payload());
             case BrainEvent.MembershipChanged m -> intake.membershipChanged(m.online());
-            case BrainEvent.PeersReported p -> hosting.peersChanged();
+            case BrainEvent.PeersReported p -> {
+                hosting.peersChanged();
+                intake.peersReported();
+            }
             case BrainEvent.RequestArrived r -> {
                 switch (r.kind()) {
                     case LOGS -> requests.logs(r.message());
@@ -78,6 +85,7 @@ public final class Brain {
                 }
             }
             case BrainEvent.Connected c -> {
+                intake.start();
                 control.status(hosting.view());
                 c.announced().complete(null);
             }

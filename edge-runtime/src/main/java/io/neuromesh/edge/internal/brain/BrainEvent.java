@@ -22,6 +22,10 @@ public sealed interface BrainEvent {
     record TopologyArrived(byte[] payload) implements BrainEvent {
     }
 
+    /** The fleet's applied history arrived on {@code neuromesh/topology/history} (possibly empty: cleared). */
+    record HistoryArrived(byte[] payload) implements BrainEvent {
+    }
+
     /** The set of online nodes changed, or is known for the first time. */
     record MembershipChanged(SortedSet<String> online) implements BrainEvent {
     }

@@ -20,6 +20,7 @@ import org.tinylog.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ import java.util.SortedSet;
 import java.util.function.Predicate;
 
 /**
- * Which neurons run here: follows the topology (rev checks, GPIO reconcile) and the set of online nodes
+ * Which neurons run here: runs the topology {@link TopologyIntake} chose (GPIO reconcile) and the set of online nodes
  * ({@link Placement}). When that set changes neurons move: one that starts here restores its state first
  * ({@link Restore}); one that moves to another online node stays until that node reports hosting it (or the handover
  * time passes), so no input falls in between. Brain thread only.
@@ -64,6 +65,7 @@ public final class Hosting {
     /** Neurons of the previous topology (null before the second one): a neuron new in a revision has no state. */
     private Set<String> knownBefore;
     private String hash = "";
+    private Optional<String> problem = Optional.empty();
 
     /**
      * @param hostingChanged called after the hosted set changed (the status must be republished)
@@ -91,7 +93,23 @@ public final class Hosting {
 
     /** The status as of now. */
     public ControlOutbox.StatusView view() {
-        return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash, Optional.empty());
+        return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash, problem);
+    }
+
+    /**
+     * Why this node does not run the topology the broker retains (empty: it does), for its status.
+     *
+     * @return true when that changed
+     */
+    public boolean problem(Optional<String> next) {
+        boolean changed = !next.equals(problem);
+        problem = next;
+        return changed;
+    }
+
+    /** The online nodes, this one included; empty until the node has heard from its fleet. */
+    public SortedSet<String> online() {
+        return online == null ? Collections.emptySortedSet() : online;
     }
 
     /** True once neurons are placed (the node has heard from the fleet). */
@@ -99,29 +117,20 @@ public final class Hosting {
         return online != null;
     }
 
-    /** A result as of now: the rev and hosted neurons after placement caught up with an earlier apply. */
-    public ApplyResult current(ApplyResult earlier) {
-        return new ApplyResult(earlier.rev(), earlier.document(), earlier.result(), hash, rev(), List.copyOf(hosted.ids()), earlier.errors());
-    }
-
     /** Stops following membership changes: a leaving node keeps its neurons until others have taken them over. */
     public void freeze() {
         frozen = true;
     }
 
-    /** Applies a validated topology if it is newer than the running one. */
-    public ApplyResult apply(Topology next) {
-        String nextHash = next.contentHash();
-        if (topology != null && next.rev() <= topology.rev()) {
-            if (next.rev() == topology.rev() && nextHash.equals(hash)) {
-                return result(next.rev(), nextHash, TopologyOutcome.UNCHANGED, List.of());
-            }
-            return reject(next.rev(), nextHash, List.of("rev: " + next.rev() + " is not newer than the running rev "
-                    + topology.rev() + "; publish it with a higher rev"));
-        }
+    /**
+     * Runs {@code next} in place of the running topology; the caller decided that it should ({@code TopologyChoice}).
+     *
+     * @return why not, when GPIO refused it (the running topology stays); empty when it runs now
+     */
+    public List<String> install(Topology next, String nextHash) {
         PinControl.Reconciled reconciled = pins.reconcile(next);
         if (reconciled.refused()) {
-            return reject(next.rev(), nextHash, reconciled.errors());
+            return reconciled.errors();
         }
         knownBefore = topology == null ? null : neuronIds(topology);
         topology = next;
@@ -135,22 +144,11 @@ public final class Hosting {
         follow(reconciled.followed());
         reconciled.opened().forEach(signal::sensorChanged);
         Logger.info("node {}: topology rev {} applied, hosting {} neuron(s)", settings.node(), next.rev(), hosted.size());
-        return result(next.rev(), nextHash, TopologyOutcome.APPLIED, List.of());
+        return List.of();
     }
 
-    /**
-     * A topology message that is refused: reported, the running topology stays.
-     *
-     * @param document the message's content hash, "" when it was not a valid topology
-     */
-    public ApplyResult reject(long rev, String document, List<String> errors) {
-        counters.topologyRejected.increment();
-        Logger.warn("node {}: topology rejected ({} error(s)), keeping rev {}: {}", settings.node(), errors.size(),
-                rev(), errors.isEmpty() ? "" : errors.get(0));
-        return result(rev, document, TopologyOutcome.REJECTED, errors);
-    }
-
-    private ApplyResult result(long rev, String document, TopologyOutcome kind, List<String> errors) {
+    /** What this node did with a topology message, as of now. */
+    public ApplyResult result(long rev, String document, TopologyOutcome kind, List<String> errors) {
         return new ApplyResult(rev, document, kind, hash, rev(), List.copyOf(hosted.ids()), errors);
     }
 
@@ -198,11 +196,12 @@ public final class Hosting {
             if (h == null) {
                 Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(),
                         spec.refractory(), weights, settings.eventCapacity());
-                h = new HostedNeuron(neuron, spec, downstream, inboxes.open(spec.id()));
+                h = new HostedNeuron(neuron, spec, weights, downstream, inboxes.open(spec.id()));
                 hosted.add(h);
                 adopted.add(h);
-            } else {
-                h.respec(spec, downstream);
+            } else if (h.respec(spec, weights, downstream)) {
+                // Only a neuron whose own settings changed is reconfigured (and logs it), not every neuron of a
+                // node that placement passes over when a peer joins or leaves.
                 Neuron.Outcome outcome = h.neuron().reconfigure(spec.mode(), spec.threshold(), spec.inputWindow(),
                         spec.refractory(), weights, now);
                 if (outcome != Neuron.Outcome.NONE) {

@@ -4,12 +4,17 @@ import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.presence.Presence;
+import io.neuromesh.edge.wire.AppliedHistory;
+import io.neuromesh.edge.wire.AppliedHistoryCodec;
 import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The brain's control-plane messages on the runtime's link; the status goes through {@link Presence}. */
 public final class MqttControlOutbox implements ControlOutbox {
@@ -17,11 +22,13 @@ public final class MqttControlOutbox implements ControlOutbox {
     private final MqttLink link;
     private final String node;
     private final Presence presence;
+    private final RetainedReader reader;
 
-    public MqttControlOutbox(MqttLink link, String node, Presence presence) {
+    public MqttControlOutbox(MqttLink link, String node, Presence presence, RetainedReader reader) {
         this.link = link;
         this.node = node;
         this.presence = presence;
+        this.reader = reader;
     }
 
     @Override
@@ -32,6 +39,21 @@ public final class MqttControlOutbox implements ControlOutbox {
     @Override
     public void topologyResult(ApplyResult result) {
         link.publish(Topics.nodeTopology(node), TopologyResultCodec.encode(result.at(Instant.now())), Qos.AT_LEAST_ONCE, true);
+    }
+
+    @Override
+    public Optional<byte[]> readRetained(String topic) {
+        return Optional.ofNullable(reader.read(Set.of(topic)).get(topic));
+    }
+
+    @Override
+    public void recordApplied(long rev, byte[] document, AppliedHistory history, List<Long> dropped) {
+        // One link, QoS 1: the broker receives these in the order they are published.
+        link.publish(Topics.topologyRevision(rev), document, Qos.AT_LEAST_ONCE, true);
+        link.publish(Topics.TOPOLOGY_HISTORY, AppliedHistoryCodec.encode(history), Qos.AT_LEAST_ONCE, true);
+        for (long old : dropped) {
+            link.publish(Topics.topologyRevision(old), new byte[0], Qos.AT_LEAST_ONCE, true);
+        }
     }
 
     @Override

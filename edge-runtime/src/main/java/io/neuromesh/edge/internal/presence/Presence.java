@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -131,6 +132,11 @@ public final class Presence {
     /** True when some online node other than this one reports hosting {@code neuron}. Thread-safe. */
     public boolean hostedElsewhere(String neuron) {
         return watcher.online().values().stream().anyMatch(peer -> peer.neurons().contains(neuron));
+    }
+
+    /** The last status of each online peer (this node excluded). Thread-safe. */
+    public Map<String, NodeStatus> peers() {
+        return watcher.online();
     }
 
     /**

@@ -14,10 +14,12 @@ import io.neuromesh.edge.internal.link.MqttControlOutbox;
 import io.neuromesh.edge.internal.link.MqttOutbox;
 import io.neuromesh.edge.internal.link.RetainedReader;
 import io.neuromesh.edge.internal.presence.NodeStatusPresence;
+import io.neuromesh.edge.internal.port.TopologyStore;
 import io.neuromesh.edge.internal.presence.Presence;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.edge.internal.truth.TopologyFile;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
@@ -71,13 +73,14 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         NeuronInboxes inboxes = new NeuronInboxes(config.inboxCapacity(),
                 inbox -> loop.post(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
-        MqttControlOutbox control = new MqttControlOutbox(link, node, presence);
+        MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);
         GpioBinding gpio = new GpioBinding(node, config.gpio(),
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active)), control::pinState);
         MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader);
+        TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         this.brain = new Brain(new Hosting.Settings(node, config.eventsPerNeuron(), config.handover()),
-                new Brain.Ports(EpochClock.system(), loop, neurons, control, gpio), counters, inboxes,
-                presence::hostedElsewhere);
+                new Brain.Ports(EpochClock.system(), loop, neurons, control, gpio, store, new PeerStatuses(presence)),
+                counters, inboxes);
         loop.handler(brain::handle);
     }
 
@@ -130,6 +133,9 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         announced = presence.start();
         link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), CALLBACK_THREAD,
                 m -> loop.post(new BrainEvent.TopologyArrived(m.payload())));
+        // The index only: the brain reads a revision's document when it needs one.
+        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY_HISTORY)), CALLBACK_THREAD,
+                m -> loop.post(new BrainEvent.HistoryArrived(m.payload())));
         request(Topics.REQUEST_LOGS, Request.LOGS);
         request(Topics.REQUEST_INSPECT, Request.INSPECT);
         request(Topics.REQUEST_CLEAR_LOGS, Request.CLEAR_LOGS);

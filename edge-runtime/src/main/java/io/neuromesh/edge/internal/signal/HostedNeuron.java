@@ -6,12 +6,15 @@ import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.topology.NeuronSpec;
 
 import java.util.List;
+import java.util.Map;
 
 /** A neuron hosted by this runtime, with what it sends downstream precomputed (no allocation per spike). */
 public final class HostedNeuron {
 
     private final Neuron neuron;
     private NeuronSpec spec;
+    /** Incoming weights by source, as the topology gave them. */
+    private Map<String, Double> weights;
     private List<String> downstream;
     /** {@code {"from":"<id>","value":0}} and {@code ...:1}, indexed by output. */
     private final byte[][] payloadByOutput;
@@ -19,9 +22,11 @@ public final class HostedNeuron {
     /** True while a refractory-end tick is scheduled. */
     boolean tickScheduled;
 
-    public HostedNeuron(Neuron neuron, NeuronSpec spec, List<String> downstream, NeuronInbox inbox) {
+    public HostedNeuron(Neuron neuron, NeuronSpec spec, Map<String, Double> weights, List<String> downstream,
+                        NeuronInbox inbox) {
         this.neuron = neuron;
         this.spec = spec;
+        this.weights = Map.copyOf(weights);
         this.downstream = List.copyOf(downstream);
         this.inbox = inbox;
         this.payloadByOutput = new byte[][] {InputCodec.encode(Input.of(neuron.id(), 0)),
@@ -52,9 +57,19 @@ public final class HostedNeuron {
         return payloadByOutput[output];
     }
 
-    /** A new topology revision keeps this neuron here: its spec and downstream neurons may have changed. */
-    public void respec(NeuronSpec spec, List<String> downstream) {
-        this.spec = spec;
-        this.downstream = List.copyOf(downstream);
+    /**
+     * A topology keeps this neuron here: its spec, incoming weights and downstream neurons may have changed.
+     *
+     * @return true when the neuron's own settings changed (mode, threshold, input window, refractory period or
+     * incoming weights) and it must be reconfigured; a new placement or a change elsewhere in the network is not one
+     */
+    public boolean respec(NeuronSpec next, Map<String, Double> nextWeights, List<String> nextDownstream) {
+        boolean changed = next.mode() != spec.mode() || Double.compare(next.threshold(), spec.threshold()) != 0
+                || !next.inputWindow().equals(spec.inputWindow()) || !next.refractory().equals(spec.refractory())
+                || !nextWeights.equals(weights);
+        this.spec = next;
+        this.weights = Map.copyOf(nextWeights);
+        this.downstream = List.copyOf(nextDownstream);
+        return changed;
     }
 }

@@ -5,8 +5,13 @@ import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
+import io.neuromesh.edge.internal.port.TopologyStore;
+import io.neuromesh.edge.internal.truth.Version;
+import io.neuromesh.edge.wire.AppliedHistory;
+import io.neuromesh.edge.wire.AppliedHistoryCodec;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.gpio.DigitalInputPin;
@@ -34,7 +39,7 @@ import java.util.TreeSet;
  * One brain without a broker: its ports record what it does (as readable lines, in order), the clock and the
  * scheduler are manual, and events are handled one at a time as the brain thread would.
  */
-final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Scheduler {
+final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Scheduler, Peers, TopologyStore {
 
     static final Duration HANDOVER = Duration.ofSeconds(5);
 
@@ -51,6 +56,12 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     final Map<String, byte[]> retained = new HashMap<>();
     /** Neurons that another online node reports hosting. */
     final Set<String> elsewhere = new HashSet<>();
+    /** What each online peer reports running. */
+    final Map<String, Version> peerRunning = new HashMap<>();
+    /** The node's local copy (its state folder); null when none is saved. */
+    byte[] saved;
+    /** Each applied history this node recorded, in order. */
+    final List<AppliedHistory> recorded = new ArrayList<>();
     /** Runs while the retained state is read, e.g. an input arriving during a restore. */
     Runnable duringFetch = () -> {
     };
@@ -69,7 +80,7 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
         this.inboxes = new NeuronInboxes(100, inbox -> events.add(new BrainEvent.InputsWaiting(inbox)),
                 counters.dropped, counters.unknownNeuron);
         this.brain = new Brain(new Hosting.Settings(node, 32, HANDOVER),
-                new Brain.Ports(() -> nowMicros, this, this, this, this), counters, inboxes, elsewhere::contains);
+                new Brain.Ports(() -> nowMicros, this, this, this, this, this, this), counters, inboxes);
     }
 
     // ---- driving ------------------------------------------------------------------------------------------------
@@ -120,6 +131,10 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     /** Log lines that start with {@code prefix}. */
     List<String> lines(String prefix) {
         return log.stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    StatusView lastStatus() {
+        return statuses.get(statuses.size() - 1);
     }
 
     ApplyResult lastResult() {
@@ -195,6 +210,41 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     public void topologyResult(ApplyResult result) {
         results.add(result);
         log.add("result " + result.result().name().toLowerCase() + " " + result.rev());
+    }
+
+    @Override
+    public Optional<byte[]> readRetained(String topic) {
+        log.add("read " + topic);
+        return Optional.ofNullable(retained.get(topic));
+    }
+
+    @Override
+    public void recordApplied(long rev, byte[] document, AppliedHistory history, List<Long> dropped) {
+        recorded.add(history);
+        retained.put(Topics.topologyRevision(rev), document);
+        retained.put(Topics.TOPOLOGY_HISTORY, AppliedHistoryCodec.encode(history));
+        dropped.forEach(old -> retained.remove(Topics.topologyRevision(old)));
+        log.add("record rev " + rev + (dropped.isEmpty() ? "" : " dropping " + dropped));
+    }
+
+    @Override
+    public boolean hostedElsewhere(String neuron) {
+        return elsewhere.contains(neuron);
+    }
+
+    @Override
+    public Map<String, Version> running() {
+        return Map.copyOf(peerRunning);
+    }
+
+    @Override
+    public Optional<byte[]> load() {
+        return Optional.ofNullable(saved);
+    }
+
+    @Override
+    public void save(byte[] document) {
+        saved = document.clone();
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -58,9 +59,11 @@ class BrainTest {
 
         assertEquals(List.of("reconcile rev 1", "subscribe [a, b]",
                 "fetch [neuron/a/output, neuron/a/state, neuron/b/output]",
-                "output a=0", "state a {}", "output b=0", "status [a, b]", "result applied 1", "status [a, b]"), n1.log,
+                "output a=0", "state a {}", "output b=0", "status [a, b]", "result applied 1", "status [a, b]",
+                "read neuromesh/topology/history", "record rev 1"), n1.log,
                 "this node's first topology: every neuron may have state in the fleet; with none retained each "
-                        + "publishes its resting output (and a its empty sensor state) once");
+                        + "publishes its resting output (and a its empty sensor state) once; alone online, the node "
+                        + "records the rev in the fleet's history after making sure none is retained");
         ApplyResult result = n1.lastResult();
         assertEquals(List.of("a", "b"), result.neurons());
         assertEquals(1, result.running());
@@ -93,7 +96,7 @@ class BrainTest {
                              {"from":"a","to":"d","weight":1}]}""");
 
         assertEquals(List.of("reconcile rev 2", "unsubscribe [b]", "subscribe [d]", "output d=0", "status [a, d]",
-                "result applied 2", "status [a, d]"), n1.since(mark),
+                "result applied 2", "status [a, d]", "record rev 2"), n1.since(mark),
                 "b released, d started without reading retained state (it is new), a untouched");
         assertEquals(Set.of("a", "d"), n1.hosted());
         n1.input("a", "{\"from\":\"s\",\"value\":1}");
@@ -115,7 +118,11 @@ class BrainTest {
         assertEquals(2, rejected.rev());
         assertEquals(1, rejected.running());
         assertTrue(rejected.errors().stream().anyMatch(e -> e.contains("zz")), rejected.errors().toString());
-        assertEquals(List.of("result rejected 2"), n1.since(mark), "nothing released, nothing subscribed");
+        assertEquals(List.of("result rejected 2", "status [a, b]"), n1.since(mark),
+                "nothing released, nothing subscribed; the status tells the problem");
+        assertEquals(Optional.of("the retained topology is not valid (" + rejected.errors().get(0) + "; "
+                + (rejected.errors().size() - 1) + " more error(s)); this node keeps rev 1 (hash "
+                + n1.lastStatus().hash().substring(0, 16) + ")"), n1.lastStatus().topologyProblem());
         assertEquals(Set.of("a", "b"), n1.hosted());
 
         n1.topology(REV1.replace("\"threshold\":0.9", "\"threshold\":0.8"));
@@ -124,6 +131,7 @@ class BrainTest {
         int results = n1.results.size();
         n1.topology(REV1);
         assertEquals(results, n1.results.size(), "the same rev and content again (a retained redelivery) is ignored");
+        assertEquals(Optional.empty(), n1.lastStatus().topologyProblem(), "it runs what is retained again");
         assertEquals(1, n1.brain.rev());
         assertEquals(1, n1.counters.topologyApplied.sum());
         assertEquals(2, n1.counters.topologyRejected.sum());

@@ -1,0 +1,32 @@
+package io.neuromesh.edge.internal.runtime;
+
+import io.neuromesh.edge.internal.port.Peers;
+import io.neuromesh.edge.internal.presence.Presence;
+import io.neuromesh.edge.internal.truth.Version;
+import io.neuromesh.edge.wire.NodeStatus;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The peers as presence hears their statuses. Thread-safe. */
+final class PeerStatuses implements Peers {
+
+    private final Presence presence;
+
+    PeerStatuses(Presence presence) {
+        this.presence = presence;
+    }
+
+    @Override
+    public boolean hostedElsewhere(String neuron) {
+        return presence.hostedElsewhere(neuron);
+    }
+
+    @Override
+    public Map<String, Version> running() {
+        Map<String, Version> running = new HashMap<>();
+        presence.peers().forEach((node, status) -> status.running().filter(r -> r.rev() >= 1)
+                .ifPresent(r -> running.put(node, new Version(r.rev(), r.hash()))));
+        return running;
+    }
+}

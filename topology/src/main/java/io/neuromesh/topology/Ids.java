@@ -1,5 +1,8 @@
 package io.neuromesh.topology;
 
+import io.neuromesh.topology.internal.parse.Suggestions;
+
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -52,6 +55,18 @@ public final class Ids {
             throw new IllegalArgumentException(field + ": " + problem);
         }
         return id;
+    }
+
+    /**
+     * "Did you mean": the known id closest to a mistyped one, ignoring case, within two edits (an insertion, a
+     * deletion, a substitution or a swap of neighbours each count one).
+     *
+     * @param typed the id as typed
+     * @param known the ids there are
+     * @return the closest known id (the first one on ties), or empty when none is close
+     */
+    public static Optional<String> closest(String typed, Collection<String> known) {
+        return Suggestions.closest(typed, known);
     }
 
     static String problemOrNull(String id) {

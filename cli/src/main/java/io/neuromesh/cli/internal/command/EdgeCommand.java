@@ -1,5 +1,6 @@
 package io.neuromesh.cli.internal.command;
 
+import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
@@ -85,7 +86,7 @@ public final class EdgeCommand implements Callable<Integer> {
             new Thread(() -> System.exit(1), "neuromesh-edge-exit").start();
         });
         if (!noWorker && workers.start(() -> Worker.builder().broker(config.broker()).name(config.node())
-                .queues(ClientConfig.DEFAULT_QUEUE).build(), err) == null) {
+                .queues(ClientConfig.DEFAULT_QUEUE).taskDir(Home.current().tasks()).build(), err) == null) {
             return 0;
         }
         PrintStream out = fleet.out();

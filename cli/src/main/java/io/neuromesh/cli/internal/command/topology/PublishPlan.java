@@ -55,7 +55,7 @@ record PublishPlan(boolean alreadyRunning, Topology topology, byte[] json, long 
 
     /** @return true when the topology is published under another rev than it came with */
     boolean renumbered() {
-        return topology.rev() != fileRev;
+        return !alreadyRunning && topology.rev() != fileRev;
     }
 
     /**

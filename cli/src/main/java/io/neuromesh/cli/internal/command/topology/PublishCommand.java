@@ -1,6 +1,7 @@
 package io.neuromesh.cli.internal.command.topology;
 
 import io.neuromesh.cli.internal.NeuromeshCommand;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.BrokerOptions;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.FleetTopology;
@@ -52,6 +53,10 @@ abstract sealed class PublishCommand implements Callable<Integer> permits ApplyC
         try (FleetClient client = broker.fleet()) {
             FleetTopology fleet = client.topology(FleetClient.DEFAULT_TIMEOUT);
             Release release = release(client, fleet, out);
+            if (!fleet.missing().isEmpty()) {
+                out.println("note: the document the nodes run did not arrive within "
+                        + RunningTopology.text(FleetClient.DEFAULT_TIMEOUT) + "; publishing without comparing");
+            }
             PublishPlan plan = PublishPlan.choose(release.topology(), release.json(), fleet);
             if (plan.alreadyRunning()) {
                 out.println("already running rev " + plan.topology().rev() + " on "

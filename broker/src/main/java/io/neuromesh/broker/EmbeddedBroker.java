@@ -62,15 +62,6 @@ public interface EmbeddedBroker extends AutoCloseable {
     }
 
     /**
-     * The data directory used when none is given: {@code ~/.neuromesh/broker}.
-     *
-     * @return the default data directory of the current user
-     */
-    static Path defaultDataDir() {
-        return Path.of(System.getProperty("user.home"), ".neuromesh", "broker");
-    }
-
-    /**
      * Starts the broker and blocks until its listener accepts TCP connections. Does nothing if it already runs.
      *
      * @throws BrokerException       if the broker did not start within the start timeout, for example

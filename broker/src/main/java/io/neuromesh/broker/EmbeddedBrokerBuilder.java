@@ -63,9 +63,9 @@ public final class EmbeddedBrokerBuilder {
 
     /**
      * The folder for HiveMQ's {@code conf/}, {@code data/} and {@code extensions/} folders; created if missing.
-     * Its {@code conf/config.xml} is generated, and overwritten, on every start. Without this setting a
-     * {@link Persistence#FILE} broker uses {@link EmbeddedBroker#defaultDataDir()} and an
-     * {@link Persistence#IN_MEMORY} broker a temporary folder deleted on close.
+     * Its {@code conf/config.xml} is generated, and overwritten, on every start. Required for a
+     * {@link Persistence#FILE} broker ({@link #build()} refuses one without it); without it an
+     * {@link Persistence#IN_MEMORY} broker uses a temporary folder deleted on close.
      *
      * @param dataDir a folder only this broker uses; two running brokers cannot share one
      * @return this builder

@@ -11,26 +11,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class EmbeddedBrokerBuilderTest {
 
+    private static final Path DATA = Path.of("/tmp", "neuromesh-builder-test");
+
     @Test
-    void usesLoopbackPort1883AndTheHomeDataDirByDefault() {
-        EmbeddedBroker broker = EmbeddedBroker.builder().build();
+    void usesLoopbackPort1883ByDefault() {
+        EmbeddedBroker broker = EmbeddedBroker.builder().dataDir(DATA).build();
 
         assertEquals(1883, broker.port());
         assertEquals("tcp://127.0.0.1:1883", broker.uri());
-        assertEquals(Path.of(System.getProperty("user.home"), ".neuromesh", "broker"), broker.dataDir());
+        assertEquals(DATA, broker.dataDir());
         assertFalse(broker.isRunning());
     }
 
     @Test
+    void refusesAFileBrokerWithoutADataDir() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmbeddedBroker.builder().build());
+        assertEquals("dataDir: a FILE broker needs a data folder, e.g. ~/.neuromesh/broker; or use persistence"
+                + " IN_MEMORY", e.getMessage());
+    }
+
+    @Test
     void givesAWildcardBindAsLoopbackInTheUri() {
-        EmbeddedBroker broker = EmbeddedBroker.builder().bind("0.0.0.0").port(1999).build();
+        EmbeddedBroker broker = EmbeddedBroker.builder().bind("0.0.0.0").port(1999).dataDir(DATA).build();
 
         assertEquals("tcp://127.0.0.1:1999", broker.uri());
     }
 
     @Test
     void putsAnIpv6BindInBrackets() {
-        EmbeddedBroker broker = EmbeddedBroker.builder().bind("::1").port(1999).build();
+        EmbeddedBroker broker = EmbeddedBroker.builder().bind("::1").port(1999).dataDir(DATA).build();
 
         assertEquals("tcp://[::1]:1999", broker.uri());
     }
@@ -44,7 +54,7 @@ class EmbeddedBrokerBuilderTest {
 
     @Test
     void refusesThePortOfAnAutoPortBrokerBeforeStart() {
-        EmbeddedBroker broker = EmbeddedBroker.builder().port(0).build();
+        EmbeddedBroker broker = EmbeddedBroker.builder().port(0).dataDir(DATA).build();
 
         IllegalStateException e = assertThrows(IllegalStateException.class, broker::port);
         assertEquals("no port chosen yet: the broker was built with port 0, call start() first", e.getMessage());

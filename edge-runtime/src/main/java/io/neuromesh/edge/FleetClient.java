@@ -1,16 +1,19 @@
 package io.neuromesh.edge;
 
 import io.neuromesh.edge.internal.client.FleetClientImpl;
+import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.edge.wire.Inspection;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.PinState;
-import io.neuromesh.edge.wire.TopologyResult;
+import io.neuromesh.topology.Topology;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -55,15 +58,35 @@ public interface FleetClient extends AutoCloseable {
     void publishTopology(byte[] json);
 
     /**
-     * The topology retained on {@code neuromesh/topology} now: subscribes, waits until the broker has delivered its
-     * retained message (a round trip through this client's reply topic, since retained messages come first), and
-     * unsubscribes. Blocks the calling thread for about one broker round trip.
+     * The fleet's topology now: the statuses, what is retained on {@code neuromesh/topology}, the applied history,
+     * and the document of each hash the online nodes run. A round trip proves the broker answers; then, for each
+     * hash the online nodes report, it waits up to {@code timeout} for the document with that hash (retained on
+     * {@code neuromesh/topology}, or on {@code neuromesh/topology/history/<rev>}). A document that did not arrive is
+     * listed in {@link FleetTopology#missing()}. Blocks the calling thread.
      *
-     * @param timeout how long to wait for the broker
-     * @return the retained payload as published, or empty when none is retained
      * @throws io.neuromesh.mqtt.MqttLinkException when the broker does not answer within {@code timeout}
      */
-    Optional<byte[]> currentTopology(Duration timeout);
+    FleetTopology topology(Duration timeout);
+
+    /**
+     * The applied history retained on {@code neuromesh/topology/history}. When every online node runs one topology
+     * the fleet has recorded it, so the history is waited for up to {@code timeout}; otherwise a round trip through
+     * the broker decides that there is none ({@link AppliedHistory#EMPTY}). Blocks the calling thread.
+     *
+     * @throws io.neuromesh.mqtt.MqttLinkException when the broker, or the history the fleet wrote, does not answer
+     *                                             within {@code timeout}
+     * @throws IllegalStateException                when what is retained is not a readable history
+     */
+    AppliedHistory history(Duration timeout);
+
+    /**
+     * The document of one applied revision, retained on {@code neuromesh/topology/history/<rev>}, checked against the
+     * revision's hash. Blocks the calling thread.
+     *
+     * @throws io.neuromesh.mqtt.MqttLinkException when it does not arrive within {@code timeout}
+     * @throws IllegalStateException                when what is retained is not valid or has another hash
+     */
+    Topology revision(AppliedHistory.Revision revision, Duration timeout);
 
     /**
      * The retained status of every node the broker knows, keyed by node id, as last received. A status that is not
@@ -72,25 +95,37 @@ public interface FleetClient extends AutoCloseable {
     Map<String, NodeStatus> nodes();
 
     /**
-     * Waits until every node in {@code nodes} has reported a result for topology {@code rev}, or the timeout passes.
-     * Blocks the calling thread, polling the retained results every 5 ms.
+     * Waits until each of {@code nodes} has an outcome for the topology {@code published}: it runs it (its status
+     * or result shows the published rev and hash), rejected it (a result whose {@code document} is the published
+     * hash), went offline, or gave no answer within {@code timeout}. Only evidence about this document counts: a
+     * result about another document (an earlier publish's, retained) is ignored. Nodes that come online during the
+     * wait are reported as {@link RolloutEvent.Kind#JOINED} and are not waited for.
      *
-     * @return each node's result, keyed by node id; nodes that did not answer are absent
+     * @param published the topology published, as the nodes parse it
+     * @param nodes     the nodes online when it was published
+     * @param listener  called on the calling thread with each event, as it arrives
+     * @return the outcome of each of {@code nodes}, keyed by node
      */
-    Map<String, TopologyResult> awaitTopologyReports(long rev, List<String> nodes, Duration timeout);
+    Map<String, RolloutEvent> awaitRollout(Topology published, Collection<String> nodes, Duration timeout,
+                                           Consumer<RolloutEvent> listener);
 
     /**
      * The recent events of every online node, merged in time order (the reference's {@code mergeLogs}).
      *
      * @param since   only events at or after this instant ({@link Instant#EPOCH} for all the nodes keep)
      * @param timeout how long to wait for the nodes' answers
+     * @return the events, and the online nodes that did not answer within {@code timeout}
      */
-    List<FleetEvent> logs(Instant since, Duration timeout);
+    FleetLogs logs(Instant since, Duration timeout);
 
     /** Asks every node to forget its recent events (the reference's {@code emptyLogs}); returns the nodes that did. */
     List<String> clearLogs(Duration timeout);
 
-    /** The state of one neuron as its host reports it, or empty if no online node hosts it (or none answered). */
+    /**
+     * The state of one neuron as its host reports it.
+     *
+     * @return empty when no answer came within {@code timeout}: no online node hosts it, or its host did not answer
+     */
     Optional<Inspection> inspect(String neuron, Duration timeout);
 
     /**
@@ -109,6 +144,52 @@ public interface FleetClient extends AutoCloseable {
     /** Disconnects; idempotent. */
     @Override
     void close();
+
+    /**
+     * The answer to a logs request.
+     *
+     * @param events the events of the nodes that answered, in time order
+     * @param silent the nodes online at the request that did not answer in time, sorted
+     */
+    record FleetLogs(List<FleetEvent> events, List<String> silent) {
+
+        public FleetLogs {
+            events = List.copyOf(events);
+            silent = List.copyOf(silent);
+        }
+    }
+
+    /**
+     * What one node did with a published topology ({@link #awaitRollout}).
+     *
+     * @param node    the node
+     * @param kind    the outcome, or {@link Kind#JOINED} for a node that came online during the wait
+     * @param neurons the neurons it hosts afterwards (applied, rejected) or hosts (joined)
+     * @param errors  why it rejected the topology, {@code "<where>: <what>"}; empty otherwise
+     */
+    record RolloutEvent(String node, Kind kind, List<String> neurons, List<String> errors) {
+
+        public RolloutEvent {
+            Objects.requireNonNull(node, "node: must not be null");
+            Objects.requireNonNull(kind, "kind: must not be null");
+            neurons = List.copyOf(neurons);
+            errors = List.copyOf(errors);
+        }
+
+        /** What happened. */
+        public enum Kind {
+            /** It runs the published document. */
+            APPLIED,
+            /** It answered this document with a rejection, and keeps running what it ran. */
+            REJECTED,
+            /** It went offline (or started leaving) before it ran the document. */
+            WENT_OFFLINE,
+            /** Nothing about this document came from it within the timeout. */
+            NO_ANSWER,
+            /** It came online during the wait; it was not waited for. */
+            JOINED
+        }
+    }
 
     /**
      * One event of the merged fleet log.
@@ -132,7 +213,7 @@ public interface FleetClient extends AutoCloseable {
     record PinEvent(String node, int pin, Optional<PinState> state) {
 
         public PinEvent {
-            java.util.Objects.requireNonNull(state, "state: must not be null; use Optional.empty() for a closed pin");
+            Objects.requireNonNull(state, "state: must not be null; use Optional.empty() for a closed pin");
         }
 
         /** False when the pin was closed. */

@@ -36,8 +36,6 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
 
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
-    /** Default task folder, {@code ~/.neuromesh/tasks}. */
-    public static final Path DEFAULT_TASK_DIR = Path.of(System.getProperty("user.home"), ".neuromesh", "tasks");
     /** Default per-attempt timeout for task messages without {@code timeoutMs}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** Default first retry delay. */
@@ -102,7 +100,7 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
         private int concurrency = Runtime.getRuntime().availableProcessors();
         private Integer prefetch;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
-        private Path taskDir = DEFAULT_TASK_DIR;
+        private Path taskDir;
         private final List<Task<?, ?>> tasks = new ArrayList<>();
         private int maxPayloadBytes = ClientConfig.DEFAULT_MAX_PAYLOAD_BYTES;
         private Duration defaultTimeout = DEFAULT_TIMEOUT;
@@ -150,7 +148,10 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
             return this;
         }
 
-        /** Folder of task jars, or null for none (default {@link #DEFAULT_TASK_DIR}). */
+        /**
+         * Folder of task jars, or null for none (the default: the caller, e.g. the CLI with its home folder, names
+         * the folder).
+         */
         public Builder taskDir(Path dir) {
             this.taskDir = dir;
             return this;

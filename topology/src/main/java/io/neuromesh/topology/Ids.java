@@ -1,6 +1,9 @@
 package io.neuromesh.topology;
 
+import io.neuromesh.topology.internal.parse.Suggestions;
+
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -91,6 +94,18 @@ public final class Ids {
             }
         }
         return id.isEmpty() ? Optional.empty() : Optional.of(id.toString());
+    }
+
+    /**
+     * "Did you mean": the known id closest to a mistyped one, ignoring case, within two edits (an insertion, a
+     * deletion, a substitution or a swap of neighbours each count one).
+     *
+     * @param typed the id as typed
+     * @param known the ids there are
+     * @return the closest known id (the first one on ties), or empty when none is close
+     */
+    public static Optional<String> closest(String typed, Collection<String> known) {
+        return Suggestions.closest(typed, known);
     }
 
     static String problemOrNull(String id) {

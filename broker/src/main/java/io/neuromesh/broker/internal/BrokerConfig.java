@@ -51,7 +51,9 @@ public record BrokerConfig(int port, String bind, Persistence persistence, Path 
             throw new IllegalArgumentException("startTimeout: must be positive, got " + startTimeout);
         }
         if (dataDir == null && persistence == Persistence.FILE) {
-            dataDir = EmbeddedBroker.defaultDataDir();
+            // The caller owns the folder layout (the CLI: $NEUROMESH_HOME/broker); the library never guesses one.
+            throw new IllegalArgumentException("dataDir: a FILE broker needs a data folder, e.g. ~/.neuromesh/broker;"
+                    + " or use persistence IN_MEMORY");
         }
         if (dataDir != null) {
             dataDir = dataDir.toAbsolutePath().normalize();

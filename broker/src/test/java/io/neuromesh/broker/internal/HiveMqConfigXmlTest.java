@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,7 +67,8 @@ class HiveMqConfigXmlTest {
 
     @Test
     void mapsEachPersistenceToHiveMqsMode() throws Exception {
-        BrokerConfig file = new BrokerConfig(0, "127.0.0.1", Persistence.FILE, null, 10, 1024, Duration.ofSeconds(1), true);
+        BrokerConfig file = new BrokerConfig(0, "127.0.0.1", Persistence.FILE, Path.of("/tmp", "neuromesh-config"), 10,
+                1024, Duration.ofSeconds(1), true);
 
         assertEquals("in-memory", text(parse(HiveMqConfigXml.render(CONFIG, 1)), "/hivemq/persistence/mode"));
         assertEquals("file", text(parse(HiveMqConfigXml.render(file, 1)), "/hivemq/persistence/mode"));

@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal;
 import io.neuromesh.cli.internal.options.DurationConverter;
 import io.neuromesh.cli.internal.options.InitialValueDefaults;
 import io.neuromesh.cli.internal.options.VerboseOption;
+import io.neuromesh.mqtt.MqttLinkException;
 import org.tinylog.configuration.Configuration;
 import org.tinylog.jul.JulTinylogBridge;
 import picocli.CommandLine;
@@ -81,7 +82,8 @@ public final class Cli {
             return ExitCode.USAGE;
         }
         err.println(topLevel(failed).getCommandSpec().qualifiedName(" ") + ": "
-                + (e instanceof CommandFailedException ? e.getMessage() : e.toString()));
+                + (e instanceof CommandFailedException || e instanceof MqttLinkException
+                || e instanceof IllegalStateException ? e.getMessage() : e.toString()));
         return ExitCode.FAILED;
     }
 

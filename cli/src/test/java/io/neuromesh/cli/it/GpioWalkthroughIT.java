@@ -1,11 +1,14 @@
 package io.neuromesh.cli.it;
 
+import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.testkit.broker.FreePorts;
 import io.neuromesh.testkit.process.ManagedProcess;
 import io.neuromesh.testkit.process.MosquittoClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.URI;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
@@ -54,13 +57,14 @@ class GpioWalkthroughIT extends WalkthroughBase {
 
     /** Nodes connect in the background: apply once all three report online (apply waits for online nodes only). */
     private ManagedProcess.Result applyWhenAllOnline(String broker) throws Exception {
-        // Retried every 500 ms: each try is a whole CLI process (a JVM start), so polling faster only adds load.
-        return await("three nodes online").atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
-            ManagedProcess.Result apply = launcher.run(60, "topology", "apply", "examples/xor-gpio.json", "--broker",
-                    broker);
-            assertEquals(0, apply.exitCode(), apply.output());
-            return apply;
-        }, apply -> apply.output().contains("n1 ") && apply.output().contains("n2 ") && apply.output().contains("n3 "));
+        try (FleetClient client = FleetClient.connect(URI.create(broker), Duration.ofSeconds(10))) {
+            await("three nodes online").atMost(STARTUP).until(() -> client.nodes().values().stream()
+                    .filter(NodeStatus::online).count() == 3);
+        }
+        ManagedProcess.Result apply = launcher.run(60, "topology", "apply", "examples/xor-gpio.json", "--broker",
+                broker);
+        assertEquals(0, apply.exitCode(), apply.output());
+        return apply;
     }
 
     private void gpio(String broker, String node, int pin, String level) throws Exception {

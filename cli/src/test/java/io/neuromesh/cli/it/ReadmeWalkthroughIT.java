@@ -78,7 +78,8 @@ class ReadmeWalkthroughIT extends WalkthroughBase {
 
         ManagedProcess.Result missing = launcher.run(60, "inspect", "nobody", "--broker", broker, "--timeout", "1s");
         assertEquals(1, missing.exitCode(), missing.output());
-        assertTrue(missing.output().contains("no online node hosts neuron 'nobody'"), missing.output());
+        assertTrue(missing.output().contains("no neuron 'nobody' in the running topology (rev 1); its neurons are x y"
+                + " h1 h2 h3 z"), missing.output());
     }
 
     /** Reads mosquitto_sub lines until z's output has {@code expected} (earlier lines may be transients). */

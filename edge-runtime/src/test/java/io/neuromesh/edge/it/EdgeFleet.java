@@ -5,18 +5,21 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.wire.OutputCodec;
-import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.edge.wire.TopologyResult;
+import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.edge.wire.WireFormatException;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.Observer;
 import io.neuromesh.testkit.fleet.TestFleet;
+import io.neuromesh.topology.Topology;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,17 +69,34 @@ final class EdgeFleet {
         return FleetClient.connect(URI.create(fleet.uri()), TIMEOUT);
     }
 
-    /** Publishes a topology through the fleet and waits until every node reports on it. */
-    static Map<String, TopologyResult> apply(TestFleet<?> fleet, FleetClient client, byte[] json,
-            long rev) {
+    /**
+     * Publishes a topology through the fleet and waits until every node has published a result for rev
+     * {@code rev} since (a retained result of an earlier publish does not count: it arrives before the publish).
+     */
+    static Map<String, TopologyResult> apply(TestFleet<?> fleet, byte[] json, long rev) {
+        Observer results = fleet.observe(Topics.ALL_TOPOLOGY_RESULTS);
+        int retained = results.history().size();
         fleet.publishTopology(json);
-        return client.awaitTopologyReports(rev, NODES, TIMEOUT);
+        Map<String, TopologyResult> reports = new TreeMap<>();
+        await().atMost(TIMEOUT).until(() -> {
+            for (Observer.Message message : results.history().subList(retained, results.history().size())) {
+                TopologyResult result = TopologyResultCodec.decode(message.payload().getBytes(StandardCharsets.UTF_8));
+                if (result.rev() == rev) {
+                    reports.put(Topics.nodeOf(message.topic()), result);
+                }
+            }
+            return reports.keySet().containsAll(NODES);
+        });
+        return reports;
     }
 
+    /** Publishes a valid topology and waits, through the fleet client, until every node runs it. */
     static void applyOk(TestFleet<?> fleet, FleetClient client, byte[] json, long rev) {
-        Map<String, TopologyResult> reports = apply(fleet, client, json, rev);
-        assertEquals(NODES.size(), reports.size(), "reports: " + reports);
-        reports.values().forEach(r -> assertEquals(TopologyOutcome.APPLIED, r.result(), r.toString()));
+        Topology topology = Topology.parse(json);
+        assertEquals(rev, topology.rev());
+        fleet.publishTopology(json);
+        Map<String, FleetClient.RolloutEvent> outcomes = client.awaitRollout(topology, NODES, TIMEOUT, e -> { });
+        outcomes.values().forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
     }
 
     /** The latest output value of {@code neuron} seen by {@code outputs} (an observer of neuron/+/output). */

@@ -149,9 +149,8 @@ class GpioIT {
             // Rejected by every node: a pin outside the header.
             String outside = new String(gpioTopology(), StandardCharsets.UTF_8).replaceFirst("\"rev\": 1", "\"rev\": 2")
                     .replaceFirst("\"pin\": 22", "\"pin\": 40");
-            fleet.client().publishTopology(outside.getBytes(StandardCharsets.UTF_8));
-            Map<String, TopologyResult> reports =
-                    fleet.client().awaitTopologyReports(2, NODES, TIMEOUT);
+            Map<String, TopologyResult> reports = EdgeFleet.apply(fleet.fleet(),
+                    outside.getBytes(StandardCharsets.UTF_8), 2);
             assertEquals(3, reports.size());
             reports.values().forEach(r -> {
                 assertEquals(TopologyOutcome.REJECTED, r.result());
@@ -163,8 +162,7 @@ class GpioIT {
             String onN2 = new String(gpioTopology(), StandardCharsets.UTF_8).replaceFirst("\"rev\": 1", "\"rev\": 3")
                     .replaceFirst("\"actuators\": \\[", "\"actuators\": [ { \"id\": \"led_h1\", \"node\": \"n2\", "
                             + "\"pin\": 23, \"neuron\": \"h1\" },");
-            fleet.client().publishTopology(onN2.getBytes(StandardCharsets.UTF_8));
-            reports = fleet.client().awaitTopologyReports(3, NODES, TIMEOUT);
+            reports = EdgeFleet.apply(fleet.fleet(), onN2.getBytes(StandardCharsets.UTF_8), 3);
             assertEquals(TopologyOutcome.REJECTED, reports.get("n2").result());
             assertEquals("actuators[0].node: node n2 has no GPIO (it runs with --gpio off), so it cannot drive pin 23",
                     reports.get("n2").errors().get(0));

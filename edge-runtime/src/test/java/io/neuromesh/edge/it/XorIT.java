@@ -69,7 +69,7 @@ class XorIT {
 
             // rev 3 names a synapse to an unknown neuron: every node rejects it and keeps running rev 2.
             String bad = or.replaceFirst("\"rev\": 2", "\"rev\": 3").replaceFirst("\"to\"\\s*:\\s*\"h3\"", "\"to\": \"h9\"");
-            Map<String, TopologyResult> reports = apply(fleet, client, bad.getBytes(StandardCharsets.UTF_8), 3);
+            Map<String, TopologyResult> reports = apply(fleet, bad.getBytes(StandardCharsets.UTF_8), 3);
             assertEquals(3, reports.size(), reports.toString());
             for (TopologyResult report : reports.values()) {
                 assertEquals(TopologyOutcome.REJECTED, report.result());

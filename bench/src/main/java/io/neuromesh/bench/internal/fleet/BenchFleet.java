@@ -4,8 +4,8 @@ import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
-import io.neuromesh.edge.wire.TopologyOutcome;
-import io.neuromesh.edge.wire.TopologyResult;
+import io.neuromesh.edge.FleetClient.RolloutEvent;
+import io.neuromesh.topology.Topology;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -62,19 +62,19 @@ public final class BenchFleet implements AutoCloseable {
      * @throws IllegalStateException when a node rejects it or does not answer within {@code timeout}
      */
     public Duration apply(String json, long rev, List<String> nodes, Duration timeout) {
+        Topology topology = Topology.parse(json);
+        if (topology.rev() != rev) {
+            throw new IllegalArgumentException("rev: the document has rev " + topology.rev() + ", not " + rev);
+        }
         long start = System.nanoTime();
         operator.publishTopology(json.getBytes(StandardCharsets.UTF_8));
-        Map<String, TopologyResult> reports = operator.awaitTopologyReports(rev, nodes, timeout);
+        Map<String, RolloutEvent> outcomes = operator.awaitRollout(topology, nodes, timeout, event -> { });
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         for (String node : nodes) {
-            TopologyResult report = reports.get(node);
-            if (report == null) {
-                throw new IllegalStateException("node " + node + " did not report topology rev " + rev + " within "
-                        + timeout.toMillis() + " ms");
-            }
-            if (report.result() != TopologyOutcome.APPLIED) {
-                throw new IllegalStateException("node " + node + " " + report.result().wireName() + " rev " + rev + ": "
-                        + report.errors());
+            RolloutEvent outcome = outcomes.get(node);
+            if (outcome.kind() != RolloutEvent.Kind.APPLIED) {
+                throw new IllegalStateException("node " + node + " did not apply topology rev " + rev + " within "
+                        + timeout.toMillis() + " ms: " + outcome.kind() + " " + outcome.errors());
             }
         }
         return took;

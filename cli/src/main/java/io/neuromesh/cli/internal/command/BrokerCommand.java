@@ -4,6 +4,7 @@ import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
 import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.UsageException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,8 +28,9 @@ public final class BrokerCommand implements Callable<Integer> {
 
     /** Where retained messages and sessions are kept: a folder, or nowhere. */
     static final class Storage {
-        @Option(names = "--data", paramLabel = "DIR", description = "persistence folder (default: ${DEFAULT-VALUE})")
-        private Path data = EmbeddedBroker.defaultDataDir();
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "persistence folder (default: $" + Home.ENV + "/broker, now ${DEFAULT-VALUE})")
+        private Path data = Home.current().broker();
         @Option(names = "--in-memory", description = "keep nothing on disk (retained messages die with the broker)")
         private boolean inMemory;
     }

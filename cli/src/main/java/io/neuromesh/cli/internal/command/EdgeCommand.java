@@ -1,8 +1,8 @@
 package io.neuromesh.cli.internal.command;
 
 import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.HostNodeId;
 import io.neuromesh.cli.internal.options.IdConverter;
@@ -74,8 +74,8 @@ public final class EdgeCommand implements Callable<Integer> {
                     .handover(handover)
                     // A service keeps trying: start() returns once connected, saying why not on every attempt.
                     .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
-                    // Its last applied topology survives a restart there (NEUROMESH_HOME, as the history reads it).
-                    .stateDir(TopologyHistory.atDefaultHome().directory().resolveSibling("nodes").resolve(node))
+                    // Its last applied topology survives a restart there ($NEUROMESH_HOME/nodes/<node>).
+                    .stateDir(Home.current().node(node))
                     .config();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -105,7 +105,7 @@ public final class EdgeCommand implements Callable<Integer> {
             new Thread(() -> System.exit(1), "neuromesh-edge-exit").start();
         });
         if (!noWorker && workers.start(() -> Worker.builder().broker(config.broker()).name(config.node())
-                .queues(ClientConfig.DEFAULT_QUEUE).build(), err) == null) {
+                .queues(ClientConfig.DEFAULT_QUEUE).taskDir(Home.current().tasks()).build(), err) == null) {
             return 0;
         }
         out.println("node " + config.node() + " connected to " + config.broker() + "; running" + (noWorker ? ""

@@ -3,9 +3,11 @@ package io.neuromesh.cli.internal.command;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.FleetQuery;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.options.JsonOption;
+import io.neuromesh.edge.FleetTopology;
 import io.neuromesh.edge.wire.InspectCodec;
 import io.neuromesh.edge.wire.Inspection;
 import io.neuromesh.edge.wire.WireVersion;
@@ -32,10 +34,16 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        fleet.show((client, timeout) -> client.inspect(neuron, timeout)
-                        .map(InspectCommand::shown)
-                        .orElseThrow(() -> new CommandFailedException("no online node hosts neuron '" + neuron + "'")),
-                state -> state, (state, out) -> JsonOption.print(out, state));
+        fleet.show((client, timeout) -> {
+            FleetTopology now = client.topology(timeout);
+            RunningTopology.requireNeuron(now, neuron, timeout);
+            return client.inspect(neuron, timeout).map(InspectCommand::shown)
+                    .orElseThrow(() -> new CommandFailedException(now.online().stream()
+                            .filter(s -> s.neurons().contains(neuron)).findFirst()
+                            .map(host -> "no answer from node " + host.node() + ", which hosts " + neuron + ", within "
+                                    + RunningTopology.text(timeout))
+                            .orElse("no online node hosts neuron '" + neuron + "'")));
+        }, state -> state, (state, out) -> JsonOption.print(out, state));
         return 0;
     }
 

@@ -2,9 +2,12 @@ package io.neuromesh.cli.internal.command;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.FleetQuery;
 import io.neuromesh.cli.internal.view.EventsView;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.wire.NodeStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,11 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code neuromesh logs}: every node's recent neuron events merged in time order (the reference's mergeLogs). */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = "the fleet's recent neuron events, merged in time order")
+        description = {"the fleet's recent neuron events, merged in time order",
+                "Exits 1, after printing what arrived, when an online node did not answer within --timeout."})
 public final class LogsCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,16 +34,32 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--clear", description = "afterwards, make every node forget its events (the reference's emptyLogs)")
     private boolean clear;
 
-    /** The events, and the nodes that forgot theirs (null without {@code --clear}). */
-    private record Logs(List<FleetClient.FleetEvent> events, List<String> clearedOn) {
+    /** The events; the nodes that forgot theirs (null without {@code --clear}); the online nodes that did not answer. */
+    private record Logs(List<FleetClient.FleetEvent> events, List<String> clearedOn, List<String> silent) {
     }
 
     @Override
     public Integer call() {
         Instant from = since == null ? Instant.EPOCH : Instant.now().minus(since);
-        fleet.show((client, timeout) -> new Logs(client.logs(from, timeout),
-                clear ? client.clearLogs(timeout) : null), LogsCommand::json, LogsCommand::print);
+        Logs logs = fleet.ask(client -> ask(client, from, fleet.timeout()));
+        fleet.print(logs, LogsCommand::json, LogsCommand::print);
+        if (!logs.silent().isEmpty()) {
+            throw new CommandFailedException("no answer from " + String.join(" ", logs.silent()) + " within "
+                    + RunningTopology.text(fleet.timeout()) + "; what is shown is from the other nodes only");
+        }
         return 0;
+    }
+
+    private Logs ask(FleetClient client, Instant from, Duration timeout) {
+        FleetClient.FleetLogs logs = client.logs(from, timeout);
+        TreeSet<String> silent = new TreeSet<>(logs.silent());
+        List<String> online = client.nodes().values().stream().filter(NodeStatus::online).map(NodeStatus::node)
+                .toList();
+        List<String> cleared = clear ? client.clearLogs(timeout) : null;
+        if (cleared != null) {
+            online.stream().filter(node -> !cleared.contains(node)).forEach(silent::add);
+        }
+        return new Logs(logs.events(), cleared, List.copyOf(silent));
     }
 
     private static JsonObject json(Logs logs) {
@@ -49,6 +70,9 @@ public final class LogsCommand implements Callable<Integer> {
             logs.clearedOn().forEach(nodes::add);
             document.add("clearedOn", nodes);
         }
+        JsonArray silent = new JsonArray();
+        logs.silent().forEach(silent::add);
+        document.add("noAnswer", silent);
         return document;
     }
 

@@ -1,8 +1,10 @@
 package io.neuromesh.cli.internal.command;
 
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.IdConverter;
+import io.neuromesh.edge.FleetClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code neuromesh send <neuron> --from <source> --value <v>}: one weighted input. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "send an input to a neuron (as a sensor or upstream neuron would)")
+        description = {"send an input to a neuron (as a sensor or upstream neuron would)",
+                "A neuron the running topology does not have is refused (exit 1)."})
 public final class SendCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,7 +31,11 @@ public final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double number = parse(value);
-        fleet.tell(client -> client.send(neuron, from, number));
+        fleet.tell(client -> {
+            RunningTopology.requireNeuron(client.topology(FleetClient.DEFAULT_TIMEOUT), neuron,
+                    FleetClient.DEFAULT_TIMEOUT);
+            client.send(neuron, from, number);
+        });
         fleet.out().println("sent " + from + " = " + value + " to neuron/" + neuron);
         return 0;
     }

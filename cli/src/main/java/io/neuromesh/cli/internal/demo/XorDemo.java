@@ -6,7 +6,6 @@ import io.neuromesh.broker.Persistence;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
-import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.topology.GpioInput;
 import io.neuromesh.topology.SensorSpec;
@@ -87,10 +86,10 @@ public final class XorDemo implements AutoCloseable {
         });
         Topology topology = withoutDebounce(Topology.parse(example()));
         fleet.publishTopology(topology.toJson().getBytes(StandardCharsets.UTF_8));
-        Map<String, TopologyResult> reports =
-                fleet.awaitTopologyReports(topology.rev(), NODES, Duration.ofSeconds(10));
-        if (reports.size() != NODES.size()) {
-            throw new CommandFailedException("the XOR topology was not applied on every node: " + reports.keySet());
+        Map<String, FleetClient.RolloutEvent> outcomes =
+                fleet.awaitRollout(topology, NODES, Duration.ofSeconds(10), event -> { });
+        if (outcomes.values().stream().anyMatch(e -> e.kind() != FleetClient.RolloutEvent.Kind.APPLIED)) {
+            throw new CommandFailedException("the XOR topology was not applied on every node: " + outcomes.values());
         }
         int brokerPort = URI.create(uri).getPort();
         out.println("Neuromesh XOR demo: broker " + uri + ", nodes " + String.join(" ", NODES) + ", topology rev "

@@ -2,12 +2,16 @@ package io.neuromesh.cli.internal.options;
 
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.flows.FlowClient;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLinkException;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 
@@ -24,6 +28,8 @@ public final class BrokerOptions {
     public static final String BROKER_ENV = "NEUROMESH_BROKER";
     /** How long a command waits for the broker to accept its connection. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the TCP probe after a failed connection waits: a local or LAN broker accepts within it. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
     @Option(names = "--broker", paramLabel = "URL",
             description = "broker address, tcp://host:port (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
@@ -74,8 +80,26 @@ public final class BrokerOptions {
         }
     }
 
+    /**
+     * Tells a broker that is not there from one that does not answer: a port that accepts TCP connections but gave
+     * no MQTT answer in time is a timeout (a stopped or overloaded broker), not a missing broker.
+     */
     private static CommandFailedException unreachable(URI uri, MqttLinkException e) {
+        if (accepts(uri)) {
+            return new CommandFailedException("no answer from the broker at " + uri + " within "
+                    + RunningTopology.text(CONNECT_TIMEOUT) + ": it accepts connections but did not answer MQTT ("
+                    + e.getMessage() + ")");
+        }
         return new CommandFailedException("cannot reach the broker at " + uri + " (" + e.getMessage()
                 + "); start one with ./neuromesh broker or pass --broker");
+    }
+
+    private static boolean accepts(URI uri) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) PROBE_TIMEOUT.toMillis());
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 }

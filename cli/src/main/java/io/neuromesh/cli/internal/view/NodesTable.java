@@ -25,10 +25,12 @@ public final class NodesTable {
      * @param statuses the retained statuses, in any order
      * @param now      the time ages are measured to
      * @return a header and one line per node, sorted by node: state, neurons (count and the first few), rev, short
-     *         hash, age of the status, and the load fields when the status carries them ({@code -} when not)
+     *         hash, age of the status, the load fields when the status carries them ({@code -} when not), and the
+     *         inputs refused since the node started: malformed, and dropped from full inboxes
      */
     public static List<String> lines(Collection<NodeStatus> statuses, Instant now) {
-        Table table = new Table("NODE", "STATE", "NEURONS", "REV", "HASH", "LAST STATUS", "IN/S", "QUEUE", "HEAP");
+        Table table = new Table("NODE", "STATE", "NEURONS", "REV", "HASH", "LAST STATUS", "IN/S", "QUEUE", "HEAP",
+                "MALFORMED", "DROPPED");
         statuses.stream().sorted(Comparator.comparing(NodeStatus::node)).forEach(status -> {
             Optional<NodeStatus.Running> load = status.running();
             table.row(status.node(), status.state().wireName(), neurons(status.neurons()),
@@ -36,7 +38,9 @@ public final class NodesTable {
                     lastStatus(status, now),
                     load.map(l -> String.format(Locale.ROOT, "%.1f", l.inputsPerSecond())).orElse(ABSENT),
                     load.map(l -> Integer.toString(l.queue())).orElse(ABSENT),
-                    load.map(l -> l.heapUsedMb() + "/" + l.heapMaxMb() + " MB").orElse(ABSENT));
+                    load.map(l -> l.heapUsedMb() + "/" + l.heapMaxMb() + " MB").orElse(ABSENT),
+                    load.map(l -> Long.toString(l.malformed())).orElse(ABSENT),
+                    load.map(l -> Long.toString(l.dropped())).orElse(ABSENT));
         });
         return table.lines();
     }

@@ -21,15 +21,20 @@ class NodesTableTest {
     @Test
     void showsStateNeuronsRevHashAgeAndLoadSortedByNode() {
         NodeStatus n2 = NodeStatus.live(NodeState.ONLINE, "n2", List.of("h1", "h2", "h3", "z"),
-                NOW.minusMillis(1_234), running(4, 12.25, 3, 45, 512));
+                NOW.minusMillis(1_234), new NodeStatus.Running("instance-2", 4, HASH, NOW.minusSeconds(60), 12.25, 3,
+                        45, 512, 7, 2, Optional.empty()));
         NodeStatus n1 = NodeStatus.live(NodeState.LEAVING, "n1", List.of("x"), NOW.minusMillis(200),
                 running(4, 0, 0, 30, 512));
         NodeStatus n3 = NodeStatus.offlineSeenBy("n3", "connection lost", NOW.minusMillis(300_000), "n1");
         assertEquals(List.of(
-                "NODE  STATE    NEURONS           REV  HASH              LAST STATUS  IN/S  QUEUE  HEAP",
-                "n1    leaving  1 (x)             4    0123456789abcdef  0.2s ago     0.0   0      30/512 MB",
-                "n2    online   4 (h1 h2 h3 ...)  4    0123456789abcdef  1.2s ago     12.3  3      45/512 MB",
-                "n3    offline  0                 -    -                 5m ago       -     -      -"),
+                "NODE  STATE    NEURONS           REV  HASH              LAST STATUS  IN/S  QUEUE  HEAP       MALFORMED"
+                        + "  DROPPED",
+                "n1    leaving  1 (x)             4    0123456789abcdef  0.2s ago     0.0   0      30/512 MB  0"
+                        + "          0",
+                "n2    online   4 (h1 h2 h3 ...)  4    0123456789abcdef  1.2s ago     12.3  3      45/512 MB  7"
+                        + "          2",
+                "n3    offline  0                 -    -                 5m ago       -     -      -          -"
+                        + "          -"),
                 NodesTable.lines(List.of(n2, n3, n1), NOW));
     }
 
@@ -49,7 +54,7 @@ class NodesTableTest {
         NodeStatus fresh = NodeStatus.live(NodeState.ONLINE, "n1", List.of(), NOW.minusMillis(100),
                 new NodeStatus.Running("i1", 0, "", NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,
                         Optional.empty()));
-        assertEquals("n1    online  0        -    -     0.1s ago     0.0   0      20/512 MB",
+        assertEquals("n1    online  0        -    -     0.1s ago     0.0   0      20/512 MB  0          0",
                 NodesTable.lines(List.of(fresh), NOW).get(1));
     }
 

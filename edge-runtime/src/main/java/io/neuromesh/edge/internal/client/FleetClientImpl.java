@@ -1,7 +1,9 @@
 package io.neuromesh.edge.internal.client;
 
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.FleetTopology;
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.edge.wire.ClearLogsCodec;
 import io.neuromesh.edge.wire.ClearLogsReply;
 import io.neuromesh.edge.wire.GpioSetCodec;
@@ -19,26 +21,31 @@ import io.neuromesh.edge.wire.PinLevel;
 import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.MqttLink;
-import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
+import io.neuromesh.topology.Topology;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** {@link FleetClient} over one clean-session {@link MqttLink}. */
@@ -51,8 +58,15 @@ public final class FleetClientImpl implements FleetClient {
     private final MqttLink link;
     private final String replyTopic;
     private final Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
-    private final Map<String, TopologyResult> reports = new ConcurrentHashMap<>();
+    private final Map<String, TopologyResult> results = new ConcurrentHashMap<>();
     private final Map<String, Replies> pending = new ConcurrentHashMap<>();
+    /** The rollouts being waited for; the dispatch thread feeds them every status and result. */
+    private final List<Rollout> rollouts = new CopyOnWriteArrayList<>();
+    private final TopologyReader reader;
+
+    /** One rollout being waited for: its tracker, and the events its waiting thread has yet to hand out. */
+    private record Rollout(RolloutTracker tracker, BlockingQueue<RolloutEvent> events) {
+    }
 
     /** Answers to one request, collected until enough arrived or the caller's timeout passed. */
     private static final class Replies {
@@ -67,6 +81,7 @@ public final class FleetClientImpl implements FleetClient {
     private FleetClientImpl(MqttLink link, String clientId) {
         this.link = link;
         this.replyTopic = REPLY_PREFIX + clientId;
+        this.reader = new TopologyReader(link, this::nodes, this::roundTrip);
     }
 
     /** Connects and loads the retained node statuses and topology results. */
@@ -92,18 +107,30 @@ public final class FleetClientImpl implements FleetClient {
         link.subscribe(Subscription.of(Topics.ALL_STATUSES), this::onStatus);
         link.subscribe(Subscription.of(Topics.ALL_TOPOLOGY_RESULTS), this::onReport);
         // Retained messages are queued at SUBSCRIBE time; a round trip through our own reply topic after that
-        // means they have been delivered (both Mosquitto and HiveMQ deliver a client's queue in order).
-        request(replyTopic, PING, 1, DEFAULT_TIMEOUT);
+        // means the broker answers, and usually that they have been delivered.
+        roundTrip(DEFAULT_TIMEOUT);
+    }
+
+    /** A round trip through the broker; throws when it does not come back in time. */
+    private void roundTrip(Duration timeout) {
+        if (request(replyTopic, PING, 1, timeout).isEmpty()) {
+            throw Timeouts.noAnswer(timeout, "");
+        }
     }
 
     private void onStatus(InboundMessage message) {
-        FleetMessages.status(message.topic(), message.payload())
-                .ifPresent(status -> statuses.put(status.node(), status));
+        FleetMessages.status(message.topic(), message.payload()).ifPresent(status -> {
+            statuses.put(status.node(), status);
+            rollouts.forEach(r -> r.events().addAll(r.tracker().onStatus(status)));
+        });
     }
 
     private void onReport(InboundMessage message) {
-        FleetMessages.topologyResult(message.topic(), message.payload())
-                .ifPresent(result -> reports.put(Topics.nodeOf(message.topic()), result));
+        String node = Topics.nodeOf(message.topic());
+        FleetMessages.topologyResult(message.topic(), message.payload()).ifPresent(result -> {
+            results.put(node, result);
+            rollouts.forEach(r -> r.events().addAll(r.tracker().onResult(node, result)));
+        });
     }
 
     private void onReply(InboundMessage message) {
@@ -138,8 +165,8 @@ public final class FleetClientImpl implements FleetClient {
         }
     }
 
-    private int onlineCount() {
-        return (int) statuses.values().stream().filter(NodeStatus::online).count();
+    private List<String> onlineNodes() {
+        return statuses.values().stream().filter(NodeStatus::online).map(NodeStatus::node).sorted().toList();
     }
 
     @Override
@@ -158,20 +185,18 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
-    public Optional<byte[]> currentTopology(Duration timeout) {
-        AtomicReference<byte[]> retained = new AtomicReference<>();
-        link.subscribe(Subscription.of(Topics.TOPOLOGY), message -> retained.set(message.payload()));
-        try {
-            // The handler and the reply run on the one dispatch thread, in arrival order: once the round trip is
-            // back, a retained topology has been handled.
-            if (request(replyTopic, PING, 1, timeout).isEmpty()) {
-                throw new MqttLinkException("the broker did not answer within " + timeout.toMillis() + " ms");
-            }
-        } finally {
-            link.unsubscribe(List.of(Topics.TOPOLOGY));
-        }
-        byte[] payload = retained.get();
-        return payload == null || payload.length == 0 ? Optional.empty() : Optional.of(payload);
+    public FleetTopology topology(Duration timeout) {
+        return reader.read(timeout);
+    }
+
+    @Override
+    public AppliedHistory history(Duration timeout) {
+        return reader.history(timeout);
+    }
+
+    @Override
+    public Topology revision(AppliedHistory.Revision revision, Duration timeout) {
+        return reader.revision(revision, timeout);
     }
 
     @Override
@@ -180,43 +205,52 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
-    public Map<String, TopologyResult> awaitTopologyReports(long rev, List<String> nodes, Duration timeout) {
+    public Map<String, RolloutEvent> awaitRollout(Topology published, Collection<String> nodes, Duration timeout,
+                                                  Consumer<RolloutEvent> listener) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, TopologyResult> answered = new TreeMap<>();
-            for (String node : nodes) {
-                TopologyResult report = reports.get(node);
-                if (report != null && report.rev() == rev) {
-                    answered.put(node, report);
+        Rollout rollout = new Rollout(new RolloutTracker(published.rev(), published.contentHash(), nodes),
+                new LinkedBlockingQueue<>());
+        rollouts.add(rollout);
+        try {
+            // What arrived before the rollout was registered: evidence about this document counts whenever it came.
+            statuses.values().forEach(s -> rollout.events().addAll(rollout.tracker().onStatus(s)));
+            results.forEach((node, r) -> rollout.events().addAll(rollout.tracker().onResult(node, r)));
+            while (!rollout.tracker().done() || !rollout.events().isEmpty()) {
+                RolloutEvent event = rollout.events().poll(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                if (event != null) {
+                    listener.accept(event);
+                } else if (System.nanoTime() >= deadline) {
+                    rollout.tracker().timeOut().forEach(listener);
                 }
             }
-            if (answered.size() == nodes.size() || System.nanoTime() > deadline) {
-                return answered;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return answered;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            rollouts.remove(rollout);
         }
+        return rollout.tracker().outcomes();
     }
 
     @Override
-    public List<FleetEvent> logs(Instant since, Duration timeout) {
+    public FleetLogs logs(Instant since, Duration timeout) {
+        List<String> online = onlineNodes();
         List<FleetEvent> merged = new ArrayList<>();
+        Set<String> silent = new TreeSet<>(online);
         for (byte[] reply : request(Topics.REQUEST_LOGS, LogsCodec.encodeRequest(new LogsRequest(since)),
-                onlineCount(), timeout)) {
-            FleetMessages.reply("logs", reply, LogsCodec::decodeReply).map(FleetMessages::events)
-                    .ifPresent(merged::addAll);
+                online.size(), timeout)) {
+            FleetMessages.reply("logs", reply, LogsCodec::decodeReply).ifPresent(logs -> {
+                silent.remove(logs.node());
+                merged.addAll(FleetMessages.events(logs));
+            });
         }
         merged.sort(Comparator.comparing(FleetEvent::at));
-        return merged;
+        return new FleetLogs(merged, List.copyOf(silent));
     }
 
     @Override
     public List<String> clearLogs(Duration timeout) {
-        return request(Topics.REQUEST_CLEAR_LOGS, ClearLogsCodec.encodeRequest(), onlineCount(), timeout).stream()
+        return request(Topics.REQUEST_CLEAR_LOGS, ClearLogsCodec.encodeRequest(), onlineNodes().size(), timeout).stream()
                 .flatMap(reply -> FleetMessages.reply("clear-logs", reply, ClearLogsCodec::decodeReply).stream())
                 .map(ClearLogsReply::node).sorted().toList();
     }
@@ -234,7 +268,7 @@ public final class FleetClientImpl implements FleetClient {
         List<byte[]> replies = request(Topics.gpioSetRequest(node),
                 GpioSetCodec.encodeRequest(new GpioSetRequest(pin, PinLevel.of(high))), 1, timeout);
         if (replies.isEmpty()) {
-            return Optional.of("node " + node + " did not answer within " + timeout.toMillis() + " ms; is it online?");
+            return Optional.of("no answer from node " + node + " within " + Timeouts.text(timeout) + "; is it online?");
         }
         return FleetMessages.reply("gpio-set", replies.get(0), GpioSetCodec::decodeReply).map(GpioSetReply::error)
                 .orElse(Optional.of("node " + node + " sent a reply this client cannot read; see the debug log"));

@@ -1,11 +1,11 @@
 package io.neuromesh.topology.internal.parse;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for misspelt field names. */
-final class Suggestions {
+/** "Did you mean" for misspelt field names and ids (through {@link io.neuromesh.topology.Ids#closest}). */
+public final class Suggestions {
 
     /** Largest edit distance still suggested. */
     static final int MAX_DISTANCE = 2;
@@ -14,18 +14,18 @@ final class Suggestions {
     }
 
     /**
-     * Compares ignoring case, so that {@code Threshold} finds {@code threshold}; a candidate needs to share at least
-     * one letter with the name, so that {@code x} does not suggest {@code id}.
+     * Compares ignoring case, so that {@code Threshold} finds {@code threshold}; a candidate must keep something of
+     * the longer of the two, so that {@code x} does not suggest {@code id} while {@code xx} suggests {@code x}.
      *
      * @return the known name closest to {@code name} (first one on ties), if within {@link #MAX_DISTANCE} edits
      */
-    static Optional<String> closest(String name, List<String> known) {
+    public static Optional<String> closest(String name, Collection<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
         for (String candidate : known) {
             int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance && distance < candidate.length()) {
+            if (distance < bestDistance && distance < Math.max(candidate.length(), lower.length())) {
                 best = candidate;
                 bestDistance = distance;
             }

@@ -2,6 +2,7 @@ package io.neuromesh.topology.internal.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +23,12 @@ class SuggestionsTest {
     @CsvSource({"weight", "colour", "inputWindowSeconds", "x"})
     void suggestsNothingWhenNoFieldIsClose(String typed) {
         assertEquals(Optional.empty(), Suggestions.closest(typed, FieldNames.NEURON));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"xx, x", "Z, z", "sensr_x, sensor_x", "h22, h2"})
+    void suggestsTheClosestIdEvenWhenTheIdIsShort(String typed, String meant) {
+        assertEquals(Optional.of(meant), Suggestions.closest(typed, List.of("x", "y", "h2", "z", "sensor_x")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.neuromesh.cli.internal.command.flow;
 
 import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.command.BrokerWait;
@@ -47,8 +48,9 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--prefetch", paramLabel = "N", description = "tasks held at once, running or waiting (default: "
             + WorkerConfig.DEFAULT_PREFETCH_PER_SLOT + " per concurrency slot)")
     private Integer prefetch;
-    @Option(names = "--tasks", paramLabel = "DIR", description = "folder of task jars (default: ${DEFAULT-VALUE})")
-    private Path tasks = WorkerConfig.DEFAULT_TASK_DIR;
+    @Option(names = "--tasks", paramLabel = "DIR",
+            description = "folder of task jars (default: $" + Home.ENV + "/tasks, now ${DEFAULT-VALUE})")
+    private Path tasks = Home.current().tasks();
     @Option(names = "--heartbeat", paramLabel = "DURATION", description = "status heartbeat interval (default:"
             + " ${DEFAULT-VALUE})")
     private Duration heartbeat = WorkerConfig.DEFAULT_HEARTBEAT;

@@ -1,16 +1,20 @@
 package io.neuromesh.cli.internal.command.topology;
 
-import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.FleetTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** {@code topology apply <file>}: check it, publish it retained, wait for every online node's result. */
+/** {@code topology apply <file>}: check it, publish it retained under a rev the fleet applies, wait for every node. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "check a topology file, publish it (retained) and wait for every online node's result")
+        description = {"check a topology file, publish it (retained) and wait until every online node runs it.",
+                "If the fleet already runs its network and the broker retains it, nothing is published (exit 0).",
+                "If its rev is not newer than the fleet's rev (the highest the nodes, the broker and the applied"
+                        + " history know), it is published as rev = the fleet's rev + 1, and the output says so.",
+                "Exit 0 only when every node online at publish time runs it."})
 final class ApplyCommand extends PublishCommand {
 
     @Parameters(paramLabel = "<file>", description = "the topology JSON file")
@@ -23,8 +27,13 @@ final class ApplyCommand extends PublishCommand {
     }
 
     @Override
-    Release release(FleetClient fleet, TopologyHistory history, PrintStream out) {
-        return new Release(file.toString(), loaded.topology(), loaded.json(),
-                file.toAbsolutePath().normalize().toString());
+    Release release(FleetClient client, FleetTopology fleet, PrintStream out) {
+        return new Release(file.toString(), loaded.topology(), loaded.json());
+    }
+
+    @Override
+    void announce(Release release, PublishPlan plan, PrintStream out) {
+        plan.revNote(release.what()).ifPresent(out::println);
+        plan.repairNote().ifPresent(out::println);
     }
 }

@@ -1,7 +1,9 @@
 package io.neuromesh.cli.internal.command.topology;
 
+import io.neuromesh.cli.internal.fleet.FleetWarnings;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.FleetQuery;
-import io.neuromesh.topology.Topology;
+import io.neuromesh.edge.FleetTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -9,9 +11,10 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code topology diff <file>}: what would change against the topology retained on the broker. */
+/** {@code topology diff <file>}: what would change against what the fleet runs. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "what would change against the running (retained) topology")
+        description = "what would change against what the online nodes run (the document of the hash they report),"
+                + " with a warning when the retained topology is not that document or nodes disagree")
 final class DiffCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,11 +24,12 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Topology next = TopologyFile.load(file).topology();
-        // The running topology is read inside the question, so that a note on it prints before the diff.
-        fleet.show((client, timeout) -> Rollout.running(client.currentTopology(timeout), fleet.out()),
-                running -> TopologyDiffReport.json(running, next),
-                (running, out) -> TopologyDiffReport.lines(running, next).forEach(out::println));
+        TopologyFile next = TopologyFile.load(file);
+        fleet.show((client, timeout) -> {
+            FleetTopology now = client.topology(timeout);
+            return new TopologyDiffReport(FleetWarnings.lines(now), RunningTopology.of(now, timeout).orElse(null),
+                    next.topology(), PublishPlan.choose(next.topology(), next.json(), now));
+        }, TopologyDiffReport::json, (report, out) -> report.lines().forEach(out::println));
         return 0;
     }
 }

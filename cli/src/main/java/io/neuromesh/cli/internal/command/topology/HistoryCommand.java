@@ -1,43 +1,46 @@
 package io.neuromesh.cli.internal.command.topology;
 
-import io.neuromesh.cli.internal.NeuromeshCommand;
-import io.neuromesh.cli.internal.history.HistoryEntry;
-import io.neuromesh.cli.internal.options.JsonOption;
+import io.neuromesh.cli.internal.options.FleetQuery;
+import io.neuromesh.edge.FleetTopology;
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.AppliedHistory;
+import io.neuromesh.edge.wire.NodeStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code topology history}: the topologies the whole online fleet applied, newest first; needs no broker. */
+/** {@code topology history}: the revisions the whole online fleet applied, newest first, as the broker keeps them. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "list the local history of topologies every online node applied, newest first")
+        description = "list the revisions every online node applied, newest first, from the fleet's history on the"
+                + " broker (" + Topics.TOPOLOGY_HISTORY + "); * marks the one the fleet runs")
 final class HistoryCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
-    @ParentCommand
-    private TopologyCommand parent;
     @Mixin
-    private JsonOption json;
+    private FleetQuery fleet;
+
+    /** The history, and the hash the online nodes all run ("" when they do not run one together). */
+    record Answer(AppliedHistory history, String running) {
+    }
 
     @Override
     public Integer call() {
-        PrintStream out = NeuromeshCommand.out(spec);
-        List<HistoryEntry> entries = parent.history().entries();
-        if (json.enabled()) {
-            JsonOption.print(out, HistoryTable.json(entries));
-        } else if (entries.isEmpty()) {
-            out.println("no topology recorded yet in " + parent.history().directory()
-                    + "; each topology apply or rollback that every online node applied is recorded there");
-        } else {
-            HistoryTable.lines(entries, ZoneId.systemDefault()).forEach(out::println);
-        }
+        fleet.show((client, timeout) -> {
+            AppliedHistory history = client.history(timeout);
+            // Only the statuses matter here: which hash every online node runs.
+            FleetTopology now = new FleetTopology(client.nodes(), Optional.empty(), Optional.empty(), Map.of());
+            return new Answer(history, now.disagrees() ? "" : now.leader().map(NodeStatus::hash).orElse(""));
+        }, answer -> HistoryTable.json(answer.history(), answer.running()), (answer, out) -> {
+            if (answer.history().revisions().isEmpty()) {
+                out.println("the fleet has applied no topology yet: " + Topics.TOPOLOGY_HISTORY + " is empty (each"
+                        + " revision every online node runs is recorded there)");
+            } else {
+                HistoryTable.lines(answer.history(), answer.running(), ZoneId.systemDefault()).forEach(out::println);
+            }
+        });
         return 0;
     }
 }

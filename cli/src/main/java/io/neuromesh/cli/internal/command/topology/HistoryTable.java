@@ -2,8 +2,8 @@ package io.neuromesh.cli.internal.command.topology;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.neuromesh.cli.internal.history.HistoryEntry;
 import io.neuromesh.cli.internal.view.Table;
+import io.neuromesh.edge.wire.AppliedHistory;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,36 +18,38 @@ final class HistoryTable {
     }
 
     /**
-     * @param entries newest first
+     * @param running the hash every online node runs, "" when they do not run one together
      * @param zone    the zone to show times in
-     * @return a header and one line per entry: rev, short hash, when applied, source, nodes
+     * @return a header and one line per revision, newest first: {@code *} on the running one, rev, short hash, name,
+     *         when applied, the nodes
      */
-    static List<String> lines(List<HistoryEntry> entries, ZoneId zone) {
-        Table table = new Table("REV", "HASH", "APPLIED", "SOURCE", "NODES");
-        for (HistoryEntry e : entries) {
-            table.row(Long.toString(e.rev()), e.shortHash(), TIME.format(e.appliedAt().atZone(zone)), e.source(),
-                    String.join(" ", e.nodes()));
+    static List<String> lines(AppliedHistory history, String running, ZoneId zone) {
+        Table table = new Table("", "REV", "HASH", "NAME", "APPLIED", "NODES");
+        for (AppliedHistory.Revision r : history.revisions()) {
+            table.row(r.hash().equals(running) ? "*" : "", Long.toString(r.rev()), r.shortHash(),
+                    r.name().isEmpty() ? "-" : r.name(), TIME.format(r.appliedAt().atZone(zone)),
+                    String.join(" ", r.nodes()));
         }
         return table.lines();
     }
 
     /**
-     * @param entries newest first
-     * @return a JSON array, newest first: {@code rev}, {@code hash} (full), {@code appliedAt} (ISO-8601 UTC),
-     *         {@code source}, {@code nodes}, {@code file} (the saved document)
+     * @param running the hash every online node runs, "" when they do not run one together
+     * @return a JSON array, newest first: {@code rev}, {@code hash} (full), {@code name}, {@code appliedAt} (ISO-8601
+     *         UTC), {@code nodes}, {@code running}
      */
-    static JsonArray json(List<HistoryEntry> entries) {
+    static JsonArray json(AppliedHistory history, String running) {
         JsonArray array = new JsonArray();
-        for (HistoryEntry e : entries) {
+        for (AppliedHistory.Revision r : history.revisions()) {
             JsonObject entry = new JsonObject();
-            entry.addProperty("rev", e.rev());
-            entry.addProperty("hash", e.hash());
-            entry.addProperty("appliedAt", e.appliedAt().toString());
-            entry.addProperty("source", e.source());
+            entry.addProperty("rev", r.rev());
+            entry.addProperty("hash", r.hash());
+            entry.addProperty("name", r.name());
+            entry.addProperty("appliedAt", r.appliedAt().toString());
             JsonArray nodes = new JsonArray();
-            e.nodes().forEach(nodes::add);
+            r.nodes().forEach(nodes::add);
             entry.add("nodes", nodes);
-            entry.addProperty("file", e.file().toString());
+            entry.addProperty("running", r.hash().equals(running));
             array.add(entry);
         }
         return array;

@@ -1,10 +1,9 @@
 package io.neuromesh.cli.internal.command.topology;
 
 import io.neuromesh.cli.internal.UsageException;
-import io.neuromesh.cli.internal.history.HistoryEntry;
-import io.neuromesh.cli.internal.history.RollbackPlan;
-import io.neuromesh.cli.internal.history.TopologyHistory;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.FleetTopology;
 import io.neuromesh.topology.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,13 +12,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
-/** {@code topology rollback [--to REV]}: republish an earlier revision of the local history under a new rev. */
+/** {@code topology rollback [--to REV]}: republish a revision of the fleet's applied history under a new rev. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "republish an earlier accepted topology from the local history, as rev = running rev + 1")
+        description = {"bring back the network of an earlier revision from the fleet's applied history (kept on the"
+                + " broker, so this works from any machine), published as rev = the fleet's rev + 1",
+                "Without --to: the newest revision whose network differs from what the fleet runs."})
 final class RollbackCommand extends PublishCommand {
 
-    @Option(names = "--to", paramLabel = "REV", description = "the rev to bring back (default: the previous one); it"
-            + " is published as rev = running rev + 1, since runtimes only accept newer revs")
+    @Option(names = "--to", paramLabel = "REV", description = "the rev whose network to bring back (default: the"
+            + " newest one that differs from what runs); ./neuromesh topology history lists them")
     private String to;
     private OptionalLong target;
 
@@ -29,15 +30,19 @@ final class RollbackCommand extends PublishCommand {
     }
 
     @Override
-    Release release(FleetClient fleet, TopologyHistory history, PrintStream out) {
-        Topology running = Rollout.running(fleet.currentTopology(FleetClient.DEFAULT_TIMEOUT), out);
-        RollbackPlan plan = RollbackPlan.choose(history, running, Rollout.fleetRev(fleet), target);
-        HistoryEntry from = plan.from();
-        out.println("rolling back to rev " + from.rev() + " (" + from.source() + ", hash " + from.shortHash()
-                + "), published as rev " + plan.topology().rev()
-                + ": runtimes only accept a rev newer than the one they run");
-        return new Release("the network of rev " + from.rev(), plan.topology(),
-                plan.topology().toJson().getBytes(StandardCharsets.UTF_8), "rollback to rev " + from.rev());
+    Release release(FleetClient client, FleetTopology fleet, PrintStream out) {
+        RollbackChoice choice = RollbackChoice.choose(client.history(FleetClient.DEFAULT_TIMEOUT),
+                RunningTopology.of(fleet, FleetClient.DEFAULT_TIMEOUT), target,
+                revision -> client.revision(revision, FleetClient.DEFAULT_TIMEOUT));
+        Topology network = choice.network();
+        return new Release("the network of rev " + choice.from().rev(), network,
+                network.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    void announce(Release release, PublishPlan plan, PrintStream out) {
+        out.println("rolling back to " + release.what() + ", published as rev " + plan.topology().rev());
+        plan.repairNote().ifPresent(out::println);
     }
 
     /** The rev is checked here rather than typed as a number, so that the message names the valid range. */

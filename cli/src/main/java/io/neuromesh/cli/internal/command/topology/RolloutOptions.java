@@ -15,7 +15,7 @@ final class RolloutOptions {
     @Mixin
     private TimeoutOption timeout = new TimeoutOption(DEFAULT_TIMEOUT);
     @Option(names = "--no-wait",
-            description = "publish and exit without waiting for the nodes' results (not recorded in history)")
+            description = "publish and exit without waiting for the nodes' results")
     private boolean noWait;
 
     /** @return how long to wait for every online node */

@@ -8,48 +8,58 @@ import io.neuromesh.topology.TopologyDiff;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The lines of {@code topology diff}: the rev change, then what would change element by element. */
-final class TopologyDiffReport {
-
-    private TopologyDiffReport() {
-    }
+/**
+ * The lines of {@code topology diff}: the fleet's warnings, the rev change as {@code apply} would make it, then what
+ * would change element by element.
+ *
+ * @param warnings what is not of one mind in the fleet ({@link io.neuromesh.cli.internal.fleet.FleetWarnings})
+ * @param running  what the fleet runs, or null when no online node runs a topology
+ * @param next     the topology of the file
+ * @param plan     what apply would do with it
+ */
+record TopologyDiffReport(List<String> warnings, Topology running, Topology next, PublishPlan plan) {
 
     /**
-     * @param running the topology retained on the broker, or null when none is
-     * @param next    the topology of the file
-     * @return a rev line ({@code rev 3 -> 4}), a note when runtimes would ignore the file's rev, then the lines of
-     *         {@link TopologyDiff#describe()} or {@code no changes}
+     * @return the warnings, a rev line ({@code rev 3 -> 4}, {@code rev none -> 1}), a note when apply would renumber
+     *         the file or publishes nothing, then the lines of {@link TopologyDiff#describe()} or {@code no changes}
      */
-    static List<String> lines(Topology running, Topology next) {
-        List<String> lines = new ArrayList<>();
+    List<String> lines() {
+        List<String> lines = new ArrayList<>(warnings);
+        long to = plan.topology().rev();
         if (running == null) {
-            lines.add("rev none -> " + next.rev() + " (no topology is retained on the broker)");
+            lines.add("rev none -> " + to + " (no online node runs a topology)");
+        } else if (plan.alreadyRunning()) {
+            lines.add("rev " + running.rev() + " (apply publishes nothing: the fleet runs this network)");
         } else {
-            lines.add("rev " + running.rev() + " -> " + next.rev());
-            if (next.rev() <= running.rev()) {
-                lines.add("note: runtimes ignore rev " + next.rev() + ": it is not newer than the running rev "
-                        + running.rev() + "; raise \"rev\" before you apply it");
-            }
+            lines.add("rev " + running.rev() + " -> " + to);
         }
-        List<String> changes = TopologyDiff.between(running, next).describe();
+        plan.revNote("the file").ifPresent(note -> lines.add("note: " + note));
+        List<String> changes = changes();
         lines.addAll(changes.isEmpty() ? List.of("no changes") : changes);
         return List.copyOf(lines);
     }
 
     /**
-     * @param running the topology retained on the broker, or null when none is
-     * @param next    the topology of the file
-     * @return {@code {"fromRev": 3 or null, "toRev": 4, "ignored": false, "changes": ["+ neuron c (...)", ...]}};
-     *         {@code ignored} is true when runtimes would ignore the file's rev as not newer
+     * @return {@code {"fromRev": 3 or null, "toRev": 4, "fileRev": 1, "publishes": true, "changes": [...],
+     *         "warnings": [...]}}: {@code toRev} is the rev apply would publish it as, {@code publishes} false when
+     *         apply would publish nothing
      */
-    static JsonObject json(Topology running, Topology next) {
+    JsonObject json() {
         JsonObject result = new JsonObject();
         result.addProperty("fromRev", running == null ? null : running.rev());
-        result.addProperty("toRev", next.rev());
-        result.addProperty("ignored", running != null && next.rev() <= running.rev());
+        result.addProperty("toRev", plan.topology().rev());
+        result.addProperty("fileRev", next.rev());
+        result.addProperty("publishes", !plan.alreadyRunning());
         JsonArray changes = new JsonArray();
-        TopologyDiff.between(running, next).describe().forEach(changes::add);
+        changes().forEach(changes::add);
         result.add("changes", changes);
+        JsonArray warned = new JsonArray();
+        warnings.forEach(warned::add);
+        result.add("warnings", warned);
         return result;
+    }
+
+    private List<String> changes() {
+        return TopologyDiff.between(running, next).describe();
     }
 }

@@ -5,8 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.neuromesh.cli.internal.Cli;
-import io.neuromesh.cli.internal.command.topology.TopologyCommand;
-import io.neuromesh.cli.internal.history.TopologyHistory;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.TestFleet;
@@ -26,18 +24,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The operator's topology workflow against a real broker and two in-process runtimes: apply, diff, apply a second
- * revision, roll back to the first, list the history and the nodes; and the JSON of every listing command. The
- * commands run in-process, as Main runs them.
+ * The operator's topology workflow against a real broker and two in-process runtimes: apply, diff, apply another
+ * network with the same rev (published as the next rev), re-apply the running one (nothing published), list the
+ * nodes; and the JSON of every listing command. The commands run in-process, as Main runs them. (History and rollback
+ * from another machine: {@link TopologyTruthIT}, with processes.)
  */
 @Timeout(120)
-class TopologyHistoryIT {
+class TopologyWorkflowIT {
 
     private static final Duration ONLINE = Duration.ofSeconds(15);
 
@@ -45,7 +43,6 @@ class TopologyHistoryIT {
     Path dir;
 
     private TestFleet<EdgeRuntime> fleet;
-    private TopologyCommand topology;
 
     @BeforeEach
     void startFleet() {
@@ -65,11 +62,10 @@ class TopologyHistoryIT {
     }
 
     @Test
-    void applyDiffApplyRollbackAndHistory() throws Exception {
-        topology = new TopologyCommand(new TopologyHistory(dir.resolve("home")));
+    void applyDiffApplyReapplyAndTheListings() throws Exception {
         Path rev1 = write("rev1.json", 1, "{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1},"
                 + "{\"id\":\"b\",\"node\":\"n2\",\"threshold\":1}");
-        Path rev2 = write("rev2.json", 2, "{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1},"
+        Path rev1b = write("rev1b.json", 1, "{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1},"
                 + "{\"id\":\"b\",\"node\":\"n2\",\"threshold\":0.5},{\"id\":\"c\",\"node\":\"n2\",\"threshold\":1}");
 
         String diffFromNothing = run("topology", "diff", rev1.toString());
@@ -79,53 +75,38 @@ class TopologyHistoryIT {
         String applied1 = run("topology", "apply", rev1.toString());
         assertTrue(applied1.contains("n1         applied rev 1, hosting a"), applied1);
         assertTrue(applied1.contains("n2         applied rev 1, hosting b"), applied1);
-        assertTrue(applied1.contains("recorded in the local history: "), applied1);
 
-        assertEquals("rev 1 -> 2\n+ neuron c (node n2, level, threshold 1.0)\n~ neuron b: threshold 1.0 -> 0.5\n",
-                run("topology", "diff", rev2.toString()));
-        assertTrue(run("topology", "apply", rev2.toString()).contains("n2         applied rev 2, hosting b c"));
+        assertEquals("rev 1 -> 2\nnote: the file has rev 1; the fleet is at rev 1, so it is published as rev 2\n"
+                + "+ neuron c (node n2, level, threshold 1.0)\n~ neuron b: threshold 1.0 -> 0.5\n",
+                run("topology", "diff", rev1b.toString()));
+        String applied2 = run("topology", "apply", rev1b.toString());
+        assertTrue(applied2.startsWith(rev1b + " has rev 1; the fleet is at rev 1, so it is published as rev 2\n"),
+                applied2);
+        assertTrue(applied2.contains("n2         applied rev 2, hosting b c"), applied2);
+        fleet.nodes().values().forEach(runtime -> assertEquals(2, runtime.rev(), runtime.config().node()));
 
-        String rollback = run("topology", "rollback");
-        assertTrue(rollback.startsWith("rolling back to rev 1 (" + rev1.toAbsolutePath() + ", hash "), rollback);
-        assertTrue(rollback.contains("published as rev 3: runtimes only accept a rev newer than the one they run"),
-                rollback);
-        assertTrue(rollback.contains("n1         applied rev 3, hosting a"), rollback);
-        assertTrue(rollback.contains("n2         applied rev 3, hosting b"), rollback);
-        fleet.nodes().values().forEach(runtime -> assertEquals(3, runtime.rev(), runtime.config().node()));
-        assertEquals(Set.of("b"), fleet.node("n2").hostedNeurons());
-
-        assertEquals("rev 3 -> 1\nnote: runtimes ignore rev 1: it is not newer than the running rev 3; raise \"rev\""
-                + " before you apply it\nno changes\n", run("topology", "diff", rev1.toString()));
-
-        String[] history = local("topology", "history").split("\n");
-        assertEquals(4, history.length, String.join("\n", history));
-        assertTrue(history[1].matches("3 +[0-9a-f]{16} .* rollback to rev 1 +n1 n2"), history[1]);
-        assertTrue(history[2].matches("2 +[0-9a-f]{16} .* " + rev2.toAbsolutePath() + " +n1 n2"), history[2]);
-        assertTrue(history[3].matches("1 +[0-9a-f]{16} .* " + rev1.toAbsolutePath() + " +n1 n2"), history[3]);
+        assertEquals("already running rev 2 on n1 n2\n", run("topology", "apply", rev1b.toString()));
 
         String nodes = run("nodes");
-        assertTrue(nodes.lines().anyMatch(line -> line.matches("n1 +online +1 \\(a\\) +3 .*")), nodes);
-        assertTrue(nodes.lines().anyMatch(line -> line.matches("n2 +online +1 \\(b\\) +3 .*")), nodes);
+        assertTrue(nodes.lines().anyMatch(line -> line.matches("n1 +online +1 \\(a\\) +2 .* 0 +0")), nodes);
+        assertTrue(nodes.lines().anyMatch(line -> line.matches("n2 +online +2 \\(b c\\) +2 .* 0 +0")), nodes);
 
-        assertJsonListings(rev2);
+        assertJsonListings(rev1);
     }
 
     /** Every listing command's --json parses, and says what the table says. */
-    private void assertJsonListings(Path rev2) throws Exception {
+    private void assertJsonListings(Path rev1) throws Exception {
         JsonArray nodes = JsonParser.parseString(run("nodes", "--json")).getAsJsonArray();
         assertEquals(List.of("n1", "n2"), nodes.asList().stream()
                 .map(node -> node.getAsJsonObject().get("node").getAsString()).toList());
 
-        JsonArray history = JsonParser.parseString(local("topology", "history", "--json")).getAsJsonArray();
-        assertEquals(3, history.get(0).getAsJsonObject().get("rev").getAsLong());
-
-        JsonObject diff = JsonParser.parseString(run("topology", "diff", rev2.toString(), "--json"))
+        JsonObject diff = JsonParser.parseString(run("topology", "diff", rev1.toString(), "--json"))
                 .getAsJsonObject();
-        assertEquals(3, diff.get("fromRev").getAsLong());
-        assertEquals(2, diff.get("toRev").getAsLong());
-        assertTrue(diff.get("ignored").getAsBoolean());
+        assertEquals(2, diff.get("fromRev").getAsLong());
+        assertEquals(3, diff.get("toRev").getAsLong());
+        assertEquals(1, diff.get("fileRev").getAsLong());
         assertTrue(diff.getAsJsonArray("changes").asList().stream().map(JsonElement::getAsString)
-                .anyMatch(change -> change.startsWith("+ neuron c")), diff.toString());
+                .anyMatch(change -> change.startsWith("- neuron c")), diff.toString());
 
         run("fire", "a");
         JsonObject inspect = JsonParser.parseString(run("inspect", "a", "--json")).getAsJsonObject();
@@ -153,26 +134,14 @@ class TopologyHistoryIT {
         return Files.writeString(dir.resolve(name), "{\"rev\":" + rev + ",\"neurons\":[" + neurons + "]}");
     }
 
-    /** Runs a command line against the test broker. */
+    /** Runs a command line against the test broker, in-process as Main runs it; asserts exit 0. */
     private String run(String... argv) {
         List<String> args = new ArrayList<>(List.of(argv));
         args.addAll(List.of("--broker", fleet.uri()));
-        return local(args.toArray(String[]::new));
-    }
-
-    /** Runs a command line, with the topology command of this test's history. */
-    private String local(String... argv) {
-        List<String> args = List.of(argv);
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == TopologyCommand.class ? type.cast(topology) : CommandLine.defaultFactory().create(type);
-            }
-        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), factory);
+                new PrintStream(err, true, StandardCharsets.UTF_8), CommandLine.defaultFactory());
         assertEquals(0, code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }

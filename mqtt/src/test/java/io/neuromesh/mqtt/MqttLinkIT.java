@@ -122,7 +122,9 @@ class MqttLinkIT {
             BlockingQueue<String> got = new LinkedBlockingQueue<>();
             try (MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("fresh-receiver")
                     .session(io.neuromesh.mqtt.SessionMode.FRESH_THEN_PERSISTENT, Duration.ofMinutes(5))
-                    .reconnectDelay(Duration.ofSeconds(3), Duration.ofSeconds(3)).build()) {
+                    .reconnectDelay(Duration.ofSeconds(6), Duration.ofSeconds(6)).build()) {
+                // 6 s: long enough for a broker restart plus the sender's connect on a loaded 2-core machine (3 s
+                // was not), so the publish below happens while the receiver is still away.
                 receiver.subscribe(Subscription.of("t/queued"), m -> got.add(text(m)));
                 receiver.start();
                 broker.restart();

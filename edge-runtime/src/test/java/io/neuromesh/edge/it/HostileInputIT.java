@@ -52,10 +52,15 @@ class HostileInputIT {
                 attacker.publish(Topics.input(neurons[i % neurons.length]), payloads.get(i), Qos.AT_LEAST_ONCE, false);
                 attacker.publish(Topics.TOPOLOGY, payloads.get(i), Qos.AT_LEAST_ONCE, false);
             }
+            // On Mosquitto every node rejects every bad topology itself. The embedded broker's guard refuses them
+            // before any node sees one: by the time the last input (sent after the last topology, by the same
+            // client, in order) is counted, a topology that got through would have reached the nodes too.
+            int rejectedByNodes = kind == BrokerKind.HIVEMQ_EMBEDDED ? 0 : payloads.size();
             await("every malformed payload counted").atMost(Duration.ofSeconds(20))
-                    .until(() -> totalMalformed(fleet) >= payloads.size() && allRejected(fleet, payloads.size()));
+                    .until(() -> totalMalformed(fleet) >= payloads.size() && allRejected(fleet, rejectedByNodes));
             assertEquals(payloads.size(), totalMalformed(fleet), "every malformed input counted once");
-            assertTrue(allRejected(fleet, payloads.size()), "every node rejected every bad topology");
+            fleet.nodes().values().forEach(r -> assertEquals(rejectedByNodes, r.stats().topologyRejected(),
+                    "bad topologies rejected by the node (0: the broker refused them)"));
             fleet.nodes().values().forEach(r -> assertEquals(1, r.rev(), "the running topology stays"));
             for (int[] state : new int[][] {{1, 0}, {1, 1}, {0, 1}, {0, 0}}) {
                 expect(client, outputs, state[0], state[1], state[0] ^ state[1]);

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StatusTruthIT {
 
     private static List<FleetEvent> events(FleetClient client, String kind) {
-        return client.logs(Instant.EPOCH, TIMEOUT).stream().filter(e -> e.kind().equals(kind)).toList();
+        return client.logs(Instant.EPOCH, TIMEOUT).events().stream().filter(e -> e.kind().equals(kind)).toList();
     }
 
     @ParameterizedTest

@@ -38,7 +38,7 @@ public final class ApplyScenario implements Scenario {
         Samples samples = new Samples();
         int bytes = 0;
         String big = "";
-        try (BenchFleet fleet = new BenchFleet(context.broker().uri())) {
+        try (BenchFleet fleet = new BenchFleet(context.broker().uri(), context.revisions())) {
             fleet.startAll(nodes);
             for (int run = 0; run < scale.applyRuns(); run++) {
                 long small = context.revisions().next();

@@ -53,7 +53,7 @@ public final class HundredKScenario implements Scenario {
         List<String> command = ChildJvm.command(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"),
                 BigRuntimeHost.class.getName(), List.of(node, context.broker().uri().toString()));
         try (ChildProcess child = ChildProcess.start(command);
-             BenchFleet fleet = new BenchFleet(context.broker().uri());
+             BenchFleet fleet = new BenchFleet(context.broker().uri(), context.revisions());
              MqttLink publisher = Links.connect(context.broker().uri(), "big-pub")) {
             child.awaitLine("online"::equals, CHILD_ANSWER);
             long baseline = heap(child);

@@ -44,7 +44,7 @@ public final class RelayChainScenario implements Scenario {
         String label = context.broker().label();
         List<String> nodes = List.of("bench-chain-a", "bench-chain-b");
         Samples total;
-        try (BenchFleet fleet = new BenchFleet(context.broker().uri())) {
+        try (BenchFleet fleet = new BenchFleet(context.broker().uri(), context.revisions())) {
             fleet.startAll(nodes);
             long rev = context.revisions().next();
             fleet.apply(Topologies.chain(rev, SENSOR, LENGTH, nodes), rev, nodes, Duration.ofSeconds(30));

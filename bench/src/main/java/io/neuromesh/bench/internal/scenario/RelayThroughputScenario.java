@@ -47,7 +47,7 @@ public final class RelayThroughputScenario implements Scenario {
         long sent = 0;
         long lost = 0;
         long dropped;
-        try (BenchFleet fleet = new BenchFleet(context.broker().uri())) {
+        try (BenchFleet fleet = new BenchFleet(context.broker().uri(), context.revisions())) {
             EdgeRuntime runtime = fleet.start(node, b -> b.neuronQos(Qos.AT_MOST_ONCE));
             long rev = context.revisions().next();
             fleet.apply(Topologies.relay(rev, node, "bench-relay-absent"), rev, List.of(node), Duration.ofSeconds(30));

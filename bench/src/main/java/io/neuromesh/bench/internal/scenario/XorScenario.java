@@ -45,7 +45,7 @@ public final class XorScenario implements Scenario {
         String prefix = "bench-";
         List<String> nodes = List.of(prefix + "n1", prefix + "n2", prefix + "n3");
         Samples samples;
-        try (BenchFleet fleet = new BenchFleet(context.broker().uri())) {
+        try (BenchFleet fleet = new BenchFleet(context.broker().uri(), context.revisions())) {
             fleet.startAll(nodes);
             long rev = context.revisions().next();
             fleet.apply(Topologies.xor(rev, prefix), rev, nodes, Duration.ofSeconds(30));

@@ -24,13 +24,19 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code ./neuromesh broker}, or a Mosquitto process) and three {@code ./neuromesh edge} processes, with every CLI
  * command run through the launcher. One fleet per broker serves all the steps, in order: apply A, then B with the
  * same rev; re-apply the running document; fire and send to unknown ids; a malformed input; roll back from a
- * second, fresh NEUROMESH_HOME. What the commands print is checked against what the nodes report.
+ * second, fresh NEUROMESH_HOME; stray documents published by hand, each followed by a node restart. What the commands print is checked against what the nodes report.
  */
 @ParameterizedClass(name = "on {0}")
 @EnumSource(BrokerKind.class)
@@ -63,6 +69,9 @@ class TopologyTruthIT {
     private String broker;
     private int port;
     private Path other;
+    private final Map<String, ManagedProcess> edges = new HashMap<>();
+    /** The latest output of each neuron, as the fleet client sees them. */
+    private final Map<String, Integer> outputs = new ConcurrentHashMap<>();
 
     @BeforeParameterizedClassInvocation
     void startFleet() throws Exception {
@@ -78,9 +87,10 @@ class TopologyTruthIT {
         }
         broker = "tcp://127.0.0.1:" + port;
         for (String node : NODES) {
-            launcher.start(node, "edge", "--node", node, "--broker", broker, "--heartbeat", "250ms", "--no-worker");
+            edges.put(node, startEdge(node, node));
         }
         client = FleetClient.connect(URI.create(broker), Duration.ofSeconds(10));
+        client.watchOutputs(event -> outputs.put(event.neuron(), event.value()));
         await().atMost(STARTUP).until(() -> client.nodes().values().stream().filter(NodeStatus::online).count() == 3);
         // Another network with the same rev: h2's threshold differs.
         String b = Files.readString(launcher.root().resolve(XOR)).replace("\"threshold\": 1.9", "\"threshold\": 1.8");
@@ -98,6 +108,10 @@ class TopologyTruthIT {
         if (mosquitto != null) {
             mosquitto.close();
         }
+    }
+
+    private ManagedProcess startEdge(String node, String log) throws IOException {
+        return launcher.start(log, "edge", "--node", node, "--broker", broker, "--heartbeat", "250ms", "--no-worker");
     }
 
     private ManagedProcess.Result run(String... args) throws Exception {
@@ -175,6 +189,10 @@ class TopologyTruthIT {
         List<String> lines = nodes.output().lines().toList();
         assertTrue(lines.get(0).endsWith("MALFORMED  DROPPED"), nodes.output());
         assertTrue(lines.stream().anyMatch(line -> line.matches("n1 +online .* 1 +0")), nodes.output());
+        ManagedProcess.Result logs = run("logs");
+        assertEquals(0, logs.exitCode(), logs.output());
+        assertTrue(logs.output().contains("input rejected: value: must be a finite number, got \"high\""),
+                logs.output());
     }
 
     @Test
@@ -201,5 +219,66 @@ class TopologyTruthIT {
         } finally {
             elsewhere.stopAll();
         }
+    }
+
+    @Test
+    @Order(6)
+    void strayDocumentsPublishedByHandNeverChangeWhatTheFleetComputesAcrossARestart() throws Exception {
+        FleetTopology before = client.topology(Duration.ofSeconds(5));
+        Topology running = before.running().orElseThrow();
+        String json = running.toJson();
+        Map<String, String> strays = new LinkedHashMap<>();
+        strays.put("the same rev, other content", json.replace("\"threshold\":1.9", "\"threshold\":1.7"));
+        strays.put("a lower rev", json.replace("\"rev\":" + running.rev(), "\"rev\":1")
+                .replace("\"threshold\":1.9", "\"threshold\":1.6"));
+        strays.put("an invalid document", "{\"rev\":" + (running.rev() + 5) + ",\"neurons\":[{\"id\":\"x\"}]}");
+        assertTrue(strays.values().stream().noneMatch(json::equals), "each stray differs from what runs");
+        int restart = 0;
+        for (Map.Entry<String, String> stray : strays.entrySet()) {
+            // By hand, as the README allows; the embedded broker refuses it (mosquitto_pub warns "Publish 1 failed"
+            // and still exits 0), Mosquitto keeps it retained and the nodes refuse it.
+            Process pub = new ProcessBuilder("mosquitto_pub", "-V", "5", "-h", "127.0.0.1", "-p",
+                    Integer.toString(port), "-q", "1", "-r", "-t", "neuromesh/topology", "-m", stray.getValue())
+                    .redirectErrorStream(true).start();
+            String said = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(pub.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(0, pub.exitValue(), stray.getKey() + ": " + said);
+            assertEquals(kind == BrokerKind.HIVEMQ_EMBEDDED, said.contains("Publish 1 failed"), stray.getKey() + ": " + said);
+
+            // A Pi reboots: n2 dies and comes back with its own state folder.
+            edges.get("n2").kill9();
+            edges.put("n2", startEdge("n2", "n2-restart-" + ++restart));
+            await(stray.getKey()).atMost(STARTUP).pollInterval(Duration.ofMillis(100)).until(() -> {
+                FleetTopology now = client.topology(Duration.ofSeconds(5));
+                return now.onlineIds().equals(NODES) && now.nodes().values().stream().filter(NodeStatus::online)
+                        .allMatch(n -> n.rev() == running.rev() && n.hash().equals(running.contentHash()));
+            });
+            if (kind == BrokerKind.MOSQUITTO) {
+                ManagedProcess.Result nodes = run("nodes");
+                assertTrue(nodes.output().contains("warning: "), stray.getKey() + ": " + nodes.output());
+            }
+            allTwelveTransitions(stray.getKey());
+        }
+    }
+
+    /** Every transition between the four states of (x, y), each ending with z = x XOR y, through the fleet client. */
+    private void allTwelveTransitions(String after) {
+        int[][] states = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+        int transitions = 0;
+        for (int[] from : states) {
+            for (int[] to : states) {
+                if (from != to) {
+                    for (int[] state : new int[][] {from, to}) {
+                        client.send("x", "sensor_x", state[0]);
+                        client.send("y", "sensor_y", state[1]);
+                        int expected = state[0] ^ state[1];
+                        await(after + ": z for " + state[0] + state[1]).atMost(Duration.ofSeconds(10))
+                                .until(() -> Integer.valueOf(expected).equals(outputs.get("z")));
+                    }
+                    transitions++;
+                }
+            }
+        }
+        assertEquals(12, transitions);
     }
 }

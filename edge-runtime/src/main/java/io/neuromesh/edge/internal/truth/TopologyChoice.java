@@ -74,6 +74,10 @@ public final class TopologyChoice {
         if (retained instanceof RetainedTopology.Valid t && t.version().equals(running.orElse(null))) {
             return Optional.empty();
         }
+        if (running.isEmpty() && retained instanceof RetainedTopology.None && applied.isEmpty()) {
+            // A fleet nothing was published to yet: not a problem, and `nodes` shows rev "-" already.
+            return Optional.empty();
+        }
         String broker = switch (retained) {
             case RetainedTopology.None n -> "nothing is retained on " + Topics.TOPOLOGY;
             case RetainedTopology.Cleared c -> "the retained topology was cleared";

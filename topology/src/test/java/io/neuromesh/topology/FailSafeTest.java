@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class FailSafeTest {
     @CsvSource({"low, 0", "high, 1000", "low, 86400000", "high, 5000"})
     void acceptsALevelAndATimeout(String level, long millis) {
         ActuatorSpec led = actuator(",'failSafe':'" + level + "','failSafeAfterMs':" + millis);
-        assertEquals(FailSafe.valueOf(level.toUpperCase(java.util.Locale.ROOT)), led.failSafe());
+        assertEquals(FailSafe.valueOf(level.toUpperCase(Locale.ROOT)), led.failSafe());
         assertEquals(Duration.ofMillis(millis), led.failSafeAfter());
     }
 

@@ -29,7 +29,8 @@ class CanonicalJsonTest {
                           {"from": "b", "to": "b", "weight": 1e20}, {"from": "virtual_s", "to": "c", "weight": 0.1}],
              "actuators": [{"id": "led", "node": "n3", "pin": 22, "neuron": "a", "activeLow": true},
                            {"id": "lamp", "node": "n3", "pin": 18, "neuron": "c", "kind": "pwm", "frequencyHz": 500,
-                            "dutyPercent": 40}]}
+                            "dutyPercent": 40, "failSafe": "high", "failSafeAfterMs": 1000},
+                           {"id": "relay", "node": "n3", "pin": 23, "neuron": "b", "failSafe": "hold"}]}
             """;
 
     @Test
@@ -49,9 +50,11 @@ class CanonicalJsonTest {
                 + "\"synapses\":[{\"from\":\"button\",\"to\":\"a\",\"weight\":1},{\"from\":\"a\",\"to\":\"b\",\"weight\":-2.25},"
                 + "{\"from\":\"b\",\"to\":\"b\",\"weight\":1.0E20},{\"from\":\"virtual_s\",\"to\":\"c\",\"weight\":0.1}],"
                 + "\"actuators\":[{\"id\":\"led\",\"node\":\"n3\",\"pin\":22,\"neuron\":\"a\",\"kind\":\"digital\","
-                + "\"activeLow\":true},"
+                + "\"activeLow\":true,\"failSafe\":\"low\",\"failSafeAfterMs\":5000},"
                 + "{\"id\":\"lamp\",\"node\":\"n3\",\"pin\":18,\"neuron\":\"c\",\"kind\":\"pwm\",\"activeLow\":false,"
-                + "\"frequencyHz\":500,\"dutyPercent\":40}]}", Topology.parse(EVERY_FIELD).toJson());
+                + "\"frequencyHz\":500,\"dutyPercent\":40,\"failSafe\":\"high\",\"failSafeAfterMs\":1000},"
+                + "{\"id\":\"relay\",\"node\":\"n3\",\"pin\":23,\"neuron\":\"b\",\"kind\":\"digital\","
+                + "\"activeLow\":false,\"failSafe\":\"hold\"}]}", Topology.parse(EVERY_FIELD).toJson());
     }
 
     @Test
@@ -72,7 +75,9 @@ class CanonicalJsonTest {
                         new NeuronSpec("y", null, 2, NeuronMode.SPIKE, Duration.ZERO, Duration.ofSeconds(1),
                                 List.of("gpio"))),
                 List.of(new SynapseSpec("s", "x", Math.PI), new SynapseSpec("x", "y", -1e-300)),
-                List.of(new ActuatorSpec("m", "n1", 12, "y", ActuatorKind.PWM, false, PwmSettings.DEFAULT)));
+                List.of(new ActuatorSpec("m", "n1", 12, "y", ActuatorKind.PWM, false, PwmSettings.DEFAULT,
+                        FailSafe.HIGH, Duration.ofMillis(250)),
+                        ActuatorSpec.digital("r", "n1", 13, "x").withFailSafe(FailSafe.HOLD, null)));
         assertEquals(topology, Topology.parse(topology.toJson()));
     }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordValidationTest {
 
     private static final Duration MS_500 = Duration.ofMillis(500);
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final ActuatorSpec DIGITAL_Z = ActuatorSpec.digital("a", "n1", 22, "z");
 
     static Stream<Arguments> invalidRecords() {
         return Stream.of(
@@ -62,10 +64,21 @@ class RecordValidationTest {
                         "labels[0]: 'a#' contains '#'; ids are 1-64 characters of A-Z a-z 0-9 _ -"),
                 Arguments.of((Executable) () -> new PwmSettings(0, 50), "frequencyHz: must be an integer from 1 to 100000, got 0"),
                 Arguments.of((Executable) () -> new PwmSettings(1000, 100.5), "dutyPercent: must be a number from 0 to 100, got 100.5"),
-                Arguments.of((Executable) () -> new ActuatorSpec("a", "n1", 22, "z", ActuatorKind.PWM, false, null),
-                        "pwm: required for a pwm actuator (use PwmSettings.DEFAULT)"),
+                Arguments.of((Executable) () -> new ActuatorSpec("a", "n1", 22, "z", ActuatorKind.PWM, false, null,
+                        FailSafe.LOW, SECOND), "pwm: required for a pwm actuator (use PwmSettings.DEFAULT)"),
                 Arguments.of((Executable) () -> new ActuatorSpec("a", "n1", 22, "z", ActuatorKind.DIGITAL, false,
-                        PwmSettings.DEFAULT), "pwm: only a pwm actuator has pwm settings; this one is digital"),
+                        PwmSettings.DEFAULT, FailSafe.LOW, SECOND),
+                        "pwm: only a pwm actuator has pwm settings; this one is digital"),
+                Arguments.of((Executable) () -> new ActuatorSpec("a", "n1", 22, "z", ActuatorKind.DIGITAL, false, null,
+                        null, SECOND), "failSafe: must not be null"),
+                Arguments.of((Executable) () -> DIGITAL_Z.withFailSafe(FailSafe.HIGH, null),
+                        "failSafeAfter: required for failSafe HIGH (use ActuatorSpec.DEFAULT_FAIL_SAFE_AFTER)"),
+                Arguments.of((Executable) () -> DIGITAL_Z.withFailSafe(FailSafe.HOLD, SECOND),
+                        "failSafeAfter: a hold actuator never changes its level, so it has no failSafeAfter; pass null"),
+                Arguments.of((Executable) () -> DIGITAL_Z.withFailSafe(FailSafe.LOW, Duration.ofMillis(-1)),
+                        "failSafeAfter: must be a whole number of milliseconds from 0 to 86400000 ms, got PT-0.001S"),
+                Arguments.of((Executable) () -> DIGITAL_Z.withFailSafe(FailSafe.LOW, Duration.ofNanos(1_500_000)),
+                        "failSafeAfter: must be a whole number of milliseconds from 0 to 86400000 ms, got PT0.0015S"),
                 Arguments.of((Executable) () -> ActuatorSpec.digital("a", "n1", 99, "z"),
                         "pin: 99 is outside the header's BCM range 0-27"),
                 Arguments.of((Executable) () -> new Defaults(OptionalDouble.of(Double.NEGATIVE_INFINITY), NeuronMode.LEVEL,

@@ -94,7 +94,8 @@ class TopologyDiffTest {
                 {'rev': 1, 'nodes': [{'id': 'n1', 'capacity': 4}, {'id': 'old'}],
                  'sensors': [{'id': 'b', 'node': 'n1', 'pin': 17}, {'id': 'v'}],
                  'neurons': [{'id': 'z', 'threshold': 1}],
-                 'actuators': [{'id': 'led', 'node': 'n3', 'pin': 22, 'neuron': 'z'}]}
+                 'actuators': [{'id': 'led', 'node': 'n3', 'pin': 22, 'neuron': 'z'},
+                               {'id': 'relay', 'node': 'n3', 'pin': 25, 'neuron': 'z'}]}
                 """);
         Topology after = parse("""
                 {'rev': 2, 'nodes': [{'id': 'n1', 'labels': ['gpio']}, {'id': 'n9', 'labels': ['cam'], 'capacity': 2}],
@@ -104,7 +105,10 @@ class TopologyDiffTest {
                              {'id': 'w', 'threshold': 2, 'mode': 'spike', 'refractoryMs': 50, 'requires': ['gpio']}],
                  'actuators': [{'id': 'led', 'node': 'n3', 'pin': 22, 'neuron': 'z', 'kind': 'pwm', 'dutyPercent': 40},
                                {'id': 'buzz', 'node': 'n3', 'pin': 23, 'neuron': 'w', 'activeLow': true},
-                               {'id': 'fan', 'node': 'n3', 'pin': 24, 'neuron': 'w', 'kind': 'pwm', 'frequencyHz': 25000}]}
+                               {'id': 'fan', 'node': 'n3', 'pin': 24, 'neuron': 'w', 'kind': 'pwm',
+                                'frequencyHz': 25000, 'failSafe': 'high', 'failSafeAfterMs': 1000},
+                               {'id': 'relay', 'node': 'n3', 'pin': 25, 'neuron': 'z', 'failSafe': 'hold'},
+                               {'id': 'pump', 'node': 'n3', 'pin': 26, 'neuron': 'z', 'failSafe': 'hold'}]}
                 """);
         assertEquals(List.of(
                 "- node old",
@@ -116,8 +120,20 @@ class TopologyDiffTest {
                 "+ neuron w (auto-placed, spike, threshold 2.0, window 500 ms, refractory 50 ms, requires [gpio])",
                 "~ neuron z: node auto-placed -> n3, mode level -> spike, requires [] -> [gpio]",
                 "+ actuator buzz (node n3 pin 23, follows w, digital, active low)",
-                "+ actuator fan (node n3 pin 24, follows w, pwm 25000 Hz 100.0%)",
-                "~ actuator led: kind digital -> pwm, frequencyHz none -> 1000, dutyPercent none -> 40.0"),
+                "+ actuator fan (node n3 pin 24, follows w, pwm 25000 Hz 100.0%, fail-safe high after 1000 ms)",
+                "+ actuator pump (node n3 pin 26, follows z, digital, fail-safe hold)",
+                "~ actuator led: kind digital -> pwm, frequencyHz none -> 1000, dutyPercent none -> 40.0",
+                "~ actuator relay: failSafe low -> hold, failSafeAfterMs 5000 -> none"),
+                TopologyDiff.between(before, after).describe());
+    }
+
+    @Test
+    void describesAChangedFailSafeTimeout() {
+        Topology before = parse("{'rev':1,'neurons':[{'id':'z','threshold':1}],"
+                + "'actuators':[{'id':'led','node':'n3','pin':22,'neuron':'z'}]}");
+        Topology after = parse("{'rev':2,'neurons':[{'id':'z','threshold':1}],"
+                + "'actuators':[{'id':'led','node':'n3','pin':22,'neuron':'z','failSafeAfterMs':1000}]}");
+        assertEquals(List.of("~ actuator led: failSafeAfterMs 5000 -> 1000"),
                 TopologyDiff.between(before, after).describe());
     }
 

@@ -84,7 +84,9 @@ public final class Brain {
                     case GPIO_SET -> requests.gpioSet(r.message());
                 }
             }
+            case BrainEvent.Disconnected d -> pins.brokerLost();
             case BrainEvent.Connected c -> {
+                pins.brokerBack();
                 intake.start();
                 control.status(hosting.view());
                 c.announced().complete(null);

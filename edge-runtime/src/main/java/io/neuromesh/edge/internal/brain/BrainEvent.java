@@ -18,6 +18,10 @@ public sealed interface BrainEvent {
     record Connected(CompletableFuture<Void> announced) implements BrainEvent {
     }
 
+    /** The link lost the broker; it keeps reconnecting ({@link Connected} follows when it is back). */
+    record Disconnected() implements BrainEvent {
+    }
+
     /** A topology message arrived (possibly empty: the retained topology was cleared). */
     record TopologyArrived(byte[] payload) implements BrainEvent {
     }

@@ -2,13 +2,12 @@ package io.neuromesh.edge.internal.gpio;
 
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.internal.port.PinControl;
+import io.neuromesh.edge.internal.port.Scheduler;
 import io.neuromesh.edge.wire.PinLevel;
 import io.neuromesh.edge.wire.PinState;
 import io.neuromesh.edge.wire.PinStateCodec;
 import io.neuromesh.gpio.DigitalInputConfig;
 import io.neuromesh.gpio.DigitalInputPin;
-import io.neuromesh.gpio.Gpio;
-import io.neuromesh.gpio.GpioMode;
 import io.neuromesh.gpio.GpioPort;
 import io.neuromesh.gpio.GpioSimulator;
 import io.neuromesh.gpio.Pull;
@@ -25,12 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The GPIO pins a topology declares for this node: opens, moves and closes them as topologies change, hands input
- * edges to the brain thread, and drives outputs from neuron outputs. All methods run on the brain thread; pin
- * listeners only post an edge. The port is opened only when a topology first needs a pin, so nodes without sensors
- * never touch GPIO.
+ * edges to the brain thread, drives outputs from neuron outputs, and puts them at their fail-safe level while the
+ * broker is away ({@link FailSafeTimer}). All methods run on the brain thread; pin listeners only post an edge.
+ * The port is opened only when a topology first needs a pin, so nodes without sensors never touch GPIO.
  */
 public final class GpioBinding implements PinControl {
 
@@ -57,13 +57,22 @@ public final class GpioBinding implements PinControl {
     private final PinReporter reporter;
     private final Map<String, OpenSensor> sensors = new LinkedHashMap<>();
     private final Map<String, OpenActuator> actuators = new LinkedHashMap<>();
+    private final FailSafeTimer failSafe;
+    private final Supplier<GpioPort> opener;
     private GpioPort port;
 
-    public GpioBinding(String node, GpioSetting setting, EdgeSink edges, PinReporter reporter) {
+    /**
+     * @param scheduler runs the fail-safe timers on the brain thread
+     * @param opener    opens the port for {@code setting} when a topology first needs a pin
+     */
+    public GpioBinding(String node, GpioSetting setting, EdgeSink edges, PinReporter reporter, Scheduler scheduler,
+                       Supplier<GpioPort> opener) {
         this.node = node;
         this.setting = setting;
+        this.opener = opener;
         this.edges = edges;
         this.reporter = reporter;
+        this.failSafe = new FailSafeTimer(node, scheduler, actuators::values, this::reportOutput);
     }
 
     /**
@@ -103,7 +112,7 @@ public final class GpioBinding implements PinControl {
         for (ActuatorSpec a : wantedActuators) {
             wantedActuatorIds.add(a.id());
             OpenActuator open = actuators.get(a.id());
-            if (open == null || !open.spec().equals(a)) {
+            if (open == null || !open.sameOutput(a)) {
                 actuatorsToOpen.put(a.id(), a);
                 if (open != null) {
                     actuatorsToClose.add(open);
@@ -150,6 +159,8 @@ public final class GpioBinding implements PinControl {
             return refused(errors);
         }
         sensorUpdates.forEach((id, spec) -> sensors.put(id, new OpenSensor(spec, sensors.get(id).pin())));
+        // A changed fail-safe alone keeps the pin as it is driven.
+        wantedActuators.forEach(a -> actuators.get(a.id()).respec(a));
         List<Reading> readings = opened.stream()
                 .map(o -> new Reading(o.spec(), valueOf(o.spec(), o.pin().isActive()))).toList();
         return new Reconciled(List.of(), readings, followedNeurons());
@@ -169,12 +180,7 @@ public final class GpioBinding implements PinControl {
 
     private void ensurePort() {
         if (port == null) {
-            GpioMode mode = switch (setting) {
-                case MOCK -> GpioMode.MOCK;
-                case GPIOD -> GpioMode.GPIOD;
-                default -> GpioMode.AUTO;
-            };
-            port = Gpio.open(mode);
+            port = opener.get();
             Logger.info("node {}: GPIO opened ({})", node, port.mode().name().toLowerCase());
         }
     }
@@ -234,19 +240,22 @@ public final class GpioBinding implements PinControl {
     @Override
     public void neuronOutput(String neuron, int value) {
         for (OpenActuator open : actuators.values()) {
-            if (!open.spec().neuron().equals(neuron)) {
-                continue;
+            if (open.spec().neuron().equals(neuron) && open.drive(value)) {
+                reportOutput(open);
             }
-            open.drive(value);
-            reportOutput(open);
         }
     }
 
-    /**
-     * Drives a simulated input pin ({@code neuromesh gpio set}).
-     *
-     * @return empty on success, else why it was refused
-     */
+    @Override
+    public void brokerLost() {
+        failSafe.brokerLost();
+    }
+
+    @Override
+    public void brokerBack() {
+        failSafe.brokerBack();
+    }
+
     @Override
     public Optional<String> simulate(int pin, boolean high) {
         if (setting == GpioSetting.OFF) {
@@ -260,8 +269,7 @@ public final class GpioBinding implements PinControl {
             return Optional.of("node " + node + " drives real GPIO (" + port.mode().name().toLowerCase()
                     + "); press the real button, or run the node with --gpio mock to simulate");
         }
-        boolean isSensor = sensors.values().stream().anyMatch(s -> s.spec().gpio().pin() == pin);
-        if (!isSensor) {
+        if (sensors.values().stream().noneMatch(s -> s.spec().gpio().pin() == pin)) {
             return Optional.of("pin " + pin + " is not a sensor input on node " + node);
         }
         simulator.get().setLevel(pin, high);

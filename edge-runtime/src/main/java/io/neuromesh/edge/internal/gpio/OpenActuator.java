@@ -10,11 +10,30 @@ import io.neuromesh.gpio.PwmConfig;
 import io.neuromesh.gpio.PwmOutputPin;
 import io.neuromesh.topology.ActuatorKind;
 import io.neuromesh.topology.ActuatorSpec;
+import io.neuromesh.topology.FailSafe;
 
 import java.time.Instant;
 
-/** An open actuator: a digital output or a PWM output (exactly one of them is set). Brain thread only. */
-record OpenActuator(ActuatorSpec spec, DigitalOutputPin digital, PwmOutputPin pwm) {
+/**
+ * An open actuator: a digital output or a PWM output (exactly one of them is set), the latest output of its neuron,
+ * and whether it is held at its fail-safe level. Brain thread only.
+ */
+final class OpenActuator {
+
+    private static final double FULL_DUTY = 100;
+
+    private final DigitalOutputPin digital;
+    private final PwmOutputPin pwm;
+    private ActuatorSpec spec;
+    /** The latest output of its neuron; 0 (off) until one arrives, as the pin opens inactive. */
+    private int following;
+    private boolean failedSafe;
+
+    private OpenActuator(ActuatorSpec spec, DigitalOutputPin digital, PwmOutputPin pwm) {
+        this.spec = spec;
+        this.digital = digital;
+        this.pwm = pwm;
+    }
 
     static OpenActuator open(GpioPort port, ActuatorSpec spec) {
         if (spec.kind() == ActuatorKind.PWM) {
@@ -25,13 +44,67 @@ record OpenActuator(ActuatorSpec spec, DigitalOutputPin digital, PwmOutputPin pw
                 null);
     }
 
-    /** Follows its neuron's output: digital on/off, PWM at its duty or 0. */
-    void drive(int value) {
+    ActuatorSpec spec() {
+        return spec;
+    }
+
+    /** @return whether {@code next} drives the same pin the same way, so only its fail-safe may differ */
+    boolean sameOutput(ActuatorSpec next) {
+        return spec.withFailSafe(next.failSafe(), next.failSafeAfter()).equals(next);
+    }
+
+    /** Takes a spec for which {@link #sameOutput} holds: a new fail-safe applies without touching the pin. */
+    void respec(ActuatorSpec next) {
+        spec = next;
+    }
+
+    /**
+     * Follows its neuron's output: digital on/off, PWM at its duty or 0. While at its fail-safe level it only notes
+     * the value, for {@link #resume()}.
+     *
+     * @return whether the pin was driven
+     */
+    boolean drive(int value) {
+        following = value;
+        if (failedSafe) {
+            return false;
+        }
         if (digital != null) {
             digital.setActive(value == 1);
         } else {
             pwm.setDutyPercent(value == 1 ? spec.pwm().dutyPercent() : 0);
         }
+        return true;
+    }
+
+    boolean failedSafe() {
+        return failedSafe;
+    }
+
+    /** Drives its fail-safe level (never called for {@link FailSafe#HOLD}) until {@link #resume()}. */
+    void failSafe() {
+        failedSafe = true;
+        boolean on = spec.failSafe() == FailSafe.HIGH;
+        if (digital != null) {
+            digital.setActive(on);
+        } else {
+            pwm.setDutyPercent(on ? FULL_DUTY : 0);
+        }
+    }
+
+    /** Leaves its fail-safe level and follows its neuron's latest output again; @return whether it was failed safe */
+    boolean resume() {
+        if (!failedSafe) {
+            return false;
+        }
+        failedSafe = false;
+        drive(following);
+        return true;
+    }
+
+    /** @return its neuron's latest output as far as this node knows */
+    int following() {
+        return following;
     }
 
     /** Its retained pin state for watchers. */

@@ -42,8 +42,14 @@ public interface PinControl extends AutoCloseable {
     /** A pin edge (posted from a GPIO thread): the sensor's reading, empty if that pin was closed since. */
     Optional<Reading> edge(String sensor, DigitalInputPin pin, boolean active);
 
-    /** A followed neuron's output changed: drive its actuators. */
+    /** A followed neuron's output changed: drive its actuators (not those at their fail-safe level). */
     void neuronOutput(String neuron, int value);
+
+    /** The node lost the broker: each actuator goes to its fail-safe level once its timeout passes. */
+    void brokerLost();
+
+    /** The node is connected (again): actuators at their fail-safe level follow their neurons' latest outputs. */
+    void brokerBack();
 
     /** Drives a simulated input pin; empty on success, else why it was refused. */
     Optional<String> simulate(int pin, boolean high);

@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.runtime;
 
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
+import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.RuntimeStats;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.brain.Brain;
@@ -21,6 +22,9 @@ import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.internal.truth.TopologyFile;
 import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.gpio.Gpio;
+import io.neuromesh.gpio.GpioMode;
+import io.neuromesh.gpio.GpioPort;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
@@ -38,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Composes one edge runtime: the link, the brain thread ({@link BrainLoop} driving a {@link Brain}), presence and GPIO.
@@ -64,6 +69,11 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     private volatile boolean closed;
 
     public EdgeRuntimeImpl(EdgeConfig config) {
+        this(config, Gpio::open);
+    }
+
+    /** @param gpioPorts opens the GPIO port in a mode when a topology first needs a pin (tests: to watch mock pins) */
+    public EdgeRuntimeImpl(EdgeConfig config, Function<GpioMode, GpioPort> gpioPorts) {
         this.config = config;
         String node = config.node();
         this.loop = new BrainLoop(node);
@@ -75,13 +85,22 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);
         GpioBinding gpio = new GpioBinding(node, config.gpio(),
-                (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active)), control::pinState);
+                (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active)), control::pinState,
+                loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
         MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader);
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         this.brain = new Brain(new Hosting.Settings(node, config.eventsPerNeuron(), config.handover()),
                 new Brain.Ports(EpochClock.system(), loop, neurons, control, gpio, store, new PeerStatuses(presence)),
                 counters, inboxes);
         loop.handler(brain::handle);
+    }
+
+    private static GpioMode gpioMode(GpioSetting setting) {
+        return switch (setting) {
+            case MOCK -> GpioMode.MOCK;
+            case GPIOD -> GpioMode.GPIOD;
+            default -> GpioMode.AUTO;
+        };
     }
 
     @Override
@@ -127,6 +146,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 if (link.state() == LinkState.FAILED) {
                     failure.complete("node " + config.node() + " stopped: another process connected with the same node"
                             + " id and took over its session (" + reason + ")");
+                } else {
+                    loop.post(new BrainEvent.Disconnected());
                 }
             }
         });

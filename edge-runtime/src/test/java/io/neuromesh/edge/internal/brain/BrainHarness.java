@@ -282,6 +282,16 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     @Override
+    public void brokerLost() {
+        log.add("broker lost");
+    }
+
+    @Override
+    public void brokerBack() {
+        log.add("broker back");
+    }
+
+    @Override
     public Optional<String> simulate(int pin, boolean high) {
         log.add("simulate " + pin + "=" + high);
         return Optional.empty();

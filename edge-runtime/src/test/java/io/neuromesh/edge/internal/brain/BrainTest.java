@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -259,5 +260,18 @@ class BrainTest {
         assertEquals(1, n1.counters.malformed.get());
         n1.input("a", "{\"from\":\"s\",\"value\":0}");
         assertTrue(n1.since(mark).contains("output a=0"));
+    }
+
+    @Test
+    void aLostBrokerReachesThePinsAndItsReturnReachesThemBeforeAnythingElse() {
+        runRev1WithAOn();
+        int mark = n1.mark();
+
+        n1.post(new BrainEvent.Disconnected());
+        assertEquals(List.of("broker lost"), n1.since(mark), "the pins start their fail-safe timers; nothing else");
+
+        n1.post(new BrainEvent.Connected(new CompletableFuture<>()));
+        assertEquals("broker back", n1.since(mark).get(1),
+                "actuators follow their neurons again before the node re-reads its topology: " + n1.since(mark));
     }
 }

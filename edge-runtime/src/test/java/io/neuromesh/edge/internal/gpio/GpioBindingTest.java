@@ -3,6 +3,8 @@ package io.neuromesh.edge.internal.gpio;
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.gpio.DigitalInputPin;
+import io.neuromesh.gpio.Gpio;
+import io.neuromesh.gpio.GpioMode;
 import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ class GpioBindingTest {
     private final GpioBinding binding = new GpioBinding("n1", GpioSetting.MOCK,
             (sensor, pin, active) -> edges.add(new Edge(sensor, pin, active)),
             (pin, payload) -> reports.add(pin + ": " + TS.matcher(new String(payload, StandardCharsets.UTF_8))
-                    .replaceAll("\"ts\":T")));
+                    .replaceAll("\"ts\":T")), (task, delayMicros) -> { },
+            () -> Gpio.open(GpioMode.MOCK));
 
     @AfterEach
     void close() {
@@ -130,7 +133,8 @@ class GpioBindingTest {
 
     @Test
     void aNodeWithoutGpioRefusesPinsWithWhereAndWhy() {
-        try (GpioBinding off = new GpioBinding("n1", GpioSetting.OFF, (s, p, a) -> { }, (p, j) -> { })) {
+        try (GpioBinding off = new GpioBinding("n1", GpioSetting.OFF, (s, p, a) -> { }, (p, j) -> { },
+                (task, delayMicros) -> { }, () -> Gpio.open(GpioMode.MOCK))) {
             PinControl.Reconciled refused = off.reconcile(topology(1, 17));
             assertTrue(refused.refused());
             assertEquals(List.of(

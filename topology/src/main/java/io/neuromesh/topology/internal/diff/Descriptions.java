@@ -3,6 +3,7 @@ package io.neuromesh.topology.internal.diff;
 import io.neuromesh.topology.ActuatorSpec;
 import io.neuromesh.topology.Change;
 import io.neuromesh.topology.Changes;
+import io.neuromesh.topology.FailSafe;
 import io.neuromesh.topology.GpioInput;
 import io.neuromesh.topology.NeuronMode;
 import io.neuromesh.topology.NeuronSpec;
@@ -151,7 +152,18 @@ public final class Descriptions {
         String kind = actuator.pwm() == null ? JsonNames.of(actuator.kind())
                 : "pwm " + actuator.pwm().frequencyHz() + " Hz " + actuator.pwm().dutyPercent() + "%";
         return "node " + actuator.node() + " pin " + actuator.pin() + ", follows " + actuator.neuron() + ", " + kind
-                + (actuator.activeLow() ? ", active low" : "");
+                + (actuator.activeLow() ? ", active low" : "") + failSafeSummary(actuator);
+    }
+
+    /** Empty for the default (low after 5 s), so that the common case stays short. */
+    private static String failSafeSummary(ActuatorSpec actuator) {
+        if (actuator.failSafe() == FailSafe.HOLD) {
+            return ", fail-safe hold";
+        }
+        boolean standard = actuator.failSafe() == ActuatorSpec.DEFAULT_FAIL_SAFE
+                && actuator.failSafeAfter().equals(ActuatorSpec.DEFAULT_FAIL_SAFE_AFTER);
+        return standard ? "" : ", fail-safe " + JsonNames.of(actuator.failSafe()) + " after "
+                + actuator.failSafeAfter().toMillis() + " ms";
     }
 
     private static Map<String, String> fields(ActuatorSpec actuator) {
@@ -164,6 +176,9 @@ public final class Descriptions {
         PwmSettings pwm = actuator.pwm();
         fields.put("frequencyHz", pwm == null ? NONE : Integer.toString(pwm.frequencyHz()));
         fields.put("dutyPercent", pwm == null ? NONE : Double.toString(pwm.dutyPercent()));
+        fields.put("failSafe", JsonNames.of(actuator.failSafe()));
+        fields.put("failSafeAfterMs", actuator.failSafeAfter() == null ? NONE
+                : Long.toString(actuator.failSafeAfter().toMillis()));
         return fields;
     }
 }

@@ -2,10 +2,13 @@ package io.neuromesh.topology.internal.parse;
 
 import io.neuromesh.topology.ActuatorKind;
 import io.neuromesh.topology.ActuatorSpec;
+import io.neuromesh.topology.FailSafe;
 import io.neuromesh.topology.PwmSettings;
 import io.neuromesh.topology.internal.validate.ElementKind;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
+
+import java.time.Duration;
 
 /** One {@code actuators[]} element as read. */
 final class ActuatorDraft {
@@ -20,6 +23,9 @@ final class ActuatorDraft {
     private long frequencyOrder;
     private Double dutyPercent = PwmSettings.DEFAULT_DUTY_PERCENT;
     private long dutyOrder;
+    private FailSafe failSafe = ActuatorSpec.DEFAULT_FAIL_SAFE;
+    private Duration failSafeAfter = ActuatorSpec.DEFAULT_FAIL_SAFE_AFTER;
+    private long failSafeAfterOrder;
 
     /** @return the draft, or null when the element is not an object (reported) */
     static ActuatorDraft read(ParseContext ctx, int index, Path at, long order) {
@@ -46,6 +52,11 @@ final class ActuatorDraft {
                     d.dutyPercent = ctx.number(fieldAt, fieldOrder, Rules.DUTY_PERCENT);
                     d.dutyOrder = fieldOrder;
                 }
+                case "failSafe" -> d.failSafe = ctx.choice(fieldAt, fieldOrder, FailSafe.class);
+                case "failSafeAfterMs" -> {
+                    d.failSafeAfter = DefaultsDraft.toDuration(ctx.millis(fieldAt, fieldOrder));
+                    d.failSafeAfterOrder = fieldOrder;
+                }
             }
         });
         return object ? d.finish(ctx, index, at) : null;
@@ -68,6 +79,11 @@ final class ActuatorDraft {
             pwmOnly(ctx, at, "frequencyHz", frequencyOrder);
             pwmOnly(ctx, at, "dutyPercent", dutyOrder);
         }
+        if (failSafe == FailSafe.HOLD && failSafeAfterOrder != 0) {
+            ctx.report(failSafeAfterOrder, at.field("failSafeAfterMs"),
+                    "only an actuator with \"failSafe\": \"low\" or \"high\" has failSafeAfterMs; \"hold\" never"
+                            + " changes the output");
+        }
         return this;
     }
 
@@ -80,6 +96,7 @@ final class ActuatorDraft {
     /** Call only when the document had no error. */
     ActuatorSpec toSpec() {
         PwmSettings pwm = kind == ActuatorKind.PWM ? new PwmSettings(frequencyHz.intValue(), dutyPercent) : null;
-        return new ActuatorSpec(pinned.id, pinned.node, pinned.pin.intValue(), neuron, kind, activeLow, pwm);
+        return new ActuatorSpec(pinned.id, pinned.node, pinned.pin.intValue(), neuron, kind, activeLow, pwm, failSafe,
+                failSafe == FailSafe.HOLD ? null : failSafeAfter);
     }
 }

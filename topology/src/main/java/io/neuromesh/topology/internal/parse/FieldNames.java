@@ -26,7 +26,8 @@ public final class FieldNames {
     public static final List<String> SYNAPSE = List.of("from", "to", "weight");
     /** {@code actuators[]}. */
     public static final List<String> ACTUATOR =
-            List.of("id", "node", "pin", "neuron", "kind", "activeLow", "frequencyHz", "dutyPercent");
+            List.of("id", "node", "pin", "neuron", "kind", "activeLow", "frequencyHz", "dutyPercent", "failSafe",
+                    "failSafeAfterMs");
 
     private FieldNames() {
     }

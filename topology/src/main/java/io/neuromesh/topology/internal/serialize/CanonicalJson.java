@@ -129,6 +129,10 @@ public final class CanonicalJson {
             out.name("frequencyHz").value(actuator.pwm().frequencyHz());
             number(out.name("dutyPercent"), actuator.pwm().dutyPercent());
         }
+        out.name("failSafe").value(JsonNames.of(actuator.failSafe()));
+        if (actuator.failSafeAfter() != null) {
+            out.name("failSafeAfterMs").value(actuator.failSafeAfter().toMillis());
+        }
         out.endObject();
     }
 

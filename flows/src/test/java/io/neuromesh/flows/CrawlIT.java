@@ -38,7 +38,8 @@ class CrawlIT {
 
     @BeforeEach
     void startServer() throws IOException {
-        fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.MOSQUITTO).start();
+        fleet = TestFleet.builder(Workers.inProcess(b -> b.enableTasks("safe", Crawl.TASK))).broker(BrokerKind.MOSQUITTO)
+                .start();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/page/", exchange -> {
@@ -90,7 +91,7 @@ class CrawlIT {
         urls.add(base + "/error");
         urls.add("http://127.0.0.1:" + FreePorts.next() + "/nobody-listens");
         for (String name : List.of("crawl1", "crawl2", "crawl3", "crawl4")) {
-            fleet.start(name, Workers.inProcess(b -> b.concurrency(2)));
+            fleet.start(name, Workers.inProcess(b -> b.concurrency(2).enableTasks("safe", Crawl.TASK)));
         }
         try (FlowClient client = Workers.client(fleet)) {
             Workers.awaitOnline(client, "crawl1", "crawl2", "crawl3", "crawl4");

@@ -3,6 +3,7 @@ package io.neuromesh.flows;
 import com.sun.net.httpserver.HttpServer;
 import io.neuromesh.flows.demo.Crawl;
 import io.neuromesh.flows.testing.TaskJars;
+import io.neuromesh.flows.testing.WebServer;
 import io.neuromesh.flows.testing.Workers;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.fleet.TestFleet;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +32,10 @@ class EnabledTasksIT {
     void aTaskThatIsNotEnabledGetsAnErrorResultAndAnEnabledOneRuns(BrokerKind broker, @TempDir Path dir)
             throws Exception {
         TaskJars.shoutJar(dir);
-        HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        web.createContext("/", exchange -> {
-            byte[] page = "<title>local</title>".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, page.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(page);
-            }
-        });
+        HttpServer web = WebServer.loopback();
+        web.createContext("/", exchange -> WebServer.reply(exchange, 200, "<title>local</title>"));
         web.start();
-        String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/";
+        String url = WebServer.base(web) + "/";
         try (TestFleet<Worker> fleet = TestFleet.builder(Workers.inProcess()).broker(broker).start()) {
             Worker edge = fleet.start("edge1", Workers.inProcess(b -> b.taskDir(dir)));
             Worker crawler = fleet.start("crawler", Workers.inProcess(

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.neuromesh.flows.demo.Crawl;
 import io.neuromesh.flows.internal.wire.Json;
+import io.neuromesh.flows.testing.WebServer;
 import io.neuromesh.testkit.broker.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +13,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,11 +33,10 @@ class HttpFetchTaskTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/page", exchange -> reply(exchange, 200, "<title>the page</title>"));
-        server.createContext("/big", exchange -> reply(exchange, 200, "x".repeat(MIB + 1)));
-        server.createContext("/mid", exchange -> reply(exchange, 200, "x".repeat(MIB + MIB / 2)));
+        server = WebServer.loopback();
+        server.createContext("/page", exchange -> WebServer.reply(exchange, 200, "<title>the page</title>"));
+        server.createContext("/big", exchange -> WebServer.reply(exchange, 200, "x".repeat(MIB + 1)));
+        server.createContext("/mid", exchange -> WebServer.reply(exchange, 200, "x".repeat(MIB + MIB / 2)));
         server.createContext("/endless", exchange -> {
             // Chunked, no length: only the reader's cap ends it (or 64 MiB, so a broken cap cannot hang the test).
             exchange.sendResponseHeaders(200, 0);
@@ -72,23 +69,12 @@ class HttpFetchTaskTest {
         server.createContext("/to-port", exchange -> redirect(exchange, "http://127.0.0.1:" + FreePorts.next() + "/"));
         server.createContext("/to-file", exchange -> redirect(exchange, "file:///etc/passwd"));
         server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        base = WebServer.base(server);
     }
 
     @AfterEach
     void stopServer() {
         server.stop(0);
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        } catch (IOException closedByTheReader) {
-            // a capped fetch may hang up early
-        }
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {

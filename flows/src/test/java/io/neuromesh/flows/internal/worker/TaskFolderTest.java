@@ -2,6 +2,8 @@ package io.neuromesh.flows.internal.worker;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,26 +43,19 @@ class TaskFolderTest {
         assertEquals(List.of(), TaskFolder.jars(dir.resolve("absent"), me(dir)));
     }
 
-    @Test
-    void refusesAFolderOthersMayWriteAndSaysTheFix(@TempDir Path dir) throws Exception {
-        Path tasks = folder(dir, "rwxrwxrwx");
-        jar(tasks, "a.jar", "rw-r--r--");
+    @ParameterizedTest
+    @CsvSource({"rwxrwxrwx, rw-r--r--, task folder", "rwx------, rw-rw-r--, task jar"})
+    void refusesAFolderOrAJarOthersMayWriteAndSaysTheFix(String folderMode, String jarMode, String unsafe,
+                                                         @TempDir Path dir) throws Exception {
+        Path tasks = folder(dir, folderMode);
+        Path jar = jar(tasks, "a.jar", jarMode);
+        Path culprit = unsafe.equals("task jar") ? jar : tasks;
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> TaskFolder.jars(tasks, me(tasks)));
 
-        assertEquals("task folder " + tasks + " is writable by group or others (rwxrwxrwx), so another user could run"
-                + " code in this worker; fix: chmod go-w " + tasks, e.getMessage());
-    }
-
-    @Test
-    void refusesAJarTheGroupMayWrite(@TempDir Path dir) throws Exception {
-        Path tasks = folder(dir, "rwx------");
-        Path jar = jar(tasks, "a.jar", "rw-rw-r--");
-
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TaskFolder.jars(tasks, me(tasks)));
-
-        assertEquals("task jar " + jar + " is writable by group or others (rw-rw-r--), so another user could run"
-                + " code in this worker; fix: chmod go-w " + jar, e.getMessage());
+        assertEquals(unsafe + " " + culprit + " is writable by group or others (" + (culprit == jar ? jarMode
+                : folderMode) + "), so another user could run code in this worker; fix: chmod go-w " + culprit,
+                e.getMessage());
     }
 
     @Test

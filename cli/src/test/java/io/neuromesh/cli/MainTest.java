@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.neuromesh.cli.internal.BuildVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -203,5 +205,44 @@ class MainTest {
         Run run = run("nodes", "--broker", "http://example.com");
         assertEquals(2, run.code());
         assertTrue(run.err().startsWith("neuromesh nodes: --broker must look like tcp://host:port"), run.err());
+    }
+
+    @Test
+    void workerAndEdgeRefuseAnUnknownTaskAtStartAndListTheKnownOnes(@TempDir Path dir) {
+        for (String[] command : new String[][] {{"worker"}, {"edge", "--node", "n1", "--gpio", "off"}}) {
+            String[] argv = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of(
+                    "--tasks", "safe,http.fecth", "--task-dir", dir.toString(), "--broker", "tcp://127.0.0.1:1"))
+                    .toArray(String[]::new);
+
+            Run run = run(argv);
+
+            assertEquals(2, run.code(), command[0] + ": " + run.err());
+            assertTrue(run.err().contains("--tasks: unknown task 'http.fecth'; known tasks: echo, fail, http.fetch,"
+                    + " noop, sleep, wordcount.count, wordcount.merge"), run.err());
+        }
+    }
+
+    @Test
+    void aWorkerRefusesATaskFolderOthersMayWriteAndSaysTheFix(@TempDir Path dir) throws Exception {
+        Path tasks = Files.createDirectory(dir.resolve("tasks"));
+        Files.setPosixFilePermissions(tasks, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        Run run = run("worker", "--task-dir", tasks.toString(), "--broker", "tcp://127.0.0.1:1");
+
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("task folder " + tasks + " is writable by group or others (rwxrwxrwx), so"
+                + " another user could run code in this worker; fix: chmod go-w " + tasks), run.err());
+    }
+
+    @Test
+    void workerAndEdgeHelpSayThatOnlyTheSafeBuiltInsRunByDefault() {
+        for (String command : new String[] {"worker", "edge"}) {
+            String help = run(command, "--help").out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("--tasks=LIST tasks this worker runs, comma separated: task names and the keywords"
+                    + " 'safe' (the built-ins that only compute: noop, echo, sleep, fail, wordcount.count,"
+                    + " wordcount.merge), 'all' and 'none' (default: safe). Nothing that reaches the network runs"
+                    + " unless named"), help);
+            assertTrue(help.contains("--task-dir=DIR"), help);
+        }
     }
 }

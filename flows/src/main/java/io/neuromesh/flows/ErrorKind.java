@@ -14,6 +14,12 @@ public enum ErrorKind {
     TIMEOUT,
     /** No task of that name on the worker that got it. */
     UNKNOWN_TASK,
+    /**
+     * The worker has the task but its operator did not enable it ({@code --tasks}, {@link EnabledTasks}).
+     *
+     * @since 0.2
+     */
+    NOT_ENABLED,
     /** The arguments do not decode into the task's argument type. */
     BAD_ARGUMENTS,
     /** The task message is not valid (not JSON, missing fields, out-of-range values). */

@@ -2,6 +2,9 @@ package io.neuromesh.flows;
 
 import io.neuromesh.flows.internal.worker.MqttWorker;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,7 +33,11 @@ public interface Worker extends AutoCloseable {
      * A worker for a configuration (not started). Its tasks are loaded now: built-ins and providers on the class
      * path, providers in jars of the task folder, then the tasks of the configuration.
      *
-     * @throws IllegalStateException when a jar in the task folder cannot be read or a provider fails to load
+     * @throws IllegalArgumentException when {@link WorkerConfig#enabledTasks()} names a task it did not load (the
+     *                                  message lists the ones it has)
+     * @throws IllegalStateException    when the task folder or a jar in it is unsafe (not the running user's, or
+     *                                  writable by group or others; the message says the fix), cannot be read, or a
+     *                                  provider fails to load
      */
     static Worker create(WorkerConfig config) {
         return new MqttWorker(config);
@@ -44,8 +51,24 @@ public interface Worker extends AutoCloseable {
         return config().name();
     }
 
-    /** The names of the tasks it runs. */
+    /** The names of the tasks it runs: those registered in code and the enabled ones of its providers. */
     Set<String> taskNames();
+
+    /**
+     * The names of the tasks it loaded but does not run (not in {@link WorkerConfig#enabledTasks()}); a task message
+     * for one gets a {@link ErrorKind#NOT_ENABLED} error result.
+     *
+     * @since 0.2
+     */
+    Set<String> disabledTaskNames();
+
+    /**
+     * The tasks each jar of the task folder brought (enabled or not), by absolute jar path, in load order; empty
+     * without task jars.
+     *
+     * @since 0.2
+     */
+    Map<Path, List<String>> taskJars();
 
     /**
      * Connects and returns when the worker is ready: connected, subscribed to its queues and its named topic, and

@@ -24,14 +24,17 @@ import java.util.List;
  *                        more, so a slow worker cannot hoard tasks
  * @param heartbeat       interval of the retained status heartbeat
  * @param taskDir         folder of task jars loaded at build time, or null for none; a missing folder is fine
- * @param tasks           tasks registered in code; they win over providers of the same name
+ * @param tasks           tasks registered in code; they win over providers of the same name and are always enabled
+ * @param enabledTasks    which tasks of providers (built-ins, class path, task jars) it runs; the others are answered
+ *                        with a {@link ErrorKind#NOT_ENABLED} error (default {@link EnabledTasks#SAFE})
  * @param maxPayloadBytes largest task message accepted and result message sent
  * @param defaultTimeout  per-attempt timeout of tasks whose message names none
  * @param retryBackoff    delays between the attempts of a task that threw a {@link RetryableException}
  * @since 0.1
  */
 public record WorkerConfig(LinkConfig link, String name, List<String> queues, int concurrency, int prefetch,
-                           Duration heartbeat, Path taskDir, List<Task<?, ?>> tasks, int maxPayloadBytes,
+                           Duration heartbeat, Path taskDir, List<Task<?, ?>> tasks, EnabledTasks enabledTasks,
+                           int maxPayloadBytes,
                            Duration defaultTimeout, Backoff retryBackoff) {
 
     /** Default heartbeat interval. */
@@ -75,6 +78,9 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
         }
         ClientConfig.requirePositive("heartbeat", heartbeat);
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        if (enabledTasks == null) {
+            throw new IllegalArgumentException("enabledTasks: must not be null (EnabledTasks.SAFE is the default)");
+        }
         if (maxPayloadBytes < ClientConfig.MIN_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("maxPayloadBytes: must be at least " + ClientConfig.MIN_PAYLOAD_BYTES
                     + ", got " + maxPayloadBytes);
@@ -102,6 +108,7 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private Path taskDir;
         private final List<Task<?, ?>> tasks = new ArrayList<>();
+        private EnabledTasks enabledTasks = EnabledTasks.SAFE;
         private int maxPayloadBytes = ClientConfig.DEFAULT_MAX_PAYLOAD_BYTES;
         private Duration defaultTimeout = DEFAULT_TIMEOUT;
         private Backoff retryBackoff = DEFAULT_RETRY_BACKOFF;
@@ -163,6 +170,20 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
             return this;
         }
 
+        /**
+         * Which loaded tasks it runs (default {@link EnabledTasks#SAFE}: the built-ins that only compute). Names it
+         * has not loaded make {@link #build()} fail with the list of the ones it has.
+         */
+        public Builder enabledTasks(EnabledTasks enabled) {
+            this.enabledTasks = enabled;
+            return this;
+        }
+
+        /** Which loaded tasks it runs, as names and keywords: {@code enableTasks("safe", "http.fetch")}. */
+        public Builder enableTasks(String... namesOrKeywords) {
+            return enabledTasks(EnabledTasks.of(namesOrKeywords));
+        }
+
         /** Largest task message accepted and result message sent, in bytes. */
         public Builder maxPayloadBytes(int bytes) {
             this.maxPayloadBytes = bytes;
@@ -203,11 +224,16 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
             // The name first: the link's client id is made of it, and its own message would be less to the point.
             Ids.require("name", name);
             return new WorkerConfig(link.clientId(CLIENT_ID_PREFIX + name).config(), name, queues, concurrency,
-                    effectivePrefetch, heartbeat, taskDir, tasks, maxPayloadBytes, defaultTimeout,
+                    effectivePrefetch, heartbeat, taskDir, tasks, enabledTasks, maxPayloadBytes, defaultTimeout,
                     Backoff.bounded(retryBackoff, initialBackoff, maxBackoff, "retryBackoff"));
         }
 
-        /** A worker with this configuration (not started); its tasks are loaded now. */
+        /**
+         * A worker with this configuration (not started); its tasks are loaded now.
+         *
+         * @throws IllegalArgumentException when the enabled tasks name a task it did not load
+         * @throws IllegalStateException    when the task folder is unsafe or cannot be read, or a provider fails
+         */
         public Worker build() {
             return Worker.create(config());
         }

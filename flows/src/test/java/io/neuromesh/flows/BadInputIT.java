@@ -57,7 +57,7 @@ class BadInputIT {
         TaskResult result = client.submit("nope", null).join();
 
         assertEquals(ErrorKind.UNKNOWN_TASK, result.errorKind());
-        assertEquals("unknown task 'nope'; worker sturdy runs blowup, echo, fail, http.fetch, noop, sleep, "
+        assertEquals("unknown task 'nope'; worker sturdy runs blowup, echo, fail, noop, sleep, "
                 + "wordcount.count, wordcount.merge", result.error());
         assertEquals("sturdy", result.worker());
         assertStillWorks();

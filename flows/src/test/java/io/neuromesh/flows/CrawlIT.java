@@ -1,8 +1,8 @@
 package io.neuromesh.flows;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.neuromesh.flows.demo.Crawl;
+import io.neuromesh.flows.testing.WebServer;
 import io.neuromesh.flows.testing.Workers;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.FreePorts;
@@ -13,14 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,12 +33,12 @@ class CrawlIT {
 
     @BeforeEach
     void startServer() throws IOException {
-        fleet = TestFleet.builder(Workers.inProcess()).broker(BrokerKind.MOSQUITTO).start();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        fleet = TestFleet.builder(Workers.inProcess(b -> b.enableTasks("safe", Crawl.TASK))).broker(BrokerKind.MOSQUITTO)
+                .start();
+        server = WebServer.loopback();
         server.createContext("/page/", exchange -> {
             String n = exchange.getRequestURI().getPath().substring("/page/".length());
-            reply(exchange, 200, page(n));
+            WebServer.reply(exchange, 200, page(n));
         });
         server.createContext("/slow", exchange -> {
             try {
@@ -52,25 +47,16 @@ class CrawlIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            reply(exchange, 200, "<title>too late</title>");
+            WebServer.reply(exchange, 200, "<title>too late</title>");
         });
-        server.createContext("/error", exchange -> reply(exchange, 500, "<title>Server Error</title>"));
-        server.createContext("/", exchange -> reply(exchange, 404, "not here"));
+        server.createContext("/error", exchange -> WebServer.reply(exchange, 500, "<title>Server Error</title>"));
+        server.createContext("/", exchange -> WebServer.reply(exchange, 404, "not here"));
         server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        base = WebServer.base(server);
     }
 
     private static String page(String n) {
         return "<html><head><title>Page " + n + "</title></head><body>" + "word ".repeat(100) + "</body></html>";
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @AfterEach
@@ -90,7 +76,7 @@ class CrawlIT {
         urls.add(base + "/error");
         urls.add("http://127.0.0.1:" + FreePorts.next() + "/nobody-listens");
         for (String name : List.of("crawl1", "crawl2", "crawl3", "crawl4")) {
-            fleet.start(name, Workers.inProcess(b -> b.concurrency(2)));
+            fleet.start(name, Workers.inProcess(b -> b.concurrency(2).enableTasks("safe", Crawl.TASK)));
         }
         try (FlowClient client = Workers.client(fleet)) {
             Workers.awaitOnline(client, "crawl1", "crawl2", "crawl3", "crawl4");

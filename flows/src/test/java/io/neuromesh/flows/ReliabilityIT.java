@@ -167,7 +167,7 @@ class ReliabilityIT {
     @Test
     void aTaskJarDroppedIntoTheTaskFolderRuns(@TempDir Path dir) throws Exception {
         TaskJars.shoutJar(dir);
-        Worker worker = fleet.start("jarred", Workers.inProcess(b -> b.queues("jarred").taskDir(dir)));
+        Worker worker = fleet.start("jarred", Workers.inProcess(b -> b.queues("jarred").taskDir(dir).enableTasks("safe", "shout")));
         Workers.awaitOnline(client, "jarred");
 
         TaskResult result = client.submit(TaskCall.of("shout", "hello").onQueue("jarred")).join();

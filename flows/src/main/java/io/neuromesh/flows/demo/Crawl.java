@@ -20,10 +20,18 @@ import java.util.TreeMap;
  */
 public final class Crawl {
 
-    /** The task: {@code {"url":"https://...","timeoutMs":5000}} in, {@link Page} out. */
+    /** The task: {@code {"url":"https://...","timeoutMs":5000,"maxBytes":1048576}} in, {@link Page} out. */
     public static final String TASK = "http.fetch";
     /** Fetch timeout when none is given. */
     public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(10);
+    /** Largest body a fetch reads when the arguments name no {@code maxBytes}: 1 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 1L << 20;
+    /** Largest {@code maxBytes} a submitter may ask for: 8 MiB (each running fetch holds its body in memory). */
+    public static final long MAX_BYTES_LIMIT = 8L << 20;
+    /** Connect timeout of every fetch (the fetch timeout bounds it too, when shorter). */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Redirects followed at most, each within the same origin (or from http to https on the same host). */
+    public static final int MAX_REDIRECTS = 5;
     /** How much longer than the fetch timeout the task may run, so the fetch's own timeout is what reports. */
     public static final Duration TASK_MARGIN = Duration.ofSeconds(5);
 
@@ -34,9 +42,11 @@ public final class Crawl {
      * Arguments of {@value #TASK}.
      *
      * @param url       an absolute http or https URL
-     * @param timeoutMs the fetch timeout in milliseconds (connect, headers and body)
+     * @param timeoutMs the fetch timeout in milliseconds (connect, headers, body and redirects together)
+     * @param maxBytes  largest body read, in bytes: 0 (or absent in JSON) for {@link #DEFAULT_MAX_BYTES}, at most
+     *                  {@link #MAX_BYTES_LIMIT}; a longer body fails the fetch
      */
-    public record Request(String url, long timeoutMs) {
+    public record Request(String url, long timeoutMs, long maxBytes) {
         /** Validates the URL and the timeout. */
         public Request {
             URI uri;
@@ -53,6 +63,11 @@ public final class Crawl {
                 throw new IllegalArgumentException("timeoutMs: must be a positive number of milliseconds, got "
                         + timeoutMs);
             }
+            if (maxBytes < 0 || maxBytes > MAX_BYTES_LIMIT) {
+                throw new IllegalArgumentException("maxBytes: must be 1-" + MAX_BYTES_LIMIT + " bytes (0 for "
+                        + DEFAULT_MAX_BYTES + "), got " + maxBytes);
+            }
+            maxBytes = maxBytes == 0 ? DEFAULT_MAX_BYTES : maxBytes;
         }
     }
 

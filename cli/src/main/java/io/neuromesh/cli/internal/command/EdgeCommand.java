@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal.command;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.command.flow.TaskOptions;
 import io.neuromesh.cli.internal.options.FleetOptions;
 import io.neuromesh.cli.internal.options.HostNodeId;
 import io.neuromesh.cli.internal.options.IdConverter;
@@ -11,6 +12,7 @@ import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.flows.ClientConfig;
 import io.neuromesh.flows.Worker;
+import io.neuromesh.flows.WorkerConfig;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.Qos;
@@ -48,8 +50,10 @@ public final class EdgeCommand implements Callable<Integer> {
             + " broker restarts, 0 is faster (default: ${DEFAULT-VALUE})")
     private int qos = EdgeConfig.DEFAULT_NEURON_QOS.level();
     @Option(names = "--no-worker", description = "do not also run a task-flow worker (by default every edge node is"
-            + " one, on queue " + ClientConfig.DEFAULT_QUEUE + ")")
+            + " one, on queue " + ClientConfig.DEFAULT_QUEUE + ", running only the tasks --tasks enables)")
     private boolean noWorker;
+    @Mixin
+    private TaskOptions tasks;
     @Option(names = "--keep-alive", paramLabel = "DURATION", description = "MQTT keep-alive; the broker marks the"
             + " node offline after 1.5x (default: ${DEFAULT-VALUE})")
     private Duration keepAlive = LinkConfig.DEFAULT_KEEP_ALIVE;
@@ -80,6 +84,12 @@ public final class EdgeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        WorkerConfig workerConfig = tasks.apply(Worker.builder().broker(config.broker()).name(config.node())
+                .queues(ClientConfig.DEFAULT_QUEUE)).config();
+        if (!noWorker) {
+            // Loads the tasks once now, so a bad --tasks or task folder fails before the node joins the fleet.
+            TaskOptions.create(workerConfig).close();
+        }
         EdgeRuntime runtime = EdgeRuntime.create(config);
         BrokerWait<Worker> workers = new BrokerWait<>("edge", config.broker(), config.link().reconnect(),
                 Worker::start, Worker::close);
@@ -104,12 +114,15 @@ public final class EdgeCommand implements Callable<Integer> {
             // thread completed this future.
             new Thread(() -> System.exit(1), "neuromesh-edge-exit").start();
         });
-        if (!noWorker && workers.start(() -> Worker.builder().broker(config.broker()).name(config.node())
-                .queues(ClientConfig.DEFAULT_QUEUE).taskDir(Home.current().tasks()).build(), err) == null) {
+        Worker worker = noWorker ? null : workers.start(() -> TaskOptions.create(workerConfig), err);
+        if (!noWorker && worker == null) {
             return 0;
         }
         out.println("node " + config.node() + " connected to " + config.broker() + "; running" + (noWorker ? ""
                 : " (also a worker on queue " + ClientConfig.DEFAULT_QUEUE + ")"));
+        if (worker != null) {
+            TaskOptions.print(out, worker);
+        }
         out.flush();
         shutdown.await();
         return 0;

@@ -27,6 +27,7 @@ import io.neuromesh.mqtt.presence.Announcement;
 import io.neuromesh.mqtt.presence.Announcer;
 import org.tinylog.Logger;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class MqttWorker implements Worker {
 
     public MqttWorker(WorkerConfig config) {
         this.config = config;
-        this.registry = TaskRegistry.load(config.taskDir(), config.tasks());
+        this.registry = TaskRegistry.load(config.taskDir(), config.tasks(), config.enabledTasks());
         Announcement<WorkerStatus> announcement = WorkerPresence.announcement(config.name(), config.heartbeat());
         this.link = MqttLink.create(announcement.on(config.link()));
         this.announcer = Announcer.create(link, announcement, () -> status(WorkerState.ONLINE),
@@ -100,6 +101,16 @@ public final class MqttWorker implements Worker {
     @Override
     public Set<String> taskNames() {
         return registry.names();
+    }
+
+    @Override
+    public Set<String> disabledTaskNames() {
+        return registry.disabled();
+    }
+
+    @Override
+    public Map<Path, List<String>> taskJars() {
+        return registry.jarTasks();
     }
 
     @Override
@@ -224,6 +235,10 @@ public final class MqttWorker implements Worker {
         if (task == null) {
             reject(reply, correlation, id, ErrorKind.UNKNOWN_TASK, "unknown task '" + message.task()
                     + "'; worker " + config.name() + " runs " + String.join(", ", registry.names()));
+            return;
+        }
+        if (!registry.enabled(message.task())) {
+            reject(reply, correlation, id, ErrorKind.NOT_ENABLED, registry.notEnabled(message.task(), config.name()));
             return;
         }
         Object args;

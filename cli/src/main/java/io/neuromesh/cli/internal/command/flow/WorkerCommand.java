@@ -1,7 +1,5 @@
 package io.neuromesh.cli.internal.command.flow;
 
-import io.neuromesh.cli.internal.CommandFailedException;
-import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.command.BrokerWait;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +27,8 @@ import java.util.concurrent.Callable;
  * GPIO and no topology: any machine that reaches the broker joins the fleet's task queue.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = "run a task worker: join queues, run tasks (built-ins and task jars) for the fleet")
+        description = "run a task worker: join queues, run the enabled tasks (--tasks; by default the built-ins that"
+                + " only compute) for the fleet")
 public final class WorkerCommand implements Callable<Integer> {
 
     @Spec
@@ -48,9 +46,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--prefetch", paramLabel = "N", description = "tasks held at once, running or waiting (default: "
             + WorkerConfig.DEFAULT_PREFETCH_PER_SLOT + " per concurrency slot)")
     private Integer prefetch;
-    @Option(names = "--tasks", paramLabel = "DIR",
-            description = "folder of task jars (default: $" + Home.ENV + "/tasks, now ${DEFAULT-VALUE})")
-    private Path tasks = Home.current().tasks();
+    @Mixin
+    private TaskOptions tasks;
     @Option(names = "--heartbeat", paramLabel = "DURATION", description = "status heartbeat interval (default:"
             + " ${DEFAULT-VALUE})")
     private Duration heartbeat = WorkerConfig.DEFAULT_HEARTBEAT;
@@ -69,12 +66,12 @@ public final class WorkerCommand implements Callable<Integer> {
                 .broker(broker.uri())
                 .name(name == null ? defaultName() : name)
                 .queues(queues.stream().map(String::strip).toList())
-                .taskDir(tasks)
                 .heartbeat(heartbeat)
                 .concurrency(slots);
         if (prefetch != null) {
             builder.prefetch(prefetch);
         }
+        tasks.apply(builder);
         WorkerConfig config;
         try {
             config = builder.config();
@@ -85,12 +82,8 @@ public final class WorkerCommand implements Callable<Integer> {
         BrokerWait<Worker> workers = new BrokerWait<>("worker", config.broker(), config.link().reconnect(),
                 Worker::start, Worker::close);
         UntilShutdown shutdown = UntilShutdown.register("worker", workers::stop);
-        Worker worker;
-        try {
-            worker = workers.start(() -> Worker.create(config), NeuromeshCommand.err(spec));
-        } catch (IllegalStateException e) {
-            throw new CommandFailedException(e.getMessage());
-        }
+        // The first build loads the tasks at once, so a bad --tasks or task folder fails before any broker wait.
+        Worker worker = workers.start(() -> TaskOptions.create(config), NeuromeshCommand.err(spec));
         if (worker == null) {
             return 0;
         }
@@ -98,7 +91,7 @@ public final class WorkerCommand implements Callable<Integer> {
         out.println("worker " + config.name() + " running: queues " + String.join(", ", config.queues())
                 + "; concurrency " + config.concurrency() + ", prefetch " + config.prefetch() + "; broker "
                 + config.broker());
-        out.println("tasks: " + String.join(", ", worker.taskNames()));
+        TaskOptions.print(out, worker);
         out.flush();
         shutdown.await();
         return 0;

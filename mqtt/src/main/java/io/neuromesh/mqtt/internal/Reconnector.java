@@ -144,6 +144,13 @@ final class Reconnector {
             client.connect(ConnectionOptions.of(config)).waitForCompletion(config.connectTimeout().toMillis() + 1000);
         } catch (MqttException e) {
             String reason = PahoFailures.describe(e);
+            if (PahoFailures.refusedLogin(e) && connects.get() == 0) {
+                // Retrying cannot fix a wrong password or a missing user: say so at once instead of timing out.
+                state = LinkState.FAILED;
+                lastFailure = reason;
+                firstConnection.completeExceptionally(new MqttLinkException(PahoFailures.login(config, e), e));
+                return;
+            }
             Duration delay = retryLater(reason);
             if (delay != null) {
                 for (LinkListener listener : listeners) {
@@ -187,7 +194,7 @@ final class Reconnector {
      */
     private void wipeSession() throws MqttException {
         try {
-            SessionWiper.wipe(config.broker(), config.clientId(), config.connectTimeout());
+            SessionWiper.wipe(config.broker(), config.clientId(), config.credentials(), config.connectTimeout());
         } catch (IOException e) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION, e);
         }

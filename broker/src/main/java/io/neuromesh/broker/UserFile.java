@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The users of an embedded broker: the file {@value #FILE_NAME} in its data folder, one {@code <name>:<role>:<hash>}
@@ -51,6 +52,14 @@ public final class UserFile {
      */
     public List<User> list() {
         return read().values().stream().map(Account::user).toList();
+    }
+
+    /**
+     * @return the user of that name, if there is one
+     * @throws IllegalStateException when the file cannot be read or has a bad line
+     */
+    public Optional<User> find(String name) {
+        return Optional.ofNullable(read().get(name)).map(Account::user);
     }
 
     /**

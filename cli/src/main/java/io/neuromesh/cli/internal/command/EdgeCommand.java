@@ -74,6 +74,7 @@ public final class EdgeCommand implements Callable<Integer> {
                     .handover(handover)
                     // A service keeps trying: start() returns once connected, saying why not on every attempt.
                     .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
+                    .link(fleet.broker()::applyTo)
                     // Its last applied topology survives a restart there ($NEUROMESH_HOME/nodes/<node>).
                     .stateDir(Home.current().node(node))
                     .config();
@@ -104,7 +105,8 @@ public final class EdgeCommand implements Callable<Integer> {
             // thread completed this future.
             new Thread(() -> System.exit(1), "neuromesh-edge-exit").start();
         });
-        if (!noWorker && workers.start(() -> Worker.builder().broker(config.broker()).name(config.node())
+        if (!noWorker && workers.start(() -> Worker.builder().broker(config.broker()).link(fleet.broker()::applyTo)
+                .name(config.node())
                 .queues(ClientConfig.DEFAULT_QUEUE).taskDir(Home.current().tasks()).build(), err) == null) {
             return 0;
         }

@@ -147,6 +147,8 @@ public interface FleetClient extends AutoCloseable {
      * Drives a simulated GPIO input of one node (only that node receives the request).
      *
      * @return empty when the node did it; otherwise why not (real GPIO, not a sensor pin, no answer)
+     * @throws io.neuromesh.mqtt.PublishRefusedException when the broker refuses the request: with users on the
+     *                                                   broker only an operator may drive pins
      */
     Optional<String> gpioSet(String node, int pin, boolean high, Duration timeout);
 

@@ -155,8 +155,9 @@ public final class FleetClientImpl implements FleetClient {
         Replies replies = new Replies(expected);
         pending.put(correlation, replies);
         try {
-            link.publish(OutboundMessage.of(topic, body, Qos.AT_LEAST_ONCE, false)
-                    .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)));
+            // Acknowledged: a broker that refuses the request (a viewer's gpio-set) says so instead of a silent timeout.
+            link.publishAcknowledged(OutboundMessage.of(topic, body, Qos.AT_LEAST_ONCE, false)
+                    .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)), timeout);
             replies.enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,10 +29,10 @@ final class NetworkExposure {
         }
         if (users == 0 && !address.isLoopbackAddress()) {
             String where = config.userFile() == null ? "no user file" : "no users in " + config.userFile();
-            throw new BrokerException("refusing to listen on " + config.bind() + " with " + where + ": anyone on the"
-                    + " network could rewrite the topology and switch every actuator; add an operator first: ./neuromesh"
-                    + " user add <name> --role operator" + (config.dataDir() == null ? "" : " --data "
-                    + config.dataDir()) + " (or bind to 127.0.0.1)");
+            throw new BrokerException("refusing to listen on " + config.bind() + " with " + where
+                    + ": anyone on the network could rewrite the topology and switch every actuator; add an operator"
+                    + " first: ./neuromesh user add <name> --role operator"
+                    + (config.dataDir() == null ? "" : " --data " + config.dataDir()) + " (or bind to 127.0.0.1)");
         }
         return users;
     }

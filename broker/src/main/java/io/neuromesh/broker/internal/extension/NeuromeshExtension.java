@@ -23,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Everything Neuromesh adds to HiveMQ, as the one embedded extension HiveMQ allows: users and roles
- * ({@link AuthSecurity}) and the {@link TopologyGuard}. HiveMQ starts extensions after its persistence and before its listeners, so the guard has
- * adopted the retained topology before the first client can publish.
+ * ({@link AuthSecurity}) and the {@link TopologyGuard}. HiveMQ starts extensions after its persistence and before its
+ * listeners, so the users are read and the guard has adopted the retained topology before the first client connects.
  */
 public final class NeuromeshExtension implements ExtensionMain {
 

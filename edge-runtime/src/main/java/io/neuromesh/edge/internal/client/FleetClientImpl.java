@@ -155,7 +155,7 @@ public final class FleetClientImpl implements FleetClient {
         Replies replies = new Replies(expected);
         pending.put(correlation, replies);
         try {
-            // Acknowledged: a broker that refuses the request (a viewer's gpio-set) says so instead of a silent timeout.
+            // Acknowledged: a broker that refuses the request (a viewer's gpio-set) says so instead of timing out.
             link.publishAcknowledged(OutboundMessage.of(topic, body, Qos.AT_LEAST_ONCE, false)
                     .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)), timeout);
             replies.enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,11 +2,14 @@ package io.neuromesh.broker;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +66,11 @@ class AuthIT {
             assertEquals(BAD_USER_NAME_OR_PASSWORD, refusal(broker, "c1", "alice", "wrong-password"));
             assertEquals(BAD_USER_NAME_OR_PASSWORD, refusal(broker, "c2", "mallory", "alice-password"));
             assertEquals(NOT_AUTHORIZED, refusal(broker, "neuromesh-node-n1", "n2", "n2-password"));
-            new Client(broker, "neuromesh-node-n1", "n1", "n1-password").close();
+            new Client(broker, "neuromesh-node-n1", "n1", "n1-password", "neuromesh/nodes/n1/status").close();
+            // A Last Will is a publish in the client's name: a node's Will on another node's status is refused.
+            MqttException will = assertThrows(MqttException.class, () -> new Client(broker, "neuromesh-node-n1", "n1",
+                    "n1-password", "neuromesh/nodes/n2/status"));
+            assertEquals(NOT_AUTHORIZED, will.getReasonCode());
 
             // A user added while the broker runs can log in at once (the file is re-read when it changed).
             assertEquals(BAD_USER_NAME_OR_PASSWORD, refusal(broker, "c3", "bob", "bob-password"));
@@ -139,11 +146,46 @@ class AuthIT {
         final Map<String, String> received = new ConcurrentHashMap<>();
 
         Client(EmbeddedBroker broker, String id, String user, String password) throws MqttException {
+            this(broker, id, user, password, null);
+        }
+
+        Client(EmbeddedBroker broker, String id, String user, String password, String willTopic)
+                throws MqttException {
             client = new MqttAsyncClient(broker.uri(), id, new MemoryPersistence());
+            client.setCallback(new MqttCallback() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    received.put(topic, new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void disconnected(MqttDisconnectResponse response) {
+                }
+
+                @Override
+                public void mqttErrorOccurred(MqttException exception) {
+                }
+
+                @Override
+                public void deliveryComplete(IMqttToken token) {
+                }
+
+                @Override
+                public void connectComplete(boolean reconnect, String serverUri) {
+                }
+
+                @Override
+                public void authPacketArrived(int reasonCode, MqttProperties properties) {
+                }
+            });
             MqttConnectionOptions options = new MqttConnectionOptions();
             if (user != null) {
                 options.setUserName(user);
                 options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+            }
+            if (willTopic != null) {
+                options.setWill(willTopic, new MqttMessage("{\"state\":\"offline\"}".getBytes(StandardCharsets.UTF_8),
+                        1, true, null));
             }
             try {
                 client.connect(options).waitForCompletion(15_000);
@@ -162,9 +204,7 @@ class AuthIT {
         }
 
         Ack subscribe(String filter) throws MqttException {
-            IMqttToken token = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, null, null,
-                    (topic, message) -> received.put(topic, new String(message.getPayload(), StandardCharsets.UTF_8)),
-                    new org.eclipse.paho.mqttv5.common.packet.MqttProperties());
+            IMqttToken token = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)});
             token.waitForCompletion(10_000);
             return new Ack(token.getReasonCodes()[0], null);
         }

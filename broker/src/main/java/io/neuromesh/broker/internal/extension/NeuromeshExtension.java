@@ -58,16 +58,24 @@ public final class NeuromeshExtension implements ExtensionMain {
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         try {
-            if (userFile != null) {
-                AuthSecurity.register(userFile);
-            }
+            // One client initializer per extension: the ACL check first, so a refused user is told why it may not
+            // publish rather than what is wrong with the document.
+            AuthSecurity security = userFile == null ? null : AuthSecurity.register(userFile);
+            TopologyInterceptor topology = null;
             if (guardTopology) {
                 TopologyGuard guard = new TopologyGuard();
                 guard.adoptRetained(retainedTopology());
-                TopologyInterceptor interceptor = new TopologyInterceptor(guard);
-                Services.initializerRegistry().setClientInitializer(
-                        (initializerInput, client) -> client.addPublishInboundInterceptor(interceptor));
+                topology = new TopologyInterceptor(guard);
             }
+            TopologyInterceptor guarded = topology;
+            Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
+                if (security != null) {
+                    security.initialize(initializerInput, client);
+                }
+                if (guarded != null) {
+                    client.addPublishInboundInterceptor(guarded);
+                }
+            });
             started.complete(null);
         } catch (RuntimeException e) {
             // HiveMQ would only log this and run on without the guard: the broker's start() reports it instead.

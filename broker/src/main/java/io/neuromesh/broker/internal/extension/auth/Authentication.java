@@ -90,6 +90,11 @@ final class Authentication implements SimpleAuthenticator {
             PasswordHash.clear(password);
         }
         String denial = Acl.clientIdDenial(account.role(), account.name(), client);
+        if (denial == null && connect.getWillPublish().isPresent()) {
+            // A Last Will is a publish the broker makes later in the client's name: the same ACL applies now.
+            String will = connect.getWillPublish().get().getTopic();
+            denial = Acl.publishDenial(account.role(), account.name(), client, will);
+        }
         if (denial != null) {
             Logger.warn("Refused client {} of user '{}': {}", client, account.name(), denial);
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, denial);

@@ -1,12 +1,13 @@
 package io.neuromesh.broker.internal.extension.auth;
 
-import com.hivemq.extension.sdk.api.auth.PublishAuthorizer;
 import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
-import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerInput;
-import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionAttributeStore;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
 import com.hivemq.extension.sdk.api.parameter.ClientBasedInput;
@@ -15,26 +16,31 @@ import io.neuromesh.broker.internal.auth.Acl;
 import org.tinylog.Logger;
 
 /**
- * Applies the {@link Acl} of the role {@link Authentication} kept on the connection to each PUBLISH (and Last Will)
- * and each subscription. A refused QoS 1 publish gets a PUBACK "not authorized" with the reason; a refused
- * subscription a SUBACK failure. Every refusal is logged with the client id. Stateless and thread-safe; decides
+ * Applies the {@link Acl} of the role {@link Authentication} kept on the connection to each PUBLISH and each
+ * subscription. Publishes are checked by an inbound interceptor rather than a HiveMQ publish authorizer: HiveMQ
+ * disconnects a client after any publish its authorizer refuses, while a refusal here only answers the PUBACK with
+ * "not authorized" and the reason (a refused QoS 0 publish is dropped), as the topology guard does. A refused
+ * subscription gets a SUBACK failure. Every refusal is logged with the client id. Stateless and thread-safe; decides
  * without blocking.
  */
-final class Authorization implements PublishAuthorizer, SubscriptionAuthorizer {
+final class Authorization implements PublishInboundInterceptor, SubscriptionAuthorizer {
 
     private static final String CONNECTED_OPEN = "this client connected before the broker had users; reconnect with"
             + " a user name and password";
 
     @Override
-    public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
+    public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         String topic = input.getPublishPacket().getTopic();
         String denial = decide(input, (role, user, client) -> Acl.publishDenial(role, user, client, topic));
         if (denial == null) {
-            output.authorizeSuccessfully();
             return;
         }
-        Logger.warn("Refused a publish to {} from client {}: {}", topic, clientId(input), denial);
-        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, denial);
+        if (input.getPublishPacket().getQos() == Qos.AT_MOST_ONCE) {
+            Logger.warn("Dropped a QoS 0 publish to {} from client {}: {}", topic, clientId(input), denial);
+        } else {
+            Logger.warn("Refused a publish to {} from client {}: {}", topic, clientId(input), denial);
+        }
+        output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED, denial);
     }
 
     @Override
@@ -58,7 +64,7 @@ final class Authorization implements PublishAuthorizer, SubscriptionAuthorizer {
         ConnectionAttributeStore attributes = input.getConnectionInformation().getConnectionAttributeStore();
         var role = attributes.getAsString(Authentication.ROLE);
         if (role.isEmpty()) {
-            // Only clients authenticated as users get this authorizer (see AuthorizerProvider in NeuromeshExtension).
+            // Only clients that logged in, or connected while the broker had users, are checked (AuthSecurity).
             return CONNECTED_OPEN;
         }
         return decision.denial(Role.valueOf(role.get()), attributes.getAsString(Authentication.USER).orElse(""),

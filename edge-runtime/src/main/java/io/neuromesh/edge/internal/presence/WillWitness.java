@@ -10,7 +10,6 @@ import org.tinylog.Logger;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,8 +33,8 @@ final class WillWitness {
     private final Supplier<Set<String>> onlinePeers;
     /** The last status heard from each peer, to tell a Will that ends an online spell from a stale retained one. */
     private final Map<String, NodeStatus> lastHeard = new HashMap<>();
-    /** The peers this node recorded as gone and has not cleared yet. */
-    private final Set<String> recorded = new HashSet<>();
+    /** The peers this node recorded as gone and has not cleared yet, with when it saw them go. */
+    private final Map<String, Instant> recorded = new HashMap<>();
 
     WillWitness(String self, MqttLink link, Supplier<Set<String>> onlinePeers) {
         this.self = self;
@@ -46,7 +45,11 @@ final class WillWitness {
     /** A readable status of {@code peer} arrived; {@code selfOnline}: this node counts itself online. */
     void heard(String peer, NodeStatus status, boolean selfOnline) {
         NodeStatus before = lastHeard.put(peer, status);
-        if (status.state() != NodeState.OFFLINE && recorded.remove(peer)) {
+        Instant gone = recorded.get(peer);
+        // Back only with a status written after it went: a heartbeat sent just before a crash can arrive after the
+        // Will (the broker sends the Will on its own), and must not clear the record.
+        if (gone != null && status.state() != NodeState.OFFLINE && status.timestamp().isAfter(gone)) {
+            recorded.remove(peer);
             publish(peer, new byte[0], "cleared its record of " + peer + " going offline: it is back");
         }
         // A Will for a peer this node never heard online is a retained leftover: no one knows when it went.
@@ -62,7 +65,7 @@ final class WillWitness {
             return;
         }
         NodeStatus confirmed = NodeStatus.offlineSeenBy(peer, NodeStatus.CONNECTION_LOST, seen, self);
-        recorded.add(peer);
+        recorded.put(peer, seen);
         publish(peer, NodeStatusPresence.CODEC.encode(confirmed), "recorded when " + peer
                 + " went offline (connection lost)");
     }

@@ -60,7 +60,7 @@ class UserCommandTest {
         Run json = run("", "user", "list", "--json", "--data", dir);
         assertTrue(json.out().contains("\"role\": \"operator\""), json.out());
         assertFalse(json.out().contains("pbkdf2"), "never a hash: " + json.out());
-        assertFalse(Files.readString(data.resolve("users")).contains("password"));
+        assertFalse(Files.readString(data.resolve("users")).contains("-password"), "no password in clear");
         assertEquals(List.of(new User("alice", Role.OPERATOR), new User("n1", Role.NODE)), UserFile.in(data).list());
 
         Run passwd = run("new-alice-password\n", "user", "passwd", "alice", "--data", dir);
@@ -75,7 +75,7 @@ class UserCommandTest {
         String dir = data.toString();
         Run shortPassword = run("short\n", "user", "add", "bob", "--role", "viewer", "--data", dir);
         assertEquals(1, shortPassword.code());
-        assertEquals("user: the password of 'bob' must have at least 8 characters (read from standard input)\n",
+        assertEquals("neuromesh user: the password of 'bob' must have at least 8 characters (read from standard input)\n",
                 shortPassword.err());
 
         Run badRole = run("bob-password\n", "user", "add", "bob", "--role", "admin", "--data", dir);
@@ -87,12 +87,12 @@ class UserCommandTest {
 
         Run unknown = run("bob-password\n", "user", "passwd", "bob", "--data", dir);
         assertEquals(1, unknown.code());
-        assertEquals("user: no user 'bob' in " + data.resolve("users") + "; add one with: user add bob --role ROLE\n",
+        assertEquals("neuromesh user: no user 'bob' in " + data.resolve("users") + "; add one with: user add bob --role ROLE\n",
                 unknown.err());
 
         assertEquals(0, run("bob-password\n", "user", "add", "bob", "--role", "viewer", "--data", dir).code());
         Run twice = run("bob-password\n", "user", "add", "bob", "--role", "viewer", "--data", dir);
         assertEquals(1, twice.code());
-        assertTrue(twice.err().startsWith("user: user 'bob' exists already in "), twice.err());
+        assertTrue(twice.err().startsWith("neuromesh user: user 'bob' exists already in "), twice.err());
     }
 }

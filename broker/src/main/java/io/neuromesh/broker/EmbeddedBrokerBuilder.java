@@ -24,6 +24,7 @@ public final class EmbeddedBrokerBuilder {
     private int maxPacketSize = EmbeddedBroker.DEFAULT_MAX_PACKET_SIZE;
     private Duration startTimeout = EmbeddedBroker.DEFAULT_START_TIMEOUT;
     private boolean topologyGuard = true;
+    private Path userFile;
 
     EmbeddedBrokerBuilder() {
     }
@@ -125,6 +126,19 @@ public final class EmbeddedBrokerBuilder {
     }
 
     /**
+     * The user file (see {@link UserFile}): when it holds any user, every client must log in and each role's ACL
+     * applies; without users the broker is open. It is read at start (a bad line stops the start) and again when it
+     * changes. A broker bound to an address other than loopback refuses to start without users.
+     *
+     * @param file the user file; default {@code <dataDir>/users} when a data directory is set, else none
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder userFile(Path file) {
+        this.userFile = file;
+        return this;
+    }
+
+    /**
      * Checks the settings and builds a broker that is not started yet.
      *
      * @return a new, stopped broker
@@ -135,6 +149,7 @@ public final class EmbeddedBrokerBuilder {
     public EmbeddedBroker build() {
         return new HiveMqBroker(
                 new BrokerConfig(port, bind, persistence, dataDir, receiveMaximum, maxPacketSize, startTimeout,
-                        topologyGuard));
+                        topologyGuard, userFile != null ? userFile
+                        : dataDir == null ? null : UserFile.in(dataDir).path()));
     }
 }

@@ -5,6 +5,7 @@ import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.edge.wire.Inspection;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.PinState;
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.topology.Topology;
 
 import java.net.URI;
@@ -36,7 +37,19 @@ public interface FleetClient extends AutoCloseable {
      * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within {@code timeout}
      */
     static FleetClient connect(URI broker, Duration timeout) {
-        return FleetClientImpl.connect(broker, timeout);
+        return connect(broker, timeout, link -> { });
+    }
+
+    /**
+     * Connects to the broker with more link settings, e.g. a user: {@code link -> link.credentials(credentials)}.
+     *
+     * @param settings applied to the client's link before it connects; its client id stays the client's own
+     * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within {@code timeout}, or refuses
+     *                                             the credentials (saying so)
+     * @since 0.2
+     */
+    static FleetClient connect(URI broker, Duration timeout, Consumer<LinkConfig.Builder> settings) {
+        return FleetClientImpl.connect(broker, timeout, settings);
     }
 
     /** Publishes {@code {"from":source,"value":value}} to {@code neuron/<neuron>} (QoS 1). */
@@ -90,7 +103,9 @@ public interface FleetClient extends AutoCloseable {
 
     /**
      * The retained status of every node the broker knows, keyed by node id, as last received. A status that is not
-     * valid (see {@link io.neuromesh.edge.wire.NodeStatusCodec}) is skipped and logged at debug level.
+     * valid (see {@link io.neuromesh.edge.wire.NodeStatusCodec}) is skipped and logged at debug level. A node's Last
+     * Will (dated when it connected) is replaced by the record a peer made when it saw the node go, if there is one
+     * ({@code neuromesh/nodes/<peer>/seen/<node>}; {@link NodeStatus#reportedBy()} names the peer).
      */
     Map<String, NodeStatus> nodes();
 
@@ -132,6 +147,8 @@ public interface FleetClient extends AutoCloseable {
      * Drives a simulated GPIO input of one node (only that node receives the request).
      *
      * @return empty when the node did it; otherwise why not (real GPIO, not a sensor pin, no answer)
+     * @throws io.neuromesh.mqtt.PublishRefusedException when the broker refuses the request: with users on the
+     *                                                   broker only an operator may drive pins
      */
     Optional<String> gpioSet(String node, int pin, boolean high, Duration timeout);
 

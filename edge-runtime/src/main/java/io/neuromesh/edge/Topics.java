@@ -29,6 +29,8 @@ public final class Topics {
     public static final String ALL_STATUSES = "neuromesh/nodes/+/status";
     /** Every node's retained topology result. */
     public static final String ALL_TOPOLOGY_RESULTS = "neuromesh/nodes/+/topology";
+    /** Filter of every node's records of peers it saw go ({@link #nodeSeen}). */
+    public static final String ALL_SEEN = "neuromesh/nodes/+/seen/+";
     /** Fleet-wide request for recent neuron events (request/response with MQTT 5 correlation data). */
     public static final String REQUEST_LOGS = "neuromesh/request/logs";
     /** Fleet-wide request for one neuron's state; only its host answers. */
@@ -65,6 +67,15 @@ public final class Topics {
     /** {@code neuromesh/nodes/<node>/status}: the node's retained status (its Last Will says offline). */
     public static String nodeStatus(String node) {
         return NODES_PREFIX + node + "/status";
+    }
+
+    /**
+     * {@code neuromesh/nodes/<reporter>/seen/<peer>}: retained, the offline status of {@code peer} with the time
+     * {@code reporter} saw its Last Will; cleared when the peer is back. In the reporter's own subtree, since no node
+     * may write another's.
+     */
+    public static String nodeSeen(String reporter, String peer) {
+        return NODES_PREFIX + reporter + "/seen/" + peer;
     }
 
     /** {@code neuromesh/nodes/<node>/topology}: the node's retained result of the last topology message. */

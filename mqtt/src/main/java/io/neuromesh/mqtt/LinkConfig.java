@@ -18,11 +18,12 @@ import java.time.Duration;
  * @param receiveMaximum     how many unacknowledged QoS 1 messages the broker may send us at once (MQTT 5)
  * @param manualAcks         true to acknowledge QoS 1 deliveries only when {@link MqttLink#complete} is called
  * @param offlineBufferSize  publishes kept while disconnected (oldest dropped beyond it)
+ * @param credentials        user name and password sent in CONNECT, or null to connect anonymously
  * @since 0.1
  */
 public record LinkConfig(URI broker, String clientId, SessionMode session, Duration sessionExpiry, Duration keepAlive,
                          Duration connectTimeout, Duration startTimeout, Backoff reconnect, Will will,
-                         int receiveMaximum, boolean manualAcks, int offlineBufferSize) {
+                         int receiveMaximum, boolean manualAcks, int offlineBufferSize, Credentials credentials) {
 
     /** Default broker address. */
     public static final URI DEFAULT_BROKER = URI.create("tcp://127.0.0.1:1883");
@@ -99,7 +100,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
      */
     public LinkConfig withWill(Will will) {
         return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, startTimeout, reconnect, will,
-                receiveMaximum, manualAcks, offlineBufferSize);
+                receiveMaximum, manualAcks, offlineBufferSize, credentials);
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -130,6 +131,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
         private boolean manualAcks;
         private int offlineBufferSize = DEFAULT_OFFLINE_BUFFER;
+        private Credentials credentials;
 
         Builder() {
         }
@@ -220,11 +222,17 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
             return this;
         }
 
+        /** User name and password for the broker; null (the default) connects anonymously. */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
         /** The validated configuration. */
         public LinkConfig config() {
             return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, startTimeout,
                     Backoff.bounded(reconnect, minReconnectDelay, maxReconnectDelay, "reconnect"), will,
-                    receiveMaximum, manualAcks, offlineBufferSize);
+                    receiveMaximum, manualAcks, offlineBufferSize, credentials);
         }
 
         /** A new link with this configuration (not started). */

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param maxPacketSize  largest accepted packet in bytes, 1–{@link #MAX_PACKET_SIZE_LIMIT}
  * @param startTimeout   how long a start may take, positive
  * @param topologyGuard  whether the broker refuses topology publishes that would break the retained topology
+ * @param userFile       the user file (users and roles), absolute, or null for an open broker without one
  */
 public record BrokerConfig(int port, String bind, Persistence persistence, Path dataDir, int receiveMaximum,
-                           int maxPacketSize, Duration startTimeout, boolean topologyGuard) {
+                           int maxPacketSize, Duration startTimeout, boolean topologyGuard, Path userFile) {
 
     /** The largest packet size HiveMQ's configuration accepts, in bytes (the MQTT limit plus header). */
     public static final int MAX_PACKET_SIZE_LIMIT = 268_435_460;
@@ -57,6 +58,9 @@ public record BrokerConfig(int port, String bind, Persistence persistence, Path 
         }
         if (dataDir != null) {
             dataDir = dataDir.toAbsolutePath().normalize();
+        }
+        if (userFile != null) {
+            userFile = userFile.toAbsolutePath().normalize();
         }
     }
 

@@ -67,10 +67,11 @@ public final class HiveMqBroker implements EmbeddedBroker {
         InetAddress address = Listeners.resolve(config.bind());
         int chosen = config.port() == 0 ? Listeners.pickFreePort(address) : config.port();
         Listeners.checkBindable(config.bind(), address, chosen);
+        int users = NetworkExposure.check(config, address);
         port = chosen;
         uri = "tcp://" + Listeners.uriHost(config.bind(), address) + ":" + chosen;
         folders = BrokerFolders.prepare(config.dataDir(), HiveMqConfigXml.render(config, chosen));
-        NeuromeshExtension extension = new NeuromeshExtension(config.topologyGuard());
+        NeuromeshExtension extension = new NeuromeshExtension(config.topologyGuard(), config.userFile());
         hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(folders.conf())
                 .withDataFolder(folders.data())
@@ -97,8 +98,9 @@ public final class HiveMqBroker implements EmbeddedBroker {
             Thread.currentThread().interrupt();
             throw new BrokerException("interrupted while starting the broker on " + uri, e);
         }
-        Logger.info("MQTT broker listening on {} ({} persistence, data in {})",
-                uri, config.persistence(), folders.root());
+        Logger.info("MQTT broker listening on {} ({} persistence, data in {}; {})",
+                uri, config.persistence(), folders.root(), users > 0 ? "authentication on, " + users + " user(s)"
+                        : "open: no users");
     }
 
     private static String oneLine(Throwable failure) {

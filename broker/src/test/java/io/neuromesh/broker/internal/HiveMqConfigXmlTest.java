@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class HiveMqConfigXmlTest {
 
     private static final BrokerConfig CONFIG = new BrokerConfig(0, "0.0.0.0", Persistence.IN_MEMORY, null,
-            1000, 32 * 1024 * 1024, Duration.ofSeconds(30), true);
+            1000, 32 * 1024 * 1024, Duration.ofSeconds(30), true, null);
 
     @Test
     void isValidAgainstTheSchemaShippedWithHiveMq() throws Exception {
@@ -68,7 +68,7 @@ class HiveMqConfigXmlTest {
     @Test
     void mapsEachPersistenceToHiveMqsMode() throws Exception {
         BrokerConfig file = new BrokerConfig(0, "127.0.0.1", Persistence.FILE, Path.of("/tmp", "neuromesh-config"), 10,
-                1024, Duration.ofSeconds(1), true);
+                1024, Duration.ofSeconds(1), true, null);
 
         assertEquals("in-memory", text(parse(HiveMqConfigXml.render(CONFIG, 1)), "/hivemq/persistence/mode"));
         assertEquals("file", text(parse(HiveMqConfigXml.render(file, 1)), "/hivemq/persistence/mode"));

@@ -16,6 +16,7 @@ import io.neuromesh.cli.internal.command.flow.FlowCommand;
 import io.neuromesh.cli.internal.command.flow.WorkerCommand;
 import io.neuromesh.cli.internal.command.flow.WorkersCommand;
 import io.neuromesh.cli.internal.command.topology.TopologyCommand;
+import io.neuromesh.cli.internal.command.user.UserCommand;
 import io.neuromesh.cli.internal.options.VerboseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -39,7 +40,7 @@ import java.util.concurrent.Callable;
         subcommands = {DemoCommand.class, BrokerCommand.class, EdgeCommand.class, TopologyCommand.class,
                 FireCommand.class, SendCommand.class, WatchCommand.class, LogsCommand.class, InspectCommand.class,
                 GpioCommand.class, NodesCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class,
-                BenchCommand.class, CompletionCommand.class, HelpCommand.class})
+                UserCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class NeuromeshCommand implements Callable<Integer> {
 
     private final PrintStream out;

@@ -17,9 +17,9 @@ import java.util.Optional;
  * @param timestamp when the node published this status
  * @param running   what a live node runs and its load; present exactly when not offline
  * @param reason    why the node is offline ({@code connection lost}, {@code shutdown}); present exactly when offline
- * @param reportedBy for an offline status: the peer that saw the node go and republished its Last Will with the
- *                  time it saw it (a Last Will is written at connect, so its own {@code ts} is the connect time);
- *                  empty for a node's own status and for an unconfirmed Last Will
+ * @param reportedBy for an offline status: the peer that saw the node go and recorded its Last Will with the time
+ *                  it saw it, on {@code neuromesh/nodes/<peer>/seen/<node>} (a Last Will is written at connect, so its
+ *                  own {@code ts} is the connect time); empty for a node's own status and for an unconfirmed Last Will
  * @since 0.1
  */
 public record NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
@@ -72,7 +72,7 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
     }
 
     /**
-     * An offline status republished by the peer that saw the node go.
+     * An offline status recorded by the peer that saw the node go ({@code Topics.nodeSeen(peer, node)}).
      *
      * @param seenAt when the peer saw the node's Last Will
      */

@@ -25,6 +25,10 @@ final class ConnectionOptions {
         options.setAutomaticReconnect(false);
         options.setReceiveMaximum(config.receiveMaximum());
         options.setSocketFactory(new NoDelaySocketFactory());
+        if (config.credentials() != null) {
+            options.setUserName(config.credentials().user());
+            options.setPassword(config.credentials().password());
+        }
         if (config.will() != null) {
             MqttMessage will = new MqttMessage(config.will().payload(), config.will().qos().level(),
                     config.will().retained(), new MqttProperties());

@@ -1,5 +1,6 @@
 package io.neuromesh.mqtt.internal;
 
+import io.neuromesh.mqtt.LinkConfig;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
@@ -39,6 +40,28 @@ final class PahoFailures {
         Throwable cause = e.getCause();
         return cause == null ? text
                 : text + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    /** Whether the broker refused the connection for its credentials (bad user name or password, not authorized). */
+    static boolean refusedLogin(MqttException e) {
+        int code = e.getReasonCode();
+        return code == MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD
+                || code == MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED;
+    }
+
+    /**
+     * A refused login in words, naming the user (never the password): {@code the broker refused the user 'alice':
+     * bad user name or password}, or, without credentials, that the broker wants them.
+     */
+    static String login(LinkConfig config, MqttException e) {
+        String why = e.getReasonCode() == MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD
+                ? "bad user name or password" : "not authorized";
+        if (config.credentials() == null) {
+            return "the broker at " + config.broker() + " refused an anonymous connection (" + why
+                    + "): it needs a user name and password (--user NAME, the password in NEUROMESH_PASSWORD or"
+                    + " --password-file FILE)";
+        }
+        return "the broker refused the user '" + config.credentials().user() + "': " + why;
     }
 
     /** Why the broker sent DISCONNECT, from its reason code and optional reason string. */

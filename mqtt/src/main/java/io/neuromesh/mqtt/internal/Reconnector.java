@@ -3,6 +3,7 @@ package io.neuromesh.mqtt.internal;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.LinkState;
+import io.neuromesh.mqtt.LoginRefusedException;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.SessionMode;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -103,6 +104,9 @@ final class Reconnector {
             throw new MqttLinkException("cannot connect to " + config.broker() + " within " + Durations.text(timeout)
                     + ": " + (reason == null ? "no answer" : reason));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof LoginRefusedException refused) {
+                throw new LoginRefusedException(refused.getMessage(), refused);
+            }
             throw new MqttLinkException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,6 +148,13 @@ final class Reconnector {
             client.connect(ConnectionOptions.of(config)).waitForCompletion(config.connectTimeout().toMillis() + 1000);
         } catch (MqttException e) {
             String reason = PahoFailures.describe(e);
+            if (PahoFailures.refusedLogin(e) && connects.get() == 0) {
+                // Retrying cannot fix a wrong password or a missing user: say so at once instead of timing out.
+                state = LinkState.FAILED;
+                lastFailure = reason;
+                firstConnection.completeExceptionally(new LoginRefusedException(PahoFailures.login(config, e), e));
+                return;
+            }
             Duration delay = retryLater(reason);
             if (delay != null) {
                 for (LinkListener listener : listeners) {
@@ -187,7 +198,7 @@ final class Reconnector {
      */
     private void wipeSession() throws MqttException {
         try {
-            SessionWiper.wipe(config.broker(), config.clientId(), config.connectTimeout());
+            SessionWiper.wipe(config.broker(), config.clientId(), config.credentials(), config.connectTimeout());
         } catch (IOException e) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION, e);
         }

@@ -1,5 +1,9 @@
 package io.neuromesh.mqtt.internal;
 
+import io.neuromesh.mqtt.Credentials;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,14 +26,18 @@ final class SessionWiper {
     private SessionWiper() {
     }
 
-    /** Wipes the session of {@code clientId}; throws when the broker is unreachable or refuses the connection. */
-    static void wipe(URI broker, String clientId, Duration timeout) throws IOException {
+    /**
+     * Wipes the session of {@code clientId}; throws when the broker is unreachable, or refuses the connection (then
+     * an {@link MqttException} with the CONNACK's reason code, as Paho would).
+     */
+    static void wipe(URI broker, String clientId, Credentials credentials, Duration timeout)
+            throws IOException, MqttException {
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) timeout.toMillis());
             socket.connect(new InetSocketAddress(broker.getHost(), broker.getPort()), (int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(connect(clientId));
+            out.write(connect(clientId, credentials));
             out.flush();
             readConnack(socket.getInputStream());
             // DISCONNECT, reason 0 (normal): the broker drops the session at once and sends no Last Will.
@@ -38,25 +46,36 @@ final class SessionWiper {
         }
     }
 
-    /** MQTT 5 CONNECT: protocol "MQTT" level 5, clean start, keep-alive 10 s, no properties, the client id. */
-    static byte[] connect(String clientId) {
-        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
-        byte[] variable = {0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x0A, 0x00};
-        int remaining = variable.length + 2 + id.length;
-        byte[] length = varint(remaining);
-        byte[] packet = new byte[1 + length.length + remaining];
-        packet[0] = 0x10;
-        System.arraycopy(length, 0, packet, 1, length.length);
-        int at = 1 + length.length;
-        System.arraycopy(variable, 0, packet, at, variable.length);
-        at += variable.length;
-        packet[at++] = (byte) (id.length >> 8);
-        packet[at++] = (byte) id.length;
-        System.arraycopy(id, 0, packet, at, id.length);
-        return packet;
+    /**
+     * MQTT 5 CONNECT: protocol "MQTT" level 5, clean start, keep-alive 10 s, no properties, the client id, and the
+     * user name and password when there are credentials.
+     */
+    static byte[] connect(String clientId, Credentials credentials) {
+        // Flags: clean start (0x02), plus user name (0x80) and password (0x40).
+        byte flags = (byte) (credentials == null ? 0x02 : 0xC2);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, flags, 0x00, 0x0A, 0x00});
+        field(body, clientId.getBytes(StandardCharsets.UTF_8));
+        if (credentials != null) {
+            field(body, credentials.user().getBytes(StandardCharsets.UTF_8));
+            field(body, credentials.password());
+        }
+        byte[] length = varint(body.size());
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        packet.write(0x10);
+        packet.writeBytes(length);
+        packet.writeBytes(body.toByteArray());
+        return packet.toByteArray();
     }
 
-    private static void readConnack(InputStream raw) throws IOException {
+    /** A length-prefixed string or binary field. */
+    private static void field(ByteArrayOutputStream out, byte[] value) {
+        out.write(value.length >> 8);
+        out.write(value.length);
+        out.writeBytes(value);
+    }
+
+    private static void readConnack(InputStream raw) throws IOException, MqttException {
         DataInputStream in = new DataInputStream(raw);
         int type = in.readUnsignedByte();
         int remaining = 0;
@@ -74,7 +93,7 @@ final class SessionWiper {
         }
         int reason = body[1] & 0xFF;
         if (reason >= 0x80) {
-            throw new IOException("broker refused the connection (reason " + reason + ")");
+            throw new MqttException(reason);
         }
     }
 

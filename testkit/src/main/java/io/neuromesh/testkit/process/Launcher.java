@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs {@code ./neuromesh} commands as separate OS processes, exactly as a user types them. The launcher is run with
@@ -40,18 +41,33 @@ public final class Launcher {
 
     /** Starts {@code ./neuromesh <args>} in the background; {@code name} names its log file. */
     public ManagedProcess start(String name, String... args) throws IOException {
+        return start(name, Map.of(), null, args);
+    }
+
+    /**
+     * Starts {@code ./neuromesh <args>} in the background with more environment variables and, unless null,
+     * {@code stdin} on its standard input (then closed), as {@code echo "$PW" | ./neuromesh user add ...} does.
+     */
+    public ManagedProcess start(String name, Map<String, String> env, String stdin, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("neuromesh").toString());
         command.addAll(List.of(args));
-        ManagedProcess process = ManagedProcess.start(name, command, root, logs.resolve(name + ".log"));
+        ManagedProcess process = ManagedProcess.start(name, command, root, logs.resolve(name + ".log"), env, stdin);
         started.add(process);
         return process;
     }
 
     /** Runs {@code ./neuromesh <args>} to completion (or until {@code timeoutSeconds}) and returns its result. */
     public ManagedProcess.Result run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        return run(timeoutSeconds, Map.of(), null, args);
+    }
+
+    /** As {@link #run(long, String...)}, with the environment and standard input of {@code start}. */
+    public ManagedProcess.Result run(long timeoutSeconds, Map<String, String> env, String stdin, String... args)
+            throws IOException, InterruptedException {
         String name = "run-" + started.size() + "-" + (args.length == 0 ? "" : args[0]);
-        return start(name, args).awaitExit(timeoutSeconds);
+        return start(name, env, stdin, args).awaitExit(timeoutSeconds);
     }
 
     /** Stops every process this launcher started (SIGTERM, then SIGKILL after a grace period). */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -33,13 +34,30 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Starts {@code command} in {@code dir} with {@code NEUROMESH_NO_BUILD=1} and a private {@code NEUROMESH_HOME}. */
     public static ManagedProcess start(String name, List<String> command, Path dir, Path log) throws IOException {
+        return start(name, command, dir, log, Map.of(), null);
+    }
+
+    /**
+     * As {@link #start(String, List, Path, Path)}, with more environment variables (e.g. {@code NEUROMESH_PASSWORD})
+     * and, when {@code stdin} is not null, that text on standard input (then closed).
+     */
+    public static ManagedProcess start(String name, List<String> command, Path dir, Path log, Map<String, String> env,
+                                       String stdin) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("NEUROMESH_NO_BUILD", "1");
         // The CLI keeps a topology history in $NEUROMESH_HOME: tests must not write into the user's own.
         builder.environment().put("NEUROMESH_HOME", log.getParent().resolve("home").toString());
         builder.environment().remove("NEUROMESH_BROKER");
+        builder.environment().remove("NEUROMESH_USER");
+        builder.environment().remove("NEUROMESH_PASSWORD");
+        builder.environment().putAll(env);
         Process process = builder.start();
+        if (stdin != null) {
+            try (var in = process.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new ManagedProcess(name, process, log);
     }

@@ -9,9 +9,11 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.publish.RetainedPublish;
 import io.neuromesh.broker.BrokerException;
+import io.neuromesh.broker.internal.extension.auth.AuthSecurity;
 import io.neuromesh.broker.internal.extension.topology.TopologyGuard;
 import io.neuromesh.broker.internal.extension.topology.TopologyInterceptor;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Everything Neuromesh adds to HiveMQ, as the one embedded extension HiveMQ allows: for now the
- * {@link TopologyGuard}. HiveMQ starts extensions after its persistence and before its listeners, so the guard has
- * adopted the retained topology before the first client can publish.
+ * Everything Neuromesh adds to HiveMQ, as the one embedded extension HiveMQ allows: users and roles
+ * ({@link AuthSecurity}) and the {@link TopologyGuard}. HiveMQ starts extensions after its persistence and before its
+ * listeners, so the users are read and the guard has adopted the retained topology before the first client connects.
  */
 public final class NeuromeshExtension implements ExtensionMain {
 
@@ -30,13 +32,16 @@ public final class NeuromeshExtension implements ExtensionMain {
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
 
     private final boolean guardTopology;
+    private final Path userFile;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
     /**
      * @param guardTopology whether the {@link TopologyGuard} checks publishes on {@value TopologyGuard#TOPIC}
+     * @param userFile      the user file behind authentication and authorization, or null for an open broker
      */
-    public NeuromeshExtension(boolean guardTopology) {
+    public NeuromeshExtension(boolean guardTopology, Path userFile) {
         this.guardTopology = guardTopology;
+        this.userFile = userFile;
     }
 
     /** @return this extension packaged for {@code EmbeddedHiveMQBuilder.withEmbeddedExtension} */
@@ -53,13 +58,24 @@ public final class NeuromeshExtension implements ExtensionMain {
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         try {
+            // One client initializer per extension: the ACL check first, so a refused user is told why it may not
+            // publish rather than what is wrong with the document.
+            AuthSecurity security = userFile == null ? null : AuthSecurity.register(userFile);
+            TopologyInterceptor topology = null;
             if (guardTopology) {
                 TopologyGuard guard = new TopologyGuard();
                 guard.adoptRetained(retainedTopology());
-                TopologyInterceptor interceptor = new TopologyInterceptor(guard);
-                Services.initializerRegistry().setClientInitializer(
-                        (initializerInput, client) -> client.addPublishInboundInterceptor(interceptor));
+                topology = new TopologyInterceptor(guard);
             }
+            TopologyInterceptor guarded = topology;
+            Services.initializerRegistry().setClientInitializer((initializerInput, client) -> {
+                if (security != null) {
+                    security.initialize(initializerInput, client);
+                }
+                if (guarded != null) {
+                    client.addPublishInboundInterceptor(guarded);
+                }
+            });
             started.complete(null);
         } catch (RuntimeException e) {
             // HiveMQ would only log this and run on without the guard: the broker's start() reports it instead.

@@ -3,13 +3,18 @@ package io.neuromesh.cli.internal.command;
 import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
+import io.neuromesh.broker.UserFile;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Home;
+import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -18,6 +23,8 @@ import java.util.concurrent.Callable;
         description = "run the embedded MQTT 5 broker (HiveMQ CE) until Ctrl-C")
 public final class BrokerCommand implements Callable<Integer> {
 
+    @Spec
+    private CommandSpec spec;
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE})")
     private int port = EmbeddedBroker.DEFAULT_PORT;
     @Option(names = "--bind", paramLabel = "ADDRESS",
@@ -29,7 +36,8 @@ public final class BrokerCommand implements Callable<Integer> {
     /** Where retained messages and sessions are kept: a folder, or nowhere. */
     static final class Storage {
         @Option(names = "--data", paramLabel = "DIR",
-                description = "persistence folder (default: $" + Home.ENV + "/broker, now ${DEFAULT-VALUE})")
+                description = "persistence folder, also holding the users (default: $" + Home.ENV
+                        + "/broker, now ${DEFAULT-VALUE})")
         private Path data = Home.current().broker();
         @Option(names = "--in-memory", description = "keep nothing on disk (retained messages die with the broker)")
         private boolean inMemory;
@@ -40,7 +48,9 @@ public final class BrokerCommand implements Callable<Integer> {
         if (port < 1 || port > 65_535) {
             throw new UsageException("--port must be between 1 and 65535, got " + port);
         }
-        var builder = EmbeddedBroker.builder().port(port).bind(bind);
+        // The users live in the data folder; an in-memory broker reads them from the default one.
+        UserFile users = UserFile.in(storage.data);
+        var builder = EmbeddedBroker.builder().port(port).bind(bind).userFile(users.path());
         if (storage.inMemory) {
             builder.persistence(Persistence.IN_MEMORY);
         } else {
@@ -52,6 +62,12 @@ public final class BrokerCommand implements Callable<Integer> {
         } catch (BrokerException e) {
             throw new CommandFailedException(e.getMessage());
         }
+        PrintStream out = NeuromeshCommand.out(spec);
+        int count = users.list().size();
+        out.println(count == 0 ? "authentication: off (no users in " + users.path() + "; add one with ./neuromesh"
+                + " user add NAME --role operator)" : "authentication: on (" + count + " user" + (count == 1 ? "" : "s")
+                + ")");
+        out.flush();
         // The broker logs where it listens; this thread only waits for Ctrl-C / SIGTERM.
         UntilShutdown.register("broker", broker::close).await();
         return 0;

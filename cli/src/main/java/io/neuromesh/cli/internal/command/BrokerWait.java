@@ -1,6 +1,8 @@
 package io.neuromesh.cli.internal.command;
 
+import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.mqtt.Backoff;
+import io.neuromesh.mqtt.LoginRefusedException;
 import io.neuromesh.mqtt.MqttLinkException;
 
 import java.io.PrintStream;
@@ -50,7 +52,8 @@ public final class BrokerWait<T> {
      *
      * @param err where the waiting line goes
      * @return the started part, or null when {@link #stop()} was called first
-     * @throws InterruptedException when interrupted while waiting between attempts
+     * @throws InterruptedException   when interrupted while waiting between attempts
+     * @throws CommandFailedException when the broker refused the user: waiting cannot fix that
      */
     public T start(Supplier<T> build, PrintStream err) throws InterruptedException {
         String said = null;
@@ -64,6 +67,10 @@ public final class BrokerWait<T> {
             try {
                 start.accept(part);
                 return part;
+            } catch (LoginRefusedException e) {
+                // Waiting cannot fix a password: stop with the reason.
+                close.accept(part);
+                throw new CommandFailedException(e.getMessage());
             } catch (MqttLinkException e) {
                 close.accept(part);
                 if (stopping.getCount() == 0) {

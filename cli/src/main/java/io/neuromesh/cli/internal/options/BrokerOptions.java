@@ -6,7 +6,9 @@ import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.flows.FlowClient;
 import io.neuromesh.mqtt.LinkConfig;
+import io.neuromesh.mqtt.LoginRefusedException;
 import io.neuromesh.mqtt.MqttLinkException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -34,6 +36,8 @@ public final class BrokerOptions {
     @Option(names = "--broker", paramLabel = "URL",
             description = "broker address, tcp://host:port (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
     private String broker;
+    @Mixin
+    private UserOptions user;
 
     /**
      * @return the broker's address
@@ -61,7 +65,9 @@ public final class BrokerOptions {
     public FleetClient fleet() {
         URI uri = uri();
         try {
-            return FleetClient.connect(uri, CONNECT_TIMEOUT);
+            return FleetClient.connect(uri, CONNECT_TIMEOUT, this::applyTo);
+        } catch (LoginRefusedException e) {
+            throw new CommandFailedException(e.getMessage());
         } catch (MqttLinkException e) {
             throw unreachable(uri, e);
         }
@@ -74,10 +80,22 @@ public final class BrokerOptions {
     public FlowClient flowClient() {
         URI uri = uri();
         try {
-            return FlowClient.builder().broker(uri).connectTimeout(CONNECT_TIMEOUT).connect();
+            return FlowClient.builder().broker(uri).connectTimeout(CONNECT_TIMEOUT).link(this::applyTo).connect();
+        } catch (LoginRefusedException e) {
+            throw new CommandFailedException(e.getMessage());
         } catch (MqttLinkException e) {
             throw unreachable(uri, e);
         }
+    }
+
+    /**
+     * Puts the connection settings other than the address (the user, when {@code --user} is given) on a link; for
+     * the commands that build their own clients ({@code edge}, {@code worker}).
+     *
+     * @throws UsageException when {@code --user} has no password or the password file cannot be read
+     */
+    public void applyTo(LinkConfig.Builder link) {
+        link.credentials(user.credentials());
     }
 
     /**

@@ -20,6 +20,7 @@ import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.PinLevel;
 import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.mqtt.InboundMessage;
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -58,6 +58,7 @@ public final class FleetClientImpl implements FleetClient {
     private final MqttLink link;
     private final String replyTopic;
     private final Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
+    private final SeenRecords seen = new SeenRecords();
     private final Map<String, TopologyResult> results = new ConcurrentHashMap<>();
     private final Map<String, Replies> pending = new ConcurrentHashMap<>();
     /** The rollouts being waited for; the dispatch thread feeds them every status and result. */
@@ -85,12 +86,13 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     /** Connects and loads the retained node statuses and topology results. */
-    public static FleetClient connect(URI broker, Duration timeout) {
+    public static FleetClient connect(URI broker, Duration timeout, Consumer<LinkConfig.Builder> settings) {
         String clientId = "neuromesh-cli-" + UUID.randomUUID().toString().substring(0, 8);
-        MqttLink link = MqttLink.builder().broker(broker).clientId(clientId)
+        LinkConfig.Builder builder = MqttLink.builder().broker(broker)
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout)
-                .startTimeout(timeout)
-                .build();
+                .startTimeout(timeout);
+        settings.accept(builder);
+        MqttLink link = builder.clientId(clientId).build();
         FleetClientImpl client = new FleetClientImpl(link, clientId);
         try {
             link.start();
@@ -106,6 +108,7 @@ public final class FleetClientImpl implements FleetClient {
         link.subscribe(Subscription.of(replyTopic), this::onReply);
         link.subscribe(Subscription.of(Topics.ALL_STATUSES), this::onStatus);
         link.subscribe(Subscription.of(Topics.ALL_TOPOLOGY_RESULTS), this::onReport);
+        link.subscribe(Subscription.of(Topics.ALL_SEEN), seen::onMessage);
         // Retained messages are queued at SUBSCRIBE time; a round trip through our own reply topic after that
         // means the broker answers, and usually that they have been delivered.
         roundTrip(DEFAULT_TIMEOUT);
@@ -152,8 +155,9 @@ public final class FleetClientImpl implements FleetClient {
         Replies replies = new Replies(expected);
         pending.put(correlation, replies);
         try {
-            link.publish(OutboundMessage.of(topic, body, Qos.AT_LEAST_ONCE, false)
-                    .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)));
+            // Acknowledged: a broker that refuses the request (a viewer's gpio-set) says so instead of timing out.
+            link.publishAcknowledged(OutboundMessage.of(topic, body, Qos.AT_LEAST_ONCE, false)
+                    .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)), timeout);
             replies.enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -201,7 +205,7 @@ public final class FleetClientImpl implements FleetClient {
 
     @Override
     public Map<String, NodeStatus> nodes() {
-        return new TreeMap<>(statuses);
+        return seen.date(statuses);
     }
 
     @Override

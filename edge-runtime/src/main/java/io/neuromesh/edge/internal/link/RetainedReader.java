@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MessageHandler;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -8,7 +9,6 @@ import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 import org.tinylog.Logger;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -41,12 +41,16 @@ public final class RetainedReader implements AutoCloseable {
     private static final long MAX_WILDCARD_NANOS = Duration.ofSeconds(3).toNanos();
     private static final Executor DIRECT = Runnable::run;
 
-    private final URI broker;
+    private final LinkConfig owner;
     private final String clientId;
     private MqttLink link;
 
-    public RetainedReader(URI broker, String clientId) {
-        this.broker = broker;
+    /**
+     * @param owner    the runtime's own link: the reader connects to the same broker with the same credentials
+     * @param clientId the reader's client id
+     */
+    public RetainedReader(LinkConfig owner, String clientId) {
+        this.owner = owner;
         this.clientId = clientId;
     }
 
@@ -102,7 +106,8 @@ public final class RetainedReader implements AutoCloseable {
 
     private MqttLink link() {
         if (link == null) {
-            MqttLink started = MqttLink.builder().broker(broker).clientId(clientId).build();
+            MqttLink started = MqttLink.builder().broker(owner.broker()).credentials(owner.credentials())
+                    .clientId(clientId).build();
             started.start();
             link = started;
         }

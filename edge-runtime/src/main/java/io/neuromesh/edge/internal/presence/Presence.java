@@ -205,7 +205,7 @@ public final class Presence {
     /** Watcher thread: what the fleet's statuses say. */
     private void onPresence(PresenceEvent<NodeStatus> event) {
         switch (event) {
-            case PresenceEvent.Heard<NodeStatus> h when h.peer().equals(config.node()) -> heardSelf(h.status());
+            case PresenceEvent.Heard<NodeStatus> h when h.peer().equals(config.node()) -> checkForTwin(h.status());
             case PresenceEvent.Heard<NodeStatus> h -> {
                 witness.heard(h.peer(), h.status(), state == NodeState.ONLINE);
                 synchronized (heard) {
@@ -220,15 +220,6 @@ public final class Presence {
             case PresenceEvent.Forgotten<NodeStatus> f -> witness.forget(f.peer());
             // The whole process stalled (or could not hear): the brain gets the same benefit of the doubt.
             case PresenceEvent.Forgiven<NodeStatus> f -> brain.forgive(System.nanoTime() - periodNanos);
-        }
-    }
-
-    /** This node's own status, as the broker has it now. */
-    private void heardSelf(NodeStatus status) {
-        checkForTwin(status);
-        if (status.reportedBy().isPresent() && state == NodeState.ONLINE) {
-            // A peer dated this node's Last Will just as it came back (see WillWitness): say it is online again.
-            announcer.publishNow();
         }
     }
 

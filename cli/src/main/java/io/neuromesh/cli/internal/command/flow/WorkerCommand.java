@@ -64,6 +64,7 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         WorkerConfig.Builder builder = Worker.builder()
                 .broker(broker.uri())
+                .link(broker::applyTo)
                 .name(name == null ? defaultName() : name)
                 .queues(queues.stream().map(String::strip).toList())
                 .heartbeat(heartbeat)

@@ -1,5 +1,6 @@
 package io.neuromesh.mqtt.internal;
 
+import javax.net.SocketFactory;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,7 @@ import java.time.Duration;
 
 /**
  * Ends whatever broker-side session a client id has, with one MQTT 5 CONNECT (clean start, no session expiry) and a
- * DISCONNECT on a plain socket. Paho could do the same, but each Paho connection costs 200-300 ms of its own start-up
+ * DISCONNECT on a socket of the link's own factory. Paho could do the same, but each Paho connection costs 200-300 ms of its own start-up
  * polling; this takes a round trip.
  */
 final class SessionWiper {
@@ -22,10 +23,13 @@ final class SessionWiper {
     private SessionWiper() {
     }
 
-    /** Wipes the session of {@code clientId}; throws when the broker is unreachable or refuses the connection. */
-    static void wipe(URI broker, String clientId, Duration timeout) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.setTcpNoDelay(true);
+    /**
+     * Wipes the session of {@code clientId}; throws when the broker is unreachable or refuses the connection.
+     *
+     * @param sockets the link's socket factory (TLS for {@code ssl://})
+     */
+    static void wipe(SocketFactory sockets, URI broker, String clientId, Duration timeout) throws IOException {
+        try (Socket socket = sockets.createSocket()) {
             socket.setSoTimeout((int) timeout.toMillis());
             socket.connect(new InetSocketAddress(broker.getHost(), broker.getPort()), (int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();

@@ -5,6 +5,7 @@ import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.edge.wire.Inspection;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.PinState;
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.topology.Topology;
 
 import java.net.URI;
@@ -36,7 +37,17 @@ public interface FleetClient extends AutoCloseable {
      * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within {@code timeout}
      */
     static FleetClient connect(URI broker, Duration timeout) {
-        return FleetClientImpl.connect(broker, timeout);
+        return connect(broker, timeout, link -> { });
+    }
+
+    /**
+     * Connects to the broker with more link settings, such as the CAs trusted on an {@code ssl://} broker.
+     *
+     * @param link settings of the client's MQTT link; its client id and timeouts are the client's own
+     * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within {@code timeout}
+     */
+    static FleetClient connect(URI broker, Duration timeout, Consumer<LinkConfig.Builder> link) {
+        return FleetClientImpl.connect(broker, timeout, link);
     }
 
     /** Publishes {@code {"from":source,"value":value}} to {@code neuron/<neuron>} (QoS 1). */

@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal.command;
 import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
+import io.neuromesh.broker.TlsFiles;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.UsageException;
@@ -18,8 +19,12 @@ import java.util.concurrent.Callable;
         description = "run the embedded MQTT 5 broker (HiveMQ CE) until Ctrl-C")
 public final class BrokerCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", paramLabel = "PORT", description = "plain MQTT port (default: ${DEFAULT-VALUE}); 0 switches"
+            + " the plain listener off (with --tls-port)")
     private int port = EmbeddedBroker.DEFAULT_PORT;
+    @Option(names = "--tls-port", paramLabel = "PORT", description = "also serve MQTT over TLS on PORT (usually "
+            + EmbeddedBroker.DEFAULT_TLS_PORT + ") with the certificate in DIR/tls (see: certs init)")
+    private Integer tlsPort;
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for a fleet)")
     private String bind = EmbeddedBroker.DEFAULT_BIND;
@@ -37,10 +42,20 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 1 || port > 65_535) {
-            throw new UsageException("--port must be between 1 and 65535, got " + port);
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be between 1 and 65535, or 0 for no plain listener; got " + port);
         }
-        var builder = EmbeddedBroker.builder().port(port).bind(bind);
+        if (tlsPort != null && (tlsPort < 1 || tlsPort > 65_535)) {
+            throw new UsageException("--tls-port must be between 1 and 65535, got " + tlsPort);
+        }
+        if (port == 0 && tlsPort == null) {
+            throw new UsageException("--port 0 switches the plain listener off; give --tls-port for the TLS one");
+        }
+        var builder = EmbeddedBroker.builder().port(port).plainListener(port != 0).bind(bind);
+        if (tlsPort != null) {
+            // An in-memory broker keeps no data, but its certificate still lives in the usual folder.
+            builder.tls(tlsPort, TlsFiles.in(storage.inMemory ? Home.current().broker() : storage.data));
+        }
         if (storage.inMemory) {
             builder.persistence(Persistence.IN_MEMORY);
         } else {

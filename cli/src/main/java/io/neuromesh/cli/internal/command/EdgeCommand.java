@@ -66,7 +66,7 @@ public final class EdgeCommand implements Callable<Integer> {
         try {
             config = EdgeRuntime.builder()
                     .node(node)
-                    .broker(fleet.broker().uri())
+                    .link(fleet.broker()::configure)
                     .keepAlive(keepAlive)
                     .gpio(gpio)
                     .neuronQos(qos(qos))
@@ -104,7 +104,7 @@ public final class EdgeCommand implements Callable<Integer> {
             // thread completed this future.
             new Thread(() -> System.exit(1), "neuromesh-edge-exit").start();
         });
-        if (!noWorker && workers.start(() -> Worker.builder().broker(config.broker()).name(config.node())
+        if (!noWorker && workers.start(() -> Worker.builder().link(fleet.broker()::configure).name(config.node())
                 .queues(ClientConfig.DEFAULT_QUEUE).taskDir(Home.current().tasks()).build(), err) == null) {
             return 0;
         }

@@ -7,12 +7,14 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.flows.FlowClient;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLinkException;
+import io.neuromesh.mqtt.Tls;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -31,13 +33,45 @@ public final class BrokerOptions {
     /** How long the TCP probe after a failed connection waits: a local or LAN broker accepts within it. */
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
-    @Option(names = "--broker", paramLabel = "URL",
-            description = "broker address, tcp://host:port (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
+    @Option(names = "--broker", paramLabel = "URL", description = "broker address, tcp://host:port, or ssl://host:port"
+            + " for MQTT over TLS (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
     private String broker;
+    @Option(names = "--ca", paramLabel = "FILE", description = "with ssl://: trust only the CA certificates in FILE"
+            + " (PEM; the broker's tls/ca.crt from certs init); default: the JVM's CAs")
+    private Path ca;
+
+    /**
+     * Sets the broker and how to reach it ({@code --broker}, {@code --ca}) on a link; the one place every client
+     * of a command gets them from.
+     *
+     * @throws UsageException when an option is wrong
+     */
+    public void configure(LinkConfig.Builder link) {
+        link.broker(uri()).tls(tls());
+    }
+
+    /**
+     * @return the CAs to trust, or null for a {@code tcp://} broker (an {@code ssl://} one then trusts the JVM's CAs)
+     * @throws UsageException when {@code --ca} is given for a {@code tcp://} broker or cannot be read
+     */
+    public Tls tls() {
+        if (ca == null) {
+            return null;
+        }
+        URI uri = uri();
+        if (!"ssl".equals(uri.getScheme())) {
+            throw new UsageException("--ca needs an ssl:// broker address, got " + uri);
+        }
+        try {
+            return Tls.trustingCa(ca);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+    }
 
     /**
      * @return the broker's address
-     * @throws UsageException when it is not a {@code tcp://host:port} address
+     * @throws UsageException when it is not a {@code tcp://host:port} or {@code ssl://host:port} address
      */
     public URI uri() {
         String env = System.getenv(BROKER_ENV);
@@ -48,8 +82,8 @@ public final class BrokerOptions {
         } catch (IllegalArgumentException malformed) {
             // Reported below, with what an address looks like.
         }
-        if (uri == null || !"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new UsageException("--broker must look like tcp://host:port, got '" + text + "'");
+        if (uri == null || !("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new UsageException("--broker must look like tcp://host:port or ssl://host:port, got '" + text + "'");
         }
         return uri;
     }
@@ -61,7 +95,7 @@ public final class BrokerOptions {
     public FleetClient fleet() {
         URI uri = uri();
         try {
-            return FleetClient.connect(uri, CONNECT_TIMEOUT);
+            return FleetClient.connect(uri, CONNECT_TIMEOUT, this::configure);
         } catch (MqttLinkException e) {
             throw unreachable(uri, e);
         }
@@ -74,7 +108,7 @@ public final class BrokerOptions {
     public FlowClient flowClient() {
         URI uri = uri();
         try {
-            return FlowClient.builder().broker(uri).connectTimeout(CONNECT_TIMEOUT).connect();
+            return FlowClient.builder().link(this::configure).connectTimeout(CONNECT_TIMEOUT).connect();
         } catch (MqttLinkException e) {
             throw unreachable(uri, e);
         }
@@ -84,7 +118,13 @@ public final class BrokerOptions {
      * Tells a broker that is not there from one that does not answer: a port that accepts TCP connections but gave
      * no MQTT answer in time is a timeout (a stopped or overloaded broker), not a missing broker.
      */
-    private static CommandFailedException unreachable(URI uri, MqttLinkException e) {
+    private CommandFailedException unreachable(URI uri, MqttLinkException e) {
+        if (e.getMessage().contains("certificate")) {
+            // It answered: the handshake failed on the broker's certificate, which only --ca or certs init fixes.
+            return new CommandFailedException("cannot connect to the broker at " + uri + ": " + e.getMessage()
+                    + (ca == null ? "; give its CA with --ca FILE (tls/ca.crt of its data folder)"
+                    : "; check --ca, or make a certificate for this host with certs init --host"));
+        }
         if (accepts(uri)) {
             return new CommandFailedException("no answer from the broker at " + uri + " within "
                     + RunningTopology.text(CONNECT_TIMEOUT) + ": it accepts connections but did not answer MQTT ("

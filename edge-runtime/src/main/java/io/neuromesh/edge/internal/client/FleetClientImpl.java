@@ -20,6 +20,7 @@ import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.PinLevel;
 import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.mqtt.InboundMessage;
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
@@ -85,9 +86,11 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     /** Connects and loads the retained node statuses and topology results. */
-    public static FleetClient connect(URI broker, Duration timeout) {
+    public static FleetClient connect(URI broker, Duration timeout, Consumer<LinkConfig.Builder> settings) {
         String clientId = "neuromesh-cli-" + UUID.randomUUID().toString().substring(0, 8);
-        MqttLink link = MqttLink.builder().broker(broker).clientId(clientId)
+        LinkConfig.Builder builder = MqttLink.builder().broker(broker);
+        settings.accept(builder);
+        MqttLink link = builder.clientId(clientId)
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout)
                 .startTimeout(timeout)
                 .build();

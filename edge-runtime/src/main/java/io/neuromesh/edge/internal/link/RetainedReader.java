@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MessageHandler;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -8,7 +9,6 @@ import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 import org.tinylog.Logger;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -41,12 +41,16 @@ public final class RetainedReader implements AutoCloseable {
     private static final long MAX_WILDCARD_NANOS = Duration.ofSeconds(3).toNanos();
     private static final Executor DIRECT = Runnable::run;
 
-    private final URI broker;
+    private final LinkConfig access;
     private final String clientId;
     private MqttLink link;
 
-    public RetainedReader(URI broker, String clientId) {
-        this.broker = broker;
+    /**
+     * @param access   the runtime's link settings: the reader reaches the same broker the same way (address, TLS)
+     * @param clientId the reader's own client id
+     */
+    public RetainedReader(LinkConfig access, String clientId) {
+        this.access = access;
         this.clientId = clientId;
     }
 
@@ -102,7 +106,7 @@ public final class RetainedReader implements AutoCloseable {
 
     private MqttLink link() {
         if (link == null) {
-            MqttLink started = MqttLink.builder().broker(broker).clientId(clientId).build();
+            MqttLink started = MqttLink.builder().sameBrokerAs(access).clientId(clientId).build();
             started.start();
             link = started;
         }

@@ -69,7 +69,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.loop = new BrainLoop(node);
         Announcement<NodeStatus> announcement = NodeStatusPresence.announcement(node, config.heartbeat());
         this.link = MqttLink.create(config.link().withWill(announcement.will()));
-        this.reader = new RetainedReader(config.broker(), config.link().clientId() + "-reader");
+        this.reader = new RetainedReader(config.link(), config.link().clientId() + "-reader");
         NeuronInboxes inboxes = new NeuronInboxes(config.inboxCapacity(),
                 inbox -> loop.post(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);

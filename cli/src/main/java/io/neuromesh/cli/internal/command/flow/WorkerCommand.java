@@ -66,7 +66,7 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("--prefetch must be at least 1, got " + prefetch);
         }
         WorkerConfig.Builder builder = Worker.builder()
-                .broker(broker.uri())
+                .link(broker::configure)
                 .name(name == null ? defaultName() : name)
                 .queues(queues.stream().map(String::strip).toList())
                 .taskDir(tasks)

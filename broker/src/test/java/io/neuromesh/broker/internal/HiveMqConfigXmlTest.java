@@ -1,6 +1,7 @@
 package io.neuromesh.broker.internal;
 
 import io.neuromesh.broker.Persistence;
+import io.neuromesh.broker.internal.tls.ListenerKeystore;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -73,6 +74,32 @@ class HiveMqConfigXmlTest {
 
         assertEquals("in-memory", text(parse(HiveMqConfigXml.render(CONFIG, new Ports(1, Ports.NONE), null)), "/hivemq/persistence/mode"));
         assertEquals("file", text(parse(HiveMqConfigXml.render(file, new Ports(1, Ports.NONE), null)), "/hivemq/persistence/mode"));
+    }
+
+    @Test
+    void aTlsListenerIsValidAgainstTheSchemaAndReadsTheKeystore() throws Exception {
+        URL schema = com.hivemq.embedded.EmbeddedHiveMQ.class.getClassLoader().getResource("config.xsd");
+        ListenerKeystore keystore = new ListenerKeystore(Path.of("/data/conf/neuromesh-tls.p12"), "s3cr<t");
+        String rendered = HiveMqConfigXml.render(CONFIG, new Ports(Ports.NONE, 8883), keystore);
+
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schema).newValidator()
+                .validate(new StreamSource(new StringReader(rendered)));
+        Document xml = parse(rendered);
+        assertEquals("", text(xml, "/hivemq/listeners/tcp-listener/port"), "the plain listener is off");
+        assertEquals("8883", text(xml, "/hivemq/listeners/tls-tcp-listener/port"));
+        assertEquals("0.0.0.0", text(xml, "/hivemq/listeners/tls-tcp-listener/bind-address"));
+        assertEquals("/data/conf/neuromesh-tls.p12", text(xml, "/hivemq/listeners/tls-tcp-listener/tls/keystore/path"));
+        assertEquals("s3cr<t", text(xml, "/hivemq/listeners/tls-tcp-listener/tls/keystore/password"));
+        assertEquals("NONE", text(xml, "/hivemq/listeners/tls-tcp-listener/tls/client-authentication-mode"));
+    }
+
+    @Test
+    void bothListenersCanRunSideBySide() throws Exception {
+        ListenerKeystore keystore = new ListenerKeystore(Path.of("/k.p12"), "p");
+        Document xml = parse(HiveMqConfigXml.render(CONFIG, new Ports(1883, 8883), keystore));
+
+        assertEquals("1883", text(xml, "/hivemq/listeners/tcp-listener/port"));
+        assertEquals("8883", text(xml, "/hivemq/listeners/tls-tcp-listener/port"));
     }
 
     private static Document parse(String xml) throws Exception {

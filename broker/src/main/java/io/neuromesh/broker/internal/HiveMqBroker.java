@@ -114,14 +114,19 @@ public final class HiveMqBroker implements EmbeddedBroker {
 
     /** The configured ports, with a free one for each listener built with port 0; each checked to be bindable. */
     private Ports choosePorts(InetAddress address) {
+        // A fixed port of one listener is never given to the other, so a free port is picked around it.
+        int fixedTls = config.tls() == null ? Ports.NONE : config.tls().port();
         int plain = Ports.NONE;
         if (config.plain()) {
-            plain = config.port() == 0 ? Listeners.pickFreePort(address) : config.port();
+            plain = config.port();
+            while (plain == 0 || plain == fixedTls) {
+                plain = Listeners.pickFreePort(address);
+            }
             Listeners.checkBindable(config.bind(), address, plain);
         }
         int tls = Ports.NONE;
         if (config.tls() != null) {
-            tls = config.tls().port();
+            tls = fixedTls;
             while (tls == 0 || tls == plain) {
                 tls = Listeners.pickFreePort(address);
             }

@@ -1,5 +1,6 @@
 package io.neuromesh.cli.internal.command.certs;
 
+import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.Certificates;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.TlsFiles;
@@ -57,6 +58,8 @@ final class InitCommand implements Callable<Integer> {
             throw new UsageException("--" + e.getMessage());
         } catch (IllegalStateException e) {
             throw new CommandFailedException(e.getMessage() + "; --force replaces it");
+        } catch (BrokerException e) {
+            throw new CommandFailedException(e.getMessage());
         }
         PrintStream out = NeuromeshCommand.out(spec);
         out.println("created a private CA and a broker certificate in " + files.dir() + ":");

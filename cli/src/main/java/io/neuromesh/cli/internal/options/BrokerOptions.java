@@ -121,7 +121,7 @@ public final class BrokerOptions {
     private CommandFailedException unreachable(URI uri, MqttLinkException e) {
         if (e.getMessage().contains("certificate")) {
             // It answered: the handshake failed on the broker's certificate, which only --ca or certs init fixes.
-            return new CommandFailedException("cannot connect to the broker at " + uri + ": " + e.getMessage()
+            return new CommandFailedException(e.getMessage()
                     + (ca == null ? "; give its CA with --ca FILE (tls/ca.crt of its data folder)"
                     : "; check --ca, or make a certificate for this host with certs init --host"));
         }

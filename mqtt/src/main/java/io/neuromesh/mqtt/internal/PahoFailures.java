@@ -138,6 +138,11 @@ final class PahoFailures {
             if (message.contains("Unsupported or unrecognized SSL message")) {
                 return "that port does not speak TLS (the plain MQTT port? connect with tcp://)";
             }
+            if (t instanceof EOFException || message.contains("Remote host terminated the handshake")) {
+                // HiveMQ drops a TLS hello on a plain listener without a word; so may other brokers.
+                return "the broker closed the connection during the TLS handshake (the plain MQTT port? connect with"
+                        + " tcp://)";
+            }
         }
         return "TLS failure: " + e.getMessage();
     }

@@ -59,6 +59,10 @@ class PahoFailuresTest {
 
         assertEquals("that port does not speak TLS (the plain MQTT port? connect with tcp://)",
                 describe(0, new SSLException("Unsupported or unrecognized SSL message")));
+        SSLHandshakeException dropped = new SSLHandshakeException("Remote host terminated the handshake");
+        dropped.initCause(new EOFException("SSL peer shut down incorrectly"));
+        assertEquals("the broker closed the connection during the TLS handshake (the plain MQTT port? connect with"
+                + " tcp://)", describe(0, dropped));
     }
 
     @Test

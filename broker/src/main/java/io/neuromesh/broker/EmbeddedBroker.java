@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * An MQTT 5 broker (HiveMQ Community Edition) running inside this JVM, with one plain TCP listener.
+ * An MQTT 5 broker (HiveMQ Community Edition) running inside this JVM, with a plain TCP listener, an MQTT-over-TLS
+ * listener ({@link EmbeddedBrokerBuilder#tls(int, TlsFiles)}), or both.
  * Retained messages, wildcard and shared subscriptions and request/response properties are on; anonymous
  * usage statistics are off.
  *
@@ -34,7 +35,10 @@ public interface EmbeddedBroker extends AutoCloseable {
     /** The MQTT port used when none is given. */
     int DEFAULT_PORT = 1883;
 
-    /** The address the listener binds to when none is given: loopback only, so nothing is exposed by accident. */
+    /** The usual MQTT-over-TLS port. */
+    int DEFAULT_TLS_PORT = 8883;
+
+    /** The address the listeners bind to when none is given: loopback only, so nothing is exposed by accident. */
     String DEFAULT_BIND = "127.0.0.1";
 
     /** The persistence used when none is given. */
@@ -79,21 +83,41 @@ public interface EmbeddedBroker extends AutoCloseable {
     void close();
 
     /**
-     * The TCP port of the listener.
+     * The TCP port of the plain listener.
      *
      * @return the configured port, or the port chosen by {@link #start()} when the broker was built with port 0
-     * @throws IllegalStateException if the broker was built with port 0 and has not been started yet
+     * @throws IllegalStateException if the broker was built with port 0 and has not been started yet, or without
+     *                               a plain listener
      */
     int port();
 
     /**
-     * The URI clients connect to, e.g. {@code tcp://127.0.0.1:1883}. A wildcard bind address
+     * The URI clients connect to the plain listener with, e.g. {@code tcp://127.0.0.1:1883}. A wildcard bind address
      * ({@code 0.0.0.0}, {@code ::}) is given as {@code 127.0.0.1}.
      *
      * @return the server URI in the form Paho accepts
-     * @throws IllegalStateException if the broker was built with port 0 and has not been started yet
+     * @throws IllegalStateException if the broker was built with port 0 and has not been started yet, or without
+     *                               a plain listener
      */
     String uri();
+
+    /**
+     * The TCP port of the MQTT-over-TLS listener.
+     *
+     * @return the configured port, or the port chosen by {@link #start()} when the broker was built with TLS port 0
+     * @throws IllegalStateException if the broker has no TLS listener, or was built with TLS port 0 and has not been
+     *                               started yet
+     */
+    int tlsPort();
+
+    /**
+     * The URI clients connect to the TLS listener with, e.g. {@code ssl://127.0.0.1:8883} (its certificate names
+     * {@code 127.0.0.1} and {@code localhost} when made by {@link Certificates#init}).
+     *
+     * @return the server URI in the form Paho accepts
+     * @throws IllegalStateException as {@link #tlsPort()}
+     */
+    String tlsUri();
 
     /**
      * Whether the broker is running: true from a successful {@link #start()} until {@link #close()}.

@@ -2,6 +2,7 @@ package io.neuromesh.broker;
 
 import io.neuromesh.broker.internal.BrokerConfig;
 import io.neuromesh.broker.internal.HiveMqBroker;
+import io.neuromesh.broker.internal.TlsListener;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.time.Duration;
 public final class EmbeddedBrokerBuilder {
 
     private int port = EmbeddedBroker.DEFAULT_PORT;
+    private boolean plain = true;
+    private TlsListener tls;
     private String bind = EmbeddedBroker.DEFAULT_BIND;
     private Persistence persistence = EmbeddedBroker.DEFAULT_PERSISTENCE;
     private Path dataDir;
@@ -41,7 +44,34 @@ public final class EmbeddedBrokerBuilder {
     }
 
     /**
-     * The local address the listener binds to; {@code 0.0.0.0} listens on every interface.
+     * Whether the plain TCP listener is on; turn it off to serve only MQTT over TLS.
+     *
+     * @param on default true; false needs a {@link #tls(int, TlsFiles)} listener
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder plainListener(boolean on) {
+        this.plain = on;
+        return this;
+    }
+
+    /**
+     * Adds an MQTT-over-TLS listener with the broker certificate and key of {@code files} ({@link Certificates#init}
+     * writes them). They are read at {@link EmbeddedBroker#start()}, which fails with a message naming
+     * {@code certs init} when they are missing, and with the reason when they are expired or do not match. Clients
+     * are not asked for certificates.
+     *
+     * @param port  0–65535, e.g. {@link EmbeddedBroker#DEFAULT_TLS_PORT}; 0 lets {@link EmbeddedBroker#start()} pick a
+     *              free one
+     * @param files the folder holding {@code broker.crt} and {@code broker.key}
+     * @return this builder
+     */
+    public EmbeddedBrokerBuilder tls(int port, TlsFiles files) {
+        this.tls = new TlsListener(port, files);
+        return this;
+    }
+
+    /**
+     * The local address the listeners bind to; {@code 0.0.0.0} listens on every interface.
      *
      * @param address an IP address or host name of this machine; default {@link EmbeddedBroker#DEFAULT_BIND}
      * @return this builder
@@ -148,8 +178,8 @@ public final class EmbeddedBrokerBuilder {
      */
     public EmbeddedBroker build() {
         return new HiveMqBroker(
-                new BrokerConfig(port, bind, persistence, dataDir, receiveMaximum, maxPacketSize, startTimeout,
-                        topologyGuard, userFile != null ? userFile
+                new BrokerConfig(port, plain, tls, bind, persistence, dataDir, receiveMaximum, maxPacketSize,
+                        startTimeout, topologyGuard, userFile != null ? userFile
                         : dataDir == null ? null : UserFile.in(dataDir).path()));
     }
 }

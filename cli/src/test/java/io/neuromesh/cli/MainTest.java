@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainTest {
 
     private static final String[] COMMANDS = {"demo", "broker", "edge", "topology", "fire", "send", "watch", "logs",
-            "inspect", "gpio", "nodes", "worker", "workers", "flow", "user", "bench", "completion"};
+            "inspect", "gpio", "nodes", "worker", "workers", "flow", "user", "certs", "bench",
+            "completion"};
 
     record Run(int code, String out, String err) {
     }

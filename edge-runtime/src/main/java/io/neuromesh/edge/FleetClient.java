@@ -41,7 +41,8 @@ public interface FleetClient extends AutoCloseable {
     }
 
     /**
-     * Connects to the broker with more link settings, e.g. a user: {@code link -> link.credentials(credentials)}.
+     * Connects to the broker with more link settings, e.g. a user ({@code link -> link.credentials(credentials)})
+     * or the CAs trusted on an {@code ssl://} broker ({@code link -> link.tls(tls)}).
      *
      * @param settings applied to the client's link before it connects; its client id stays the client's own
      * @throws io.neuromesh.mqtt.MqttLinkException when the broker cannot be reached within {@code timeout}, or refuses

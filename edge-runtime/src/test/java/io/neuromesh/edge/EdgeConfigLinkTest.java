@@ -28,8 +28,9 @@ class EdgeConfigLinkTest {
     void badSettingsNameTheirField() {
         assertEquals("keepAlive: must be at least 1 second, got PT0.5S", assertThrows(IllegalArgumentException.class,
                 () -> EdgeRuntime.builder().node("n1").keepAlive(Duration.ofMillis(500)).config()).getMessage());
-        assertEquals("broker: must look like tcp://host:port, got ws://x:1", assertThrows(IllegalArgumentException.class,
-                () -> EdgeRuntime.builder().node("n1").broker(URI.create("ws://x:1")).config()).getMessage());
+        assertEquals("broker: must look like tcp://host:port or ssl://host:port, got ws://x:1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> EdgeRuntime.builder().node("n1").broker(URI.create("ws://x:1")).config()).getMessage());
         assertEquals("node: must not be null", assertThrows(IllegalArgumentException.class,
                 () -> EdgeRuntime.builder().config()).getMessage());
     }

@@ -45,7 +45,7 @@ class ApiValidationTest {
 
     @Test
     void validatesClientSettings() {
-        assertEquals("broker: must look like tcp://host:port, got http://x:1",
+        assertEquals("broker: must look like tcp://host:port or ssl://host:port, got http://x:1",
                 message(() -> FlowClient.builder().broker("http://x:1").config()));
         assertEquals("clientId: 'a b' contains a space; ids are 1-64 characters of A-Z a-z 0-9 _ -",
                 message(() -> FlowClient.builder().clientId("a b").config()));

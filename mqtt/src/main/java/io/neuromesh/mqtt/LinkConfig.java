@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * Settings of one {@link MqttLink}, validated on construction. Build it with {@link MqttLink#builder()}.
  *
- * @param broker             broker address, {@code tcp://host:port}
+ * @param broker             broker address, {@code tcp://host:port}, or {@code ssl://host:port} for MQTT over TLS
  * @param clientId           MQTT client id; must be unique among the broker's clients
  * @param session            how the broker-side session (subscriptions, queued QoS 1 messages) is used
  * @param sessionExpiry      how long the broker keeps the session after a disconnect (zero: drop at once)
@@ -19,11 +19,14 @@ import java.time.Duration;
  * @param manualAcks         true to acknowledge QoS 1 deliveries only when {@link MqttLink#complete} is called
  * @param offlineBufferSize  publishes kept while disconnected (oldest dropped beyond it)
  * @param credentials        user name and password sent in CONNECT, or null to connect anonymously
+ * @param tls                the CAs trusted on an {@code ssl://} broker ({@link Tls#systemTrust()} when null); null for
+ *                           {@code tcp://}
  * @since 0.1
  */
 public record LinkConfig(URI broker, String clientId, SessionMode session, Duration sessionExpiry, Duration keepAlive,
                          Duration connectTimeout, Duration startTimeout, Backoff reconnect, Will will,
-                         int receiveMaximum, boolean manualAcks, int offlineBufferSize, Credentials credentials) {
+                         int receiveMaximum, boolean manualAcks, int offlineBufferSize, Credentials credentials,
+                         Tls tls) {
 
     /** Default broker address. */
     public static final URI DEFAULT_BROKER = URI.create("tcp://127.0.0.1:1883");
@@ -54,10 +57,24 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
     public static final int DEFAULT_RECEIVE_MAXIMUM = 1000;
     /** Default number of publishes kept while disconnected. */
     public static final int DEFAULT_OFFLINE_BUFFER = 10_000;
+    /** The MQTT port a bare {@code host} gets. */
+    public static final int PLAIN_PORT = 1883;
+    /** The MQTT-over-TLS port a bare {@code ssl://host} gets. */
+    public static final int TLS_PORT = 8883;
 
     public LinkConfig {
-        if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() <= 0) {
-            throw new IllegalArgumentException("broker: must look like tcp://host:port, got " + broker);
+        if (broker == null || !("tcp".equals(broker.getScheme()) || "ssl".equals(broker.getScheme()))
+                || broker.getHost() == null || broker.getPort() <= 0) {
+            throw new IllegalArgumentException("broker: must look like tcp://host:port or ssl://host:port, got "
+                    + broker);
+        }
+        boolean overTls = "ssl".equals(broker.getScheme());
+        if (!overTls && tls != null) {
+            throw new IllegalArgumentException("tls: trusted CAs (" + tls.describe() + ") need an ssl:// broker"
+                    + " address, got " + broker);
+        }
+        if (overTls && tls == null) {
+            tls = Tls.systemTrust();
         }
         if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
             throw new IllegalArgumentException("clientId: must be 1-128 characters, got '" + clientId + "'");
@@ -84,12 +101,20 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
     }
 
     /**
-     * A broker address as users type it: {@code tcp://host:port}, or a bare {@code host:port} (which gets
-     * {@code tcp://}), or a bare {@code host} (which gets the MQTT port 1883).
+     * A broker address as users type it: {@code tcp://host:port} or {@code ssl://host:port}, or a bare
+     * {@code host:port} (which gets {@code tcp://}), or a host without a port (which gets {@value #PLAIN_PORT}, or
+     * {@value #TLS_PORT} after {@code ssl://}).
      */
     public static URI brokerUri(String text) {
         URI uri = URI.create(text.contains("://") ? text : "tcp://" + text);
-        return uri.getPort() > 0 || uri.getHost() == null ? uri : URI.create(uri.getScheme() + "://" + uri.getHost() + ":1883");
+        int port = "ssl".equals(uri.getScheme()) ? TLS_PORT : PLAIN_PORT;
+        return uri.getPort() > 0 || uri.getHost() == null ? uri
+                : URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + port);
+    }
+
+    /** @return whether the link speaks MQTT over TLS ({@code ssl://}); {@link #tls()} is then not null */
+    public boolean overTls() {
+        return tls != null;
     }
 
     /**
@@ -100,7 +125,7 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
      */
     public LinkConfig withWill(Will will) {
         return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, startTimeout, reconnect, will,
-                receiveMaximum, manualAcks, offlineBufferSize, credentials);
+                receiveMaximum, manualAcks, offlineBufferSize, credentials, tls);
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -132,17 +157,18 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
         private boolean manualAcks;
         private int offlineBufferSize = DEFAULT_OFFLINE_BUFFER;
         private Credentials credentials;
+        private Tls tls;
 
         Builder() {
         }
 
-        /** Broker address, {@code tcp://host:port}. */
+        /** Broker address, {@code tcp://host:port} or {@code ssl://host:port}. */
         public Builder broker(URI broker) {
             this.broker = broker;
             return this;
         }
 
-        /** Broker address, {@code tcp://host:port}; a bare {@code host:port} gets {@code tcp://} prepended. */
+        /** Broker address as users type it; see {@link LinkConfig#brokerUri(String)}. */
         public Builder broker(String broker) {
             return broker(brokerUri(broker));
         }
@@ -228,11 +254,28 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
             return this;
         }
 
+        /** The CAs trusted on an {@code ssl://} broker; null (the default) is {@link Tls#systemTrust()} there. */
+        public Builder tls(Tls tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /**
+         * The broker of another configuration and how to reach it (address, TLS, credentials), e.g. for a second
+         * link of the same owner.
+         */
+        public Builder sameBrokerAs(LinkConfig other) {
+            this.broker = other.broker();
+            this.tls = other.tls();
+            this.credentials = other.credentials();
+            return this;
+        }
+
         /** The validated configuration. */
         public LinkConfig config() {
             return new LinkConfig(broker, clientId, session, sessionExpiry, keepAlive, connectTimeout, startTimeout,
                     Backoff.bounded(reconnect, minReconnectDelay, maxReconnectDelay, "reconnect"), will,
-                    receiveMaximum, manualAcks, offlineBufferSize, credentials);
+                    receiveMaximum, manualAcks, offlineBufferSize, credentials, tls);
         }
 
         /** A new link with this configuration (not started). */

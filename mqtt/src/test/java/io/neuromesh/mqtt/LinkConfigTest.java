@@ -8,6 +8,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LinkConfigTest {
 
@@ -30,6 +31,31 @@ class LinkConfigTest {
     }
 
     @Test
+    void anSslBrokerTrustsTheJvmsCasUnlessToldOtherwiseAndGetsPort8883() {
+        LinkConfig config = MqttLink.builder().clientId("c").broker("ssl://pi5.local").config();
+        assertEquals(URI.create("ssl://pi5.local:8883"), config.broker());
+        assertEquals(Tls.systemTrust(), config.tls());
+        assertTrue(config.overTls());
+        assertFalse(MqttLink.builder().clientId("c").config().overTls());
+    }
+
+    @Test
+    void trustedCasNeedAnSslBroker() {
+        Tls tls = Tls.systemTrust();
+        assertEquals("tls: trusted CAs (the JVM's default CAs) need an ssl:// broker address, got tcp://x:1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MqttLink.builder().clientId("c").broker("tcp://x:1").tls(tls).config()).getMessage());
+    }
+
+    @Test
+    void aSecondLinkReachesTheSameBrokerTheSameWay() {
+        LinkConfig first = MqttLink.builder().clientId("a").broker("ssl://pi5.local:9000").config();
+        LinkConfig second = MqttLink.builder().sameBrokerAs(first).clientId("b").config();
+        assertEquals(first.broker(), second.broker());
+        assertEquals(first.tls(), second.tls());
+    }
+
+    @Test
     void persistentSessionsNeedAnExpiry() {
         LinkConfig config = MqttLink.builder().clientId("c").persistentSession(Duration.ofMinutes(5)).config();
         assertEquals(SessionMode.PERSISTENT, config.session());
@@ -41,7 +67,7 @@ class LinkConfigTest {
 
     @Test
     void rejectsBadSettingsWithActionableMessages() {
-        assertEquals("broker: must look like tcp://host:port, got ws://x:1",
+        assertEquals("broker: must look like tcp://host:port or ssl://host:port, got ws://x:1",
                 assertThrows(IllegalArgumentException.class,
                         () -> MqttLink.builder().clientId("c").broker(URI.create("ws://x:1")).config()).getMessage());
         assertEquals("clientId: must be 1-128 characters, got 'null'",

@@ -11,6 +11,8 @@ import java.util.Objects;
  * Checked settings of one embedded broker.
  *
  * @param port           0–65535; 0 means "pick a free port at start"
+ * @param plain          whether the plain TCP listener on {@code port} is on
+ * @param tls            the TLS listener, or null for none
  * @param bind           the local address of the listener
  * @param persistence    file or in-memory
  * @param dataDir        absolute folder for HiveMQ's folders, or null for a temporary one (in-memory only)
@@ -20,13 +22,14 @@ import java.util.Objects;
  * @param topologyGuard  whether the broker refuses topology publishes that would break the retained topology
  * @param userFile       the user file (users and roles), absolute, or null for an open broker without one
  */
-public record BrokerConfig(int port, String bind, Persistence persistence, Path dataDir, int receiveMaximum,
-                           int maxPacketSize, Duration startTimeout, boolean topologyGuard, Path userFile) {
+public record BrokerConfig(int port, boolean plain, TlsListener tls, String bind, Persistence persistence, Path dataDir,
+                           int receiveMaximum, int maxPacketSize, Duration startTimeout, boolean topologyGuard,
+                           Path userFile) {
 
     /** The largest packet size HiveMQ's configuration accepts, in bytes (the MQTT limit plus header). */
     public static final int MAX_PACKET_SIZE_LIMIT = 268_435_460;
 
-    private static final int MAX_PORT = 65_535;
+    static final int MAX_PORT = 65_535;
     private static final int MAX_RECEIVE_MAXIMUM = 65_535;
 
     public BrokerConfig {
@@ -35,6 +38,13 @@ public record BrokerConfig(int port, String bind, Persistence persistence, Path 
         Objects.requireNonNull(startTimeout, "startTimeout: must not be null");
         if (port < 0 || port > MAX_PORT) {
             throw new IllegalArgumentException("port: must be between 0 and " + MAX_PORT + ", got " + port);
+        }
+        if (!plain && tls == null) {
+            throw new IllegalArgumentException("listeners: the plain listener is off and there is no TLS listener;"
+                    + " the broker would accept no client");
+        }
+        if (plain && tls != null && port != 0 && port == tls.port()) {
+            throw new IllegalArgumentException("tls port: must differ from the plain port, both are " + port);
         }
         if (bind.isEmpty() || bind.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException(

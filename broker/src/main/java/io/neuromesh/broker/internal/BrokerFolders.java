@@ -32,13 +32,12 @@ final class BrokerFolders implements AutoCloseable {
     }
 
     /**
-     * Locks the root, creates the folders and writes the configuration.
+     * Locks the root and creates the folders; {@link #writeConfig} then writes the configuration.
      *
-     * @param root      the data directory, or null for a new temporary one
-     * @param configXml the content of {@code conf/config.xml}
-     * @throws BrokerException if another broker holds the root, or a folder or file cannot be written
+     * @param root the data directory, or null for a new temporary one
+     * @throws BrokerException if another broker holds the root, or a folder cannot be written
      */
-    static BrokerFolders prepare(Path root, String configXml) {
+    static BrokerFolders prepare(Path root) {
         boolean temporary = root == null;
         Path dir = null;
         FileChannel channel = null;
@@ -49,7 +48,6 @@ final class BrokerFolders implements AutoCloseable {
             Files.createDirectories(folders.conf());
             Files.createDirectories(folders.data());
             Files.createDirectories(folders.extensions());
-            Files.writeString(folders.conf().resolve(CONFIG_FILE), configXml, StandardCharsets.UTF_8);
             return folders;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
@@ -77,6 +75,19 @@ final class BrokerFolders implements AutoCloseable {
             throw new BrokerException("data directory " + dir + " is in use by another running broker");
         }
         return channel;
+    }
+
+    /**
+     * Writes {@code conf/config.xml}.
+     *
+     * @throws BrokerException if it cannot be written
+     */
+    void writeConfig(String configXml) {
+        try {
+            Files.writeString(conf().resolve(CONFIG_FILE), configXml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BrokerException("cannot write the broker configuration in " + conf() + ": " + e, e);
+        }
     }
 
     Path root() {

@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.internal.extension.NeuromeshExtension;
+import io.neuromesh.broker.internal.tls.ListenerKeystore;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -11,9 +12,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * {@link EmbeddedBroker} on HiveMQ CE embedded. One HiveMQ instance per broker: HiveMQ cannot start again after
@@ -30,7 +33,9 @@ public final class HiveMqBroker implements EmbeddedBroker {
 
     private State state = State.NEW;
     private int port;
+    private int tlsPort;
     private String uri;
+    private String tlsUri;
     private BrokerFolders folders;
     private EmbeddedHiveMQ hivemq;
 
@@ -39,7 +44,8 @@ public final class HiveMqBroker implements EmbeddedBroker {
      */
     public HiveMqBroker(BrokerConfig config) {
         this.config = config;
-        this.port = config.port();
+        this.port = config.plain() ? config.port() : Ports.NONE;
+        this.tlsPort = config.tls() == null ? Ports.NONE : config.tls().port();
     }
 
     @Override
@@ -65,12 +71,14 @@ public final class HiveMqBroker implements EmbeddedBroker {
     private void launch() {
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         InetAddress address = Listeners.resolve(config.bind());
-        int chosen = config.port() == 0 ? Listeners.pickFreePort(address) : config.port();
-        Listeners.checkBindable(config.bind(), address, chosen);
+        Ports ports = choosePorts(address);
         int users = NetworkExposure.check(config, address);
-        port = chosen;
-        uri = "tcp://" + Listeners.uriHost(config.bind(), address) + ":" + chosen;
-        folders = BrokerFolders.prepare(config.dataDir(), HiveMqConfigXml.render(config, chosen));
+        String host = Listeners.uriHost(config.bind(), address);
+        uri = ports.hasPlain() ? "tcp://" + host + ":" + ports.plain() : null;
+        tlsUri = ports.hasTls() ? "ssl://" + host + ":" + ports.tls() : null;
+        folders = BrokerFolders.prepare(config.dataDir());
+        ListenerKeystore keystore = ports.hasTls() ? ListenerKeystore.write(config.tls().files(), folders.conf()) : null;
+        folders.writeConfig(HiveMqConfigXml.render(config, ports, keystore));
         NeuromeshExtension extension = new NeuromeshExtension(config.topologyGuard(), config.userFile());
         hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(folders.conf())
@@ -79,28 +87,56 @@ public final class HiveMqBroker implements EmbeddedBroker {
                 .withEmbeddedExtension(extension.embedded())
                 .withoutLoggingBootstrap()
                 .build();
+        String where = config.bind() + " port " + (ports.hasPlain() ? ports.plain() : ports.tls());
         try {
             hivemq.start().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             extension.awaitStarted(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            InetSocketAddress target = new InetSocketAddress(Listeners.connectAddress(address), chosen);
-            if (!Listeners.awaitAccepting(target, deadline)) {
-                throw new BrokerException("port " + chosen + " on " + config.bind()
-                        + " accepts no connections " + config.startTimeout().toMillis() + " ms after start");
+            for (int listening : new int[] {ports.plain(), ports.tls()}) {
+                InetSocketAddress target = new InetSocketAddress(Listeners.connectAddress(address), listening);
+                if (listening != Ports.NONE && !Listeners.awaitAccepting(target, deadline)) {
+                    throw new BrokerException("port " + listening + " on " + config.bind()
+                            + " accepts no connections " + config.startTimeout().toMillis() + " ms after start");
+                }
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new BrokerException("HiveMQ failed to start on " + config.bind() + " port " + chosen + ": "
-                    + oneLine(cause), cause);
+            throw new BrokerException("HiveMQ failed to start on " + where + ": " + oneLine(cause), cause);
         } catch (TimeoutException e) {
-            throw new BrokerException("HiveMQ did not start on " + config.bind() + " port " + chosen + " within "
+            throw new BrokerException("HiveMQ did not start on " + where + " within "
                     + config.startTimeout().toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BrokerException("interrupted while starting the broker on " + uri, e);
+            throw new BrokerException("interrupted while starting the broker on " + where, e);
         }
         Logger.info("MQTT broker listening on {} ({} persistence, data in {}; {})",
-                uri, config.persistence(), folders.root(), users > 0 ? "authentication on, " + users + " user(s)"
+                String.join(" and ", Stream.of(uri, tlsUri).filter(Objects::nonNull).toList()),
+                config.persistence(), folders.root(), users > 0 ? "authentication on, " + users + " user(s)"
                         : "open: no users");
+    }
+
+    /** The configured ports, with a free one for each listener built with port 0; each checked to be bindable. */
+    private Ports choosePorts(InetAddress address) {
+        // A fixed port of one listener is never given to the other, so a free port is picked around it.
+        int fixedTls = config.tls() == null ? Ports.NONE : config.tls().port();
+        int plain = Ports.NONE;
+        if (config.plain()) {
+            plain = config.port();
+            while (plain == 0 || plain == fixedTls) {
+                plain = Listeners.pickFreePort(address);
+            }
+            Listeners.checkBindable(config.bind(), address, plain);
+        }
+        int tls = Ports.NONE;
+        if (config.tls() != null) {
+            tls = fixedTls;
+            while (tls == 0 || tls == plain) {
+                tls = Listeners.pickFreePort(address);
+            }
+            Listeners.checkBindable(config.bind(), address, tls);
+        }
+        port = plain;
+        tlsPort = tls;
+        return new Ports(plain, tls);
     }
 
     private static String oneLine(Throwable failure) {
@@ -126,7 +162,7 @@ public final class HiveMqBroker implements EmbeddedBroker {
             }
         }
         if (wasRunning) {
-            Logger.info("MQTT broker on {} stopped", uri);
+            Logger.info("MQTT broker on {} stopped", uri != null ? uri : tlsUri);
         }
     }
 
@@ -152,6 +188,9 @@ public final class HiveMqBroker implements EmbeddedBroker {
 
     @Override
     public synchronized int port() {
+        if (!config.plain()) {
+            throw new IllegalStateException("no plain listener: this broker serves MQTT over TLS only, see tlsPort()");
+        }
         if (port == 0) {
             throw new IllegalStateException("no port chosen yet: the broker was built with port 0, call start() first");
         }
@@ -165,6 +204,27 @@ public final class HiveMqBroker implements EmbeddedBroker {
             return "tcp://" + Listeners.uriHost(config.bind(), address) + ":" + port();
         }
         return uri;
+    }
+
+    @Override
+    public synchronized int tlsPort() {
+        if (config.tls() == null) {
+            throw new IllegalStateException("no TLS listener: build the broker with tls(port, files)");
+        }
+        if (tlsPort == 0) {
+            throw new IllegalStateException("no TLS port chosen yet: the broker was built with TLS port 0, call"
+                    + " start() first");
+        }
+        return tlsPort;
+    }
+
+    @Override
+    public synchronized String tlsUri() {
+        if (tlsUri == null) {
+            InetAddress address = Listeners.resolve(config.bind());
+            return "ssl://" + Listeners.uriHost(config.bind(), address) + ":" + tlsPort();
+        }
+        return tlsUri;
     }
 
     @Override

@@ -21,7 +21,8 @@ class BrokerFoldersTest {
     @Test
     void createsHiveMqsFoldersAndWritesTheConfig() throws Exception {
         Path root = dir.resolve("broker");
-        try (BrokerFolders folders = BrokerFolders.prepare(root, "<hivemq/>")) {
+        try (BrokerFolders folders = BrokerFolders.prepare(root)) {
+            folders.writeConfig("<hivemq/>");
             assertTrue(Files.isDirectory(root.resolve("conf")));
             assertTrue(Files.isDirectory(root.resolve("data")));
             assertTrue(Files.isDirectory(root.resolve("extensions")));
@@ -31,14 +32,14 @@ class BrokerFoldersTest {
 
     @Test
     void keepsAnExplicitFolderOnClose() throws Exception {
-        BrokerFolders.prepare(dir, "<hivemq/>").close();
+        BrokerFolders.prepare(dir).close();
 
         assertTrue(Files.isDirectory(dir.resolve("data")));
     }
 
     @Test
     void deletesATemporaryFolderOnClose() throws Exception {
-        BrokerFolders folders = BrokerFolders.prepare(null, "<hivemq/>");
+        BrokerFolders folders = BrokerFolders.prepare(null);
         Files.writeString(folders.data().resolve("file"), "x");
 
         folders.close();
@@ -48,9 +49,9 @@ class BrokerFoldersTest {
 
     @Test
     void refusesAFolderThatAnotherBrokerHolds() throws Exception {
-        BrokerFolders holder = BrokerFolders.prepare(dir, "<hivemq/>");
+        BrokerFolders holder = BrokerFolders.prepare(dir);
         try {
-            BrokerException e = assertThrows(BrokerException.class, () -> BrokerFolders.prepare(dir, "<hivemq/>"));
+            BrokerException e = assertThrows(BrokerException.class, () -> BrokerFolders.prepare(dir));
             assertEquals("data directory " + dir + " is in use by another running broker", e.getMessage());
         } finally {
             holder.close();
@@ -59,8 +60,8 @@ class BrokerFoldersTest {
 
     @Test
     void letsTheNextBrokerInOnceTheFirstClosed() throws Exception {
-        BrokerFolders.prepare(dir, "<hivemq/>").close();
+        BrokerFolders.prepare(dir).close();
 
-        assertDoesNotThrow(() -> BrokerFolders.prepare(dir, "<hivemq/>").close());
+        assertDoesNotThrow(() -> BrokerFolders.prepare(dir).close());
     }
 }

@@ -12,6 +12,7 @@ import io.neuromesh.cli.internal.command.LogsCommand;
 import io.neuromesh.cli.internal.command.NodesCommand;
 import io.neuromesh.cli.internal.command.SendCommand;
 import io.neuromesh.cli.internal.command.WatchCommand;
+import io.neuromesh.cli.internal.command.certs.CertsCommand;
 import io.neuromesh.cli.internal.command.flow.FlowCommand;
 import io.neuromesh.cli.internal.command.flow.WorkerCommand;
 import io.neuromesh.cli.internal.command.flow.WorkersCommand;
@@ -40,7 +41,7 @@ import java.util.concurrent.Callable;
         subcommands = {DemoCommand.class, BrokerCommand.class, EdgeCommand.class, TopologyCommand.class,
                 FireCommand.class, SendCommand.class, WatchCommand.class, LogsCommand.class, InspectCommand.class,
                 GpioCommand.class, NodesCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class,
-                UserCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class})
+                UserCommand.class, CertsCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class NeuromeshCommand implements Callable<Integer> {
 
     private final PrintStream out;

@@ -11,15 +11,25 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /**
  * The one place where Paho's exceptions become plain causes a user can act on ({@code connection refused},
- * {@code unknown host broker.lan}, {@code timed out}, {@code not authorized}, {@code TLS failure: ...}). Paho's own
+ * {@code unknown host broker.lan}, {@code timed out}, {@code not authorized}, {@code the broker's certificate is not signed by a CA you trust}). Paho's own
  * text rarely says why ({@code Untranslated MqttException - RC: 0}, {@code Connection lost}). Stateless.
  */
 final class PahoFailures {
+
+    /** A broker certificate that chains to no trusted CA. */
+    static final String UNTRUSTED = "the broker's certificate is not signed by a CA you trust";
+    /** A broker certificate that does not name the host connected to; the host follows. */
+    static final String WRONG_NAME = "the broker's certificate is not valid for the host";
 
     private PahoFailures() {
     }
@@ -88,7 +98,7 @@ final class PahoFailures {
                     return "timed out";
                 }
                 case SSLException s -> {
-                    return "TLS failure: " + s.getMessage();
+                    return tls(s);
                 }
                 case EOFException eof -> {
                     return "the broker closed the connection";
@@ -101,6 +111,62 @@ final class PahoFailures {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #describe}, with what only the link's settings tell: which CAs it trusted, which host it named, and that
+     * a plain connection closed at once may have reached a TLS port.
+     */
+    static String connectFailure(MqttException e, LinkConfig config) {
+        String reason = describe(e);
+        if (reason.equals(UNTRUSTED)) {
+            return reason + " (trusted: " + config.tls().describe() + ")";
+        }
+        if (reason.startsWith(WRONG_NAME)) {
+            return WRONG_NAME + " " + config.broker().getHost() + reason.substring(WRONG_NAME.length());
+        }
+        boolean closed = reason.contains("closed the connection") || reason.contains("connection reset")
+                || reason.equals("connection lost");
+        if (!config.overTls() && closed) {
+            return reason + " (if that port serves MQTT over TLS, connect with ssl://)";
+        }
+        return reason;
+    }
+
+    /** A failed TLS handshake, by its cause; JSSE's own words only when it is none we know. */
+    private static String tls(SSLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            switch (t) {
+                case CertificateExpiredException expired -> {
+                    return "the broker's certificate has expired (" + expired.getMessage() + ")";
+                }
+                case CertificateNotYetValidException early -> {
+                    return "the broker's certificate is not valid yet (is this machine's clock right?)";
+                }
+                default -> {
+                }
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException
+                    || message.contains("unable to find valid certification path")) {
+                return UNTRUSTED;
+            }
+            if (t instanceof CertificateException && message.startsWith("No ")) {
+                // JSSE: "No subject alternative DNS name matching x found.", "No name matching x found".
+                return WRONG_NAME + " (" + message.replaceFirst("\\.$", "") + ")";
+            }
+            if (message.contains("Unsupported or unrecognized SSL message")) {
+                return "that port does not speak TLS (the plain MQTT port? connect with tcp://)";
+            }
+            if (t instanceof EOFException || message.contains("Remote host terminated the handshake")) {
+                // HiveMQ drops a TLS hello on a plain listener without a word; so may other brokers.
+                return "the broker closed the connection during the TLS handshake (the plain MQTT port? connect with"
+                        + " tcp://)";
+            }
+        }
+        return "TLS failure: " + e.getMessage();
     }
 
     /** Paho's own client codes (32xxx) and MQTT 5 reason codes (CONNACK, DISCONNECT); null when not one we word. */

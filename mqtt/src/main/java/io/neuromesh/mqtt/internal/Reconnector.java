@@ -11,6 +11,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.tinylog.Logger;
 
+import javax.net.SocketFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,7 @@ final class Reconnector {
     private final MqttAsyncClient client;
     private final Session session;
     private final ScheduledThreadPoolExecutor control;
+    private final SocketFactory sockets;
     private final List<LinkListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private final AtomicLong connects = new AtomicLong();
@@ -68,6 +70,7 @@ final class Reconnector {
         this.name = name;
         this.client = client;
         this.session = session;
+        this.sockets = ConnectionOptions.sockets(config);
         this.control = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name(name + "-control-", 1).factory());
         this.control.setRemoveOnCancelPolicy(true);
@@ -145,9 +148,9 @@ final class Reconnector {
             if (config.session() == SessionMode.FRESH_THEN_PERSISTENT && !sessionWiped) {
                 wipeSession();
             }
-            client.connect(ConnectionOptions.of(config)).waitForCompletion(config.connectTimeout().toMillis() + 1000);
+            client.connect(ConnectionOptions.of(config, sockets)).waitForCompletion(config.connectTimeout().toMillis() + 1000);
         } catch (MqttException e) {
-            String reason = PahoFailures.describe(e);
+            String reason = PahoFailures.connectFailure(e, config);
             if (PahoFailures.refusedLogin(e) && connects.get() == 0) {
                 // Retrying cannot fix a wrong password or a missing user: say so at once instead of timing out.
                 state = LinkState.FAILED;
@@ -198,7 +201,8 @@ final class Reconnector {
      */
     private void wipeSession() throws MqttException {
         try {
-            SessionWiper.wipe(config.broker(), config.clientId(), config.credentials(), config.connectTimeout());
+            SessionWiper.wipe(sockets, config.broker(), config.clientId(), config.credentials(),
+                    config.connectTimeout());
         } catch (IOException e) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION, e);
         }

@@ -3,6 +3,7 @@ package io.neuromesh.mqtt.internal;
 import io.neuromesh.mqtt.Credentials;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
+import javax.net.SocketFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.time.Duration;
 
 /**
  * Ends whatever broker-side session a client id has, with one MQTT 5 CONNECT (clean start, no session expiry) and a
- * DISCONNECT on a plain socket. Paho could do the same, but each Paho connection costs 200-300 ms of its own start-up
+ * DISCONNECT on a socket of the link's own factory. Paho could do the same, but each Paho connection costs 200-300 ms of its own start-up
  * polling; this takes a round trip.
  */
 final class SessionWiper {
@@ -29,11 +30,13 @@ final class SessionWiper {
     /**
      * Wipes the session of {@code clientId}; throws when the broker is unreachable, or refuses the connection (then
      * an {@link MqttException} with the CONNACK's reason code, as Paho would).
+     *
+     * @param sockets     the link's socket factory (TLS for {@code ssl://})
+     * @param credentials the link's user name and password, or null
      */
-    static void wipe(URI broker, String clientId, Credentials credentials, Duration timeout)
+    static void wipe(SocketFactory sockets, URI broker, String clientId, Credentials credentials, Duration timeout)
             throws IOException, MqttException {
-        try (Socket socket = new Socket()) {
-            socket.setTcpNoDelay(true);
+        try (Socket socket = sockets.createSocket()) {
             socket.setSoTimeout((int) timeout.toMillis());
             socket.connect(new InetSocketAddress(broker.getHost(), broker.getPort()), (int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();

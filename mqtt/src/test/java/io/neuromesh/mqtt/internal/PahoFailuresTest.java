@@ -1,5 +1,7 @@
 package io.neuromesh.mqtt.internal;
 
+import io.neuromesh.mqtt.LinkConfig;
+import io.neuromesh.mqtt.MqttLink;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
@@ -10,6 +12,10 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +39,49 @@ class PahoFailuresTest {
                 describe(MqttClientException.REASON_CODE_CONNECTION_LOST, new EOFException()));
         assertEquals("connection lost: connection reset",
                 describe(MqttClientException.REASON_CODE_CONNECTION_LOST, new SocketException("Connection reset")));
+    }
+
+    @Test
+    void tlsHandshakeFailuresSayWhatIsWrongWithTheCertificateOrThePort() {
+        SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
+        untrusted.initCause(new CertPathBuilderException("unable to find valid certification path to requested target"));
+        assertEquals("the broker's certificate is not signed by a CA you trust", describe(0, untrusted));
+
+        SSLHandshakeException misnamed = new SSLHandshakeException("No name");
+        misnamed.initCause(new CertificateException("No subject alternative DNS name matching pi5 found."));
+        assertEquals("the broker's certificate is not valid for the host (No subject alternative DNS name matching"
+                + " pi5 found)", describe(0, misnamed));
+
+        SSLHandshakeException expired = new SSLHandshakeException("expired");
+        expired.initCause(new CertificateExpiredException("NotAfter: Mon Jan 01 00:00:00 UTC 2024"));
+        assertEquals("the broker's certificate has expired (NotAfter: Mon Jan 01 00:00:00 UTC 2024)",
+                describe(0, expired));
+
+        assertEquals("that port does not speak TLS (the plain MQTT port? connect with tcp://)",
+                describe(0, new SSLException("Unsupported or unrecognized SSL message")));
+        SSLHandshakeException dropped = new SSLHandshakeException("Remote host terminated the handshake");
+        dropped.initCause(new EOFException("SSL peer shut down incorrectly"));
+        assertEquals("the broker closed the connection during the TLS handshake (the plain MQTT port? connect with"
+                + " tcp://)", describe(0, dropped));
+    }
+
+    @Test
+    void aConnectFailureAddsWhatTheLinkTrustedAndWhichHostItNamed() {
+        LinkConfig tls = MqttLink.builder().clientId("c").broker("ssl://pi5.local:8883").config();
+        LinkConfig plain = MqttLink.builder().clientId("c").broker("tcp://pi5.local:8883").config();
+        SSLHandshakeException untrusted = new SSLHandshakeException("PKIX");
+        untrusted.initCause(new CertPathBuilderException("unable to find valid certification path to requested target"));
+        SSLHandshakeException misnamed = new SSLHandshakeException("No name");
+        misnamed.initCause(new CertificateException("No name matching pi5.local found"));
+
+        assertEquals("the broker's certificate is not signed by a CA you trust (trusted: the JVM's default CAs)",
+                PahoFailures.connectFailure(new MqttException(0, untrusted), tls));
+        assertEquals("the broker's certificate is not valid for the host pi5.local (No name matching pi5.local found)",
+                PahoFailures.connectFailure(new MqttException(0, misnamed), tls));
+        assertEquals("the broker closed the connection (if that port serves MQTT over TLS, connect with ssl://)",
+                PahoFailures.connectFailure(new MqttException(0, new EOFException()), plain));
+        assertEquals("the broker closed the connection",
+                PahoFailures.connectFailure(new MqttException(0, new EOFException()), tls));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal.command;
 import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
+import io.neuromesh.broker.TlsFiles;
 import io.neuromesh.broker.UserFile;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Home;
@@ -25,8 +26,12 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", paramLabel = "PORT", description = "plain MQTT port (default: ${DEFAULT-VALUE}); 0 switches"
+            + " the plain listener off (with --tls-port)")
     private int port = EmbeddedBroker.DEFAULT_PORT;
+    @Option(names = "--tls-port", paramLabel = "PORT", description = "also serve MQTT over TLS on PORT (usually "
+            + EmbeddedBroker.DEFAULT_TLS_PORT + ") with the certificate in DIR/tls (see: certs init)")
+    private Integer tlsPort;
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for a fleet)")
     private String bind = EmbeddedBroker.DEFAULT_BIND;
@@ -45,12 +50,22 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 1 || port > 65_535) {
-            throw new UsageException("--port must be between 1 and 65535, got " + port);
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be between 1 and 65535, or 0 for no plain listener; got " + port);
         }
-        // The users live in the data folder; an in-memory broker reads them from the default one.
+        if (tlsPort != null && (tlsPort < 1 || tlsPort > 65_535)) {
+            throw new UsageException("--tls-port must be between 1 and 65535, got " + tlsPort);
+        }
+        if (port == 0 && tlsPort == null) {
+            throw new UsageException("--port 0 switches the plain listener off; give --tls-port for the TLS one");
+        }
+        // The users and the certificate live in the data folder; an in-memory broker reads them from the default
+        // one (--data and --in-memory exclude each other, so storage.data is then the default).
         UserFile users = UserFile.in(storage.data);
-        var builder = EmbeddedBroker.builder().port(port).bind(bind).userFile(users.path());
+        var builder = EmbeddedBroker.builder().port(port).plainListener(port != 0).bind(bind).userFile(users.path());
+        if (tlsPort != null) {
+            builder.tls(tlsPort, TlsFiles.in(storage.data));
+        }
         if (storage.inMemory) {
             builder.persistence(Persistence.IN_MEMORY);
         } else {

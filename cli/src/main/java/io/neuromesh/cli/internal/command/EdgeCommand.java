@@ -70,7 +70,7 @@ public final class EdgeCommand implements Callable<Integer> {
         try {
             config = EdgeRuntime.builder()
                     .node(node)
-                    .broker(fleet.broker().uri())
+                    .link(fleet.broker()::configure)
                     .keepAlive(keepAlive)
                     .gpio(gpio)
                     .neuronQos(qos(qos))
@@ -78,15 +78,13 @@ public final class EdgeCommand implements Callable<Integer> {
                     .handover(handover)
                     // A service keeps trying: start() returns once connected, saying why not on every attempt.
                     .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
-                    .link(fleet.broker()::applyTo)
                     // Its last applied topology survives a restart there ($NEUROMESH_HOME/nodes/<node>).
                     .stateDir(Home.current().node(node))
                     .config();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        WorkerConfig workerConfig = tasks.apply(Worker.builder().broker(config.broker())
-                .link(fleet.broker()::applyTo).name(config.node()).queues(ClientConfig.DEFAULT_QUEUE)).config();
+        WorkerConfig workerConfig = tasks.apply(Worker.builder().link(fleet.broker()::configure).name(config.node()).queues(ClientConfig.DEFAULT_QUEUE)).config();
         if (!noWorker) {
             // Loads the tasks once now, so a bad --tasks or task folder fails before the node joins the fleet.
             TaskOptions.create(workerConfig).close();

@@ -8,6 +8,7 @@ import io.neuromesh.flows.FlowClient;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.LoginRefusedException;
 import io.neuromesh.mqtt.MqttLinkException;
+import io.neuromesh.mqtt.Tls;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -33,15 +35,48 @@ public final class BrokerOptions {
     /** How long the TCP probe after a failed connection waits: a local or LAN broker accepts within it. */
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
-    @Option(names = "--broker", paramLabel = "URL",
-            description = "broker address, tcp://host:port (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
+    @Option(names = "--broker", paramLabel = "URL", description = "broker address, tcp://host:port, or ssl://host:port"
+            + " for MQTT over TLS (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
     private String broker;
     @Mixin
     private UserOptions user;
+    @Option(names = "--ca", paramLabel = "FILE", description = "with ssl://: trust only the CA certificates in FILE"
+            + " (PEM; the broker's tls/ca.crt from certs init); default: the JVM's CAs")
+    private Path ca;
+
+    /**
+     * Sets the broker and how to reach it on a link: the address ({@code --broker}), the CAs to trust
+     * ({@code --ca}) and the user ({@code --user}); the one place every client of a command gets them from.
+     *
+     * @throws UsageException when an option is wrong, e.g. {@code --user} without a password or a password file
+     *                        that cannot be read
+     */
+    public void configure(LinkConfig.Builder link) {
+        link.broker(uri()).tls(tls()).credentials(user.credentials());
+    }
+
+    /**
+     * @return the CAs to trust, or null for a {@code tcp://} broker (an {@code ssl://} one then trusts the JVM's CAs)
+     * @throws UsageException when {@code --ca} is given for a {@code tcp://} broker or cannot be read
+     */
+    public Tls tls() {
+        if (ca == null) {
+            return null;
+        }
+        URI uri = uri();
+        if (!"ssl".equals(uri.getScheme())) {
+            throw new UsageException("--ca needs an ssl:// broker address, got " + uri);
+        }
+        try {
+            return Tls.trustingCa(ca);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+    }
 
     /**
      * @return the broker's address
-     * @throws UsageException when it is not a {@code tcp://host:port} address
+     * @throws UsageException when it is not a {@code tcp://host:port} or {@code ssl://host:port} address
      */
     public URI uri() {
         String env = System.getenv(BROKER_ENV);
@@ -52,8 +87,8 @@ public final class BrokerOptions {
         } catch (IllegalArgumentException malformed) {
             // Reported below, with what an address looks like.
         }
-        if (uri == null || !"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new UsageException("--broker must look like tcp://host:port, got '" + text + "'");
+        if (uri == null || !("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new UsageException("--broker must look like tcp://host:port or ssl://host:port, got '" + text + "'");
         }
         return uri;
     }
@@ -65,7 +100,7 @@ public final class BrokerOptions {
     public FleetClient fleet() {
         URI uri = uri();
         try {
-            return FleetClient.connect(uri, CONNECT_TIMEOUT, this::applyTo);
+            return FleetClient.connect(uri, CONNECT_TIMEOUT, this::configure);
         } catch (LoginRefusedException e) {
             throw new CommandFailedException(e.getMessage());
         } catch (MqttLinkException e) {
@@ -80,7 +115,7 @@ public final class BrokerOptions {
     public FlowClient flowClient() {
         URI uri = uri();
         try {
-            return FlowClient.builder().broker(uri).connectTimeout(CONNECT_TIMEOUT).link(this::applyTo).connect();
+            return FlowClient.builder().link(this::configure).connectTimeout(CONNECT_TIMEOUT).connect();
         } catch (LoginRefusedException e) {
             throw new CommandFailedException(e.getMessage());
         } catch (MqttLinkException e) {
@@ -89,20 +124,16 @@ public final class BrokerOptions {
     }
 
     /**
-     * Puts the connection settings other than the address (the user, when {@code --user} is given) on a link; for
-     * the commands that build their own clients ({@code edge}, {@code worker}).
-     *
-     * @throws UsageException when {@code --user} has no password or the password file cannot be read
-     */
-    public void applyTo(LinkConfig.Builder link) {
-        link.credentials(user.credentials());
-    }
-
-    /**
      * Tells a broker that is not there from one that does not answer: a port that accepts TCP connections but gave
      * no MQTT answer in time is a timeout (a stopped or overloaded broker), not a missing broker.
      */
-    private static CommandFailedException unreachable(URI uri, MqttLinkException e) {
+    private CommandFailedException unreachable(URI uri, MqttLinkException e) {
+        if (e.getMessage().contains("certificate")) {
+            // It answered: the handshake failed on the broker's certificate, which only --ca or certs init fixes.
+            return new CommandFailedException(e.getMessage()
+                    + (ca == null ? "; give its CA with --ca FILE (tls/ca.crt of its data folder)"
+                    : "; check --ca, or make a certificate for this host with certs init --host"));
+        }
         if (accepts(uri)) {
             return new CommandFailedException("no answer from the broker at " + uri + " within "
                     + RunningTopology.text(CONNECT_TIMEOUT) + ": it accepts connections but did not answer MQTT ("

@@ -46,7 +46,7 @@ public final class RetainedReader implements AutoCloseable {
     private MqttLink link;
 
     /**
-     * @param owner    the runtime's own link: the reader connects to the same broker with the same credentials
+     * @param owner    the runtime's own link: the reader connects to the same broker with the same credentials and TLS
      * @param clientId the reader's client id
      */
     public RetainedReader(LinkConfig owner, String clientId) {
@@ -106,8 +106,7 @@ public final class RetainedReader implements AutoCloseable {
 
     private MqttLink link() {
         if (link == null) {
-            MqttLink started = MqttLink.builder().broker(owner.broker()).credentials(owner.credentials())
-                    .clientId(clientId).build();
+            MqttLink started = MqttLink.builder().sameBrokerAs(owner).clientId(clientId).build();
             started.start();
             link = started;
         }

@@ -63,8 +63,7 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("--prefetch must be at least 1, got " + prefetch);
         }
         WorkerConfig.Builder builder = Worker.builder()
-                .broker(broker.uri())
-                .link(broker::applyTo)
+                .link(broker::configure)
                 .name(name == null ? defaultName() : name)
                 .queues(queues.stream().map(String::strip).toList())
                 .heartbeat(heartbeat)

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,10 +50,12 @@ class LinkConfigTest {
 
     @Test
     void aSecondLinkReachesTheSameBrokerTheSameWay() {
-        LinkConfig first = MqttLink.builder().clientId("a").broker("ssl://pi5.local:9000").config();
+        LinkConfig first = MqttLink.builder().clientId("a").broker("ssl://pi5.local:9000")
+                .credentials(Credentials.of("n1", "pw".toCharArray())).config();
         LinkConfig second = MqttLink.builder().sameBrokerAs(first).clientId("b").config();
         assertEquals(first.broker(), second.broker());
         assertEquals(first.tls(), second.tls());
+        assertSame(first.credentials(), second.credentials());
     }
 
     @Test

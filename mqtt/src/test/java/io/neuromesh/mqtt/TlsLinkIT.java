@@ -3,7 +3,9 @@ package io.neuromesh.mqtt;
 import io.neuromesh.broker.Certificates;
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
+import io.neuromesh.broker.Role;
 import io.neuromesh.broker.TlsFiles;
+import io.neuromesh.broker.UserFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,32 @@ class TlsLinkIT {
             sender.publish("neuron/z/output", "{\"value\":1}".getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE,
                     false);
             await().atMost(Duration.ofSeconds(10)).until(() -> got.contains("{\"value\":1}"));
+        }
+    }
+
+    @Test
+    void aUserLogsInOverTlsAndAWrongPasswordIsRefusedAtOnce() {
+        Path data = dir.resolve("secured");
+        UserFile.in(data).add("n1", Role.NODE, "n1-password".toCharArray());
+        try (EmbeddedBroker secured = EmbeddedBroker.builder().port(0).plainListener(false).tls(0, files)
+                .userFile(UserFile.in(data).path()).persistence(Persistence.IN_MEMORY).build()) {
+            secured.start();
+            String uri = "ssl://localhost:" + secured.tlsPort();
+            Tls tls = Tls.trustingCa(files.caCertificate());
+            // The session wipe of a fresh-then-persistent link logs in on its own TLS socket before Paho does.
+            try (MqttLink node = link(uri, "neuromesh-node-n1").tls(tls)
+                    .credentials(Credentials.of("n1", "n1-password".toCharArray()))
+                    .session(SessionMode.FRESH_THEN_PERSISTENT, Duration.ofMinutes(1)).build()) {
+                node.start();
+                assertEquals(LinkState.CONNECTED, node.state());
+            }
+            MqttLink wrong = link(uri, "wrong-password").tls(tls)
+                    .credentials(Credentials.of("n1", "guess".toCharArray())).build();
+
+            LoginRefusedException e = assertThrows(LoginRefusedException.class, wrong::start);
+
+            assertTrue(e.getMessage().endsWith("the broker refused the user 'n1': bad user name or password"),
+                    e.getMessage());
         }
     }
 

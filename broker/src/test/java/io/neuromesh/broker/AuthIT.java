@@ -2,14 +2,11 @@ package io.neuromesh.broker;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,10 +109,10 @@ class AuthIT {
             try (Client reader = new Client(broker, "reader", "eve", "eve-password")) {
                 reader.subscribe("neuromesh/#");
                 reader.subscribe("neuron/#");
-                await().atMost(Duration.ofSeconds(10)).until(() -> reader.received.size() >= 4);
-                assertEquals(DOC, reader.received.get(TOPOLOGY));
-                assertEquals("{\"state\":\"online\"}", reader.received.get("neuromesh/nodes/n1/status"));
-                assertEquals(null, reader.received.get("neuromesh/nodes/n2/status"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> reader.inbox.latest().size() >= 4);
+                assertEquals(DOC, reader.inbox.latest().get(TOPOLOGY));
+                assertEquals("{\"state\":\"online\"}", reader.inbox.latest().get("neuromesh/nodes/n1/status"));
+                assertEquals(null, reader.inbox.latest().get("neuromesh/nodes/n2/status"));
             }
         }
     }
@@ -143,7 +138,7 @@ class AuthIT {
     private static final class Client implements AutoCloseable {
 
         private final MqttAsyncClient client;
-        final Map<String, String> received = new ConcurrentHashMap<>();
+        final Inbox inbox = new Inbox();
 
         Client(EmbeddedBroker broker, String id, String user, String password) throws MqttException {
             this(broker, id, user, password, null);
@@ -152,32 +147,7 @@ class AuthIT {
         Client(EmbeddedBroker broker, String id, String user, String password, String willTopic)
                 throws MqttException {
             client = new MqttAsyncClient(broker.uri(), id, new MemoryPersistence());
-            client.setCallback(new MqttCallback() {
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    received.put(topic, new String(message.getPayload(), StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void disconnected(MqttDisconnectResponse response) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverUri) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, MqttProperties properties) {
-                }
-            });
+            client.setCallback(inbox);
             MqttConnectionOptions options = new MqttConnectionOptions();
             if (user != null) {
                 options.setUserName(user);

@@ -8,11 +8,14 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A Paho callback that queues every message it receives, for tests to take one by one. */
+/** A Paho callback that queues every message it receives, for tests to take one by one or read the latest per topic. */
 final class Inbox implements MqttCallback {
 
     record Received(String topic, MqttMessage message) {
@@ -22,6 +25,12 @@ final class Inbox implements MqttCallback {
     }
 
     private final BlockingQueue<Received> messages = new LinkedBlockingQueue<>();
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
+
+    /** The latest payload of each topic received so far (a live, read-only view). */
+    Map<String, String> latest() {
+        return Collections.unmodifiableMap(latest);
+    }
 
     /** The next message, or null if none arrives within 10 s (tests fail on null instead of hanging). */
     Received next() throws InterruptedException {
@@ -30,7 +39,9 @@ final class Inbox implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        messages.add(new Received(topic, message));
+        Received received = new Received(topic, message);
+        latest.put(topic, received.payload());
+        messages.add(received);
     }
 
     @Override

@@ -145,7 +145,9 @@ public interface FleetClient extends AutoCloseable {
     Optional<Inspection> inspect(String neuron, Duration timeout);
 
     /**
-     * Drives a simulated GPIO input of one node (only that node receives the request).
+     * Drives a simulated GPIO input of one node (only that node receives the request). The request is idempotent and
+     * is sent again each time the node announces itself online before answering (e.g. when this client is back
+     * from a broker restart before the node is, and the broker kept no session for it).
      *
      * @return empty when the node did it; otherwise why not (real GPIO, not a sensor pin, no answer)
      * @throws io.neuromesh.mqtt.PublishRefusedException when the broker refuses the request: with users on the

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.neuromesh.edge.it.EdgeFleet.NODES;
 import static io.neuromesh.edge.it.EdgeFleet.TIMEOUT;
@@ -173,6 +175,29 @@ class GpioIT {
             fleet.awaitPin("n3", 22, true, "the LED never moved");
             set(fleet, 1, 1);
             set(fleet, 0, 1);
+        }
+    }
+
+    /**
+     * A request sent while its node is away is not lost: n1 restarts (a fresh session, so the broker drops what was
+     * queued for the old one) and the client sends the pending gpio set again when n1 announces itself online.
+     */
+    @Test
+    void aGpioSetSentWhileItsNodeRestartsIsDoneOnceTheNodeIsBack() throws Exception {
+        try (GpioFleet fleet = GpioFleet.start(BrokerKind.HIVEMQ_EMBEDDED, GpioSetting.MOCK)) {
+            applyOk(fleet.fleet(), fleet.client(), gpioTopology(), 1);
+            fleet.awaitPin("n1", 17, false, "button 17 opened and reported");
+            fleet.fleet().stop("n1");
+            Observer requests = fleet.fleet().observe(Topics.gpioSetRequest("n1"));
+
+            CompletableFuture<Optional<String>> pressed = CompletableFuture.supplyAsync(
+                    () -> fleet.client().gpioSet("n1", 17, true, Duration.ofSeconds(30)));
+            await("the request went out while n1 was down").atMost(TIMEOUT)
+                    .until(() -> !requests.history().isEmpty());
+            fleet.fleet().start("n1");
+
+            assertEquals(Optional.empty(), pressed.get(40, TimeUnit.SECONDS), "done by the restarted n1");
+            fleet.awaitPin("n1", 17, true, "button 17 pressed on the restarted n1");
         }
     }
 }

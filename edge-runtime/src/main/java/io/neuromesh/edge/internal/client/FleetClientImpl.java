@@ -43,7 +43,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -60,7 +59,7 @@ public final class FleetClientImpl implements FleetClient {
     private final Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
     private final SeenRecords seen = new SeenRecords();
     private final Map<String, TopologyResult> results = new ConcurrentHashMap<>();
-    private final Map<String, Replies> pending = new ConcurrentHashMap<>();
+    private final Requester requester;
     /** The rollouts being waited for; the dispatch thread feeds them every status and result. */
     private final List<Rollout> rollouts = new CopyOnWriteArrayList<>();
     private final TopologyReader reader;
@@ -69,19 +68,10 @@ public final class FleetClientImpl implements FleetClient {
     private record Rollout(RolloutTracker tracker, BlockingQueue<RolloutEvent> events) {
     }
 
-    /** Answers to one request, collected until enough arrived or the caller's timeout passed. */
-    private static final class Replies {
-        final List<byte[]> bodies = new ArrayList<>();
-        final CountDownLatch enough;
-
-        Replies(int expected) {
-            enough = new CountDownLatch(Math.max(1, expected));
-        }
-    }
-
     private FleetClientImpl(MqttLink link, String clientId) {
         this.link = link;
         this.replyTopic = REPLY_PREFIX + clientId;
+        this.requester = new Requester(link, replyTopic);
         this.reader = new TopologyReader(link, this::nodes, this::roundTrip);
     }
 
@@ -105,7 +95,7 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     private void subscribeFleetState() {
-        link.subscribe(Subscription.of(replyTopic), this::onReply);
+        link.subscribe(Subscription.of(replyTopic), requester::onReply);
         link.subscribe(Subscription.of(Topics.ALL_STATUSES), this::onStatus);
         link.subscribe(Subscription.of(Topics.ALL_TOPOLOGY_RESULTS), this::onReport);
         link.subscribe(Subscription.of(Topics.ALL_SEEN), seen::onMessage);
@@ -116,7 +106,7 @@ public final class FleetClientImpl implements FleetClient {
 
     /** A round trip through the broker; throws when it does not come back in time. */
     private void roundTrip(Duration timeout) {
-        if (request(replyTopic, PING, 1, timeout).isEmpty()) {
+        if (requester.request(replyTopic, PING, 1, timeout, Optional.empty()).isEmpty()) {
             throw Timeouts.noAnswer(timeout, "");
         }
     }
@@ -124,6 +114,9 @@ public final class FleetClientImpl implements FleetClient {
     private void onStatus(InboundMessage message) {
         FleetMessages.status(message.topic(), message.payload()).ifPresent(status -> {
             statuses.put(status.node(), status);
+            if (status.online()) {
+                requester.nodeOnline(status.node());
+            }
             rollouts.forEach(r -> r.events().addAll(r.tracker().onStatus(status)));
         });
     }
@@ -136,37 +129,9 @@ public final class FleetClientImpl implements FleetClient {
         });
     }
 
-    private void onReply(InboundMessage message) {
-        if (message.correlationData() == null) {
-            return;
-        }
-        Replies replies = pending.get(new String(message.correlationData(), StandardCharsets.UTF_8));
-        if (replies != null) {
-            synchronized (replies.bodies) {
-                replies.bodies.add(message.payload());
-            }
-            replies.enough.countDown();
-        }
-    }
-
-    /** Publishes a request and collects replies until {@code expected} arrived or {@code timeout} passed. */
+    /** Publishes a request that goes out once and collects replies until enough arrived or timeout passed. */
     private List<byte[]> request(String topic, byte[] body, int expected, Duration timeout) {
-        String correlation = UUID.randomUUID().toString();
-        Replies replies = new Replies(expected);
-        pending.put(correlation, replies);
-        try {
-            // Acknowledged: a broker that refuses the request (a viewer's gpio-set) says so instead of timing out.
-            link.publishAcknowledged(OutboundMessage.of(topic, body, Qos.AT_LEAST_ONCE, false)
-                    .withResponse(replyTopic, correlation.getBytes(StandardCharsets.UTF_8)), timeout);
-            replies.enough.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            pending.remove(correlation);
-        }
-        synchronized (replies.bodies) {
-            return List.copyOf(replies.bodies);
-        }
+        return requester.request(topic, body, expected, timeout, Optional.empty());
     }
 
     private List<String> onlineNodes() {
@@ -269,8 +234,9 @@ public final class FleetClientImpl implements FleetClient {
 
     @Override
     public Optional<String> gpioSet(String node, int pin, boolean high, Duration timeout) {
-        List<byte[]> replies = request(Topics.gpioSetRequest(node),
-                GpioSetCodec.encodeRequest(new GpioSetRequest(pin, PinLevel.of(high))), 1, timeout);
+        // Idempotent (a pin set twice to a level is at that level), so sent again if n comes online meanwhile.
+        List<byte[]> replies = requester.request(Topics.gpioSetRequest(node),
+                GpioSetCodec.encodeRequest(new GpioSetRequest(pin, PinLevel.of(high))), 1, timeout, Optional.of(node));
         if (replies.isEmpty()) {
             return Optional.of("no answer from node " + node + " within " + Timeouts.text(timeout) + "; is it online?");
         }

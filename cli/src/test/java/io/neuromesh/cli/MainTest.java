@@ -142,14 +142,14 @@ class MainTest {
     }
 
     @Test
-    void validatePrintsASummaryOrEveryErrorAndFailsOnBadFiles() throws Exception {
-        Path good = Files.createTempFile("xor", ".json");
+    void validatePrintsASummaryOrEveryErrorAndFailsOnBadFiles(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("xor.json");
         Files.writeString(good, "{\"rev\":1,\"neurons\":[{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1}]}");
         Run ok = run("topology", "validate", good.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("valid. rev 1, 1 neurons, 0 synapses"), ok.out());
 
-        Path bad = Files.createTempFile("bad", ".json");
+        Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"rev\":0,\"neurons\":[{\"id\":\"a/b\",\"threshold\":\"high\"}]}");
         Run failed = run("topology", "validate", bad.toString());
         assertEquals(1, failed.code());
@@ -164,8 +164,8 @@ class MainTest {
     }
 
     @Test
-    void validateWithJsonPrintsTheSummaryOrTheErrorsAsJson() throws Exception {
-        Path good = Files.createTempFile("xor", ".json");
+    void validateWithJsonPrintsTheSummaryOrTheErrorsAsJson(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("xor.json");
         Files.writeString(good, "{\"rev\":2,\"neurons\":[{\"id\":\"a\",\"node\":\"n1\",\"threshold\":1}]}");
         Run ok = run("topology", "validate", good.toString(), "--json");
         assertEquals(0, ok.code(), ok.err());
@@ -175,7 +175,7 @@ class MainTest {
         assertEquals(1, summary.get("neurons").getAsInt());
         assertEquals(64, summary.get("hash").getAsString().length());
 
-        Path bad = Files.createTempFile("bad", ".json");
+        Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"rev\":0,\"neurons\":[]}");
         Run failed = run("topology", "validate", bad.toString(), "--json");
         assertEquals(1, failed.code());

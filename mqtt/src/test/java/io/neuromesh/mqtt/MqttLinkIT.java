@@ -5,11 +5,12 @@ import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,8 @@ class MqttLinkIT {
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
-    void connectsOnceTheBrokerComesUpAndRestoresSubscriptionsAfterARestart(BrokerKind kind) throws Exception {
-        try (TestBroker broker = TestBrokers.persistent(kind, Files.createTempDirectory("link"))) {
+    void connectsOnceTheBrokerComesUpAndRestoresSubscriptionsAfterARestart(BrokerKind kind, @TempDir Path dir) throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(kind, dir)) {
             broker.stop();
             try (MqttLink receiver = link(broker, "receiver"); MqttLink sender = link(broker, "sender")) {
                 BlockingQueue<String> got = new LinkedBlockingQueue<>();
@@ -87,8 +88,8 @@ class MqttLinkIT {
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
-    void publishesMadeWhileDisconnectedGoOutInOrderAfterTheReconnect(BrokerKind kind) throws Exception {
-        try (TestBroker broker = TestBrokers.persistent(kind, Files.createTempDirectory("link"));
+    void publishesMadeWhileDisconnectedGoOutInOrderAfterTheReconnect(BrokerKind kind, @TempDir Path dir) throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(kind, dir);
              MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("buffer-receiver")
                      .persistentSession(Duration.ofMinutes(5)).build();
              MqttLink sender = link(broker, "buffer-sender")) {
@@ -117,8 +118,8 @@ class MqttLinkIT {
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
-    void aFreshThenPersistentSessionQueuesMessagesAcrossABrokerRestart(BrokerKind kind) throws Exception {
-        try (TestBroker broker = TestBrokers.persistent(kind, Files.createTempDirectory("link"))) {
+    void aFreshThenPersistentSessionQueuesMessagesAcrossABrokerRestart(BrokerKind kind, @TempDir Path dir) throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(kind, dir)) {
             BlockingQueue<String> got = new LinkedBlockingQueue<>();
             try (MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("fresh-receiver")
                     .session(io.neuromesh.mqtt.SessionMode.FRESH_THEN_PERSISTENT, Duration.ofMinutes(5))

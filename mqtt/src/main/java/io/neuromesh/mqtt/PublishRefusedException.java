@@ -29,7 +29,7 @@ public class PublishRefusedException extends MqttLinkException {
      */
     public PublishRefusedException(String topic, int reasonCode, String reason) {
         super("the broker refused the publish to " + topic + ": "
-                + (reason == null || reason.isEmpty() ? "no reason given" : reason)
+                + (reason == null || reason.isEmpty() ? meaning(reasonCode) : reason)
                 + " (reason code 0x" + Integer.toHexString(reasonCode).toUpperCase(Locale.ROOT) + ")");
         if (reasonCode < FIRST_ERROR_CODE || reasonCode > 0xFF) {
             throw new IllegalArgumentException("reasonCode: must be an error code, 0x80-0xFF, got " + reasonCode);
@@ -37,6 +37,18 @@ public class PublishRefusedException extends MqttLinkException {
         this.topic = topic;
         this.reasonCode = reasonCode;
         this.reason = reason == null ? "" : reason;
+    }
+
+    /** The words of a PUBACK error code, for a broker that sends no reason string (Mosquitto). */
+    private static String meaning(int reasonCode) {
+        return switch (reasonCode) {
+            case 0x83 -> "implementation specific error";
+            case 0x87 -> "not authorized";
+            case 0x90 -> "topic name invalid";
+            case 0x97 -> "quota exceeded";
+            case 0x99 -> "payload format invalid";
+            default -> "no reason given";
+        };
     }
 
     /** @return the topic of the refused publish */

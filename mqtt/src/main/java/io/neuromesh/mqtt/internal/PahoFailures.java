@@ -64,8 +64,11 @@ final class PahoFailures {
      * bad user name or password}, or, without credentials, that the broker wants them.
      */
     static String login(LinkConfig config, MqttException e) {
+        // Mosquitto answers a wrong password or an unknown user with "not authorized", not "bad user name or
+        // password": say what it may mean.
         String why = e.getReasonCode() == MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD
-                ? "bad user name or password" : "not authorized";
+                ? "bad user name or password" : config.credentials() == null ? "not authorized"
+                : "not authorized (a wrong password, an unknown user, or a client id this user may not use)";
         if (config.credentials() == null) {
             return "the broker at " + config.broker() + " refused an anonymous connection (" + why
                     + "): it needs a user name and password (--user NAME, the password in NEUROMESH_PASSWORD or"

@@ -1,7 +1,9 @@
 package io.neuromesh.mqtt.internal;
 
+import io.neuromesh.mqtt.Credentials;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.PublishRefusedException;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
@@ -92,6 +94,28 @@ class PahoFailuresTest {
                 describe(MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD, null));
         assertEquals("the broker is unavailable", describe(MqttReturnCode.RETURN_CODE_SERVER_UNAVAILABLE, null));
         assertEquals("connection lost", describe(MqttClientException.REASON_CODE_CONNECTION_LOST, null));
+    }
+
+    @Test
+    void aRefusedLoginNamesTheUserAndWhatNotAuthorizedMayMean() {
+        LinkConfig alice = MqttLink.builder().clientId("c").broker("tcp://pi5.local:1883")
+                .credentials(Credentials.of("alice", "pw".toCharArray())).config();
+        assertEquals("the broker refused the user 'alice': bad user name or password", PahoFailures.login(alice,
+                new MqttException(MqttReturnCode.RETURN_CODE_BAD_USERNAME_OR_PASSWORD)));
+        // Mosquitto's answer to a wrong password.
+        assertEquals("the broker refused the user 'alice': not authorized (a wrong password, an unknown user, or a"
+                + " client id this user may not use)", PahoFailures.login(alice,
+                new MqttException(MqttReturnCode.RETURN_CODE_NOT_AUTHORIZED)));
+    }
+
+    @Test
+    void aRefusedPublishWithoutAReasonStringSaysWhatItsCodeMeans() {
+        assertEquals("the broker refused the publish to t: not authorized (reason code 0x87)",
+                new PublishRefusedException("t", 0x87, null).getMessage());
+        assertEquals("the broker refused the publish to t: no reason given (reason code 0x80)",
+                new PublishRefusedException("t", 0x80, "").getMessage());
+        assertEquals("the broker refused the publish to t: rev 3 is older (reason code 0x83)",
+                new PublishRefusedException("t", 0x83, "rev 3 is older").getMessage());
     }
 
     @Test

@@ -25,9 +25,9 @@ import java.util.Optional;
 
 /**
  * Checks the user name and password of each CONNECT against the user file. With no users the broker stays open.
- * The slow hash runs on HiveMQ's extension executor, never on a network thread; on success the user and role are
- * kept on the connection for {@link Authorization}. A refusal is logged with the client id and user, never the
- * password. Thread-safe.
+ * The slow hash runs on HiveMQ's extension executor, never on a network thread, and only once per user and password
+ * while the user file stays the same ({@link LoginCache}); on success the user and role are kept on the connection
+ * for {@link Authorization}. A refusal is logged with the client id and user, never the password. Thread-safe.
  */
 final class Authentication implements SimpleAuthenticator {
 
@@ -39,6 +39,7 @@ final class Authentication implements SimpleAuthenticator {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final LiveAccounts accounts;
+    private final LoginCache logins = new LoginCache();
 
     Authentication(LiveAccounts accounts) {
         this.accounts = accounts;
@@ -66,7 +67,7 @@ final class Authentication implements SimpleAuthenticator {
         });
     }
 
-    private static void decide(Map<String, Account> users, SimpleAuthInput input, SimpleAuthOutput output) {
+    private void decide(Map<String, Account> users, SimpleAuthInput input, SimpleAuthOutput output) {
         ConnectPacket connect = input.getConnectPacket();
         String client = connect.getClientId();
         Optional<String> name = connect.getUserName();
@@ -79,7 +80,7 @@ final class Authentication implements SimpleAuthenticator {
         Account account = users.get(name.get());
         char[] password = chars(connect.getPassword());
         try {
-            if (account == null || password == null || !PasswordHash.verify(password, account.hash())) {
+            if (account == null || password == null || !logins.verify(users, account, password)) {
                 Logger.warn("Refused client {}: {} for user '{}'", client,
                         account == null ? "unknown user" : password == null ? "no password" : "wrong password",
                         name.get());

@@ -16,17 +16,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -105,14 +102,7 @@ class PackageInstallIT {
                 for (String node : new String[] {"n1", "n2", "n3"}) {
                     installed.start(node, env, null, "edge", "--node", node, "--broker", broker);
                 }
-                Set<String> online = new HashSet<>();
-                while (online.size() < 3) {
-                    String line = statuses.next(STARTUP);
-                    assertNotNull(line, "three nodes online; saw " + online);
-                    if (line.contains("\"state\":\"online\"")) {
-                        online.add(line.substring("neuromesh/nodes/".length(), line.indexOf("/status")));
-                    }
-                }
+                statuses.awaitOnline(STARTUP, "n1", "n2", "n3");
             }
             ManagedProcess.Result apply = installed.run(60, env, null, "topology", "apply",
                     Built.repository().resolve("examples/xor.json").toString(), "--broker", broker);

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Timeout(1200)
 class DockerImageIT {
 
-    private static final List<String> MODULES = List.of("topology", "mqtt", "broker", "device-drivers", "edge-runtime",
-            "flows", "testkit", "cli");
+    private static final List<String> MODULES = List.of("topology", "mqtt", "broker", "testkit-brokers",
+            "device-drivers", "edge-runtime", "flows", "testkit", "bench", "cli", "packaging");
 
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
@@ -48,7 +48,10 @@ class DockerImageIT {
                 .withBuildArg("BUILDPLATFORM", System.getProperty("os.arch").contains("aarch64") ? "linux/arm64" : "linux/amd64")
                 .withFileFromPath("docker/Dockerfile", root.resolve("docker/Dockerfile"))
                 .withFileFromPath("pom.xml", root.resolve("pom.xml"))
-                .withFileFromPath("examples", root.resolve("examples"));
+                .withFileFromPath("examples", root.resolve("examples"))
+                // The image is built from the .deb packages: their control files and the docs they carry.
+                .withFileFromPath("packaging/src/deb", root.resolve("packaging/src/deb"))
+                .withFileFromPath("docs/install.md", root.resolve("docs/install.md"));
         for (String module : MODULES) {
             image.withFileFromPath(module + "/pom.xml", root.resolve(module).resolve("pom.xml"));
             image.withFileFromPath(module + "/src/main", root.resolve(module).resolve("src/main"));

@@ -43,6 +43,7 @@ public final class Cli {
     /** @return the command tree, configured, printing to {@code out} and {@code err} */
     public static CommandLine create(PrintStream out, PrintStream err, IFactory factory) {
         CommandLine commandLine = new CommandLine(new NeuromeshCommand(out, err), factory);
+        Subcommands.register(commandLine);
         commandLine.registerConverter(Duration.class, new DurationConverter());
         commandLine.setDefaultValueProvider(new InitialValueDefaults());
         commandLine.setOut(new PrintWriter(out, true));

@@ -1,26 +1,7 @@
 package io.neuromesh.cli.internal;
 
-import io.neuromesh.cli.internal.command.BenchCommand;
-import io.neuromesh.cli.internal.command.BrokerCommand;
-import io.neuromesh.cli.internal.command.CompletionCommand;
-import io.neuromesh.cli.internal.command.DemoCommand;
-import io.neuromesh.cli.internal.command.EdgeCommand;
-import io.neuromesh.cli.internal.command.FireCommand;
-import io.neuromesh.cli.internal.command.GpioCommand;
-import io.neuromesh.cli.internal.command.InspectCommand;
-import io.neuromesh.cli.internal.command.LogsCommand;
-import io.neuromesh.cli.internal.command.NodesCommand;
-import io.neuromesh.cli.internal.command.SendCommand;
-import io.neuromesh.cli.internal.command.WatchCommand;
-import io.neuromesh.cli.internal.command.certs.CertsCommand;
-import io.neuromesh.cli.internal.command.flow.FlowCommand;
-import io.neuromesh.cli.internal.command.flow.WorkerCommand;
-import io.neuromesh.cli.internal.command.flow.WorkersCommand;
-import io.neuromesh.cli.internal.command.topology.TopologyCommand;
-import io.neuromesh.cli.internal.command.user.UserCommand;
 import io.neuromesh.cli.internal.options.VerboseOption;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -30,18 +11,16 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code neuromesh}: the root of the command tree. It carries the streams every command prints to, so that tests
- * run the whole command line in-process; {@link #out(CommandSpec)} finds them from any command.
+ * run the whole command line in-process; {@link #out(CommandSpec)} finds them from any command. Its commands are
+ * registered by {@link Subcommands}, not in this annotation: some need jars the edge package leaves out.
  */
 @Command(name = "neuromesh", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         header = "Neuromesh: a fleet of Raspberry Pis as one brain over MQTT",
         synopsisHeading = "%nUsage: ", commandListHeading = "%nCommands (each has --help):%n",
         optionListHeading = "%nOptions:%n",
         footer = {"", "  test        run the whole test suite (Maven; the launcher runs it)",
-                "", "Exit codes: 0 success, 1 the command failed (one-line reason on stderr), 2 a wrong command line."},
-        subcommands = {DemoCommand.class, BrokerCommand.class, EdgeCommand.class, TopologyCommand.class,
-                FireCommand.class, SendCommand.class, WatchCommand.class, LogsCommand.class, InspectCommand.class,
-                GpioCommand.class, NodesCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class,
-                UserCommand.class, CertsCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class})
+                "  package     build the .deb packages and the tarball into dist/ (Maven; the launcher runs it)",
+                "", "Exit codes: 0 success, 1 the command failed (one-line reason on stderr), 2 a wrong command line."})
 public final class NeuromeshCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -50,11 +29,6 @@ public final class NeuromeshCommand implements Callable<Integer> {
     private CommandSpec spec;
     @Mixin
     private VerboseOption verbose;
-
-    /** Prints to the process's own streams (the build's completion generator creates it this way). */
-    public NeuromeshCommand() {
-        this(System.out, System.err);
-    }
 
     /** Prints to {@code out} and {@code err}. */
     public NeuromeshCommand(PrintStream out, PrintStream err) {

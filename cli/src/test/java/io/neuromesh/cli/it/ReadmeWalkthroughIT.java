@@ -7,11 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,14 +32,7 @@ class ReadmeWalkthroughIT extends WalkthroughBase {
             for (String node : new String[] {"n1", "n2", "n3"}) {
                 launcher.start(node, "edge", "--node", node, "--broker", broker);
             }
-            Set<String> online = new HashSet<>();
-            while (online.size() < 3) {
-                String line = statuses.next(STARTUP);
-                assertNotNull(line, "three nodes online; saw " + online);
-                if (line.contains("\"state\":\"online\"")) {
-                    online.add(line.substring("neuromesh/nodes/".length(), line.indexOf("/status")));
-                }
-            }
+            statuses.awaitOnline(STARTUP, "n1", "n2", "n3");
         }
 
         ManagedProcess.Result apply = launcher.run(60, "topology", "apply", "examples/xor.json", "--broker", broker);

@@ -13,13 +13,23 @@ import java.util.Map;
  */
 public final class Launcher {
 
+    private final Path executable;
     private final Path root;
     private final Path logs;
     private final List<ManagedProcess> started = new ArrayList<>();
 
-    private Launcher(Path root, Path logs) {
+    private Launcher(Path executable, Path root, Path logs) {
+        this.executable = executable;
         this.root = root;
         this.logs = logs;
+    }
+
+    /**
+     * A launcher for another {@code neuromesh} executable (an installed {@code /usr/bin/neuromesh}, say), run in
+     * {@code dir}; process logs go to a temp folder.
+     */
+    public static Launcher forExecutable(Path executable, Path dir) throws IOException {
+        return new Launcher(executable, dir, Files.createTempDirectory("neuromesh-processes"));
     }
 
     /** A launcher for the repository that contains the working directory; process logs go to a temp folder. */
@@ -31,10 +41,10 @@ public final class Launcher {
         if (dir == null) {
             throw new IOException("no ./neuromesh launcher above " + Path.of("").toAbsolutePath());
         }
-        return new Launcher(dir, Files.createTempDirectory("neuromesh-processes"));
+        return forExecutable(dir.resolve("neuromesh"), dir);
     }
 
-    /** The repository root. */
+    /** The repository root (the working directory of the processes). */
     public Path root() {
         return root;
     }
@@ -51,7 +61,7 @@ public final class Launcher {
     public ManagedProcess start(String name, Map<String, String> env, String stdin, String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(root.resolve("neuromesh").toString());
+        command.add(executable.toString());
         command.addAll(List.of(args));
         ManagedProcess process = ManagedProcess.start(name, command, root, logs.resolve(name + ".log"), env, stdin);
         started.add(process);

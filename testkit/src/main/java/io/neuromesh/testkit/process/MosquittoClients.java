@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -87,6 +89,23 @@ public final class MosquittoClients {
         /** The next line, or null if none arrives within {@code timeout}. */
         public String next(Duration timeout) throws InterruptedException {
             return lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /**
+         * For a subscription to {@code neuromesh/nodes/+/status}: reads lines until each of {@code nodes} has said
+         * online; fails, naming the ones seen, when {@code timeout} passes without a line.
+         */
+        public void awaitOnline(Duration timeout, String... nodes) throws InterruptedException {
+            Set<String> online = new HashSet<>();
+            while (!online.containsAll(List.of(nodes))) {
+                String line = next(timeout);
+                if (line == null) {
+                    throw new AssertionError("nodes " + String.join(" ", nodes) + " online; saw " + online);
+                }
+                if (line.contains("\"state\":\"online\"")) {
+                    online.add(line.substring("neuromesh/nodes/".length(), line.indexOf("/status")));
+                }
+            }
         }
 
         @Override

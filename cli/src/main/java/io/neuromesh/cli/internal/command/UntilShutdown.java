@@ -4,11 +4,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * How a service command ({@code broker}, {@code edge}, {@code worker}) runs until SIGTERM / Ctrl-C: a shutdown hook
- * closes what the command started, and the command's thread waits until it has.
+ * closes what the command started, and the command's thread waits until it has. Under systemd it also tells the
+ * service manager when the service is ready and keeps its watchdog fed ({@link SystemdNotify}).
  */
 public final class UntilShutdown {
 
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final SystemdNotify systemd = SystemdNotify.of(System.getenv());
     private volatile boolean requested;
 
     private UntilShutdown() {
@@ -27,6 +29,7 @@ public final class UntilShutdown {
             close.run();
             until.closed.countDown();
         }, "neuromesh-" + service + "-shutdown"));
+        until.systemd.startWatchdog(service);
         return until;
     }
 
@@ -35,8 +38,9 @@ public final class UntilShutdown {
         return requested;
     }
 
-    /** Blocks until the hook has closed the service. */
+    /** Says the service is ready (to systemd, when it runs the service), then blocks until the hook has closed it. */
     public void await() throws InterruptedException {
+        systemd.ready();
         closed.await();
     }
 }

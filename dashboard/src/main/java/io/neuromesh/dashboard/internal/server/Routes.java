@@ -60,7 +60,9 @@ final class Routes {
             Json.error(ctx, new ApiError(500, "the dashboard failed: " + e));
         });
         routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+            // An ApiError's 404 is JSON already; this is for a path that matches no route.
+            if (ctx.path().startsWith("/api/")
+                    && !String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
                 Json.error(ctx, ApiError.notFound("no API at " + ctx.method() + " " + ctx.path()));
             }
         });

@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal;
 import io.neuromesh.cli.internal.command.BenchCommand;
 import io.neuromesh.cli.internal.command.BrokerCommand;
 import io.neuromesh.cli.internal.command.CompletionCommand;
+import io.neuromesh.cli.internal.command.DashboardCommand;
 import io.neuromesh.cli.internal.command.DemoCommand;
 import io.neuromesh.cli.internal.command.EdgeCommand;
 import io.neuromesh.cli.internal.command.FireCommand;
@@ -40,7 +41,7 @@ import java.util.concurrent.Callable;
                 "", "Exit codes: 0 success, 1 the command failed (one-line reason on stderr), 2 a wrong command line."},
         subcommands = {DemoCommand.class, BrokerCommand.class, EdgeCommand.class, TopologyCommand.class,
                 FireCommand.class, SendCommand.class, WatchCommand.class, LogsCommand.class, InspectCommand.class,
-                GpioCommand.class, NodesCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class,
+                GpioCommand.class, NodesCommand.class, DashboardCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class,
                 UserCommand.class, CertsCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class NeuromeshCommand implements Callable<Integer> {
 

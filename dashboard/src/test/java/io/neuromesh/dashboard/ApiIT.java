@@ -111,7 +111,7 @@ class ApiIT {
     }
 
     @Test
-    void unknownNeuronsAndSensorsAreNamedInA404() throws Exception {
+    void anActionBeforeAnyTopologyRunsIsRefusedWithA409() throws Exception {
         try (TestFleet<AutoCloseable> fleet = TestFleet.builder((name, broker) -> () -> { }).start();
              Dashboard dashboard = Dashboard.builder().broker(fleet.uri()).port(0).build()) {
             dashboard.start();

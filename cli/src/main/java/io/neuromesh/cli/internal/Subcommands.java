@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal;
 import io.neuromesh.cli.internal.command.BenchCommand;
 import io.neuromesh.cli.internal.command.BrokerCommand;
 import io.neuromesh.cli.internal.command.CompletionCommand;
+import io.neuromesh.cli.internal.command.DashboardCommand;
 import io.neuromesh.cli.internal.command.DemoCommand;
 import io.neuromesh.cli.internal.command.EdgeCommand;
 import io.neuromesh.cli.internal.command.FireCommand;
@@ -46,7 +47,7 @@ final class Subcommands {
         add(root, broker, "broker", () -> BrokerCommand.class);
         for (Class<?> command : new Class<?>[] {EdgeCommand.class, TopologyCommand.class, FireCommand.class,
                 SendCommand.class, WatchCommand.class, LogsCommand.class, InspectCommand.class, GpioCommand.class,
-                NodesCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class}) {
+                NodesCommand.class, DashboardCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class}) {
             root.addSubcommand(command);
         }
         add(root, broker, "user", () -> UserCommand.class);

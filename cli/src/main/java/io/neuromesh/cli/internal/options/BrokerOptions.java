@@ -5,6 +5,7 @@ import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.flows.FlowClient;
+import io.neuromesh.mqtt.Credentials;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.LoginRefusedException;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -53,6 +54,14 @@ public final class BrokerOptions {
      */
     public void configure(LinkConfig.Builder link) {
         link.broker(uri()).tls(tls()).credentials(user.credentials());
+    }
+
+    /**
+     * @return the user to log in as ({@code --user} and its password), or null to connect anonymously
+     * @throws UsageException when there is a user but no password
+     */
+    public Credentials credentials() {
+        return user.credentials();
     }
 
     /**

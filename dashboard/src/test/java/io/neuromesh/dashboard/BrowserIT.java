@@ -1,0 +1,155 @@
+package io.neuromesh.dashboard;
+
+import io.neuromesh.dashboard.browser.Chromium;
+import io.neuromesh.edge.EdgeRuntime;
+import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.testkit.fleet.NodeStarter;
+import io.neuromesh.testkit.fleet.TestFleet;
+import io.neuromesh.topology.Topology;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real headless Chromium, on a three-node XOR fleet (in-process edge runtimes, a real broker
+ * with a fresh data folder): the Brain page shows every node and neuron and follows z live; the Fleet page marks a
+ * killed node offline; after a broker restart the same page shows the fleet again without a reload.
+ */
+@Timeout(240)
+class BrowserIT {
+
+    private static final List<String> NODES = List.of("n1", "n2", "n3");
+    private static final List<String> NEURONS = List.of("x", "y", "h1", "h2", "h3", "z");
+    private static final Duration STEP = Duration.ofSeconds(15);
+    /** The promise: z's displayed output follows an input change within a second, without a reload. */
+    private static final Duration LIVE = Duration.ofSeconds(1);
+
+    private TestFleet<EdgeRuntime> fleet;
+    private FleetClient client;
+    private Dashboard dashboard;
+    private Chromium browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        Optional<Path> binary = Chromium.find();
+        assumeTrue(binary.isPresent(), "no chromium found (/usr/bin/chromium or $CHROMIUM): apt-get install chromium");
+        NodeStarter<EdgeRuntime> edges = (name, broker) -> {
+            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(GpioSetting.DEFAULT).build();
+            runtime.start();
+            return runtime;
+        };
+        fleet = TestFleet.builder(edges).persistent().start();
+        fleet.start(NODES.toArray(String[]::new));
+        client = FleetClient.connect(URI.create(fleet.uri()), Duration.ofSeconds(10));
+        byte[] xor = TestFleet.example("xor.json");
+        fleet.publishTopology(xor);
+        client.awaitRollout(Topology.parse(xor), NODES, STEP, e -> { }).values().forEach(e ->
+                assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
+        dashboard = Dashboard.builder().broker(fleet.uri()).port(0).build();
+        dashboard.start();
+        browser = Chromium.launch(binary.get());
+    }
+
+    @AfterEach
+    void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {browser, dashboard, client, fleet}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("closing " + c + ": " + e);
+            }
+        }
+    }
+
+    private String output(String neuron) {
+        return browser.text("document.querySelector('g.neuron[data-id=\"" + neuron + "\"]')"
+                + "?.getAttribute('data-output') ?? ''");
+    }
+
+    private void clickSensor(String sensor) {
+        browser.evaluate("document.querySelector('g.sensor[data-id=\"" + sensor + "\"]')"
+                + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+    }
+
+    private void openBrain() {
+        browser.navigate(dashboard.uri() + "#brain");
+        browser.evaluate("window.neuromeshLoaded = true");
+        await().atMost(STEP).untilAsserted(() -> assertEquals(NEURONS.size(),
+                browser.evaluate("document.querySelectorAll('g.neuron').length").getAsInt()));
+    }
+
+    @Test
+    void theBrainShowsEveryNodeAndNeuronAndFollowsZLiveAndTheFleetPageMarksAKilledNodeOffline() throws Exception {
+        openBrain();
+        for (String node : NODES) {
+            assertEquals(1, browser.evaluate("document.querySelectorAll('g.group[data-node=\"" + node + "\"]').length")
+                    .getAsInt(), node + " has its band");
+        }
+        for (String neuron : NEURONS) {
+            assertTrue(browser.evaluate("!!document.querySelector('g.neuron[data-id=\"" + neuron + "\"]')")
+                    .getAsBoolean(), neuron + " is drawn");
+        }
+        assertEquals("n3", browser.text("document.querySelector('g.neuron[data-id=\"z\"]').getAttribute('data-node')"));
+        assertTrue(browser.evaluate("document.querySelectorAll('path.synapse.inhibitory').length").getAsInt() == 1,
+                "h2 -> z (-2) is the one inhibitory synapse");
+
+        clickSensor("sensor_x");   // x = 1, y = 0: z -> 1
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(20)).until(() -> output("z").equals("1"));
+        await().atMost(STEP).until(() -> browser.evaluate("document.querySelector('g.sensor[data-id=\"sensor_x\"]')"
+                + ".classList.contains('on')").getAsBoolean());
+        clickSensor("sensor_y");   // x = 1, y = 1: z -> 0
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(20)).until(() -> output("z").equals("0"));
+        clickSensor("sensor_y");   // x = 1, y = 0: z -> 1, for the picture
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(20)).until(() -> output("z").equals("1"));
+        assertTrue(browser.evaluate("window.neuromeshLoaded === true").getAsBoolean(), "the page was not reloaded");
+        browser.screenshot(Path.of("target", "dashboard-brain.png"));
+
+        browser.evaluate("location.hash = '#fleet'");
+        await().atMost(STEP).until(() -> browser.text("document.querySelector('#nodes tr[data-node=\"n2\"]')"
+                + "?.getAttribute('data-state') ?? ''").equals("online"));
+        fleet.node("n2").abort();
+        fleet.forget("n2");
+        await().atMost(STEP).untilAsserted(() -> assertEquals("offline", browser.text(
+                "document.querySelector('#nodes tr[data-node=\"n2\"]').getAttribute('data-state')")));
+        assertTrue(browser.evaluate("window.neuromeshLoaded === true").getAsBoolean(), "the page was not reloaded");
+        browser.screenshot(Path.of("target", "dashboard-fleet.png"));
+    }
+
+    @Test
+    void afterABrokerRestartThePageShowsTheFleetAgainWithoutAReload() {
+        openBrain();
+        clickSensor("sensor_x");
+        await().atMost(STEP).until(() -> output("z").equals("1"));
+
+        fleet.broker().restart();
+        await().atMost(STEP).until(() -> browser.text("document.getElementById('broker').textContent")
+                .equals("broker connected"));
+        await().atMost(STEP).until(() -> client.nodes().values().stream().filter(s -> s.online()).count() == 3);
+        // The dashboard's own link is back, and its subscriptions with it: a change made now reaches the page. An
+        // input sent while a runtime was still resubscribing is lost, so it is sent again until z follows.
+        await().atMost(STEP).ignoreExceptionsInstanceOf(ConditionTimeoutException.class).untilAsserted(() -> {
+            client.send("y", "sensor_y", 1);
+            await().atMost(Duration.ofSeconds(2)).until(() -> output("z").equals("0"));
+        });
+        browser.evaluate("location.hash = '#fleet'");
+        await().atMost(STEP).untilAsserted(() -> assertEquals(3, browser.evaluate(
+                "document.querySelectorAll('#nodes tr[data-state=\"online\"]').length").getAsInt()));
+        assertTrue(browser.evaluate("window.neuromeshLoaded === true").getAsBoolean(), "the page was not reloaded");
+    }
+}

@@ -6,6 +6,9 @@ import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
 import io.neuromesh.broker.Role;
 import io.neuromesh.broker.UserFile;
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
 import io.neuromesh.mqtt.Credentials;
 import io.neuromesh.testkit.broker.FreePorts;
 import io.neuromesh.testkit.fleet.TestFleet;
@@ -18,8 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,9 +106,14 @@ class ApiIT {
             assertEquals(404, noApi.status(), noApi.body());
             assertTrue(noApi.error().contains("no API at GET /api/nothing-here"), noApi.body());
 
-            Answer metrics = get(dashboard, "/metrics", null);
-            assertEquals(404, metrics.status(), metrics.body());
-            assertTrue(metrics.body().contains("/metrics is not part of this build"), metrics.body());
+            // The fleet's metrics come from the node statuses the dashboard watches: a retained one for n9.
+            fleet.publish(Topics.nodeStatus("n9"), NodeStatusCodec.encode(NodeStatus.offline("n9", "stopped",
+                    Instant.now())), true);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Answer metrics = get(dashboard, "/metrics", null);
+                assertEquals(200, metrics.status(), metrics.body());
+                assertTrue(metrics.body().contains("neuromesh_node_online{node=\"n9\"} 0"), metrics.body());
+            });
 
             Answer page = get(dashboard, "/", null);
             assertEquals(200, page.status());

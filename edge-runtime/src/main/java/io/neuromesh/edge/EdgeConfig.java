@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
                          GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration handover,
-                         Optional<Path> stateDir) {
+                         Optional<Path> stateDir, Optional<HomeAssistant> homeAssistant) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -94,6 +94,9 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         stateDir.filter(dir -> Files.exists(dir) && !Files.isDirectory(dir)).ifPresent(dir -> {
             throw new IllegalArgumentException("stateDir: " + dir + " is a file, not a folder; give a folder");
         });
+        if (homeAssistant == null) {
+            throw new IllegalArgumentException("homeAssistant: must not be null; use Optional.empty() for off");
+        }
     }
 
     /** The broker address, {@code tcp://host:port}: {@code link().broker()}. */
@@ -117,6 +120,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         private Duration offlineAfter = DEFAULT_OFFLINE_AFTER;
         private Duration handover = DEFAULT_HANDOVER;
         private Optional<Path> stateDir = Optional.empty();
+        private Optional<HomeAssistant> homeAssistant = Optional.empty();
 
         Builder() {
         }
@@ -197,6 +201,15 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             return this;
         }
 
+        /** Announces this node's entities to Home Assistant (default: off). */
+        public Builder homeAssistant(HomeAssistant settings) {
+            if (settings == null) {
+                throw new IllegalArgumentException("homeAssistant: must not be null; leave it unset for off");
+            }
+            this.homeAssistant = Optional.of(settings);
+            return this;
+        }
+
         /** How GPIO pins are driven. */
         public Builder gpio(GpioSetting gpio) {
             this.gpio = gpio;
@@ -208,7 +221,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             // The node id first: it makes the client id, whose own message would not say "node".
             Ids.require("node", node);
             return new EdgeConfig(link.clientId(CLIENT_ID_PREFIX + node).config(), node, neuronQos, eventsPerNeuron,
-                    inboxCapacity, gpio, heartbeat, offlineAfter, handover, stateDir);
+                    inboxCapacity, gpio, heartbeat, offlineAfter, handover, stateDir, homeAssistant);
         }
 
         /** A runtime with this configuration (not started). */

@@ -62,6 +62,24 @@ public interface EdgeRuntime extends AutoCloseable {
     /** Counters since start. */
     RuntimeStats stats();
 
+    /** Counters of the node's MQTT connection since start (its reconnects: {@code connects() - 1}). */
+    io.neuromesh.mqtt.LinkStats linkStats();
+
+    /** Inputs waiting in the hosted neurons' inboxes now. */
+    int queue();
+
+    /**
+     * Whether the runtime works: connected, and running the retained topology without problem. Asks the brain thread
+     * (waits for it): call it from a thread of your own, never from an MQTT callback.
+     */
+    EdgeHealth health();
+
+    /**
+     * Sets who is told each hop's latency (input arrived, output published); replaces the previous one. Takes effect
+     * for the next hop; {@link HopListener#NONE} to stop.
+     */
+    void onHop(HopListener listener);
+
     /** Publishes an offline status, disconnects cleanly and stops (idempotent). */
     @Override
     void close();

@@ -46,6 +46,14 @@ public final class Topics {
         return INPUT_PREFIX + neuron;
     }
 
+    /**
+     * {@code neuromesh/sensors/<id>/set}: sets a virtual sensor (payload {@code 1}/{@code 0}, {@code ON}/{@code OFF} or
+     * a number); the node that announces the sensor to Home Assistant feeds the value to every neuron it feeds.
+     */
+    public static String sensorSet(String sensor) {
+        return "neuromesh/sensors/" + sensor + "/set";
+    }
+
     /** {@code neuron/<id>/output}: the neuron's retained output. */
     public static String output(String neuron) {
         return INPUT_PREFIX + neuron + OUTPUT_SUFFIX;

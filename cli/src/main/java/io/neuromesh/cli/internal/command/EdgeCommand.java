@@ -1,5 +1,6 @@
 package io.neuromesh.cli.internal.command;
 
+import io.neuromesh.cli.internal.BuildVersion;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.Home;
 import io.neuromesh.cli.internal.UsageException;
@@ -10,7 +11,10 @@ import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.HomeAssistant;
 import io.neuromesh.flows.ClientConfig;
+import io.neuromesh.metrics.EdgeHttp;
+import io.neuromesh.metrics.EdgeMetrics;
 import io.neuromesh.flows.Worker;
 import io.neuromesh.flows.WorkerConfig;
 import io.neuromesh.mqtt.LinkConfig;
@@ -57,6 +61,18 @@ public final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--keep-alive", paramLabel = "DURATION", description = "MQTT keep-alive; the broker marks the"
             + " node offline after 1.5x (default: ${DEFAULT-VALUE})")
     private Duration keepAlive = LinkConfig.DEFAULT_KEEP_ALIVE;
+    @Option(names = "--http-port", paramLabel = "P", description = "serve /metrics (Prometheus) and /health on this"
+            + " port (default: off)")
+    private Integer httpPort;
+    @Option(names = "--http-bind", paramLabel = "ADDRESS", description = "address of --http-port; 0.0.0.0 for every"
+            + " interface (default: ${DEFAULT-VALUE})")
+    private String httpBind = EdgeHttp.DEFAULT_BIND;
+    @Option(names = "--ha-discovery", description = "announce this node's output neurons, actuators and virtual sensors"
+            + " to Home Assistant (MQTT discovery, retained)")
+    private boolean haDiscovery;
+    @Option(names = "--ha-prefix", paramLabel = "PREFIX", description = "Home Assistant's discovery prefix"
+            + " (default: ${DEFAULT-VALUE})")
+    private String haPrefix = HomeAssistant.DEFAULT_PREFIX;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -68,7 +84,11 @@ public final class EdgeCommand implements Callable<Integer> {
         }
         EdgeConfig config;
         try {
-            config = EdgeRuntime.builder()
+            EdgeConfig.Builder builder = EdgeRuntime.builder();
+            if (haDiscovery) {
+                builder.homeAssistant(new HomeAssistant(haPrefix, BuildVersion.version()));
+            }
+            config = builder
                     .node(node)
                     .link(fleet.broker()::configure)
                     .keepAlive(keepAlive)
@@ -90,11 +110,18 @@ public final class EdgeCommand implements Callable<Integer> {
             TaskOptions.create(workerConfig).close();
         }
         EdgeRuntime runtime = EdgeRuntime.create(config);
+        EdgeMetrics metrics = httpPort == null ? null : EdgeMetrics.bind(runtime);
+        // Before the runtime starts: /health says why the node is not working yet while it waits for the broker.
+        EdgeHttp http = metrics == null ? null : http(runtime, metrics);
         BrokerWait<Worker> workers = new BrokerWait<>("edge", config.broker(), config.link().reconnect(),
                 Worker::start, Worker::close);
         UntilShutdown shutdown = UntilShutdown.register("edge", () -> {
             workers.stop();
             runtime.close();
+            if (http != null) {
+                http.close();
+                metrics.close();
+            }
         });
         PrintStream err = fleet.err();
         try {
@@ -125,6 +152,21 @@ public final class EdgeCommand implements Callable<Integer> {
         out.flush();
         shutdown.await();
         return 0;
+    }
+
+    private EdgeHttp http(EdgeRuntime runtime, EdgeMetrics metrics) {
+        try {
+            EdgeHttp http = EdgeHttp.start(runtime, metrics, httpBind, httpPort);
+            fleet.out().println("node " + runtime.config().node() + ": /metrics and /health on http://" + httpBind + ":"
+                    + http.port());
+            return http;
+        } catch (IllegalArgumentException e) {
+            metrics.close();
+            throw new UsageException(e.getMessage());
+        } catch (IllegalStateException e) {
+            metrics.close();
+            throw new CommandFailedException(e.getMessage());
+        }
     }
 
     private static Qos qos(int level) {

@@ -1,19 +1,21 @@
 package io.neuromesh.dashboard.internal.server;
 
 import io.javalin.config.RoutesConfig;
+import io.neuromesh.dashboard.internal.fleet.FleetWatch;
+import io.neuromesh.metrics.FleetMetrics;
 
 /**
- * THE place where the fleet's {@code /metrics} (Prometheus text, issue 13) is mounted on the dashboard. Until the
- * metrics module is wired in here, {@code /metrics} answers 404 saying so: no made-up numbers.
+ * The fleet's {@code /metrics} on the dashboard: Prometheus text built at each scrape from the node statuses the
+ * dashboard already watches, so Prometheus needs to reach only the dashboard. Outside the login gate like any
+ * scrape target (it carries the counts the node statuses carry, nothing that acts); see docs/observability.md.
  */
 final class MetricsMount {
 
     private MetricsMount() {
     }
 
-    static void mount(RoutesConfig routes) {
-        // Integration point: replace this handler with the metrics module's fleet exposition.
-        routes.get("/metrics", ctx -> ctx.status(404).contentType("text/plain; charset=utf-8")
-                .result("/metrics is not part of this build of the dashboard yet\n"));
+    static void mount(RoutesConfig routes, FleetWatch watch) {
+        FleetMetrics fleet = FleetMetrics.of(watch::nodes);
+        routes.get("/metrics", ctx -> ctx.contentType(FleetMetrics.CONTENT_TYPE).result(fleet.scrape()));
     }
 }

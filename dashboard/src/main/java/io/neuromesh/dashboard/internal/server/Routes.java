@@ -51,7 +51,7 @@ final class Routes {
         routes.get("/api/topology/diff", topology::diff);
         routes.post("/api/topology", ctx -> topology.apply(ctx, gate.actor(ctx)));
         routes.post("/api/topology/rollback", ctx -> topology.rollback(ctx, gate.actor(ctx)));
-        MetricsMount.mount(routes);
+        MetricsMount.mount(routes, watch);
         routes.exception(ApiError.class, (e, ctx) -> Json.error(ctx, e));
         routes.exception(MqttLinkException.class, (e, ctx) -> Json.error(ctx, new ApiError(503,
                 "the broker did not answer: " + e.getMessage())));

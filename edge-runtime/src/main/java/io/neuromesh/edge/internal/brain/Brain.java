@@ -5,6 +5,7 @@ import io.neuromesh.edge.internal.control.Requests;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.hosting.TopologyIntake;
 import io.neuromesh.edge.internal.port.ControlOutbox;
+import io.neuromesh.edge.internal.port.HostingWatch;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.port.PinControl;
@@ -16,6 +17,7 @@ import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.signal.Signal;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.topology.SensorSpec;
 
 import java.util.List;
 import java.util.SortedSet;
@@ -32,9 +34,10 @@ public final class Brain {
      *
      * @param store where the node keeps its last applied topology ({@link TopologyStore#NONE}: nowhere)
      * @param peers what the other online nodes report (thread-safe)
+     * @param watch told what this node hosts after every control event ({@link HostingWatch#NONE}: nobody)
      */
     public record Ports(EpochClock clock, Scheduler scheduler, NeuronOutbox neurons, ControlOutbox control,
-                        PinControl pins, TopologyStore store, Peers peers) {
+                        PinControl pins, TopologyStore store, Peers peers, HostingWatch watch) {
     }
 
     private final ControlOutbox control;
@@ -45,6 +48,7 @@ public final class Brain {
     private final TopologyIntake intake;
     private final Requests requests;
     private final NeuronInbox.Handler inputs;
+    private final HostingWatch watch;
 
     public Brain(Hosting.Settings settings, Ports ports, Counters counters, NeuronInboxes inboxes) {
         this.control = ports.control();
@@ -56,12 +60,16 @@ public final class Brain {
                 ports.clock());
         this.requests = new Requests(settings.node(), ports.clock(), hosted, pins, control);
         this.inputs = signal::onPayload;
+        this.watch = ports.watch();
     }
 
     /** Handles one event; the only entry point for other threads' news. */
     public void handle(BrainEvent event) {
         switch (event) {
             case BrainEvent.InputsWaiting w -> w.inbox().drain(inputs);
+            case BrainEvent.VirtualSensorSet v -> hosting.topology()
+                    .filter(t -> t.index().sensor(v.sensor()).filter(SensorSpec::isVirtual).isPresent())
+                    .ifPresent(t -> signal.feed(v.sensor(), v.value()));
             case BrainEvent.SensorChanged s -> pins.edge(s.sensor(), s.pin(), s.active()).ifPresent(signal::sensorChanged);
             case BrainEvent.FollowedOutput f -> {
                 int value = Retained.outputValue(f.payload());
@@ -69,12 +77,22 @@ public final class Brain {
                     pins.neuronOutput(f.neuron(), value);
                 }
             }
-            case BrainEvent.TopologyArrived t -> intake.topologyArrived(t.payload());
-            case BrainEvent.HistoryArrived h -> intake.historyArrived(h.payload());
-            case BrainEvent.MembershipChanged m -> intake.membershipChanged(m.online());
+            case BrainEvent.TopologyArrived t -> {
+                intake.topologyArrived(t.payload());
+                watched();
+            }
+            case BrainEvent.HistoryArrived h -> {
+                intake.historyArrived(h.payload());
+                watched();
+            }
+            case BrainEvent.MembershipChanged m -> {
+                intake.membershipChanged(m.online());
+                watched();
+            }
             case BrainEvent.PeersReported p -> {
                 hosting.peersChanged();
                 intake.peersReported();
+                watched();
             }
             case BrainEvent.RequestArrived r -> {
                 switch (r.kind()) {
@@ -90,9 +108,15 @@ public final class Brain {
                 intake.start();
                 control.status(hosting.view());
                 c.announced().complete(null);
+                watched();
             }
             case BrainEvent.Query q -> q.task().run();
         }
+    }
+
+    /** After a control event (never per input): what runs here may have changed. */
+    private void watched() {
+        watch.hosting(hosting.topology(), hosted.ids());
     }
 
     private void hostingChanged() {

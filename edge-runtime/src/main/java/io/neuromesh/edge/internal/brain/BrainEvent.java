@@ -38,6 +38,10 @@ public sealed interface BrainEvent {
     record PeersReported() implements BrainEvent {
     }
 
+    /** A virtual sensor was set from outside (a Home Assistant switch): feed its value to the neurons it feeds. */
+    record VirtualSensorSet(String sensor, double value) implements BrainEvent {
+    }
+
     /** A GPIO input pin changed (posted by the pin's listener thread). */
     record SensorChanged(String sensor, DigitalInputPin pin, boolean active) implements BrainEvent {
     }

@@ -91,6 +91,11 @@ public final class Hosting {
         return topology == null ? 0 : topology.rev();
     }
 
+    /** The topology running here; empty before the first one. */
+    public Optional<Topology> topology() {
+        return Optional.ofNullable(topology);
+    }
+
     /** The status as of now. */
     public ControlOutbox.StatusView view() {
         return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash, problem);

@@ -2,19 +2,24 @@ package io.neuromesh.edge.internal.runtime;
 
 import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
+import io.neuromesh.edge.EdgeHealth;
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.HopListener;
 import io.neuromesh.edge.RuntimeStats;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.brain.Brain;
 import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.brain.BrainEvent.Request;
 import io.neuromesh.edge.internal.brain.BrainLoop;
+import io.neuromesh.edge.internal.discovery.HaDiscovery;
 import io.neuromesh.edge.internal.gpio.GpioBinding;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.link.MqttControlOutbox;
 import io.neuromesh.edge.internal.link.MqttOutbox;
 import io.neuromesh.edge.internal.link.RetainedReader;
 import io.neuromesh.edge.internal.presence.NodeStatusPresence;
+import io.neuromesh.edge.internal.port.ControlOutbox;
+import io.neuromesh.edge.internal.port.HostingWatch;
 import io.neuromesh.edge.internal.port.TopologyStore;
 import io.neuromesh.edge.internal.presence.Presence;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
@@ -25,7 +30,7 @@ import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.gpio.Gpio;
 import io.neuromesh.gpio.GpioMode;
 import io.neuromesh.gpio.GpioPort;
-import io.neuromesh.mqtt.LinkListener;
+import io.neuromesh.mqtt.LinkStats;
 import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -35,6 +40,7 @@ import org.tinylog.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -61,6 +67,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     private final RetainedReader reader;
     private final Presence presence;
     private final Brain brain;
+    private final NeuronInboxes inboxes;
+    private final Optional<HaDiscovery> discovery;
     private final CompletableFuture<Void> online = new CompletableFuture<>();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     /** Completes when the first status is published; set by {@link #start()}. */
@@ -80,7 +88,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         Announcement<NodeStatus> announcement = NodeStatusPresence.announcement(node, config.heartbeat());
         this.link = MqttLink.create(config.link().withWill(announcement.will()));
         this.reader = new RetainedReader(config.link(), config.link().clientId() + "-reader");
-        NeuronInboxes inboxes = new NeuronInboxes(config.inboxCapacity(),
+        this.inboxes = new NeuronInboxes(config.inboxCapacity(),
                 inbox -> loop.post(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);
@@ -89,9 +97,11 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
         MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader);
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
+        PeerStatuses peers = new PeerStatuses(presence);
+        this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));
         this.brain = new Brain(new Hosting.Settings(node, config.eventsPerNeuron(), config.handover()),
-                new Brain.Ports(EpochClock.system(), loop, neurons, control, gpio, store, new PeerStatuses(presence)),
-                counters, inboxes);
+                new Brain.Ports(EpochClock.system(), loop, neurons, control, gpio, store, peers,
+                        discovery.<HostingWatch>map(d -> d).orElse(HostingWatch.NONE)), counters, inboxes);
         loop.handler(brain::handle);
     }
 
@@ -132,26 +142,9 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     /** Listens to the link, subscribes the topics and starts the brain thread; the link connects afterwards. */
     private void wire() {
         link.addListener(new BrokerReport(config.node(), config.broker()));
-        link.addListener(new LinkListener() {
-            @Override
-            public void connected(boolean reconnect) {
-                if (!reconnect) {
-                    presence.connected();
-                }
-                loop.post(new BrainEvent.Connected(online));
-            }
-
-            @Override
-            public void disconnected(String reason) {
-                if (link.state() == LinkState.FAILED) {
-                    failure.complete("node " + config.node() + " stopped: another process connected with the same node"
-                            + " id and took over its session (" + reason + ")");
-                } else {
-                    loop.post(new BrainEvent.Disconnected());
-                }
-            }
-        });
+        link.addListener(new LinkEvents(config.node(), link, loop, presence, online, failure));
         announced = presence.start();
+        discovery.ifPresent(HaDiscovery::start);
         link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), CALLBACK_THREAD,
                 m -> loop.post(new BrainEvent.TopologyArrived(m.payload())));
         // The index only: the brain reads a revision's document when it needs one.
@@ -214,6 +207,27 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         return counters.snapshot();
     }
 
+    @Override
+    public LinkStats linkStats() {
+        return link.stats();
+    }
+
+    @Override
+    public int queue() {
+        return inboxes.depth();
+    }
+
+    @Override
+    public EdgeHealth health() {
+        ControlOutbox.StatusView view = loop.call(brain::view);
+        return new EdgeHealth(link.state() == LinkState.CONNECTED, view.rev(), view.topologyProblem());
+    }
+
+    @Override
+    public void onHop(HopListener listener) {
+        counters.hops = java.util.Objects.requireNonNull(listener, "listener: must not be null; use HopListener.NONE");
+    }
+
     /**
      * Graceful stop: announce "leaving" so that peers take over this node's movable neurons (restoring them from the
      * retained outputs this node keeps current meanwhile), wait until they report hosting them or the handover time
@@ -226,7 +240,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         }
         closed = true;
         if (started && link.state() == LinkState.CONNECTED) {
-            handOver();
+            Handover.run(config, loop, brain, presence);
         }
         if (started) {
             try {
@@ -244,28 +258,6 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         reader.close();
         loop.close(Duration.ZERO);
         Logger.info("node {}: edge runtime stopped", config.node());
-    }
-
-    /** Announces "leaving" and waits until peers report hosting this node's movable neurons. */
-    private void handOver() {
-        List<String> movable = loop.call(() -> {
-            List<String> ids = brain.leave();
-            presence.leaving(brain.view());
-            return ids;
-        });
-        if (movable.isEmpty()) {
-            return;
-        }
-        try {
-            if (presence.awaitHostedElsewhere(movable, config.handover())) {
-                Logger.info("node {}: {} neuron(s) handed over", config.node(), movable.size());
-            } else {
-                Logger.warn("node {}: handover of {} neuron(s) not confirmed within {} ms; leaving anyway",
-                        config.node(), movable.size(), config.handover().toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -19,14 +19,19 @@ public final class NeuronInbox {
     /** Processes one payload on the brain thread. */
     @FunctionalInterface
     public interface Handler {
-        void handle(String neuron, byte[] payload);
+        /** @param receivedNanos {@link System#nanoTime()} when the payload was offered (the hop latency starts there) */
+        void handle(String neuron, byte[] payload, long receivedNanos);
+    }
+
+    /** A waiting payload and when it arrived. */
+    private record Arrival(byte[] payload, long nanos) {
     }
 
     private final String neuron;
     private final int capacity;
     private final Consumer<NeuronInbox> ready;
     private final AtomicLong dropped;
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final ArrayDeque<Arrival> queue = new ArrayDeque<>();
     private boolean scheduled;
     private boolean paused;
     private boolean closed;
@@ -43,6 +48,7 @@ public final class NeuronInbox {
 
     /** Any thread; never blocks. */
     public void offer(byte[] payload) {
+        Arrival arrival = new Arrival(payload, System.nanoTime());
         synchronized (this) {
             if (closed) {
                 return;
@@ -51,7 +57,7 @@ public final class NeuronInbox {
                 queue.pollFirst();
                 dropped.incrementAndGet();
             }
-            queue.addLast(payload);
+            queue.addLast(arrival);
             if (scheduled || paused) {
                 return;
             }
@@ -90,15 +96,15 @@ public final class NeuronInbox {
     /** Brain thread: hands up to one batch to {@code handler}; if more waits, asks to be drained again later. */
     public void drain(Handler handler) {
         for (int i = 0; i < BATCH; i++) {
-            byte[] payload;
+            Arrival arrival;
             synchronized (this) {
-                payload = paused ? null : queue.pollFirst();
-                if (payload == null) {
+                arrival = paused ? null : queue.pollFirst();
+                if (arrival == null) {
                     scheduled = false;
                     return;
                 }
             }
-            handler.handle(neuron, payload);
+            handler.handle(neuron, arrival.payload(), arrival.nanos());
         }
         // More waiting: yield the brain thread to other neurons' inboxes, then continue.
         ready.accept(this);

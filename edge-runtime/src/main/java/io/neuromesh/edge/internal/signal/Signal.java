@@ -33,6 +33,8 @@ public final class Signal {
     private final Counters counters;
     private final HostedNeurons hosted;
     private TopologyIndex index;
+    /** When the input being handled arrived ({@link System#nanoTime()}); 0 outside an input from an inbox. */
+    private long receivedNanos;
 
     public Signal(String node, EpochClock clock, NeuronOutbox outbox, Scheduler scheduler, Counters counters,
                   HostedNeurons hosted) {
@@ -51,23 +53,39 @@ public final class Signal {
 
     /** A GPIO sensor of this node changed: its value goes to every neuron it feeds, like any other input. */
     public void sensorChanged(PinControl.Reading reading) {
+        feed(reading.sensor().id(), reading.value());
+    }
+
+    /**
+     * A sensor's new value goes to every neuron it feeds: published on their input topics, and delivered in-process
+     * to those hosted here (the no-local subscriptions would not echo it back).
+     */
+    public void feed(String sensor, double value) {
         if (index == null) {
             return;
         }
-        String sensor = reading.sensor().id();
-        byte[] payload = InputCodec.encode(Input.of(sensor, reading.value()));
+        byte[] payload = InputCodec.encode(Input.of(sensor, value));
         long now = clock.micros();
         for (SynapseSpec synapse : index.outgoing(sensor)) {
             outbox.input(synapse.to(), payload);
             HostedNeuron local = hosted.get(synapse.to());
             if (local != null) {
-                deliver(local, sensor, reading.value(), now);
+                deliver(local, sensor, value, now);
             }
         }
     }
 
-    /** A payload from a neuron's inbox. */
-    public void onPayload(String neuronId, byte[] payload) {
+    /** A payload from a neuron's inbox, which arrived at {@code arrivedNanos}; a changed output records a hop. */
+    public void onPayload(String neuronId, byte[] payload, long arrivedNanos) {
+        receivedNanos = arrivedNanos;
+        try {
+            handle(neuronId, payload);
+        } finally {
+            receivedNanos = 0;
+        }
+    }
+
+    private void handle(String neuronId, byte[] payload) {
         HostedNeuron h = hosted.get(neuronId);
         if (h == null) {
             counters.unknownNeuron.increment();
@@ -127,6 +145,9 @@ public final class Signal {
         int output = neuron.output();
         counters.outputs.increment();
         outbox.output(neuron.id(), output, now / 1000);
+        if (receivedNanos != 0) {
+            counters.hops.hop(System.nanoTime() - receivedNanos);
+        }
         if (outcome == Neuron.Outcome.RESTED) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.stats;
 
+import io.neuromesh.edge.HopListener;
 import io.neuromesh.edge.RuntimeStats;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,8 @@ public final class Counters {
     public final AtomicLong dropped = new AtomicLong();
     public final LongAdder topologyApplied = new LongAdder();
     public final LongAdder topologyRejected = new LongAdder();
+    /** Told each hop's latency on the brain thread; set from any thread. */
+    public volatile HopListener hops = HopListener.NONE;
 
     public RuntimeStats snapshot() {
         return new RuntimeStats(inputs.sum(), malformed.get(), unknownNeuron.sum(), fires.sum(), outputs.sum(),

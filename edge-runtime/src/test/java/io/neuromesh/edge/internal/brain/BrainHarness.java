@@ -5,6 +5,7 @@ import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.HostingWatch;
 import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
@@ -80,7 +81,7 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
         this.inboxes = new NeuronInboxes(100, inbox -> events.add(new BrainEvent.InputsWaiting(inbox)),
                 counters.dropped, counters.unknownNeuron);
         this.brain = new Brain(new Hosting.Settings(node, 32, HANDOVER),
-                new Brain.Ports(() -> nowMicros, this, this, this, this, this, this), counters, inboxes);
+                new Brain.Ports(() -> nowMicros, this, this, this, this, this, this, HostingWatch.NONE), counters, inboxes);
     }
 
     // ---- driving ------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ class NeuronInboxTest {
     }
 
     private void drainOnce() {
-        ready.poll().drain((neuron, payload) -> handled.add(neuron + ":" + new String(payload, StandardCharsets.UTF_8)));
+        ready.poll().drain((neuron, payload, receivedNanos) -> handled.add(neuron + ":" + new String(payload, StandardCharsets.UTF_8)));
     }
 
     private void runAll() {

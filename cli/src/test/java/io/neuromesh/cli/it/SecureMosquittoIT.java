@@ -126,6 +126,27 @@ class SecureMosquittoIT extends WalkthroughBase {
                     "neuromesh/nodes/n2/status", "-C", "1", "-W", "10");
             assertFalse(n2.contains("fake"), n2);
             assertTrue(n2.contains("n2"), n2);
+
+            // A node never publishes the topology; the retained one stays the operator's.
+            String nodeTopology = mosquittoClient("mosquitto_pub", plainPort, "n1", passwords, "-V", "5", "-q", "1",
+                    "-r", "-t", "neuromesh/topology", "-m", "{\"rev\":99,\"neurons\":[]}");
+            assertTrue(nodeTopology.contains("Not authorized"), nodeTopology);
+            String retained = mosquittoClient("mosquitto_sub", plainPort, "dashboard", passwords, "-t",
+                    "neuromesh/topology", "-C", "1", "-W", "10");
+            assertFalse(retained.contains("\"rev\":99"), retained);
+            assertTrue(retained.contains("\"neurons\""), retained);
+
+            // A viewer reads the outputs, but switches nothing and queues no task.
+            String outputs = mosquittoClient("mosquitto_sub", plainPort, "dashboard", passwords, "-v", "-t",
+                    "neuron/z/output", "-C", "1", "-W", "10");
+            assertTrue(outputs.startsWith("neuron/z/output "), outputs);
+            ManagedProcess.Result gpio = launcher.run(60, password(passwords, "dashboard"), null,
+                    "gpio", "set", "--node", "n1", "--pin", "17", "high", "--broker", broker, "--ca", ca, "--user", "dashboard");
+            assertNotEquals(0, gpio.exitCode(), gpio.output());
+            assertTrue(gpio.output().contains("not authorized"), gpio.output());
+            String task = mosquittoClient("mosquitto_pub", plainPort, "dashboard", passwords, "-V", "5", "-q", "1",
+                    "-t", "neuromesh/tasks/default", "-m", "{}");
+            assertTrue(task.contains("Not authorized"), task);
         } finally {
             mosquitto.stop();
         }

@@ -13,11 +13,14 @@ import io.neuromesh.cli.internal.command.NodesCommand;
 import io.neuromesh.cli.internal.command.SendCommand;
 import io.neuromesh.cli.internal.command.WatchCommand;
 import io.neuromesh.cli.internal.command.certs.CertsCommand;
+import io.neuromesh.cli.internal.command.config.ConfigCommand;
 import io.neuromesh.cli.internal.command.flow.FlowCommand;
 import io.neuromesh.cli.internal.command.flow.WorkerCommand;
 import io.neuromesh.cli.internal.command.flow.WorkersCommand;
+import io.neuromesh.cli.internal.command.join.JoinCommand;
 import io.neuromesh.cli.internal.command.topology.TopologyCommand;
 import io.neuromesh.cli.internal.command.user.UserCommand;
+import io.neuromesh.cli.internal.options.ConfigOption;
 import io.neuromesh.cli.internal.options.VerboseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -41,7 +44,7 @@ import java.util.concurrent.Callable;
         subcommands = {DemoCommand.class, BrokerCommand.class, EdgeCommand.class, TopologyCommand.class,
                 FireCommand.class, SendCommand.class, WatchCommand.class, LogsCommand.class, InspectCommand.class,
                 GpioCommand.class, NodesCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class,
-                UserCommand.class, CertsCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class})
+                UserCommand.class, CertsCommand.class, ConfigCommand.class, JoinCommand.class, BenchCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class NeuromeshCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -50,6 +53,8 @@ public final class NeuromeshCommand implements Callable<Integer> {
     private CommandSpec spec;
     @Mixin
     private VerboseOption verbose;
+    @Mixin
+    private ConfigOption config;
 
     /** Prints to the process's own streams (the build's completion generator creates it this way). */
     public NeuromeshCommand() {

@@ -79,8 +79,8 @@ public final class BrokerOptions {
      * @throws UsageException when it is not a {@code tcp://host:port} or {@code ssl://host:port} address
      */
     public URI uri() {
-        String env = System.getenv(BROKER_ENV);
-        String text = broker != null ? broker : env == null || env.isBlank() ? DEFAULT_BROKER : env;
+        // $NEUROMESH_BROKER and the config file reach the field through the default value provider.
+        String text = broker != null ? broker : DEFAULT_BROKER;
         URI uri = null;
         try {
             uri = LinkConfig.brokerUri(text);

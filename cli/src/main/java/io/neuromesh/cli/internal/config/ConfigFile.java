@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * Keys before the first header are global.
  *
  * @param path    the file, as named in messages
- * @param entries its settings, in file order
+ * @param entries  its settings, in file order
+ * @param sections the line of each section's first header
  */
-public record ConfigFile(Path path, List<Entry> entries) {
+public record ConfigFile(Path path, List<Entry> entries, Map<String, Integer> sections) {
 
     /** The section of the keys before the first header. */
     public static final String GLOBAL = "";
@@ -36,6 +37,7 @@ public record ConfigFile(Path path, List<Entry> entries) {
     public ConfigFile {
         Objects.requireNonNull(path, "path: must not be null");
         entries = List.copyOf(entries);
+        sections = Map.copyOf(sections);
     }
 
     /**
@@ -78,6 +80,7 @@ public record ConfigFile(Path path, List<Entry> entries) {
     public static ConfigFile parse(Path path, List<String> lines) {
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> sections = new HashMap<>();
         String section = GLOBAL;
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
@@ -88,6 +91,7 @@ public record ConfigFile(Path path, List<Entry> entries) {
             Matcher header = SECTION.matcher(line);
             if (header.matches()) {
                 section = header.group(1).replaceAll("\\s+", " ");
+                sections.putIfAbsent(section, number);
                 continue;
             }
             Matcher setting = SETTING.matcher(line);
@@ -113,6 +117,6 @@ public record ConfigFile(Path path, List<Entry> entries) {
             }
             entries.add(new Entry(section, key, value, number));
         }
-        return new ConfigFile(path, entries);
+        return new ConfigFile(path, entries, sections);
     }
 }

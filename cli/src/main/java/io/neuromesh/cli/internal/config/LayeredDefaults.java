@@ -18,8 +18,8 @@ import java.util.Optional;
  * beats the code's default ({@link InitialValueDefaults}). Picocli asks for an option's value only when the command
  * line lacks it, and help asks for the default it shows, so help shows the defaults in effect.
  *
- * <p>The config file is read and checked whole the first time a value is asked for, after the command line named
- * it: an error anywhere in it fails the command before anything runs, so nothing of a bad file is ever applied.
+ * <p>The config file is read and checked whole when a value is first asked for (again when a later {@code --config}
+ * names another): an error anywhere in it fails the command before anything runs, so nothing of a bad file is ever applied.
  * Not thread-safe: picocli parses on one thread.
  */
 public final class LayeredDefaults implements IDefaultValueProvider {
@@ -42,7 +42,7 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     public String defaultValue(ArgSpec arg) {
         if (arg instanceof OptionSpec option && OptionCatalog.configurable(option)) {
             try {
-                Optional<Setting> setting = resolve(option);
+                Optional<Setting> setting = resolve(option, option.command());
                 if (setting.isPresent()) {
                     return setting.get().value();
                 }
@@ -56,11 +56,12 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     /**
      * The value {@code option} gets when the command line lacks it, and where that comes from.
      *
+     * @param running the command being run, whose {@code --config} (or its parents') names the config file
      * @return empty when neither the environment nor the config file sets it (the code's default applies)
      * @throws ConfigFileException when the config file is not usable, or the variable's value is not one the option
      *                             accepts
      */
-    public Optional<Setting> resolve(OptionSpec option) {
+    public Optional<Setting> resolve(OptionSpec option, CommandSpec running) {
         String key = OptionCatalog.key(option);
         String variable = OptionCatalog.env(key);
         String fromEnv = environment.get(variable);
@@ -74,7 +75,7 @@ public final class LayeredDefaults implements IDefaultValueProvider {
             // The password in the environment outranks a password file the config file names.
             return Optional.empty();
         }
-        Optional<ConfigFile> file = load(option.command()).file();
+        Optional<ConfigFile> file = load(running).file();
         if (file.isEmpty()) {
             return Optional.empty();
         }
@@ -99,8 +100,9 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     }
 
     private Loaded load(CommandSpec command) {
-        if (loaded == null) {
-            ConfigLocation location = ConfigLocation.of(flag(command), environment);
+        ConfigLocation location = ConfigLocation.of(flag(command), environment);
+        // Picocli may ask for a flag's default while it parses, before a later --config: then the file is read again.
+        if (loaded == null || !loaded.location().equals(location)) {
             try {
                 loaded = new Loaded(location, read(location, command), null);
             } catch (ConfigFileException e) {

@@ -96,6 +96,11 @@ public final class OptionCatalog {
      *                             name looks mistyped
      */
     public void check(ConfigFile file) {
+        file.sections().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .filter(section -> !commands.containsKey(section.getKey())).findFirst().ifPresent(section -> {
+                    throw new ConfigFileException(file.where(section.getValue()) + ": [" + section.getKey()
+                            + "] is not a command" + suggestion(section.getKey(), commands.keySet()));
+                });
         for (ConfigFile.Entry entry : file.entries()) {
             String where = file.where(entry.line()) + ": ";
             List<OptionSpec> options;
@@ -107,10 +112,6 @@ public final class OptionCatalog {
                 }
             } else {
                 CommandSpec command = commands.get(entry.section());
-                if (command == null) {
-                    throw new ConfigFileException(where + "[" + entry.section() + "] is not a command"
-                            + suggestion(entry.section(), commands.keySet()));
-                }
                 options = settings(command).stream().filter(o -> key(o).equals(entry.key())).toList();
                 if (options.isEmpty()) {
                     throw new ConfigFileException(where + "unknown key '" + entry.key() + "' in [" + entry.section()

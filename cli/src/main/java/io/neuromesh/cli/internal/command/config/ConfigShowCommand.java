@@ -68,7 +68,7 @@ public final class ConfigShowCommand implements Runnable {
             CommandSpec shown = catalog.command(target).orElseThrow(() -> new UsageException("--for: no command '"
                     + target + "'" + Ids.closest(target, catalog.commandPaths()).map(c -> "; did you mean '" + c
                     + "'?").orElse("")));
-            List<Row> rows = rows(layers, shown);
+            List<Row> rows = rows(layers, shown, spec);
             if (json.enabled()) {
                 commands.add(target, json(rows));
             } else {
@@ -91,11 +91,11 @@ public final class ConfigShowCommand implements Runnable {
         }
     }
 
-    private static List<Row> rows(LayeredDefaults layers, CommandSpec command) {
+    private static List<Row> rows(LayeredDefaults layers, CommandSpec command, CommandSpec running) {
         List<Row> rows = new ArrayList<>();
         for (OptionSpec option : OptionCatalog.settings(command)) {
             String key = OptionCatalog.key(option);
-            Setting setting = layers.resolve(option).orElseGet(() -> new Setting(codeDefault(option), Source.DEFAULT,
+            Setting setting = layers.resolve(option, running).orElseGet(() -> new Setting(codeDefault(option), Source.DEFAULT,
                     ""));
             rows.add(new Row(key, setting.value().isEmpty() ? null : setting.value(), setting.source(),
                     setting.origin(), OptionCatalog.env(key)));

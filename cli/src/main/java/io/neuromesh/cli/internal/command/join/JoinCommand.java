@@ -16,9 +16,7 @@ import io.neuromesh.cli.internal.options.DurationConverter;
 import io.neuromesh.cli.internal.options.HostNodeId;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.options.TimeoutOption;
-import io.neuromesh.edge.FleetClient;
-import io.neuromesh.edge.wire.NodeState;
-import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.mqtt.MqttLink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,14 +64,15 @@ public final class JoinCommand implements Callable<Integer>, CreatesConfig {
     private TimeoutOption timeout = new TimeoutOption(ONLINE_TIMEOUT);
 
     @Override
-    public Integer call() throws IOException {
-        if (spec.findOption("--broker").getValue() == null) {
+    public Integer call() throws IOException, InterruptedException {
+        LayeredDefaults layers = (LayeredDefaults) spec.defaultValueProvider();
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--broker")
+                && layers.resolve(spec.findOption("--broker"), spec).isEmpty()) {
             throw new UsageException("join needs --broker URL: the broker of the fleet to join");
         }
         String id = node != null ? node : HostNodeId.get().orElseThrow(() -> new UsageException("cannot make a"
                 + " node id of this host's name (" + HostNodeId.hostName().orElse("unknown") + "); give one with"
                 + " --node"));
-        LayeredDefaults layers = (LayeredDefaults) spec.defaultValueProvider();
         ConfigLocation location = layers.location(spec);
         Path config = location.path().toAbsolutePath();
         Path dir = config.getParent();
@@ -86,7 +85,7 @@ public final class JoinCommand implements Callable<Integer>, CreatesConfig {
         }
         PrintStream out = NeuromeshCommand.out(spec);
 
-        try (FleetClient ignored = broker.fleet()) {
+        try (MqttLink ignored = broker.link()) {
             out.println("broker " + broker.uri() + " answers" + (user == null ? " (no login)" : "; logged in as "
                     + user));
         } catch (CommandFailedException e) {
@@ -125,8 +124,12 @@ public final class JoinCommand implements Callable<Integer>, CreatesConfig {
             out.println("  " + startCommand(location));
             return 0;
         }
+        // A status from before the (re)start does not count; two seconds of slack for the clocks' granularity.
+        Instant restarted = Instant.now().minusSeconds(2);
         out.println(Systemd.enableAndStart(UNIT));
-        waitOnline(id, out);
+        Duration took = NodeOnline.await(broker, id, restarted, timeout.get());
+        out.println("node " + id + " is online in the fleet (after " + DurationConverter.format(
+                Duration.ofMillis(took.toMillis())) + ")");
         return 0;
     }
 
@@ -170,30 +173,5 @@ public final class JoinCommand implements Callable<Integer>, CreatesConfig {
         String prefix = installed && ServiceFiles.serviceUserExists() ? SERVICE_PREFIX : "";
         boolean defaultFile = location.path().toAbsolutePath().equals(Environment.DEFAULT_CONFIG);
         return prefix + launcher + " edge" + (defaultFile ? "" : " --config " + location.path().toAbsolutePath());
-    }
-
-    private void waitOnline(String id, PrintStream out) {
-        long started = System.nanoTime();
-        // A status from before the (re)start does not count; two seconds of slack for the clock's granularity.
-        Instant since = Instant.now().minusSeconds(2);
-        try (FleetClient fleet = broker.fleet()) {
-            while (Duration.ofNanos(System.nanoTime() - started).compareTo(timeout.get()) < 0) {
-                NodeStatus status = fleet.nodes().get(id);
-                if (status != null && status.state() == NodeState.ONLINE
-                        && status.running().map(r -> !r.since().isBefore(since)).orElse(false)) {
-                    out.println("node " + id + " is online in the fleet");
-                    return;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CommandFailedException("interrupted while waiting for node " + id);
-                }
-            }
-        }
-        throw new CommandFailedException("node " + id + " did not come online within "
-                + DurationConverter.format(timeout.get())
-                + "; see journalctl -u " + UNIT);
     }
 }

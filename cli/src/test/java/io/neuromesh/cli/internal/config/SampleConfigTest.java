@@ -78,6 +78,22 @@ class SampleConfigTest {
     }
 
     @Test
+    void docsConfigurationListsEveryKeyWithItsVariable() throws Exception {
+        String docs = Files.readString(Path.of("../docs/configuration.md"));
+        OptionCatalog catalog = catalog();
+        List<String> missing = new ArrayList<>();
+        for (String command : catalog.commandPaths()) {
+            for (var option : OptionCatalog.settings(catalog.command(command).orElseThrow())) {
+                String key = OptionCatalog.key(option);
+                if (!docs.contains("| `" + key + "` | `" + OptionCatalog.env(key) + "` |")) {
+                    missing.add(key);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "keys missing from docs/configuration.md");
+    }
+
+    @Test
     void theValuesTheSampleShowsAreTheCodesDefaults() throws Exception {
         Path sample = Files.write(dir.resolve("sample.conf"), uncommented());
         ConfigRun.Run withSample = run(environment(dir, Map.of()), "config", "show", "--json", "--config",

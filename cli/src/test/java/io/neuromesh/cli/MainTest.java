@@ -24,7 +24,7 @@ class MainTest {
 
     private static final String[] COMMANDS = {"demo", "broker", "edge", "topology", "fire", "send", "watch", "logs",
             "inspect", "gpio", "nodes", "worker", "workers", "flow", "user", "certs", "bench",
-            "completion"};
+            "completion", "config", "join"};
 
     record Run(int code, String out, String err) {
     }

@@ -1,5 +1,6 @@
 package io.neuromesh.cli.internal;
 
+import io.neuromesh.cli.internal.options.ConfigOption;
 import io.neuromesh.cli.internal.options.VerboseOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,8 @@ public final class NeuromeshCommand implements Callable<Integer> {
     private CommandSpec spec;
     @Mixin
     private VerboseOption verbose;
+    @Mixin
+    private ConfigOption config;
 
     /** Prints to {@code out} and {@code err}. */
     public NeuromeshCommand(PrintStream out, PrintStream err) {

@@ -14,9 +14,11 @@ import io.neuromesh.cli.internal.command.NodesCommand;
 import io.neuromesh.cli.internal.command.SendCommand;
 import io.neuromesh.cli.internal.command.WatchCommand;
 import io.neuromesh.cli.internal.command.certs.CertsCommand;
+import io.neuromesh.cli.internal.command.config.ConfigCommand;
 import io.neuromesh.cli.internal.command.flow.FlowCommand;
 import io.neuromesh.cli.internal.command.flow.WorkerCommand;
 import io.neuromesh.cli.internal.command.flow.WorkersCommand;
+import io.neuromesh.cli.internal.command.join.JoinCommand;
 import io.neuromesh.cli.internal.command.topology.TopologyCommand;
 import io.neuromesh.cli.internal.command.user.UserCommand;
 import picocli.CommandLine;
@@ -52,6 +54,8 @@ final class Subcommands {
         }
         add(root, broker, "user", () -> UserCommand.class);
         add(root, broker, "certs", () -> CertsCommand.class);
+        root.addSubcommand(ConfigCommand.class);
+        root.addSubcommand(JoinCommand.class);
         add(root, broker, "bench", () -> BenchCommand.class);
         root.addSubcommand(CompletionCommand.class);
         root.addSubcommand(HelpCommand.class);

@@ -8,6 +8,7 @@ import io.neuromesh.flows.FlowClient;
 import io.neuromesh.mqtt.Credentials;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.LoginRefusedException;
+import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.Tls;
 import picocli.CommandLine.Mixin;
@@ -19,6 +20,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * How a command reaches the broker: {@code --broker}, else {@code $NEUROMESH_BROKER}, else {@link #DEFAULT_BROKER};
@@ -38,7 +40,7 @@ public final class BrokerOptions {
 
     @Option(names = "--broker", paramLabel = "URL", description = "broker address, tcp://host:port, or ssl://host:port"
             + " for MQTT over TLS (default: $" + BROKER_ENV + ", else " + DEFAULT_BROKER + ")")
-    private String broker;
+    private String broker = DEFAULT_BROKER;
     @Mixin
     private UserOptions user;
     @Option(names = "--ca", paramLabel = "FILE", description = "with ssl://: trust only the CA certificates in FILE"
@@ -88,8 +90,8 @@ public final class BrokerOptions {
      * @throws UsageException when it is not a {@code tcp://host:port} or {@code ssl://host:port} address
      */
     public URI uri() {
-        String env = System.getenv(BROKER_ENV);
-        String text = broker != null ? broker : env == null || env.isBlank() ? DEFAULT_BROKER : env;
+        // $NEUROMESH_BROKER and the config file reach the field through the default value provider.
+        String text = broker;
         URI uri = null;
         try {
             uri = LinkConfig.brokerUri(text);
@@ -125,6 +127,30 @@ public final class BrokerOptions {
         URI uri = uri();
         try {
             return FlowClient.builder().link(this::configure).connectTimeout(CONNECT_TIMEOUT).connect();
+        } catch (LoginRefusedException e) {
+            throw new CommandFailedException(e.getMessage());
+        } catch (MqttLinkException e) {
+            throw unreachable(uri, e);
+        }
+    }
+
+    /**
+     * Connects a plain link with the command's broker, CAs and user: for what the fleet client cannot do with every
+     * role (a node's user may not subscribe to the client's reply topic), such as checking a login.
+     *
+     * @return a started link; the caller closes it
+     * @throws CommandFailedException when the broker cannot be reached within {@link #CONNECT_TIMEOUT} or refuses
+     *                                the login
+     */
+    public MqttLink link() {
+        URI uri = uri();
+        LinkConfig.Builder builder = MqttLink.builder().clientId("neuromesh-cli-" + UUID.randomUUID().toString()
+                .substring(0, 8)).startTimeout(CONNECT_TIMEOUT);
+        configure(builder);
+        MqttLink link = MqttLink.create(builder.config());
+        try {
+            link.start();
+            return link;
         } catch (LoginRefusedException e) {
             throw new CommandFailedException(e.getMessage());
         } catch (MqttLinkException e) {

@@ -58,15 +58,14 @@ class DockerFilesIT {
         assertThrows(ParameterException.class, () -> parse(List.of("edge", "--gpio", "maybe")));
         assertThrows(ParameterException.class, () -> parse(List.of("nodes", "--timeout", "soon")));
         assertThrows(ParameterException.class, () -> parse(List.of("broker", "--bnid", "0.0.0.0")));
-        // Fails once `dashboard` lands: then uncomment its service in docker/compose.yaml, and add it above.
-        assertThrows(ParameterException.class, () -> parse(List.of("dashboard", "--port", "8080")));
+        assertThrows(ParameterException.class, () -> parse(List.of("dashboard", "--port", "eighty")));
         assertEquals(List.of(List.of("a", "b c"), List.of("d", "$X")),
                 ShellCommands.of("a 'b c' 2>&1 | d \"$X\" > /dev/null"));
     }
 
     @Test
     void everyServiceCommandParsesWithTheCommandLine() {
-        assertEquals(Set.of("broker", "n1", "n2", "n3", "apply"), services().keySet());
+        assertEquals(Set.of("broker", "n1", "n2", "n3", "apply", "dashboard"), services().keySet());
         services().forEach((name, service) -> {
             List<String> command = strings(service.get("command"), name + ".command");
             parseOrFail(command, "service " + name + " command");

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DockerImageIT {
 
     private static final List<String> MODULES = List.of("topology", "mqtt", "broker", "testkit-brokers",
-            "device-drivers", "edge-runtime", "flows", "testkit", "bench", "cli", "packaging");
+            "device-drivers", "edge-runtime", "flows", "testkit", "metrics", "dashboard", "bench", "cli", "packaging");
 
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();

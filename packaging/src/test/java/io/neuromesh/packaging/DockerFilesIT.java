@@ -149,7 +149,9 @@ class DockerFilesIT {
                 return;
             }
             if (Boolean.TRUE.equals(override.get("disable"))) {
-                assertEquals("apply", name, "only the one-shot service may run without a health check");
+                // apply runs once; the dashboard is no node, and the image has no HTTP client to probe its page.
+                assertTrue(Set.of("apply", "dashboard").contains(name),
+                        name + ": only the one-shot service and the dashboard may run without a health check");
                 return;
             }
             Object test = override.get("test");

@@ -66,6 +66,7 @@ class PackageInstallIT {
                 install();
                 runTheInstalledFleet();
                 verifyUnits();
+                upgradeKeepsTheEditedConfigAndTheData();
                 removeKeepsDataThenPurgeDeletesIt();
             } finally {
                 Built.run("dpkg", "--purge", "neuromesh-broker", "neuromesh");
@@ -133,14 +134,31 @@ class PackageInstallIT {
         }
     }
 
-    /** {@code config show} comes with the configuration file (another branch); checked once it is there. */
+    /** {@code config show} reads the installed /etc/neuromesh/neuromesh.conf (all commented out: defaults). */
     private static void configShow(Launcher installed, Map<String, String> env) throws Exception {
-        if (!installed.run(60, env, null, "--help").output().contains("\n  config ")) {
-            return;
-        }
-        ManagedProcess.Result show = installed.run(60, env, null, "config", "show");
+        ManagedProcess.Result show = installed.run(60, env, null, "config", "show", "--for", "edge");
         assertEquals(0, show.exitCode(), show.output());
-        assertTrue(show.output().contains("broker"), show.output());
+        assertTrue(show.output().contains("tcp://127.0.0.1:1883"), show.output());
+        assertTrue(show.output().contains("default"), show.output());
+    }
+
+    /**
+     * Installing the packages again (what an upgrade runs: the maintainer scripts with the installed version) keeps
+     * an edited configuration file, as a conffile must, and the data.
+     */
+    private static void upgradeKeepsTheEditedConfigAndTheData() throws Exception {
+        String edited = Files.readString(CONFIG) + "\nbroker = tcp://broker.lan:1883\n";
+        Files.writeString(CONFIG, edited);
+        Path marker = DATA.resolve("upgrade-marker");
+        Files.writeString(marker, "kept across an upgrade");
+        ManagedProcess.Result again = Built.run("dpkg", "--force-depends", "-i",
+                Built.EDGE_DEB.toString(), Built.BROKER_DEB.toString());
+        assertEquals(0, again.exitCode(), again.output());
+        assertEquals(edited, Files.readString(CONFIG), "the edited configuration file is kept");
+        assertTrue(Files.exists(marker), "the data is kept");
+        ManagedProcess.Result owner = Built.run("stat", "-c", "%U %a", DATA.toString());
+        assertEquals("neuromesh 750", owner.output().strip());
+        Files.delete(marker);
     }
 
     /** Reads z's outputs until the last one is {@code expected} and nothing changed for {@link #QUIET}. */

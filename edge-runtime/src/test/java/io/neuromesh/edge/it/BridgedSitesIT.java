@@ -109,6 +109,8 @@ class BridgedSitesIT {
 
         // rev 2, applied from site A: z requires site B. With n3 back it runs there again; when n3 dies, nowhere.
         siteB.start("n3");
+        // Site A's client must see n3 online again (its status crosses the bridge) before it waits for n3's answer.
+        await().atMost(TIMEOUT).until(() -> clientA.nodes().get("n3").state() != NodeState.OFFLINE);
         applyOk(siteA, clientA, sites(2, "requires"), 2);
         await().atMost(TIMEOUT).until(() -> "n3".equals(hosts().get("z")));
         siteB.node("n3").abort();

@@ -80,10 +80,10 @@ final class BoundedRendezvous {
                 unplaced.add(new Unplaced(neuron.id(), nodes.isEmpty() ? "no node is online"
                         : "no online node has the labels it requires: " + String.join(", ", neuron.requires())));
             } else {
-                List<String> wanted = Stream.concat(neuron.requires().stream(), neuron.prefers().stream())
-                        .sorted().toList();
+                // Most neurons prefer nothing: no list is built for them (100,000-neuron topologies).
                 pending.add(new Pending(neuron.id(), eligible, neuron.prefers().isEmpty() ? NO_PREFERENCE
-                        : nodesByLabels.computeIfAbsent(wanted, this::having)));
+                        : nodesByLabels.computeIfAbsent(Stream.concat(neuron.requires().stream(),
+                                neuron.prefers().stream()).sorted().toList(), this::having)));
             }
         }
         // The most constrained neurons choose first, so that label-bound neurons are not crowded out of the few

@@ -17,10 +17,13 @@ import java.util.List;
  * @param inputWindow spike mode: how long an input counts after it arrives; whole milliseconds, 0-24 h
  * @param refractory  spike mode: how long it rests after firing; whole milliseconds, 0-24 h
  * @param requires    labels a node must have for automatic placement (immutable, no duplicates)
+ * @param prefers     labels automatic placement prefers: the neuron runs on an online node that has them all while
+ *                    one may host it, else on any node {@code requires} allows (immutable, no duplicates, none of
+ *                    {@code requires}; empty on a pinned neuron); e.g. {@code site-a} keeps it on its site
  * @since 0.1
  */
 public record NeuronSpec(String id, String node, double threshold, NeuronMode mode, Duration inputWindow,
-                         Duration refractory, List<String> requires) {
+                         Duration refractory, List<String> requires, List<String> prefers) {
 
     /** Validates every field; throws {@link IllegalArgumentException} {@code "<field>: <what>"}. */
     public NeuronSpec {
@@ -31,6 +34,17 @@ public record NeuronSpec(String id, String node, double threshold, NeuronMode mo
         Check.duration("inputWindow", inputWindow);
         Check.duration("refractory", refractory);
         requires = Check.labels("requires", requires);
+        prefers = Check.labels("prefers", prefers);
+        String problem = Rules.prefers(prefers, node != null, requires);
+        if (problem != null) {
+            throw new IllegalArgumentException("prefers: " + problem);
+        }
+    }
+
+    /** A neuron without placement preferences ({@code prefers} empty). */
+    public NeuronSpec(String id, String node, double threshold, NeuronMode mode, Duration inputWindow,
+                      Duration refractory, List<String> requires) {
+        this(id, node, threshold, mode, inputWindow, refractory, requires, List.of());
     }
 
     /** @return a level neuron with the standard timings, pinned to {@code node} (null: placed automatically) */

@@ -127,7 +127,7 @@ class ParseErrorsTest {
                         "neurons[0].requires[1]: duplicate label 'gpio'"),
                 Arguments.of("{'id':'a','threshold':1,'weight':1}",
                         "neurons[0].weight: unknown field; known fields are id, node, threshold, mode, inputWindowMs, "
-                                + "refractoryMs, requires"),
+                                + "refractoryMs, requires, prefers"),
                 Arguments.of("{'id':'a','threshold':1,'threshold':2}",
                         "neurons[0].threshold: duplicate field; each field may appear only once"));
     }

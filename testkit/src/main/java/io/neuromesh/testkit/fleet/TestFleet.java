@@ -282,6 +282,7 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
         private final NodeStarter<N> starter;
         private BrokerKind kind = BrokerKind.HIVEMQ_EMBEDDED;
         private boolean persistent;
+        private TestBroker own;
 
         private Builder(NodeStarter<N> starter) {
             this.starter = starter;
@@ -293,6 +294,18 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
          */
         public Builder<N> broker(BrokerKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * Uses a broker the test started itself (e.g. one of two bridged brokers) instead of a fresh one; the fleet
+         * closes it on {@link TestFleet#close()}.
+         *
+         * @param broker a running broker
+         * @return this builder
+         */
+        public Builder<N> broker(TestBroker broker) {
+            this.own = Objects.requireNonNull(broker, "broker");
             return this;
         }
 
@@ -316,7 +329,9 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
         public TestFleet<N> start() {
             Path dataDir = null;
             TestBroker broker;
-            if (persistent) {
+            if (own != null) {
+                broker = own;
+            } else if (persistent) {
                 try {
                     dataDir = Files.createTempDirectory("neuromesh-fleet-" + kind.name().toLowerCase() + "-");
                 } catch (IOException e) {

@@ -9,19 +9,31 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The placement algorithm that {@link Placement#assign} documents. Stateless and thread-safe. */
 final class BoundedRendezvous {
 
-    /** An automatically placed neuron and the online nodes (indexes) whose labels satisfy it. */
-    private record Pending(String neuron, int[] eligible) {
+    /**
+     * An automatically placed neuron, the online nodes (indexes) whose labels satisfy its {@code requires}, and those
+     * of them that also have every label it {@code prefers} (none when it prefers nothing or none of them has them).
+     */
+    private record Pending(String neuron, int[] eligible, int[] preferred) {
+
+        /** The nodes it competes for first: its choice is narrower the fewer they are. */
+        int choices() {
+            return preferred.length > 0 ? preferred.length : eligible.length;
+        }
     }
+
+    private static final int[] NO_PREFERENCE = {};
 
     private final List<String> nodes;
     private final byte[][] nodeUtf8;
@@ -57,30 +69,42 @@ final class BoundedRendezvous {
         Map<String, String> placed = new HashMap<>();
         List<Unplaced> unplaced = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
-        Map<List<String>, int[]> eligibleByRequires = new HashMap<>();
+        Map<List<String>, int[]> nodesByLabels = new HashMap<>();
         for (NeuronSpec neuron : neurons) {
             if (neuron.isPinned()) {
                 placed.put(neuron.id(), neuron.node());
                 continue;
             }
-            int[] eligible = eligibleByRequires.computeIfAbsent(neuron.requires(), this::eligible);
+            int[] eligible = nodesByLabels.computeIfAbsent(neuron.requires(), this::having);
             if (eligible.length == 0) {
                 unplaced.add(new Unplaced(neuron.id(), nodes.isEmpty() ? "no node is online"
                         : "no online node has the labels it requires: " + String.join(", ", neuron.requires())));
             } else {
-                pending.add(new Pending(neuron.id(), eligible));
+                // Most neurons prefer nothing: no list is built for them (100,000-neuron topologies).
+                pending.add(new Pending(neuron.id(), eligible, neuron.prefers().isEmpty() ? NO_PREFERENCE
+                        : nodesByLabels.computeIfAbsent(Stream.concat(neuron.requires().stream(),
+                                neuron.prefers().stream()).sorted().toList(), this::having)));
             }
         }
         // The most constrained neurons choose first, so that label-bound neurons are not crowded out of the few
         // nodes they may use; the id breaks ties, so the order depends on nothing but the inputs.
-        pending.sort(Comparator.comparingInt((Pending p) -> p.eligible().length).thenComparing(Pending::neuron));
+        pending.sort(Comparator.comparingInt(Pending::choices).thenComparing(Pending::neuron));
         // ceil(average) plus a whole share of slack: a small network is spread evenly (6 neurons on 3 nodes: 2 each),
         // a large one gets the slack that keeps moves local when a node leaves.
-        double average = nodes.isEmpty() ? 0 : (double) pending.size() / nodes.size();
-        int bound = nodes.isEmpty() ? 0 : (int) Math.ceil(average) + (int) Math.floor(slack * average);
+        int bound = bound(pending.size(), nodes.size(), slack);
+        // Neurons preferring the same nodes (one array per label set, from the cache above) share those nodes: they
+        // are balanced over them by the same formula, as far as the fleet-wide bound allows more.
+        Map<int[], Integer> preferring = new IdentityHashMap<>();
+        pending.forEach(p -> preferring.merge(p.preferred(), 1, Integer::sum));
         int[] load = new int[nodes.size()];
         for (Pending p : pending) {
-            int chosen = choose(p, load, bound);
+            // A preference outranks balance: the bound only spreads a neuron over the nodes it prefers, and it leaves
+            // them only when all of them are full (capacity) or offline.
+            int preferredBound = Math.max(bound, bound(preferring.get(p.preferred()), p.preferred().length, slack));
+            int chosen = p.preferred().length > 0 ? choose(p.neuron(), p.preferred(), load, preferredBound) : -1;
+            if (chosen < 0) {
+                chosen = choose(p.neuron(), p.eligible(), load, bound);
+            }
             if (chosen < 0) {
                 unplaced.add(new Unplaced(p.neuron(), "every online node that may host it is at capacity: "
                         + IntStream.of(p.eligible()).mapToObj(i -> nodes.get(i) + " (" + capacity[i] + ")")
@@ -93,18 +117,24 @@ final class BoundedRendezvous {
         return new Placement(placed, unplaced);
     }
 
+    /** ceil(average) plus a whole share of slack; 0 without nodes. */
+    private static int bound(int neurons, int nodes, double slack) {
+        double average = nodes == 0 ? 0 : (double) neurons / nodes;
+        return (int) Math.ceil(average) + (int) Math.floor(slack * average);
+    }
+
     /**
-     * The highest-scoring eligible node below both the balance bound and its capacity; failing that, the
+     * The highest-scoring candidate node below both the balance bound and its capacity; failing that, the
      * highest-scoring one below its capacity (the bound balances, only capacity and labels may leave a neuron
      * unplaced); -1 when every eligible node is full. Equal scores go to the node first in id order.
      */
-    private int choose(Pending p, int[] load, int bound) {
-        long prefix = RendezvousHash.neuronPrefix(p.neuron());
+    private int choose(String neuron, int[] candidates, int[] load, int bound) {
+        long prefix = RendezvousHash.neuronPrefix(neuron);
         int best = -1;
         long bestScore = 0;
         int fallback = -1;
         long fallbackScore = 0;
-        for (int i : p.eligible()) {
+        for (int i : candidates) {
             if (load[i] >= capacity[i]) {
                 continue;
             }
@@ -121,7 +151,8 @@ final class BoundedRendezvous {
         return best >= 0 ? best : fallback;
     }
 
-    private int[] eligible(List<String> requires) {
-        return IntStream.range(0, nodes.size()).filter(i -> labels.get(i).containsAll(requires)).toArray();
+    /** @return the online nodes (indexes) that have all of {@code wanted} */
+    private int[] having(List<String> wanted) {
+        return IntStream.range(0, nodes.size()).filter(i -> labels.get(i).containsAll(wanted)).toArray();
     }
 }

@@ -23,14 +23,18 @@ import java.util.TreeMap;
  *   <li>Every other neuron may run on the online nodes whose {@code labels} (topology {@code nodes} section) contain
  *       all the labels it {@code requires}. A node missing from the {@code nodes} section has no labels and no
  *       capacity limit.</li>
+ *   <li>A neuron that {@code prefers} labels (e.g. its site, {@code site-a}) competes first only for those of them
+ *       that also have every preferred label, and falls back to all of them only when none of those is online or
+ *       below its capacity. A preference outranks the balance bound below, not labels or capacity.</li>
  *   <li>Rendezvous (highest-random-weight) hashing ranks those nodes per neuron by a fixed 64-bit score,
  *       {@code fmix64(FNV-1a-64(utf8(neuron) || 0x00 || utf8(node)))} compared unsigned; ties go to the lower node
  *       id. The score depends on nothing but the two ids.</li>
- *   <li>Bounded loads: the neurons are taken in a fixed order (fewest eligible nodes first, then by id) and each goes
- *       to its highest-ranked node that has fewer than {@code ceil(auto / online) + floor(BALANCE_SLACK * auto / online)}
- *       automatically placed neurons and is below its {@code capacity}; {@code auto} counts the neurons that some
- *       online node may host. When every eligible node is at that balance bound, it goes to the highest-ranked one
- *       below its capacity: the bound balances, only labels and capacity can leave a neuron unplaced.</li>
+ *   <li>Bounded loads: the neurons are taken in a fixed order (fewest candidate nodes first, counting the preferred
+ *       ones when any is online, then by id) and each goes to its highest-ranked preferred, else eligible, node that
+ *       has fewer than {@code ceil(auto / online) + floor(BALANCE_SLACK * auto / online)} automatically placed
+ *       neurons and is below its {@code capacity}; {@code auto} counts the neurons that some online node may host.
+ *       When every candidate is at that balance bound, it goes to the highest-ranked one below its capacity: the
+ *       bound balances, only labels and capacity can leave a neuron unplaced.</li>
  *   <li>A neuron that no online node may host is {@link #unplaced() unplaced}, with the reason.</li>
  * </ol>
  *

@@ -134,6 +134,9 @@ public final class Descriptions {
         if (!neuron.requires().isEmpty()) {
             summary.append(", requires ").append(neuron.requires());
         }
+        if (!neuron.prefers().isEmpty()) {
+            summary.append(", prefers ").append(neuron.prefers());
+        }
         return summary.toString();
     }
 
@@ -145,6 +148,7 @@ public final class Descriptions {
         fields.put("inputWindowMs", Long.toString(neuron.inputWindow().toMillis()));
         fields.put("refractoryMs", Long.toString(neuron.refractory().toMillis()));
         fields.put("requires", neuron.requires().toString());
+        fields.put("prefers", neuron.prefers().toString());
         return fields;
     }
 

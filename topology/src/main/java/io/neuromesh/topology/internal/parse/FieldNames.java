@@ -21,7 +21,7 @@ public final class FieldNames {
     public static final List<String> SENSOR_VALUE = List.of("high", "low");
     /** {@code neurons[]}. */
     public static final List<String> NEURON =
-            List.of("id", "node", "threshold", "mode", "inputWindowMs", "refractoryMs", "requires");
+            List.of("id", "node", "threshold", "mode", "inputWindowMs", "refractoryMs", "requires", "prefers");
     /** {@code synapses[]}. */
     public static final List<String> SYNAPSE = List.of("from", "to", "weight");
     /** {@code actuators[]}. */

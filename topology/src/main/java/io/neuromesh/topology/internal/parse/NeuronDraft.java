@@ -26,6 +26,8 @@ final class NeuronDraft {
     private Duration refractory;
     private boolean refractoryPresent;
     private List<String> requires = List.of();
+    private List<String> prefers = List.of();
+    private long prefersOrder;
     private long end;
 
     private NeuronDraft(Path at) {
@@ -59,12 +61,20 @@ final class NeuronDraft {
                     d.refractory = DefaultsDraft.toDuration(ctx.millis(fieldAt, fieldOrder));
                 }
                 case "requires" -> d.requires = ctx.labels(fieldAt, fieldOrder);
+                case "prefers" -> {
+                    d.prefers = ctx.labels(fieldAt, fieldOrder);
+                    d.prefersOrder = fieldOrder;
+                }
             }
         });
         if (!object) {
             return null;
         }
         d.end = ctx.next();
+        String prefersProblem = d.prefers == null ? null : Rules.prefers(d.prefers, d.node != null, d.requires);
+        if (prefersProblem != null) {
+            ctx.report(d.prefersOrder, at.field("prefers"), prefersProblem);
+        }
         if (d.idOrder == 0) {
             ctx.report(d.end, at.field("id"), "missing");
         } else if (d.id != null) {
@@ -87,6 +97,6 @@ final class NeuronDraft {
                 modePresent ? mode : defaults.mode(),
                 inputWindowPresent ? inputWindow : defaults.inputWindow(),
                 refractoryPresent ? refractory : defaults.refractory(),
-                requires);
+                requires, prefers);
     }
 }

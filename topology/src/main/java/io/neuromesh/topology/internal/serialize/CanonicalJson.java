@@ -115,6 +115,10 @@ public final class CanonicalJson {
                 .name("inputWindowMs").value(neuron.inputWindow().toMillis())
                 .name("refractoryMs").value(neuron.refractory().toMillis());
         strings(out.name("requires"), neuron.requires());
+        // Written only when set: every topology from before prefers existed keeps its content hash.
+        if (!neuron.prefers().isEmpty()) {
+            strings(out.name("prefers"), neuron.prefers());
+        }
         out.endObject();
     }
 

@@ -74,7 +74,31 @@ public final class Rules {
     }
 
     /**
-     * Checks a list of labels (node {@code labels}, neuron {@code requires}): each follows the id rule, none twice.
+     * Checks a neuron's {@code prefers} against the rest of the neuron: a preference only steers automatic placement,
+     * and a label it also requires is no preference.
+     *
+     * @param prefers  the preferred labels (each already checked by {@link #labels})
+     * @param pinned   whether the neuron names its node
+     * @param requires the required labels; null when they were unreadable (already reported)
+     * @return the problem, or null when there is none
+     */
+    public static String prefers(List<String> prefers, boolean pinned, List<String> requires) {
+        if (prefers.isEmpty()) {
+            return null;
+        }
+        if (pinned) {
+            return "only a neuron placed automatically (without node) has prefers; a pinned neuron runs on its node";
+        }
+        for (String label : prefers) {
+            if (requires != null && requires.contains(label)) {
+                return "'" + label + "' is in requires too; a label is either required or preferred";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks a list of labels (node {@code labels}, neuron {@code requires} and {@code prefers}): each follows the id rule, none twice.
      * Null entries are skipped: the parser has already reported them as wrong JSON types.
      *
      * @param report receives the index and the problem of each bad label

@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.hosting;
 
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.edge.internal.placement.Placement;
+import io.neuromesh.edge.internal.placement.UnplacedLog;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.port.PinControl;
@@ -56,6 +57,7 @@ public final class Hosting {
     private final Predicate<String> hostedElsewhere;
     /** Hosted neurons that placement gave to another online node, with their deadline (epoch micros). */
     private final Map<String, Long> handingOver = new HashMap<>();
+    private final UnplacedLog unplaced;
     private final Set<String> followedOutputs = new HashSet<>();
     /** The online nodes; null until this node has listened to the fleet long enough to place neurons. */
     private SortedSet<String> online;
@@ -75,6 +77,7 @@ public final class Hosting {
                    NeuronInboxes inboxes, HostedNeurons hosted, Signal signal, Runnable hostingChanged,
                    Predicate<String> hostedElsewhere) {
         this.settings = settings;
+        this.unplaced = new UnplacedLog(settings.node());
         this.clock = clock;
         this.outbox = outbox;
         this.counters = counters;
@@ -176,7 +179,9 @@ public final class Hosting {
     private void place() {
         long now = clock.micros();
         Map<String, NeuronSpec> wanted = new LinkedHashMap<>();
-        for (String id : Placement.assign(topology, online).neuronsOn(settings.node())) {
+        Placement placement = Placement.assign(topology, online);
+        unplaced.report(placement.unplaced());
+        for (String id : placement.neuronsOn(settings.node())) {
             index.neuron(id).ifPresent(spec -> wanted.put(id, spec));
         }
         List<String> removed = new ArrayList<>();

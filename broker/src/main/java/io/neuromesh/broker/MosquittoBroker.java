@@ -43,6 +43,18 @@ public interface MosquittoBroker extends AutoCloseable {
         return MosquittoProcess.start(binary, dataDir, port);
     }
 
+    /**
+     * Starts mosquitto with a configuration of the caller's (a bridge, a secured listener); returns when it accepts
+     * connections on {@code port}, which that configuration must listen on.
+     *
+     * @param dir    the folder for the configuration file and the log, kept on close
+     * @param config the text of {@code mosquitto.conf}
+     * @throws BrokerException as {@link #start(Path, Path, int)}
+     */
+    static MosquittoBroker start(Path binary, Path dir, int port, String config) {
+        return MosquittoProcess.start(binary, dir, port, config);
+    }
+
     /** @return {@code tcp://127.0.0.1:<port>} */
     String uri();
 

@@ -44,18 +44,30 @@ public final class MosquittoProcess implements MosquittoBroker {
 
     /** See {@link MosquittoBroker#start(Path, Path, int)}. */
     public static MosquittoProcess start(Path binary, Path dataDir, int port) {
-        Path dir;
+        Path dir = folder(dataDir == null ? null : dataDir);
+        int chosen = port == 0 ? Listeners.pickFreePort(InetAddress.getLoopbackAddress()) : port;
+        return start(binary, dir, dataDir == null, chosen,
+                MosquittoConfig.render(chosen, dir, System.getProperty("user.name")));
+    }
+
+    /** See {@link MosquittoBroker#start(Path, Path, int, String)}. */
+    public static MosquittoProcess start(Path binary, Path dir, int port, String config) {
+        return start(binary, folder(dir), false, port, config);
+    }
+
+    private static Path folder(Path dir) {
         try {
-            dir = dataDir == null ? Files.createTempDirectory("neuromesh-mosquitto-") : Files.createDirectories(dataDir);
+            return dir == null ? Files.createTempDirectory("neuromesh-mosquitto-") : Files.createDirectories(dir);
         } catch (IOException e) {
             throw new BrokerException("cannot prepare a folder for mosquitto: " + e.getMessage(), e);
         }
-        int chosen = port == 0 ? Listeners.pickFreePort(InetAddress.getLoopbackAddress()) : port;
-        MosquittoProcess broker = new MosquittoProcess(binary, dir, dataDir == null, chosen);
+    }
+
+    private static MosquittoProcess start(Path binary, Path dir, boolean temporary, int port, String config) {
+        MosquittoProcess broker = new MosquittoProcess(binary, dir, temporary, port);
         Runtime.getRuntime().addShutdownHook(broker.killOnExit);
         try {
-            Files.writeString(dir.resolve(CONFIG_FILE),
-                    MosquittoConfig.render(chosen, dir, System.getProperty("user.name")), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(CONFIG_FILE), config, StandardCharsets.UTF_8);
             broker.start();
         } catch (IOException e) {
             broker.close();

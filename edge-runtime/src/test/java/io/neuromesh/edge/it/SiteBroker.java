@@ -8,17 +8,11 @@ import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * A mosquitto process run from one of the site configurations of {@code docker/bridge/}, copied into a test folder
@@ -26,36 +20,29 @@ import static org.awaitility.Awaitility.await;
  */
 final class SiteBroker implements TestBroker {
 
-    private final Path binary;
+    private final MosquittoBroker process;
     private final Path config;
-    private final Path log;
-    private final int port;
-    private Process process;
 
-    private SiteBroker(Path binary, Path config, Path log, int port) {
-        this.binary = binary;
+    private SiteBroker(MosquittoBroker process, Path config) {
+        this.process = process;
         this.config = config;
-        this.log = log;
-        this.port = port;
     }
 
     /**
      * @param file       {@code site-a.conf} or {@code site-b.conf}
-     * @param dir        the test's folder for the config copy, the log and the database
+     * @param dir        the test's folder for the site's folder (configuration, log, database)
      * @param bridgePort where the bridge connects (site B only: a {@link LinkCutter} in front of site A), or 0
      */
     static SiteBroker start(String file, Path dir, int bridgePort) {
         Path binary = MosquittoBroker.binary().orElseThrow(() -> new TestAbortedException(MosquittoBroker.MISSING));
         try {
-            Path data = Files.createDirectories(dir.resolve(file.replace(".conf", "-data")));
+            Path site = Files.createDirectories(dir.resolve(file.replace(".conf", "")));
+            Path data = Files.createDirectories(site.resolve("data"));
             // Started as root, mosquitto drops to its own user, which must be able to write the database.
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
             int port = FreePorts.next();
-            Path config = dir.resolve(file);
-            Files.writeString(config, rewrite(original(file), port, data, bridgePort), StandardCharsets.UTF_8);
-            SiteBroker broker = new SiteBroker(binary, config, dir.resolve(file.replace(".conf", ".log")), port);
-            broker.start();
-            return broker;
+            return new SiteBroker(MosquittoBroker.start(binary, site, port, rewrite(original(file), port, data,
+                    bridgePort)), site.resolve("mosquitto.conf"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,58 +72,29 @@ final class SiteBroker implements TestBroker {
                 .replaceFirst("(?m)^address site-a.example:1883$", "address 127.0.0.1:" + bridgePort);
     }
 
+    /** @return the configuration file mosquitto runs with */
     Path config() {
         return config;
     }
 
     @Override
     public void start() {
-        if (isRunning()) {
-            return;
-        }
-        try {
-            process = new ProcessBuilder(List.of(binary.toString(), "-c", config.toString()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run mosquitto", e);
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("mosquitto exited: " + Files.readString(log));
-            }
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return true;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        process.start();
     }
 
     @Override
     public void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
+        process.stop();
     }
 
     @Override
     public void close() {
-        stop();
+        process.close();
     }
 
     @Override
     public int port() {
-        return port;
+        return process.port();
     }
 
     @Override
@@ -146,11 +104,11 @@ final class SiteBroker implements TestBroker {
 
     @Override
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return process.isRunning();
     }
 
     @Override
     public String toString() {
-        return "mosquitto " + config.getFileName() + " on " + port;
+        return "mosquitto " + config.getParent().getFileName() + " on " + port();
     }
 }

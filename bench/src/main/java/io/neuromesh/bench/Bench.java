@@ -31,6 +31,13 @@ public final class Bench {
     public static final List<String> SCENARIOS = List.of("floor", "relay-chain", "xor", "relay-throughput", "100k",
             "apply-10k", "edge-start", "flows-noop", "flows-wordcount");
 
+    /**
+     * The sparse-traffic scenario, run only when named ({@code --only sparse}, {@code ./neuromesh bench --sparse}):
+     * edge runtimes as separate OS processes, one input per gap, XOR over 3 nodes and on 1 node and a chain of 10
+     * over 2 nodes against the one-hop floor of the same driver, and each edge process's CPU and memory.
+     */
+    public static final String SPARSE = "sparse";
+
     private Bench() {
     }
 

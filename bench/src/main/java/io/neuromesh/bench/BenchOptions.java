@@ -3,6 +3,7 @@ package io.neuromesh.bench;
 import io.neuromesh.mqtt.LinkConfig;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -20,9 +21,12 @@ import java.util.Set;
  * @param edgeMainClass the main class the edge-start scenario launches in a new JVM with
  *                      {@code edge --node <id> --broker <url> --no-worker --handover 0s}; it must be on this JVM's
  *                      class path, otherwise that scenario is skipped
+ * @param gaps          the pauses between two inputs of the {@value Bench#SPARSE} scenario, one measurement per gap
+ *                      (each positive, at most {@link #MAX_GAP})
  * @since 0.1
  */
-public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> only, String edgeMainClass) {
+public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> only, String edgeMainClass,
+                           List<Duration> gaps) {
 
     /** The embedded HiveMQ CE broker, started by the benchmark in its own JVM. */
     public static final String EMBEDDED = "embedded";
@@ -32,6 +36,10 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
     public static final List<String> DEFAULT_BROKERS = List.of(EMBEDDED);
     /** The launcher's main class: the edge-start scenario times a real {@code neuromesh edge}. */
     public static final String DEFAULT_EDGE_MAIN_CLASS = "io.neuromesh.cli.Main";
+    /** The sparse scenario's gap between inputs when none is given: a sensor that changes every 2 ms. */
+    public static final List<Duration> DEFAULT_GAPS = List.of(Duration.ofMillis(2));
+    /** The longest gap accepted: longer ones would only make the run longer, not the numbers different. */
+    public static final Duration MAX_GAP = Duration.ofSeconds(10);
 
     /** Validates and copies; messages name the field and the accepted values. */
     public BenchOptions {
@@ -57,14 +65,25 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
         }
         only = only == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(only));
         for (String name : only) {
-            if (!Bench.SCENARIOS.contains(name)) {
+            if (!Bench.SCENARIOS.contains(name) && !Bench.SPARSE.equals(name)) {
                 throw new IllegalArgumentException("only: unknown scenario '" + name + "'; known: "
-                        + String.join(", ", Bench.SCENARIOS));
+                        + String.join(", ", Bench.SCENARIOS) + ", " + Bench.SPARSE);
             }
         }
         if (edgeMainClass == null || edgeMainClass.isBlank()) {
             throw new IllegalArgumentException("edgeMainClass: must name a class, e.g. " + DEFAULT_EDGE_MAIN_CLASS);
         }
+        if (gaps == null || gaps.isEmpty()) {
+            throw new IllegalArgumentException("gaps: must name at least one gap, e.g. 2ms");
+        }
+        for (int i = 0; i < gaps.size(); i++) {
+            Duration gap = gaps.get(i);
+            if (gap == null || gap.isNegative() || gap.isZero() || gap.compareTo(MAX_GAP) > 0) {
+                throw new IllegalArgumentException("gaps[" + i + "]: must be more than 0 and at most "
+                        + MAX_GAP.toSeconds() + " s, got " + gap);
+            }
+        }
+        gaps = List.copyOf(gaps);
     }
 
     private static String url(int index, String text) {
@@ -81,9 +100,12 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
         return uri.toString();
     }
 
-    /** Whether the scenario {@code name} is selected. */
+    /**
+     * Whether the scenario {@code name} is selected. {@value Bench#SPARSE} runs only when named: it starts edge
+     * processes and takes minutes.
+     */
     public boolean runs(String name) {
-        return only.isEmpty() || only.contains(name);
+        return only.isEmpty() ? !Bench.SPARSE.equals(name) : only.contains(name);
     }
 
     /** A builder with the defaults: the embedded broker, {@link BenchMode#DEFAULT}, every scenario. */
@@ -97,6 +119,7 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
         private BenchMode mode = BenchMode.DEFAULT;
         private Set<String> only = Set.of();
         private String edgeMainClass = DEFAULT_EDGE_MAIN_CLASS;
+        private List<Duration> gaps = DEFAULT_GAPS;
 
         private Builder() {
         }
@@ -125,9 +148,15 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
             return this;
         }
 
+        /** The sparse scenario's gaps between inputs, one measurement per gap. */
+        public Builder gaps(List<Duration> gaps) {
+            this.gaps = gaps;
+            return this;
+        }
+
         /** The validated options. */
         public BenchOptions build() {
-            return new BenchOptions(brokers, mode, only, edgeMainClass);
+            return new BenchOptions(brokers, mode, only, edgeMainClass, gaps);
         }
     }
 }

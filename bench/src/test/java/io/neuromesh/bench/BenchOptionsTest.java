@@ -2,6 +2,7 @@ package io.neuromesh.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +33,24 @@ class BenchOptionsTest {
     }
 
     @Test
+    void runsTheSparseScenarioOnlyWhenNamed() {
+        assertFalse(BenchOptions.builder().build().runs(Bench.SPARSE));
+        assertTrue(BenchOptions.builder().only(Set.of(Bench.SPARSE)).build().runs(Bench.SPARSE));
+        assertEquals(List.of(Duration.ofMillis(2)), BenchOptions.builder().build().gaps());
+    }
+
+    @Test
+    void rejectsAGapThatIsNotPositiveOrTooLong() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().gaps(List.of(Duration.ofMillis(2), Duration.ZERO)).build());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().gaps(List.of(Duration.ofMinutes(1))).build());
+
+        assertEquals("gaps[1]: must be more than 0 and at most 10 s, got PT0S", zero.getMessage());
+        assertEquals("gaps[0]: must be more than 0 and at most 10 s, got PT1M", tooLong.getMessage());
+    }
+
+    @Test
     void acceptsABareHostAndPortAsABrokerUrl() {
         BenchOptions options = BenchOptions.builder().brokers(List.of("mosquitto", "127.0.0.1:1884")).build();
 
@@ -44,7 +63,7 @@ class BenchOptionsTest {
                 () -> BenchOptions.builder().only(Set.of("xro")).build());
 
         assertEquals("only: unknown scenario 'xro'; known: floor, relay-chain, xor, relay-throughput, 100k, "
-                + "apply-10k, edge-start, flows-noop, flows-wordcount", e.getMessage());
+                + "apply-10k, edge-start, flows-noop, flows-wordcount, sparse", e.getMessage());
     }
 
     @Test

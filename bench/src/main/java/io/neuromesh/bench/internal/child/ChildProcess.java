@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,22 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Starts {@code command}. */
     public static ChildProcess start(List<String> command) throws IOException {
+        return start(command, Map.of(), List.of());
+    }
+
+    /** Starts {@code command} with these environment variables set and those in {@code unset} removed. */
+    public static ChildProcess start(List<String> command, Map<String, String> env, List<String> unset)
+            throws IOException {
         Path stderr = Files.createTempFile("neuromesh-bench-child", ".log");
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        return new ChildProcess(process, stderr);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        unset.forEach(builder.environment()::remove);
+        builder.environment().putAll(env);
+        return new ChildProcess(builder.start(), stderr);
+    }
+
+    /** Its process id (the JVM's own when started through the launcher, which execs java). */
+    public long pid() {
+        return process.pid();
     }
 
     private void readLines() {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /** The topologies the scenarios publish. */
 public final class Topologies {
@@ -27,6 +28,11 @@ public final class Topologies {
      * n3 renamed {@code <prefix>n1} ... so that a bench never takes over a real node's id.
      */
     public static String xor(long rev, String nodePrefix) {
+        return xor(rev, node -> nodePrefix + node);
+    }
+
+    /** The repository's {@code examples/xor.json} at {@code rev}, each neuron on {@code rename} of its node. */
+    public static String xor(long rev, UnaryOperator<String> rename) {
         Topology xor;
         try (InputStream in = Topologies.class.getResourceAsStream("/bench/xor.json")) {
             if (in == null) {
@@ -36,7 +42,7 @@ public final class Topologies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<NeuronSpec> neurons = xor.neurons().stream().map(n -> new NeuronSpec(n.id(), nodePrefix + n.node(),
+        List<NeuronSpec> neurons = xor.neurons().stream().map(n -> new NeuronSpec(n.id(), rename.apply(n.node()),
                 n.threshold(), n.mode(), n.inputWindow(), n.refractory(), n.requires())).toList();
         return new Topology(rev, xor.name(), xor.defaults(), xor.nodes(), xor.sensors(), neurons, xor.synapses(),
                 xor.actuators()).toJson();

@@ -17,6 +17,7 @@ import io.neuromesh.bench.internal.scenario.FlowsWordCountScenario;
 import io.neuromesh.bench.internal.scenario.HundredKScenario;
 import io.neuromesh.bench.internal.scenario.RelayChainScenario;
 import io.neuromesh.bench.internal.scenario.RelayThroughputScenario;
+import io.neuromesh.bench.internal.scenario.SparseScenario;
 import io.neuromesh.bench.internal.scenario.XorScenario;
 import org.tinylog.Logger;
 
@@ -62,7 +63,7 @@ public final class BenchRun {
         long start = System.nanoTime();
         List<Scenario> scenarios = List.of(new RelayChainScenario(), new XorScenario(), new RelayThroughputScenario(),
                 new HundredKScenario(), new ApplyScenario(), new EdgeStartScenario(), new FlowsNoopScenario(),
-                new FlowsWordCountScenario()).stream().filter(s -> options.runs(s.name())).toList();
+                new FlowsWordCountScenario(), new SparseScenario()).stream().filter(s -> options.runs(s.name())).toList();
         out.println("Neuromesh bench, " + options.mode().name().toLowerCase(Locale.ROOT) + " mode, brokers "
                 + String.join(", ", options.brokers()));
         try {
@@ -101,7 +102,8 @@ public final class BenchRun {
             scenarios.forEach(s -> results.add(ScenarioResult.without(s.name(), spec, Verdict.SKIPPED, e.getMessage())));
             return;
         }
-        ScenarioContext context = new ScenarioContext(broker, scale, revisions, floors, options.edgeMainClass(), out);
+        ScenarioContext context = new ScenarioContext(broker, scale, revisions, floors, options.edgeMainClass(), options.gaps(),
+                out);
         for (Scenario scenario : scenarios) {
             out.println("- " + scenario.name() + " on " + broker.label());
             out.flush();

@@ -4,6 +4,8 @@ import io.neuromesh.bench.internal.broker.BrokerUnderTest;
 import io.neuromesh.bench.internal.fleet.Revisions;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,10 +16,11 @@ import java.util.Map;
  * @param revisions     topology revisions, increasing over the whole run
  * @param floors        the floor measured on each broker so far, by broker label
  * @param edgeMainClass the main class the edge-start scenario launches
+ * @param gaps          the sparse scenario's pauses between inputs
  * @param progress      where to print one line per step worth seeing while it runs
  */
 public record ScenarioContext(BrokerUnderTest broker, Scale scale, Revisions revisions, Map<String, Floor> floors,
-                              String edgeMainClass, PrintStream progress) {
+                              String edgeMainClass, List<Duration> gaps, PrintStream progress) {
 
     /** Prints one progress line, indented under the scenario's own line. */
     public void say(String line) {

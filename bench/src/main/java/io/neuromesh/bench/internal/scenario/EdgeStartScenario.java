@@ -4,23 +4,15 @@ import io.neuromesh.bench.ScenarioResult;
 import io.neuromesh.bench.Verdict;
 import io.neuromesh.bench.internal.child.ChildJvm;
 import io.neuromesh.bench.internal.child.ChildProcess;
-import io.neuromesh.bench.internal.fleet.Links;
+import io.neuromesh.bench.internal.fleet.OnlineWatch;
 import io.neuromesh.bench.internal.report.Durations;
 import io.neuromesh.bench.internal.run.Scale;
 import io.neuromesh.bench.internal.run.Scenario;
 import io.neuromesh.bench.internal.run.ScenarioContext;
 import io.neuromesh.bench.internal.stats.Samples;
-import io.neuromesh.edge.Topics;
-import io.neuromesh.mqtt.InboundMessage;
-import io.neuromesh.mqtt.MqttLink;
-import io.neuromesh.mqtt.Qos;
-import io.neuromesh.mqtt.Subscription;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code edge --node <id> --no-worker} in a new JVM (the same java and class path as the bench), timed from just
@@ -47,21 +39,14 @@ public final class EdgeStartScenario implements Scenario {
         }
         Samples samples = new Samples();
         String prefix = "bench-start-" + ProcessHandle.current().pid() + "-";
-        LinkedBlockingQueue<Online> online = new LinkedBlockingQueue<>();
-        try (MqttLink watcher = Links.connect(context.broker().uri(), "start-watch")) {
-            watcher.subscribe(List.of(Subscription.of(Topics.ALL_STATUSES, Qos.AT_LEAST_ONCE)), Links.DIRECT,
-                    (InboundMessage m) -> {
-                        if (!m.retained() && m.payloadText().contains("\"state\":\"online\"")) {
-                            online.add(new Online(Topics.nodeOf(m.topic()), System.nanoTime()));
-                        }
-                    });
+        try (OnlineWatch watch = new OnlineWatch(context.broker().uri())) {
             for (int run = 0; run < scale.edgeStarts(); run++) {
                 String node = prefix + run;
                 List<String> command = ChildJvm.command(List.of(), main, List.of("edge", "--node", node, "--broker",
                         context.broker().uri().toString(), "--no-worker", "--handover", "0s"));
                 long start = System.nanoTime();
                 try (ChildProcess child = ChildProcess.start(command)) {
-                    long arrived = awaitOnline(online, node, child);
+                    long arrived = watch.await(node, child, TIMEOUT);
                     samples.add(arrived - start);
                     context.say("run " + (run + 1) + ": " + Durations.format(Duration.ofNanos(arrived - start)));
                 }
@@ -72,25 +57,5 @@ public final class EdgeStartScenario implements Scenario {
                 null, "p50 <= 1.5 s", met ? Verdict.MET : Verdict.MISSED,
                 "java -cp <class path> " + main + " edge --no-worker: from starting the process to its online status "
                         + "at a subscriber, JVM start included"));
-    }
-
-    /** A node's online status and when it arrived. */
-    private record Online(String node, long nanos) {
-    }
-
-    private static long awaitOnline(LinkedBlockingQueue<Online> online, String node, ChildProcess child)
-            throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Online next = online.poll(100, TimeUnit.MILLISECONDS);
-            if (next != null && node.equals(next.node())) {
-                return next.nanos();
-            }
-            if (next == null && !child.isAlive()) {
-                throw new TimeoutException("edge " + node + " exited before it was online" + child.lastError());
-            }
-        }
-        throw new TimeoutException("edge " + node + " not online within " + TIMEOUT.toSeconds() + " s"
-                + child.lastError());
     }
 }

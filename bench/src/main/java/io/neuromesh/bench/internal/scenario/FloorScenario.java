@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class FloorScenario implements Scenario {
 
-    private static final byte[] PAYLOAD = InputCodec.encode(Input.of("bench", 1));
+    static final byte[] PAYLOAD = InputCodec.encode(Input.of("bench", 1));
 
     @Override
     public String name() {
@@ -91,7 +91,7 @@ public final class FloorScenario implements Scenario {
     }
 
     /** One message with nothing else in flight: nanoseconds from the publish call to its arrival. */
-    private static long hop(MqttLink publisher, String topic, Qos qos, LinkedBlockingQueue<Long> arrivals,
+    static long hop(MqttLink publisher, String topic, Qos qos, LinkedBlockingQueue<Long> arrivals,
                             Duration timeout) throws InterruptedException, TimeoutException {
         arrivals.clear();
         long start = System.nanoTime();

@@ -27,11 +27,20 @@ import java.util.List;
  */
 public final class RelayChainScenario implements Scenario {
 
-    private static final int LENGTH = 10;
-    private static final int HOPS = LENGTH + 1;
-    private static final String SENSOR = "in";
+    static final int LENGTH = 10;
+    static final int HOPS = LENGTH + 1;
+    static final String SENSOR = "in";
     /** The target: a hop through the runtime costs at most this much more than the broker's own hop. */
     private static final double TARGET_FACTOR = 1.5;
+
+    /** The sensor toggling r0: 1, 0, 1, ..., each expecting r9 to follow. */
+    static Latencies.Steps toggles() {
+        byte[][] inputs = {InputCodec.encode(Input.of(SENSOR, 0)), InputCodec.encode(Input.of(SENSOR, 1))};
+        return i -> {
+            int value = i % 2 == 0 ? 1 : 0;
+            return new Latencies.Step(Topics.input("r0"), inputs[value], value);
+        };
+    }
 
     @Override
     public String name() {
@@ -48,13 +57,10 @@ public final class RelayChainScenario implements Scenario {
             fleet.startAll(nodes);
             long rev = context.revisions().next();
             fleet.apply(Topologies.chain(rev, SENSOR, LENGTH, nodes), rev, nodes, Duration.ofSeconds(30));
-            byte[][] inputs = {InputCodec.encode(Input.of(SENSOR, 0)), InputCodec.encode(Input.of(SENSOR, 1))};
             try (OutputProbe probe = new OutputProbe(context.broker().uri(), "r" + (LENGTH - 1));
                  MqttLink publisher = Links.connect(context.broker().uri(), "chain-pub")) {
-                total = Latencies.measure(publisher, probe, i -> {
-                    int value = i % 2 == 0 ? 1 : 0;
-                    return new Latencies.Step(Topics.input("r0"), inputs[value], value);
-                }, scale.chainWarmup(), scale.chainSamples(), scale.latencyTimeout());
+                total = Latencies.measure(publisher, probe, toggles(), scale.chainWarmup(), scale.chainSamples(),
+                        scale.latencyTimeout());
             }
         }
         Duration p50 = total.p50().dividedBy(HOPS);

@@ -34,6 +34,16 @@ public final class XorScenario implements Scenario {
     private static final int[] VALUE = {1, 1, 0, 0};
     private static final int[] Z = {1, 0, 1, 0};
 
+    /** The steps of the cycle, in order: each changes one sensor and flips z. */
+    static List<Latencies.Step> cycle() {
+        List<Latencies.Step> cycle = new ArrayList<>();
+        for (int i = 0; i < NEURON.length; i++) {
+            cycle.add(new Latencies.Step(Topics.input(NEURON[i]),
+                    InputCodec.encode(Input.of("sensor_" + NEURON[i], VALUE[i])), Z[i]));
+        }
+        return cycle;
+    }
+
     @Override
     public String name() {
         return "xor";
@@ -49,11 +59,7 @@ public final class XorScenario implements Scenario {
             fleet.startAll(nodes);
             long rev = context.revisions().next();
             fleet.apply(Topologies.xor(rev, prefix), rev, nodes, Duration.ofSeconds(30));
-            List<Latencies.Step> cycle = new ArrayList<>();
-            for (int i = 0; i < NEURON.length; i++) {
-                cycle.add(new Latencies.Step(Topics.input(NEURON[i]),
-                        InputCodec.encode(Input.of("sensor_" + NEURON[i], VALUE[i])), Z[i]));
-            }
+            List<Latencies.Step> cycle = cycle();
             try (OutputProbe probe = new OutputProbe(context.broker().uri(), "z");
                  MqttLink publisher = Links.connect(context.broker().uri(), "xor-pub")) {
                 samples = Latencies.measure(publisher, probe, i -> cycle.get(i % cycle.size()), scale.xorWarmup(),

@@ -9,6 +9,7 @@ import io.neuromesh.bench.Verdict;
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.NeuromeshCommand;
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.options.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,14 +18,17 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code neuromesh bench [--broker embedded|mosquitto|URL] [--quick] [--only NAME,...] [--json FILE]}: the end-to-end
+ * {@code neuromesh bench [--broker embedded|mosquitto|URL] [--quick] [--only NAME,...] [--sparse] [--gap D,...]
+ * [--json FILE]}: the end-to-end
  * benchmark. Missed targets are results, not failures: it exits non-zero only when a scenario broke. Its
  * {@code --broker} names brokers of its own, never a live fleet's, so it does not take the shared broker options.
  */
@@ -43,6 +47,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "NAME", split = ",",
             description = "run only these scenarios: ${COMPLETION-CANDIDATES}", completionCandidates = Scenarios.class)
     private List<String> only;
+    @Option(names = "--sparse", description = "run the sparse-traffic scenario only: edge runtimes as separate"
+            + " processes, one input per --gap (the same as --only " + Bench.SPARSE + ")")
+    private boolean sparse;
+    @Option(names = "--gap", paramLabel = "DURATION", split = ",", converter = DurationConverter.class,
+            description = "pause between two inputs of the sparse scenario, one measurement per value, e.g."
+                    + " 2ms,100ms (default: 2ms)")
+    private List<Duration> gaps;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON to FILE, to compare runs")
     private Path json;
 
@@ -50,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     static final class Scenarios implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Bench.SCENARIOS.iterator();
+            return Stream.concat(Bench.SCENARIOS.stream(), Stream.of(Bench.SPARSE)).iterator();
         }
     }
 
@@ -58,11 +69,16 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = NeuromeshCommand.out(spec);
         BenchOptions options;
+        LinkedHashSet<String> selected = new LinkedHashSet<>(only == null ? List.of() : strip(only));
+        if (sparse) {
+            selected.add(Bench.SPARSE);
+        }
         try {
             options = BenchOptions.builder()
                     .brokers(strip(brokers))
                     .mode(quick ? BenchMode.QUICK : BenchMode.FULL)
-                    .only(new LinkedHashSet<>(only == null ? List.of() : strip(only)))
+                    .only(selected)
+                    .gaps(gaps == null ? BenchOptions.DEFAULT_GAPS : gaps)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -1,0 +1,235 @@
+package io.neuromesh.bench.internal.scenario;
+
+import io.neuromesh.bench.Bench;
+import io.neuromesh.bench.ScenarioResult;
+import io.neuromesh.bench.Verdict;
+import io.neuromesh.bench.internal.child.EdgeProcesses;
+import io.neuromesh.bench.internal.fleet.BenchFleet;
+import io.neuromesh.bench.internal.fleet.Links;
+import io.neuromesh.bench.internal.fleet.OutputProbe;
+import io.neuromesh.bench.internal.fleet.Topologies;
+import io.neuromesh.bench.internal.machine.ProcStats;
+import io.neuromesh.bench.internal.report.Durations;
+import io.neuromesh.bench.internal.run.Scale;
+import io.neuromesh.bench.internal.run.Scenario;
+import io.neuromesh.bench.internal.run.ScenarioContext;
+import io.neuromesh.bench.internal.stats.Samples;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.LongFunction;
+
+/**
+ * Sparse traffic, as a fleet sees it: three {@code neuromesh edge} processes (QoS 0, no worker), one input at a time
+ * with a pause (the gap) after each output arrived, so that every hop starts from parked threads. Per gap, on one
+ * broker and with one driver (the bench's MQTT client): the one-hop floor (publish -> subscriber, same gap), XOR over
+ * the 3 nodes as {@code examples/xor.json} places it (4 broker hops), XOR with every neuron on one node (2 hops) and
+ * a chain of 10 over 2 nodes (11 hops). Then each edge process's CPU and RSS at idle with the XOR network, and its
+ * CPU while the first gap's XOR ran.
+ */
+public final class SparseScenario implements Scenario {
+
+    private static final List<String> NODES = List.of("bench-sparse-n1", "bench-sparse-n2", "bench-sparse-n3");
+    private static final List<String> EDGE_ARGS = List.of("--no-worker", "--handover", "0s", "--qos", "0", "--gpio",
+            "off");
+    private static final List<Latencies.Step> XOR_CYCLE = XorScenario.cycle();
+    private static final Latencies.Steps XOR = i -> XOR_CYCLE.get(i % XOR_CYCLE.size());
+    private static final Duration APPLY = Duration.ofSeconds(30);
+    /** Targets of issue 14: ratios to the floor measured in the same run, and p99 against p50. */
+    private static final double HOPS_FACTOR = 1.5;
+    private static final double TAIL_FACTOR = 3;
+    private static final Duration NODE_RED_XOR = Duration.ofMillis(1600);
+    /** Idle: after the last input, let timers and GC settle, then count CPU over a window long enough for 10 ms ticks. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return Bench.SPARSE;
+    }
+
+    @Override
+    public List<ScenarioResult> run(ScenarioContext context) throws Exception {
+        Scale scale = context.scale();
+        URI uri = context.broker().uri();
+        List<ScenarioResult> rows = new ArrayList<>();
+        Map<Duration, Samples> floors = new LinkedHashMap<>();
+        for (Duration gap : context.gaps()) {
+            Samples floor = floor(uri, gap, scale);
+            floors.put(gap, floor);
+            context.say("gap " + Durations.format(gap) + ": one hop p50 " + Durations.format(floor.p50()) + ", p99 "
+                    + Durations.format(floor.p99()));
+            rows.add(new ScenarioResult("sparse floor 1 hop, gap " + Durations.format(gap), context.broker().label(),
+                    floor.size(), floor.p50(), floor.p99(), null, null, "-", Verdict.PRINTED,
+                    "QoS 0, publish call to the subscriber's MQTT thread, one message then the gap"));
+        }
+        Map<String, ProcStats> before = new LinkedHashMap<>();
+        Map<String, ProcStats> after = new LinkedHashMap<>();
+        Duration loaded;
+        try (EdgeProcesses edges = EdgeProcesses.start(uri, NODES, EDGE_ARGS, context.edgeMainClass());
+             BenchFleet fleet = new BenchFleet(uri, context.revisions())) {
+            context.say("edges: " + EdgeProcesses.how(context.edgeMainClass()) + " " + String.join(" ", EDGE_ARGS)
+                    + ", pids " + edges.pids().values());
+            apply(context, fleet, rev -> Topologies.xor(rev, node -> "bench-sparse-" + node));
+            long loadStart = System.nanoTime();
+            stats(edges, before);
+            Samples xor3 = null;
+            for (Duration gap : context.gaps()) {
+                Samples xor = measure(uri, "z", XOR, gap, scale, 4);
+                if (xor3 == null) {
+                    xor3 = xor;
+                    stats(edges, after);
+                }
+                rows.add(xorThreeNodes(context, gap, xor, floors.get(gap)));
+            }
+            loaded = Duration.ofNanos(System.nanoTime() - loadStart);
+            rows.addAll(idle(context, edges, before, after, loaded));
+            apply(context, fleet, rev -> Topologies.xor(rev, node -> NODES.getFirst()));
+            for (Duration gap : context.gaps()) {
+                Samples xor = measure(uri, "z", XOR, gap, scale, 4);
+                rows.add(xorOneNode(context, gap, xor, floors.get(gap)));
+            }
+            apply(context, fleet, rev -> Topologies.chain(rev, RelayChainScenario.SENSOR, RelayChainScenario.LENGTH,
+                    NODES.subList(0, 2)));
+            for (Duration gap : context.gaps()) {
+                Samples chain = measure(uri, "r" + (RelayChainScenario.LENGTH - 1), RelayChainScenario.toggles(), gap,
+                        scale, 2);
+                rows.add(chain(context, gap, chain, floors.get(gap)));
+            }
+        }
+        return rows;
+    }
+
+    private static Samples floor(URI uri, Duration gap, Scale scale) throws Exception {
+        String topic = "bench/sparse-floor/" + ProcessHandle.current().pid();
+        try (MqttLink publisher = Links.connect(uri, "sparse-floor-pub");
+             MqttLink subscriber = Links.connect(uri, "sparse-floor-sub")) {
+            LinkedBlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+            subscriber.subscribe(List.of(Subscription.of(topic, Qos.AT_MOST_ONCE)), Links.DIRECT,
+                    m -> arrivals.add(System.nanoTime()));
+            Samples samples = new Samples();
+            int count = scale.sparseSamples(gap);
+            for (int i = 0; i < scale.sparseWarmup() + count; i++) {
+                long hop = FloorScenario.hop(publisher, topic, Qos.AT_MOST_ONCE, arrivals, scale.latencyTimeout());
+                if (i >= scale.sparseWarmup()) {
+                    samples.add(hop);
+                }
+                Latencies.pause(gap);
+            }
+            return samples;
+        }
+    }
+
+    private static void apply(ScenarioContext context, BenchFleet fleet, LongFunction<String> topology) {
+        long rev = context.revisions().next();
+        fleet.apply(topology.apply(rev), rev, NODES, APPLY);
+    }
+
+    /** Publishes steps at QoS 0 with {@code gap} after each; warms up with the same gap. */
+    private static Samples measure(URI uri, String observed, Latencies.Steps steps, Duration gap, Scale scale,
+                                   int cycle) throws Exception {
+        int count = scale.sparseSamples(gap);
+        // Whole cycles, so that the next measurement starts from the same state.
+        int warmup = (scale.sparseWarmup() + cycle - 1) / cycle * cycle;
+        count = (count + cycle - 1) / cycle * cycle;
+        try (OutputProbe probe = new OutputProbe(uri, observed);
+             MqttLink publisher = Links.connect(uri, "sparse-pub")) {
+            return Latencies.measure(publisher, Qos.AT_MOST_ONCE, probe, steps, warmup, count, gap,
+                    scale.latencyTimeout());
+        }
+    }
+
+    private static void stats(EdgeProcesses edges, Map<String, ProcStats> into) throws Exception {
+        for (Map.Entry<String, Long> node : edges.pids().entrySet()) {
+            into.put(node.getKey(), ProcStats.of(node.getValue()));
+        }
+    }
+
+    private static ScenarioResult xorThreeNodes(ScenarioContext context, Duration gap, Samples xor, Samples floor) {
+        Duration hops = floor.p50().multipliedBy(4);
+        double ratio = ratio(xor.p50(), hops);
+        boolean met = ratio <= HOPS_FACTOR && tailMet(xor);
+        context.say("XOR over 3 nodes, gap " + Durations.format(gap) + ": p50 " + Durations.format(xor.p50()) + " = "
+                + format(ratio) + "x the 4-hop floor, p99 " + Durations.format(xor.p99()));
+        return new ScenarioResult("sparse xor 3 nodes, gap " + Durations.format(gap), context.broker().label(),
+                xor.size(), xor.p50(), xor.p99(), ratio, "x 4-hop floor", "p50 <= 1.5x 4-hop floor ("
+                + Durations.format(hops) + "), p99 <= 3x p50", met ? Verdict.MET : Verdict.MISSED,
+                "sensor input -> x|y (n1) -> h1..h3 (n2, n3) -> z (n3) -> observer: 4 broker hops; p99/p50 "
+                        + format(ratio(xor.p99(), xor.p50())));
+    }
+
+    private static ScenarioResult xorOneNode(ScenarioContext context, Duration gap, Samples xor, Samples floor) {
+        Duration hops = floor.p50().multipliedBy(4);
+        double ratio = ratio(xor.p50(), hops);
+        boolean met = ratio < 1 && xor.p50().compareTo(NODE_RED_XOR) < 0 && tailMet(xor);
+        context.say("XOR on 1 node, gap " + Durations.format(gap) + ": p50 " + Durations.format(xor.p50()) + ", p99 "
+                + Durations.format(xor.p99()));
+        return new ScenarioResult("sparse xor 1 node, gap " + Durations.format(gap), context.broker().label(),
+                xor.size(), xor.p50(), xor.p99(), ratio, "x 4-hop floor", "p50 < 4-hop floor (" + Durations.format(hops)
+                + ") and < 1.6 ms, p99 <= 3x p50", met ? Verdict.MET : Verdict.MISSED,
+                "every neuron on one node: sensor input -> n1 -> observer, 2 broker hops; p99/p50 "
+                        + format(ratio(xor.p99(), xor.p50())));
+    }
+
+    private static ScenarioResult chain(ScenarioContext context, Duration gap, Samples chain, Samples floor) {
+        Duration p50 = chain.p50().dividedBy(RelayChainScenario.HOPS);
+        Duration p99 = chain.p99().dividedBy(RelayChainScenario.HOPS);
+        double ratio = ratio(p50, floor.p50());
+        boolean met = ratio <= HOPS_FACTOR && tailMet(chain);
+        context.say("chain of 10 over 2 nodes, gap " + Durations.format(gap) + ": per hop p50 " + Durations.format(p50)
+                + " = " + format(ratio) + "x the one-hop floor");
+        return new ScenarioResult("sparse chain per hop, gap " + Durations.format(gap), context.broker().label(),
+                chain.size(), p50, p99, ratio, "x 1-hop floor", "p50 <= 1.5x 1-hop floor (" + Durations.format(
+                floor.p50().multipliedBy(3).dividedBy(2)) + "), p99 <= 3x p50", met ? Verdict.MET : Verdict.MISSED,
+                "r0..r9 alternating over 2 nodes, 11 broker hops; end to end p50 " + Durations.format(chain.p50())
+                        + ", p99 " + Durations.format(chain.p99()));
+    }
+
+    private static List<ScenarioResult> idle(ScenarioContext context, EdgeProcesses edges,
+                                             Map<String, ProcStats> before, Map<String, ProcStats> after,
+                                             Duration loaded) throws Exception {
+        Latencies.pause(SETTLE);
+        Map<String, ProcStats> start = new LinkedHashMap<>();
+        stats(edges, start);
+        long windowStart = System.nanoTime();
+        Latencies.pause(IDLE_WINDOW);
+        Map<String, ProcStats> end = new LinkedHashMap<>();
+        stats(edges, end);
+        Duration window = Duration.ofNanos(System.nanoTime() - windowStart);
+        Duration load = loaded.isZero() ? Duration.ofNanos(1) : loaded;
+        List<ScenarioResult> rows = new ArrayList<>();
+        for (String node : end.keySet()) {
+            double idle = end.get(node).cpuPercentSince(start.get(node), window);
+            double busy = after.get(node).cpuPercentSince(before.get(node), load);
+            long rssMb = end.get(node).rssBytes() / (1024 * 1024);
+            boolean met = idle < 1 && rssMb <= 100;
+            context.say(node + ": idle " + format(idle) + " % of a core, RSS " + rssMb + " MB; " + format(busy)
+                    + " % while XOR ran");
+            rows.add(new ScenarioResult("sparse idle " + node, context.broker().label(), 1, null, null, idle,
+                    "% of a core", "< 1% of a core, RSS <= 100 MB", met ? Verdict.MET : Verdict.MISSED,
+                    "XOR network hosted; RSS " + rssMb + " MB; CPU over " + Durations.format(window) + " at idle, "
+                            + format(busy) + " % while the first gap's XOR ran"));
+        }
+        return rows;
+    }
+
+    private static boolean tailMet(Samples samples) {
+        return ratio(samples.p99(), samples.p50()) <= TAIL_FACTOR;
+    }
+
+    private static double ratio(Duration a, Duration b) {
+        return (double) a.toNanos() / Math.max(1, b.toNanos());
+    }
+
+    private static String format(double value) {
+        return String.format("%.2f", value);
+    }
+}

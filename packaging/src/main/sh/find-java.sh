@@ -40,9 +40,36 @@ find_java() {
 }
 
 # Flags newer JDKs want for RocksDB/JNA native access and Netty's sun.misc.Unsafe use; JDK 21 rejects the second.
+# Called with the command line: `edge` also gets the edge node's memory defaults (edge_flags).
 jvm_flags() {
   JVM_FLAGS=()
   if [[ "$JAVA_MAJOR" -ge 23 ]]; then
     JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   fi
+  local arg
+  for arg in "$@"; do
+    [[ "$arg" == -* ]] && continue
+    [[ "$arg" == edge ]] && edge_flags
+    break
+  done
+}
+
+# An edge node sizes itself for a Pi. The JVM's own default heap is a quarter of the memory (512 MB of a 2 GB Pi 4)
+# and an initial heap of 1/64 whose young generation is touched before the first collection; an edge runtime needs
+# about 2 MB of heap per 1,000 neurons on top of ~20 MB (README, "Memory"). So: at most an eighth of the memory,
+# between 64 MB (~20,000 neurons) and 512 MB, starting at 16 MB, with the serial collector (no GC threads, no
+# remembered sets: the smallest footprint, and pauses of a few ms on such heaps). Whatever NEUROMESH_JAVA_OPTS sets
+# wins: -Xmx/-XX:MaxRAM*, -Xms, or any -XX:+Use*GC replaces the matching default.
+edge_flags() {
+  local opts=" ${NEUROMESH_JAVA_OPTS:-} " mem_kb heap_mb
+  if [[ "$opts" != *" -Xmx"* && "$opts" != *"-XX:MaxRAM"* ]]; then
+    mem_kb=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo 2>/dev/null || true)
+    heap_mb=$(( ${mem_kb:-0} / 1024 / 8 ))
+    (( heap_mb < 64 )) && heap_mb=64
+    (( heap_mb > 512 )) && heap_mb=512
+    JVM_FLAGS+=("-Xmx${heap_mb}m")
+  fi
+  [[ "$opts" != *" -Xms"* ]] && JVM_FLAGS+=(-Xms16m)
+  [[ "$opts" != *"-XX:+Use"*"GC"* ]] && JVM_FLAGS+=(-XX:+UseSerialGC)
+  return 0
 }

@@ -56,10 +56,10 @@ jvm_flags() {
 
 # An edge node sizes itself for a Pi. The JVM's own default heap is a quarter of the memory (512 MB of a 2 GB Pi 4)
 # and an initial heap of 1/64 whose young generation is touched before the first collection; an edge runtime needs
-# about 2 MB of heap per 1,000 neurons on top of ~20 MB (README, "Memory"). So: at most an eighth of the memory,
-# between 64 MB (~20,000 neurons) and 512 MB, starting at 16 MB, with the serial collector (no GC threads, no
-# remembered sets: the smallest footprint, and pauses of a few ms on such heaps). Whatever NEUROMESH_JAVA_OPTS sets
-# wins: -Xmx/-XX:MaxRAM*, -Xms, or any -XX:+Use*GC replaces the matching default.
+# about 2.2 MB of heap per 1,000 neurons (measured by `neuromesh bench --only 100k`, README "Benchmarks"). So: at
+# most an eighth of the memory, between 64 MB and 512 MB (a 2 GB Pi 4: 256 MB, room for ~100,000 neurons), starting
+# at 16 MB, with the serial collector (no GC threads, no remembered sets: the smallest footprint). Whatever
+# NEUROMESH_JAVA_OPTS sets wins: -Xmx/-XX:MaxRAM*, -Xms, or any -XX:+Use*GC replaces the matching default.
 edge_flags() {
   local opts=" ${NEUROMESH_JAVA_OPTS:-} " mem_kb heap_mb
   if [[ "$opts" != *" -Xmx"* && "$opts" != *"-XX:MaxRAM"* ]]; then

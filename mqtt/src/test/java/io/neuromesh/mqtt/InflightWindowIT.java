@@ -72,7 +72,10 @@ class InflightWindowIT {
                 thread.join();
             }
             assertTrue(failures.isEmpty(), failures.toString());
-            assertEquals(PUBLISHERS * PER_PUBLISHER, sender.stats().published(), "every publish accepted");
+            // Eventually: a connection lost during the burst (a loaded machine) keeps the rest in the offline buffer,
+            // which the reconnect flushes in order; nothing may be lost either way.
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(PUBLISHERS * PER_PUBLISHER,
+                    sender.stats().published(), "every publish accepted"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(PUBLISHERS * PER_PUBLISHER,
                     seen.stream().mapToInt(List::size).sum(),
                     () -> "arrived per publisher: " + seen.stream().map(List::size).toList()));

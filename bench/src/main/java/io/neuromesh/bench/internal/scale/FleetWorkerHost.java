@@ -1,0 +1,102 @@
+package io.neuromesh.bench.internal.scale;
+
+import io.neuromesh.bench.internal.child.Memory;
+import io.neuromesh.bench.internal.fleet.BenchFleet;
+import io.neuromesh.edge.EdgeRuntime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * A worker JVM of the fleet benchmark: many edge runtimes in one process, driven over standard input. Arguments:
+ * {@code <broker URL> <node>...}. It starts every runtime, prints {@code online}, then answers one line per command:
+ * <ul>
+ * <li>{@code state} -> {@code state <node>:<rev>:<hosted>:<hash>,...} for each live runtime, where {@code hash} is
+ * {@link HostingCheck#hash} summed over its hosted neurons;</li>
+ * <li>{@code mark} -> remembers what each runtime hosts now, answers {@code marked};</li>
+ * <li>{@code gained} -> {@code gained <n>}: neurons hosted now by a live runtime that did not host them at the mark;</li>
+ * <li>{@code kill <node>...} -> crashes those runtimes (no DISCONNECT: the broker sends their Last Will), answers
+ * {@code killed};</li>
+ * <li>{@code mem} -> {@code mem <heap after GC> <RSS> <live runtimes>} in bytes;</li>
+ * <li>{@code exit} -> closes every runtime, prints {@code bye} and exits.</li>
+ * </ul>
+ */
+public final class FleetWorkerHost {
+
+    private FleetWorkerHost() {
+    }
+
+    /** Entry point of the worker JVM. */
+    public static void main(String[] args) throws IOException {
+        URI broker = URI.create(args[0]);
+        Map<String, EdgeRuntime> live = new LinkedHashMap<>();
+        for (String node : List.of(args).subList(1, args.length)) {
+            EdgeRuntime runtime = BenchFleet.builder(broker, node).build();
+            runtime.start();
+            live.put(node, runtime);
+        }
+        System.out.println("online");
+        Map<String, Set<String>> marked = new LinkedHashMap<>();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = commands.readLine()) != null) {
+            String[] words = line.strip().split(" ");
+            switch (words[0]) {
+                case "state" -> System.out.println("state " + state(live));
+                case "mark" -> {
+                    marked.clear();
+                    live.forEach((node, runtime) -> marked.put(node, new HashSet<>(runtime.hostedNeurons())));
+                    System.out.println("marked");
+                }
+                case "gained" -> System.out.println("gained " + gained(live, marked));
+                case "kill" -> {
+                    for (int i = 1; i < words.length; i++) {
+                        EdgeRuntime runtime = live.remove(words[i]);
+                        if (runtime != null) {
+                            runtime.abort();
+                        }
+                    }
+                    System.out.println("killed");
+                }
+                case "mem" -> System.out.println("mem " + Memory.heapAfterGc() + " " + Memory.residentBytes() + " "
+                        + live.size());
+                case "exit" -> {
+                    live.values().parallelStream().forEach(EdgeRuntime::close);
+                    System.out.println("bye");
+                    System.exit(0);
+                }
+                default -> System.out.println("error unknown command '" + line + "'");
+            }
+        }
+        live.values().parallelStream().forEach(EdgeRuntime::close);
+        System.exit(0);
+    }
+
+    private static String state(Map<String, EdgeRuntime> live) {
+        StringJoiner nodes = new StringJoiner(",");
+        live.forEach((node, runtime) -> {
+            long rev = runtime.rev();
+            Set<String> hosted = runtime.hostedNeurons();
+            nodes.add(node + ":" + rev + ":" + hosted.size() + ":" + HostingCheck.hash(hosted));
+        });
+        return nodes.toString();
+    }
+
+    private static long gained(Map<String, EdgeRuntime> live, Map<String, Set<String>> marked) {
+        long gained = 0;
+        for (Map.Entry<String, EdgeRuntime> entry : live.entrySet()) {
+            Set<String> before = marked.getOrDefault(entry.getKey(), Set.of());
+            gained += entry.getValue().hostedNeurons().stream().filter(n -> !before.contains(n)).count();
+        }
+        return gained;
+    }
+}

@@ -21,7 +21,7 @@ import java.util.StringJoiner;
  * {@code <broker URL> <node>...}. It starts every runtime, prints {@code online}, then answers one line per command:
  * <ul>
  * <li>{@code state} -> {@code state <node>:<rev>:<hosted>:<hash>,...} for each live runtime, where {@code hash} is
- * {@link HostingCheck#hash} summed over its hosted neurons;</li>
+ * {@link HostingCheck#hash} summed over its hosted neurons (rev -1 when its brain thread is too busy to answer);</li>
  * <li>{@code mark} -> remembers what each runtime hosts now, answers {@code marked};</li>
  * <li>{@code gained} -> {@code gained <n>}: neurons hosted now by a live runtime that did not host them at the mark;</li>
  * <li>{@code kill <node>...} -> crashes those runtimes (no DISCONNECT: the broker sends their Last Will), answers
@@ -41,7 +41,13 @@ public final class FleetWorkerHost {
         Map<String, EdgeRuntime> live = new LinkedHashMap<>();
         for (String node : List.of(args).subList(1, args.length)) {
             EdgeRuntime runtime = BenchFleet.builder(broker, node).build();
-            runtime.start();
+            try {
+                runtime.start();
+            } catch (RuntimeException e) {
+                // The bench shows the last line of standard error: make it the reason, not a stack frame.
+                System.err.println("node " + node + " did not start: " + e);
+                System.exit(1);
+            }
             live.put(node, runtime);
         }
         System.out.println("online");
@@ -84,9 +90,14 @@ public final class FleetWorkerHost {
     private static String state(Map<String, EdgeRuntime> live) {
         StringJoiner nodes = new StringJoiner(",");
         live.forEach((node, runtime) -> {
-            long rev = runtime.rev();
-            Set<String> hosted = runtime.hostedNeurons();
-            nodes.add(node + ":" + rev + ":" + hosted.size() + ":" + HostingCheck.hash(hosted));
+            try {
+                long rev = runtime.rev();
+                Set<String> hosted = runtime.hostedNeurons();
+                nodes.add(node + ":" + rev + ":" + hosted.size() + ":" + HostingCheck.hash(hosted));
+            } catch (RuntimeException e) {
+                // Its brain thread did not answer in time (busy applying): rev -1, so the fleet does not agree yet.
+                nodes.add(node + ":-1:0:0");
+            }
         });
         return nodes.toString();
     }

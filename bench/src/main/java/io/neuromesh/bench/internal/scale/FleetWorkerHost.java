@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A worker JVM of the fleet benchmark: many edge runtimes in one process, driven over standard input. Arguments:
@@ -87,19 +90,28 @@ public final class FleetWorkerHost {
         System.exit(0);
     }
 
+    /** Asks every runtime at once: a brain too busy to answer costs one query timeout, not one per runtime. */
     private static String state(Map<String, EdgeRuntime> live) {
-        StringJoiner nodes = new StringJoiner(",");
-        live.forEach((node, runtime) -> {
-            try {
-                long rev = runtime.rev();
-                Set<String> hosted = runtime.hostedNeurons();
-                nodes.add(node + ":" + rev + ":" + hosted.size() + ":" + HostingCheck.hash(hosted));
-            } catch (RuntimeException e) {
-                // Its brain thread did not answer in time (busy applying): rev -1, so the fleet does not agree yet.
-                nodes.add(node + ":-1:0:0");
+        try (ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> answers = live.entrySet().stream()
+                    .map(e -> askers.submit(() -> state(e.getKey(), e.getValue()))).toList();
+            StringJoiner nodes = new StringJoiner(",");
+            for (Future<String> answer : answers) {
+                nodes.add(answer.resultNow());
             }
-        });
-        return nodes.toString();
+            return nodes.toString();
+        }
+    }
+
+    private static String state(String node, EdgeRuntime runtime) {
+        try {
+            long rev = runtime.rev();
+            Set<String> hosted = runtime.hostedNeurons();
+            return node + ":" + rev + ":" + hosted.size() + ":" + HostingCheck.hash(hosted);
+        } catch (RuntimeException e) {
+            // Its brain thread did not answer in time (busy): rev -1, so the fleet does not agree yet.
+            return node + ":-1:0:0";
+        }
     }
 
     private static long gained(Map<String, EdgeRuntime> live, Map<String, Set<String>> marked) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.concurrent.Future;
 
 /**
  * A worker JVM of the fleet benchmark: many edge runtimes in one process, driven over standard input. Arguments:
- * {@code <broker URL> <node>...}. It starts every runtime, prints {@code online}, then answers one line per command:
+ * {@code <broker URL> <node>...}. It starts every runtime, prints {@code online} (or {@code error <why>} and exits
+ * with status 1), then answers one line per command:
  * <ul>
  * <li>{@code state} -> {@code state <node>:<rev>:<hosted>:<hash>,...} for each live runtime, where {@code hash} is
  * {@link HostingCheck#hash} summed over its hosted neurons (rev -1 when its brain thread is too busy to answer);</li>
@@ -35,6 +37,8 @@ import java.util.concurrent.Future;
  */
 public final class FleetWorkerHost {
 
+    private static final Duration START = Duration.ofMinutes(3);
+
     private FleetWorkerHost() {
     }
 
@@ -43,12 +47,13 @@ public final class FleetWorkerHost {
         URI broker = URI.create(args[0]);
         Map<String, EdgeRuntime> live = new LinkedHashMap<>();
         for (String node : List.of(args).subList(1, args.length)) {
-            EdgeRuntime runtime = BenchFleet.builder(broker, node).build();
+            // Dozens of runtimes start at once on a few cores, each receiving every other's heartbeats: allow more
+            // than the bench's usual 30 s to come online.
+            EdgeRuntime runtime = BenchFleet.builder(broker, node).link(l -> l.startTimeout(START)).build();
             try {
                 runtime.start();
             } catch (RuntimeException e) {
-                // The bench shows the last line of standard error: make it the reason, not a stack frame.
-                System.err.println("node " + node + " did not start: " + e);
+                System.out.println("error node " + node + " did not start: " + e);
                 System.exit(1);
             }
             live.put(node, runtime);

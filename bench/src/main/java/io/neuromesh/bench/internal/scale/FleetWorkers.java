@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class FleetWorkers implements AutoCloseable {
 
-    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration START = Duration.ofMinutes(10);
     private static final Duration ANSWER = Duration.ofSeconds(60);
 
     /** One live node's report: the rev it runs, how many neurons it hosts and their hash sum. */
@@ -51,7 +51,10 @@ final class FleetWorkers implements AutoCloseable {
                 args.subList(1, args.size()).forEach(node -> fleet.byNode.put(node, child));
             }
             for (ChildProcess child : fleet.children) {
-                child.awaitLine("online"::equals, START);
+                String line = child.awaitLine(l -> l.equals("online") || l.startsWith("error "), START);
+                if (!line.equals("online")) {
+                    throw new IllegalStateException("a worker JVM failed: " + line.substring(6));
+                }
             }
             return fleet;
         } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {

@@ -63,36 +63,46 @@ public final class FleetWorkerHost {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = commands.readLine()) != null) {
-            String[] words = line.strip().split(" ");
-            switch (words[0]) {
-                case "state" -> System.out.println("state " + state(live));
-                case "mark" -> {
-                    marked.clear();
-                    live.forEach((node, runtime) -> marked.put(node, new HashSet<>(runtime.hostedNeurons())));
-                    System.out.println("marked");
-                }
-                case "gained" -> System.out.println("gained " + gained(live, marked));
-                case "kill" -> {
-                    for (int i = 1; i < words.length; i++) {
-                        EdgeRuntime runtime = live.remove(words[i]);
-                        if (runtime != null) {
-                            runtime.abort();
-                        }
-                    }
-                    System.out.println("killed");
-                }
-                case "mem" -> System.out.println("mem " + Memory.heapAfterGc() + " " + Memory.residentBytes() + " "
-                        + live.size());
-                case "exit" -> {
-                    live.values().parallelStream().forEach(EdgeRuntime::close);
-                    System.out.println("bye");
-                    System.exit(0);
-                }
-                default -> System.out.println("error unknown command '" + line + "'");
+            try {
+                answer(line, live, marked);
+            } catch (RuntimeException | Error e) {
+                // Keep running with the runtimes as they are; the bench shows the error and where.
+                StackTraceElement[] at = e.getStackTrace();
+                System.out.println("error " + e + (at.length == 0 ? "" : " at " + at[0]));
             }
         }
         live.values().parallelStream().forEach(EdgeRuntime::close);
         System.exit(0);
+    }
+
+    private static void answer(String line, Map<String, EdgeRuntime> live, Map<String, Set<String>> marked) {
+        String[] words = line.strip().split(" ");
+        switch (words[0]) {
+            case "state" -> System.out.println("state " + state(live));
+            case "mark" -> {
+                marked.clear();
+                live.forEach((node, runtime) -> marked.put(node, new HashSet<>(runtime.hostedNeurons())));
+                System.out.println("marked");
+            }
+            case "gained" -> System.out.println("gained " + gained(live, marked));
+            case "kill" -> {
+                for (int i = 1; i < words.length; i++) {
+                    EdgeRuntime runtime = live.remove(words[i]);
+                    if (runtime != null) {
+                        runtime.abort();
+                    }
+                }
+                System.out.println("killed");
+            }
+            case "mem" -> System.out.println("mem " + Memory.heapAfterGc() + " " + Memory.residentBytes() + " "
+                    + live.size());
+            case "exit" -> {
+                live.values().parallelStream().forEach(EdgeRuntime::close);
+                System.out.println("bye");
+                System.exit(0);
+            }
+            default -> System.out.println("error unknown command '" + line + "'");
+        }
     }
 
     /** Asks every runtime at once: a brain too busy to answer costs one query timeout, not one per runtime. */

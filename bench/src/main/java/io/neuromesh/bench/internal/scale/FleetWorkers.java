@@ -68,7 +68,7 @@ final class FleetWorkers implements AutoCloseable {
         children.forEach(c -> c.send("state"));
         List<NodeState> states = new ArrayList<>();
         for (ChildProcess child : children) {
-            String line = child.awaitLine(l -> l.startsWith("state"), ANSWER).substring(5).strip();
+            String line = ask(child, "state").substring(5).strip();
             for (String entry : line.isEmpty() ? new String[0] : line.split(",")) {
                 String[] f = entry.split(":");
                 states.add(new NodeState(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3])));
@@ -81,7 +81,7 @@ final class FleetWorkers implements AutoCloseable {
     void mark() throws InterruptedException, TimeoutException {
         children.forEach(c -> c.send("mark"));
         for (ChildProcess child : children) {
-            child.awaitLine("marked"::equals, ANSWER);
+            ask(child, "marked");
         }
     }
 
@@ -90,7 +90,7 @@ final class FleetWorkers implements AutoCloseable {
         children.forEach(c -> c.send("gained"));
         long gained = 0;
         for (ChildProcess child : children) {
-            gained += Long.parseLong(child.awaitLine(l -> l.startsWith("gained "), ANSWER).substring(7));
+            gained += Long.parseLong(ask(child, "gained ").substring(7));
         }
         return gained;
     }
@@ -103,7 +103,7 @@ final class FleetWorkers implements AutoCloseable {
         }
         commands.forEach((child, command) -> child.send(command.toString()));
         for (ChildProcess child : commands.keySet()) {
-            child.awaitLine("killed"::equals, ANSWER);
+            ask(child, "killed");
         }
     }
 
@@ -114,12 +114,21 @@ final class FleetWorkers implements AutoCloseable {
         long rss = 0;
         int runtimes = 0;
         for (ChildProcess child : children) {
-            String[] f = child.awaitLine(l -> l.startsWith("mem "), ANSWER).split(" ");
+            String[] f = ask(child, "mem ").split(" ");
             heap += Long.parseLong(f[1]);
             rss += Long.parseLong(f[2]);
             runtimes += Integer.parseInt(f[3]);
         }
         return new Mem(heap, rss, runtimes);
+    }
+
+    /** The child's next answer starting with {@code prefix}; an {@code error} answer becomes an exception. */
+    private static String ask(ChildProcess child, String prefix) throws InterruptedException, TimeoutException {
+        String line = child.awaitLine(l -> l.startsWith(prefix) || l.startsWith("error "), ANSWER);
+        if (line.startsWith("error ") && !prefix.equals("error ")) {
+            throw new IllegalStateException("a worker JVM failed: " + line.substring(6));
+        }
+        return line;
     }
 
     @Override

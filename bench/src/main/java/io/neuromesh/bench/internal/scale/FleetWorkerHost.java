@@ -107,15 +107,14 @@ public final class FleetWorkerHost {
 
     /** Asks every runtime at once: a brain too busy to answer costs one query timeout, not one per runtime. */
     private static String state(Map<String, EdgeRuntime> live) {
+        List<Future<String>> answers;
         try (ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<String>> answers = live.entrySet().stream()
-                    .map(e -> askers.submit(() -> state(e.getKey(), e.getValue()))).toList();
-            StringJoiner nodes = new StringJoiner(",");
-            for (Future<String> answer : answers) {
-                nodes.add(answer.resultNow());
-            }
-            return nodes.toString();
+            answers = live.entrySet().stream().map(e -> askers.submit(() -> state(e.getKey(), e.getValue()))).toList();
         }
+        // Closing the executor waited for every answer.
+        StringJoiner nodes = new StringJoiner(",");
+        answers.forEach(answer -> nodes.add(answer.resultNow()));
+        return nodes.toString();
     }
 
     private static String state(String node, EdgeRuntime runtime) {

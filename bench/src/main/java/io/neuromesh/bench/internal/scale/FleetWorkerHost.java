@@ -81,7 +81,7 @@ public final class FleetWorkerHost {
             case "state" -> System.out.println("state " + state(live));
             case "mark" -> {
                 marked.clear();
-                live.forEach((node, runtime) -> marked.put(node, new HashSet<>(runtime.hostedNeurons())));
+                live.forEach((node, runtime) -> marked.put(node, new HashSet<>(hosted(runtime))));
                 System.out.println("marked");
             }
             case "gained" -> System.out.println("gained " + gained(live, marked));
@@ -102,6 +102,19 @@ public final class FleetWorkerHost {
                 System.exit(0);
             }
             default -> System.out.println("error unknown command '" + line + "'");
+        }
+    }
+
+    /** What a runtime hosts, asking again while its brain is too busy to answer (at most five times). */
+    private static Set<String> hosted(EdgeRuntime runtime) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runtime.hostedNeurons();
+            } catch (IllegalStateException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -132,7 +145,7 @@ public final class FleetWorkerHost {
         long gained = 0;
         for (Map.Entry<String, EdgeRuntime> entry : live.entrySet()) {
             Set<String> before = marked.getOrDefault(entry.getKey(), Set.of());
-            gained += entry.getValue().hostedNeurons().stream().filter(n -> !before.contains(n)).count();
+            gained += hosted(entry.getValue()).stream().filter(n -> !before.contains(n)).count();
         }
         return gained;
     }

@@ -44,11 +44,19 @@ public final class BenchFleet implements AutoCloseable {
      * {@code setup}; returns when it is online.
      */
     public EdgeRuntime start(String node, UnaryOperator<EdgeConfig.Builder> setup) {
-        EdgeRuntime runtime = setup.apply(EdgeRuntime.builder().node(node).broker(broker).gpio(GpioSetting.OFF)
-                .handover(Duration.ZERO).sessionExpiry(SESSION_EXPIRY).link(l -> l.startTimeout(ONLINE))).build();
+        EdgeRuntime runtime = setup.apply(builder(broker, node)).build();
         runtimes.add(runtime);
         runtime.start();
         return runtime;
+    }
+
+    /**
+     * The settings of every bench runtime: GPIO off, no handover, a session of {@link #SESSION_EXPIRY}, 30 s to come
+     * online.
+     */
+    public static EdgeConfig.Builder builder(URI broker, String node) {
+        return EdgeRuntime.builder().node(node).broker(broker).gpio(GpioSetting.OFF).handover(Duration.ZERO)
+                .sessionExpiry(SESSION_EXPIRY).link(l -> l.startTimeout(ONLINE));
     }
 
     /** Starts runtimes for {@code nodes} with the defaults, one after the other; returns when all are online. */

@@ -1,16 +1,15 @@
 package io.neuromesh.bench.internal.scenario;
 
+import io.neuromesh.bench.internal.child.Memory;
 import io.neuromesh.bench.internal.fleet.BenchFleet;
 import io.neuromesh.edge.EdgeRuntime;
-import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.RuntimeStats;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * The child JVM of the 100k scenario: one edge runtime, driven over standard input by the bench. Arguments:
@@ -26,16 +25,14 @@ public final class BigRuntimeHost {
 
     /** Entry point of the child JVM. */
     public static void main(String[] args) throws IOException {
-        EdgeRuntime runtime = EdgeRuntime.builder().node(args[0]).broker(args[1]).gpio(GpioSetting.OFF)
-                .handover(Duration.ZERO).sessionExpiry(BenchFleet.SESSION_EXPIRY)
-                .link(l -> l.startTimeout(Duration.ofSeconds(30))).build();
+        EdgeRuntime runtime = BenchFleet.builder(URI.create(args[1]), args[0]).build();
         runtime.start();
         System.out.println("online");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String command;
         while ((command = commands.readLine()) != null) {
             switch (command.strip()) {
-                case "heap" -> System.out.println("heap " + heapAfterGc());
+                case "heap" -> System.out.println("heap " + Memory.heapAfterGc());
                 case "stats" -> {
                     RuntimeStats stats = runtime.stats();
                     System.out.println("stats " + stats.inputs() + " " + stats.dropped() + " "
@@ -51,19 +48,5 @@ public final class BigRuntimeHost {
         }
         runtime.close();
         System.exit(0);
-    }
-
-    /** Heap in use after full collections: run until it stops shrinking (at most five times). */
-    private static long heapAfterGc() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (now >= used) {
-                return Math.min(now, used);
-            }
-            used = now;
-        }
-        return used;
     }
 }

@@ -4,6 +4,7 @@ import io.neuromesh.bench.Bench;
 import io.neuromesh.bench.BenchMode;
 import io.neuromesh.bench.BenchOptions;
 import io.neuromesh.bench.BenchReport;
+import io.neuromesh.bench.FleetBench;
 import io.neuromesh.bench.ScenarioResult;
 import io.neuromesh.bench.Verdict;
 import io.neuromesh.cli.internal.CommandFailedException;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code neuromesh bench [--broker embedded|mosquitto|URL] [--quick] [--only NAME,...] [--sparse] [--gap D,...]
- * [--json FILE]}: the end-to-end
- * benchmark. Missed targets are results, not failures: it exits non-zero only when a scenario broke. Its
+ * [--json FILE]}: the end-to-end benchmark; {@code neuromesh bench --fleet 10,30,100 [--neurons N] [--broker B]}: the
+ * fleet benchmark instead. Missed targets are results, not failures: it exits non-zero only when a scenario broke. Its
  * {@code --broker} names brokers of its own, never a live fleet's, so it does not take the shared broker options.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "benchmark the brain end to end against the"
@@ -56,6 +56,12 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Duration> gaps;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON to FILE, to compare runs")
     private Path json;
+    @Option(names = "--fleet", paramLabel = "N[,N2]", split = ",", description = "instead of the scenarios, measure "
+            + "fleets of N edge runtimes (in 4 worker JVMs) on the first --broker: apply, failover, traffic, memory")
+    private List<Integer> fleet;
+    @Option(names = "--neurons", paramLabel = "N", defaultValue = "10000",
+            description = "auto-placed neurons of the --fleet network (default: ${DEFAULT-VALUE})")
+    private int neurons;
 
     /** The scenario names, for help and completion. */
     static final class Scenarios implements Iterable<String> {
@@ -66,8 +72,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintStream out = NeuromeshCommand.out(spec);
+        if (fleet != null) {
+            return fleet(out);
+        }
         BenchOptions options;
         LinkedHashSet<String> selected = new LinkedHashSet<>(only == null ? List.of() : strip(only));
         if (sparse) {
@@ -94,6 +103,17 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandFailedException(broken.size() + " scenario(s) broke: " + broken.stream()
                     .map(r -> r.scenario() + " on " + r.broker()).collect(Collectors.joining(", ")));
         }
+        return 0;
+    }
+
+    private Integer fleet(PrintStream out) throws Exception {
+        FleetBench.FleetOptions options;
+        try {
+            options = FleetBench.FleetOptions.of(fleet, neurons, strip(brokers).get(0));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        FleetBench.run(options, out);
         return 0;
     }
 

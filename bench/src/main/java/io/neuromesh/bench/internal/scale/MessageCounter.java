@@ -1,0 +1,47 @@
+package io.neuromesh.bench.internal.scale;
+
+import io.neuromesh.bench.internal.fleet.Links;
+import io.neuromesh.edge.Topics;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts what is published on the broker with a wildcard subscriber ({@code #}, QoS 0): every message once, however
+ * many subscribers the broker delivers it to. Status messages (heartbeats) are also counted apart.
+ */
+final class MessageCounter implements AutoCloseable {
+
+    private final MqttLink link;
+    private final LongAdder all = new LongAdder();
+    private final LongAdder statuses = new LongAdder();
+
+    MessageCounter(URI broker) {
+        link = Links.connect(broker, "count");
+        link.subscribe(List.of(Subscription.of("#", Qos.AT_MOST_ONCE)), Links.DIRECT, message -> {
+            all.increment();
+            if (message.topic().startsWith(Topics.NODES_PREFIX) && message.topic().endsWith("/status")) {
+                statuses.increment();
+            }
+        });
+    }
+
+    /** Messages counted so far. */
+    long all() {
+        return all.sum();
+    }
+
+    /** Node status messages (heartbeats) counted so far. */
+    long statuses() {
+        return statuses.sum();
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}

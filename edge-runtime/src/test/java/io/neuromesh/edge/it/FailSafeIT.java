@@ -75,6 +75,7 @@ class FailSafeIT {
             fleet.start("n2");
             fleet.start("n3", watched(n3Port));
             Observer pins = fleet.observe(Topics.NODES_PREFIX + "+/gpio/+");
+            Observer statuses = fleet.observe(Topics.ALL_STATUSES);
             try (FleetClient client = EdgeFleet.client(fleet)) {
                 applyOk(fleet, client, topology(), 1);
                 press(client, 17, true);
@@ -97,10 +98,18 @@ class FailSafeIT {
                 assertTrue(n3.level(HELD), "led_hold keeps its level: its timer would have fired with the LED's");
 
                 fleet.broker().start();
+                long restarted = System.nanoTime();
                 await("back: the LED follows z (still 1) again").atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
                         .until(() -> n3.level(LED));
                 awaitPublished(pins, LED, true, "its state is published again after the reconnect");
 
+                // The broker kept no session: an input reaches a node only once it is back and subscribed again,
+                // which its first status after the restart says (it announces after restoring subscriptions).
+                for (String node : EdgeFleet.NODES) {
+                    await(node + " announced itself after the restart").atMost(TIMEOUT).until(() -> statuses
+                            .history(Topics.nodeStatus(node)).stream().anyMatch(m -> m.arrivedNanos() > restarted
+                                    && m.payload().contains("\"online\"")));
+                }
                 press(client, 17, false);
                 await("z=0 after the outage: both follow it").atMost(TIMEOUT)
                         .until(() -> !n3.level(LED) && !n3.level(HELD));

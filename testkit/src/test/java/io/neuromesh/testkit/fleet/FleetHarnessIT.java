@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fleet harness on real brokers: nodes started and closed in order, topology publishing, observers. */
 @Timeout(60)
-class TestFleetIT {
+class FleetHarnessIT {
 
     /** A node that only records its lifecycle. */
     private record Recorded(String name, String broker, List<String> log) implements AutoCloseable {

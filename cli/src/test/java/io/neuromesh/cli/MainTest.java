@@ -236,6 +236,20 @@ class MainTest {
     }
 
     @Test
+    void haDiscoveryTakesAnOptionalPrefixAndRefusesAWildcardOneBeforeConnecting() {
+        String help = run("edge", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--ha-discovery[=PREFIX]"), help);
+        assertTrue(help.contains("(default when given without one: homeassistant; default: off)"), help);
+
+        Run run = run("edge", "--node", "n1", "--gpio", "off", "--ha-discovery", "home/#",
+                "--broker", "tcp://127.0.0.1:1");
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--ha-discovery: the prefix must be topic levels of A-Z a-z 0-9 _ - separated"
+                + " by / (no wildcards, no leading or trailing /), got \"home/#\""), run.err());
+    }
+
+    @Test
     void workerAndEdgeHelpSayThatOnlyTheSafeBuiltInsRunByDefault() {
         for (String command : new String[] {"worker", "edge"}) {
             String help = run(command, "--help").out().replaceAll("\\s+", " ");

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Home Assistant MQTT discovery settings of an edge runtime ({@code neuromesh edge --ha-discovery}).
+ * Home Assistant MQTT discovery settings of an edge runtime ({@code neuromesh edge --ha-discovery [PREFIX]}).
  *
  * @param prefix          Home Assistant's discovery prefix (its default: {@value #DEFAULT_PREFIX}); configs go to
  *                        {@code <prefix>/<component>/neuromesh/<object>/config} and its birth message is read on
@@ -22,7 +22,7 @@ public record HomeAssistant(String prefix, String softwareVersion) {
         Objects.requireNonNull(prefix, "prefix: must not be null");
         Objects.requireNonNull(softwareVersion, "softwareVersion: must not be null");
         if (!PREFIX.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("ha-prefix: must be topic levels of A-Z a-z 0-9 _ - separated by /"
+            throw new IllegalArgumentException("--ha-discovery: the prefix must be topic levels of A-Z a-z 0-9 _ - separated by /"
                     + " (no wildcards, no leading or trailing /), got \"" + prefix + "\"");
         }
     }

@@ -26,7 +26,7 @@ class EdgeHealthTest {
         assertEquals("ha/test", new HomeAssistant("ha/test", "1").prefix());
         for (String bad : new String[] {"", "home/#", "+", "/homeassistant", "homeassistant/"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HomeAssistant(bad, "1"));
-            assertTrue(e.getMessage().startsWith("ha-prefix: must be topic levels"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("--ha-discovery: the prefix must be topic levels"), e.getMessage());
         }
     }
 }

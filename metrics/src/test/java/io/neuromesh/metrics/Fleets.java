@@ -27,22 +27,17 @@ final class Fleets {
 
     /** {@code nodes} started on a fresh broker of {@code kind}, running examples/xor-auto.json (rev 1). */
     static TestFleet<EdgeRuntime> xor(BrokerKind kind, String... nodes) {
-        TestFleet<EdgeRuntime> fleet = TestFleet.<EdgeRuntime>builder((name, broker) -> {
+        return TestFleet.<EdgeRuntime>builder((name, broker) -> {
             EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(GpioSetting.OFF).build();
             runtime.start();
             return runtime;
-        }).broker(kind).start();
-        try {
+        }).broker(kind).start().with(fleet -> {
             fleet.start(nodes);
             fleet.publishTopology(TestFleet.example("xor-auto.json"));
             for (String node : nodes) {
                 await().atMost(TIMEOUT).until(() -> fleet.node(node).health().ok());
             }
-            return fleet;
-        } catch (RuntimeException | Error e) {
-            fleet.close();
-            throw e;
-        }
+        });
     }
 
     static FleetClient client(TestFleet<?> fleet) {

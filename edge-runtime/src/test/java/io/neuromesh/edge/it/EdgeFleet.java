@@ -56,13 +56,7 @@ final class EdgeFleet {
 
     /** Starts n1..n3 on {@code fleet}; closes the fleet if one does not start. */
     static TestFleet<EdgeRuntime> started(TestFleet<EdgeRuntime> fleet) {
-        try {
-            fleet.start(NODES.toArray(String[]::new));
-            return fleet;
-        } catch (RuntimeException | Error e) {
-            fleet.close();
-            throw e;
-        }
+        return fleet.with(f -> f.start(NODES.toArray(String[]::new)));
     }
 
     static FleetClient client(TestFleet<?> fleet) {

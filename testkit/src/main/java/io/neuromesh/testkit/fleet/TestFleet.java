@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A fleet for one test: a fresh broker, the nodes the test starts on it, a topology publisher and observers of
@@ -153,6 +154,23 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
             started.add(start(name));
         }
         return started;
+    }
+
+    /**
+     * Runs the steps that make this fleet ready for a test (start nodes, apply a topology, wait for it) and closes
+     * the fleet if one of them fails, so a failed setup leaves no broker or node behind.
+     *
+     * @param setup the steps, on the caller's thread
+     * @return this fleet, set up
+     */
+    public TestFleet<N> with(Consumer<TestFleet<N>> setup) {
+        try {
+            setup.accept(this);
+            return this;
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
     }
 
     /**

@@ -67,12 +67,11 @@ public final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--http-bind", paramLabel = "ADDRESS", description = "address of --http-port; 0.0.0.0 for every"
             + " interface (default: ${DEFAULT-VALUE})")
     private String httpBind = EdgeHttp.DEFAULT_BIND;
-    @Option(names = "--ha-discovery", description = "announce this node's output neurons, actuators and virtual sensors"
-            + " to Home Assistant (MQTT discovery, retained)")
-    private boolean haDiscovery;
-    @Option(names = "--ha-prefix", paramLabel = "PREFIX", description = "Home Assistant's discovery prefix"
-            + " (default: ${DEFAULT-VALUE})")
-    private String haPrefix = HomeAssistant.DEFAULT_PREFIX;
+    @Option(names = "--ha-discovery", arity = "0..1", paramLabel = "PREFIX", fallbackValue = HomeAssistant.DEFAULT_PREFIX,
+            description = "announce this node's output neurons, actuators and virtual sensors to Home Assistant (MQTT"
+            + " discovery, retained) under its discovery prefix (default when given without one: "
+            + HomeAssistant.DEFAULT_PREFIX + "; default: off)")
+    private String haDiscovery;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -85,8 +84,8 @@ public final class EdgeCommand implements Callable<Integer> {
         EdgeConfig config;
         try {
             EdgeConfig.Builder builder = EdgeRuntime.builder();
-            if (haDiscovery) {
-                builder.homeAssistant(new HomeAssistant(haPrefix, BuildVersion.version()));
+            if (haDiscovery != null) {
+                builder.homeAssistant(new HomeAssistant(haDiscovery, BuildVersion.version()));
             }
             config = builder
                     .node(node)

@@ -35,7 +35,7 @@ class SampleConfigTest {
     private static final Pattern COMMENTED = Pattern.compile("#\\s*([a-z][a-z0-9-]*\\s*=.*)");
     /** Defaults that depend on the machine ($NEUROMESH_HOME, the host, the CPUs) or that are off unless set. */
     private static final Set<String> EXAMPLES = Set.of("data", "task-dir", "node", "name", "concurrency",
-            "prefetch", "tls-port", "http-port", "user", "password-file", "ca");
+            "prefetch", "tls-port", "http-port", "ha-discovery", "user", "password-file", "ca");
 
     @TempDir
     Path dir;

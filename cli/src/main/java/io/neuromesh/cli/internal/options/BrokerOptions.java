@@ -33,8 +33,13 @@ public final class BrokerOptions {
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
     /** The environment variable that overrides {@link #DEFAULT_BROKER}. */
     public static final String BROKER_ENV = "NEUROMESH_BROKER";
-    /** How long a command waits for the broker to accept its connection. */
+    /** How long a command waits for the broker to accept its connection over plain TCP. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The same over TLS: a command's JVM does its first handshake cold (key agreement, certificate checks, the JSSE
+     * set-up), which on a Pi or a busy machine alone can take seconds.
+     */
+    public static final Duration TLS_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** How long the TCP probe after a failed connection waits: a local or LAN broker accepts within it. */
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
@@ -104,14 +109,19 @@ public final class BrokerOptions {
         return uri;
     }
 
+    /** @return how long this command waits for the broker to accept its connection: longer over TLS */
+    public Duration connectTimeout() {
+        return "ssl".equals(uri().getScheme()) ? TLS_CONNECT_TIMEOUT : CONNECT_TIMEOUT;
+    }
+
     /**
      * @return a connected fleet client; the caller closes it
-     * @throws CommandFailedException when the broker cannot be reached within {@link #CONNECT_TIMEOUT}
+     * @throws CommandFailedException when the broker cannot be reached within {@link #connectTimeout()}
      */
     public FleetClient fleet() {
         URI uri = uri();
         try {
-            return FleetClient.connect(uri, CONNECT_TIMEOUT, this::configure);
+            return FleetClient.connect(uri, connectTimeout(), this::configure);
         } catch (LoginRefusedException e) {
             throw new CommandFailedException(e.getMessage());
         } catch (MqttLinkException e) {
@@ -121,12 +131,12 @@ public final class BrokerOptions {
 
     /**
      * @return a started task-flow client; the caller closes it
-     * @throws CommandFailedException when the broker cannot be reached within {@link #CONNECT_TIMEOUT}
+     * @throws CommandFailedException when the broker cannot be reached within {@link #connectTimeout()}
      */
     public FlowClient flowClient() {
         URI uri = uri();
         try {
-            return FlowClient.builder().link(this::configure).connectTimeout(CONNECT_TIMEOUT).connect();
+            return FlowClient.builder().link(this::configure).connectTimeout(connectTimeout()).connect();
         } catch (LoginRefusedException e) {
             throw new CommandFailedException(e.getMessage());
         } catch (MqttLinkException e) {
@@ -139,13 +149,13 @@ public final class BrokerOptions {
      * role (a node's user may not subscribe to the client's reply topic), such as checking a login.
      *
      * @return a started link; the caller closes it
-     * @throws CommandFailedException when the broker cannot be reached within {@link #CONNECT_TIMEOUT} or refuses
+     * @throws CommandFailedException when the broker cannot be reached within {@link #connectTimeout()} or refuses
      *                                the login
      */
     public MqttLink link() {
         URI uri = uri();
         LinkConfig.Builder builder = MqttLink.builder().clientId("neuromesh-cli-" + UUID.randomUUID().toString()
-                .substring(0, 8)).startTimeout(CONNECT_TIMEOUT);
+                .substring(0, 8)).startTimeout(connectTimeout());
         configure(builder);
         MqttLink link = MqttLink.create(builder.config());
         try {
@@ -171,7 +181,7 @@ public final class BrokerOptions {
         }
         if (accepts(uri)) {
             return new CommandFailedException("no answer from the broker at " + uri + " within "
-                    + RunningTopology.text(CONNECT_TIMEOUT) + ": it accepts connections but did not answer MQTT ("
+                    + RunningTopology.text(connectTimeout()) + ": it accepts connections but did not answer MQTT ("
                     + e.getMessage() + ")");
         }
         return new CommandFailedException("cannot reach the broker at " + uri + " (" + e.getMessage()

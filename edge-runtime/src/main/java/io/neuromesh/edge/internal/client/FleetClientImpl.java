@@ -102,6 +102,12 @@ public final class FleetClientImpl implements FleetClient {
         // Retained messages are queued at SUBSCRIBE time; a round trip through our own reply topic after that
         // means the broker answers, and usually that they have been delivered.
         roundTrip(DEFAULT_TIMEOUT);
+        // HiveMQ sends each subscription's retained messages on its own schedule: under load a Last Will can be here
+        // before the peer's record that dates it (another subscription), and would be shown as gone since it
+        // connected. A second round trip gives the broker's queue time to catch up; it costs one ping, only then.
+        if (statuses.values().stream().anyMatch(NodeStatus::unconfirmedWill)) {
+            roundTrip(DEFAULT_TIMEOUT);
+        }
     }
 
     /** A round trip through the broker; throws when it does not come back in time. */

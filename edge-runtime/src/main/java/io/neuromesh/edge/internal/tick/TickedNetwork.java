@@ -6,6 +6,7 @@ import io.neuromesh.topology.NeuronMode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -72,6 +73,11 @@ public final class TickedNetwork {
     /** Stops running {@code neuron} here. */
     public void drop(String neuron) {
         members.remove(neuron);
+    }
+
+    /** @return the ids of the neurons hosted here */
+    public Set<String> hosted() {
+        return Set.copyOf(members.keySet());
     }
 
     /** @return the engine of a neuron hosted here, or null */

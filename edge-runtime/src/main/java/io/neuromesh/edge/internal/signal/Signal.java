@@ -46,7 +46,7 @@ public final class Signal {
         this.scheduler = scheduler;
         this.counters = counters;
         this.hosted = hosted;
-        this.ticked = new TickedPath(node, clock, outbox, scheduler, counters, hosted);
+        this.ticked = new TickedPath(node, clock, outbox, scheduler, counters, hosted, this::publishState);
     }
 
     /** The topology now running: which sources are sensors, and who feeds whom. */

@@ -14,8 +14,11 @@ import org.tinylog.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The signal path of a discrete-time topology ({@code tickMs}): the hosted neurons run in a {@link TickedNetwork},
@@ -34,6 +37,9 @@ final class TickedPath implements TickedNetwork.Sink {
     private final Scheduler scheduler;
     private final Counters counters;
     private final HostedNeurons hosted;
+    private final Consumer<HostedNeuron> publishState;
+    /** Neurons with a new sensor value, and its tick: their state is published once that tick completed. */
+    private final Map<String, Long> stateDue = new HashMap<>();
     private TopologyIndex index;
     private TickedNetwork network;
     private long seenVersion = -1;
@@ -41,14 +47,16 @@ final class TickedPath implements TickedNetwork.Sink {
     private long generation;
     private long wakeAt = Long.MAX_VALUE;
 
+    /** @param publishState keeps a neuron's sensor values retained, for whichever node hosts it next */
     TickedPath(String node, EpochClock clock, NeuronOutbox outbox, Scheduler scheduler, Counters counters,
-               HostedNeurons hosted) {
+               HostedNeurons hosted, Consumer<HostedNeuron> publishState) {
         this.node = node;
         this.clock = clock;
         this.outbox = outbox;
         this.scheduler = scheduler;
         this.counters = counters;
         this.hosted = hosted;
+        this.publishState = publishState;
     }
 
     /** The topology now running; a discrete-time one starts a new network (waves in progress are dropped). */
@@ -57,6 +65,7 @@ final class TickedPath implements TickedNetwork.Sink {
         generation++;
         seenVersion = -1;
         wakeAt = Long.MAX_VALUE;
+        stateDue.clear();
         network = next.topology().isTicked() ? new TickedNetwork(TickTime.of(next.topology().tick()), this) : null;
         if (network != null) {
             long gen = generation;
@@ -80,6 +89,7 @@ final class TickedPath implements TickedNetwork.Sink {
             outbox.input(synapse.to(), payload);
             if (hosted.contains(synapse.to())) {
                 late(network.input(synapse.to(), sensor, value, tick, sourceMillis * 1000, now), synapse.to(), sensor);
+                stateDue.merge(synapse.to(), tick, Math::max);
             }
         }
         wake(now);
@@ -100,8 +110,11 @@ final class TickedPath implements TickedNetwork.Sink {
                     input.from());
         } else {
             long source = input.sentAt().map(at -> at.toEpochMilli() * 1000).orElse(now);
-            late(network.input(to, input.from(), input.value(), network.time().tickOf(source), source, now), to,
-                    input.from());
+            long tick = network.time().tickOf(source);
+            late(network.input(to, input.from(), input.value(), tick, source, now), to, input.from());
+            if (index.isSensor(input.from())) {
+                stateDue.merge(to, tick, Math::max);
+            }
         }
         wake(now);
     }
@@ -144,8 +157,23 @@ final class TickedPath implements TickedNetwork.Sink {
         }
     }
 
-    /** Runs the network's next deadline when it comes, unless an earlier wake-up is set already. */
+    /**
+     * Publishes the sensor state of each neuron whose new sensor values are applied (their tick completed), then runs
+     * the network's next deadline when it comes, unless an earlier wake-up is set already.
+     */
     private void wake(long now) {
+        stateDue.entrySet().removeIf(due -> {
+            var engine = network.engine(due.getKey());
+            HostedNeuron h = hosted.get(due.getKey());
+            if (engine == null || h == null) {
+                return true;
+            }
+            if (engine.completed() < due.getValue()) {
+                return false;
+            }
+            publishState.accept(h);
+            return true;
+        });
         long next = network.nextDeadline(now);
         if (next >= wakeAt) {
             return;

@@ -19,13 +19,13 @@ import java.util.List;
  * @param json     the file's bytes, published exactly as they are
  * @param topology the parsed, valid topology
  */
-record TopologyFile(Path path, byte[] json, Topology topology) {
+public record TopologyFile(Path path, byte[] json, Topology topology) {
 
     /**
      * @throws CommandFailedException when the file cannot be read ({@code x.json: no such file}) or is not a valid
      *                                topology (its errors, one per line)
      */
-    static TopologyFile load(Path path) {
+    public static TopologyFile load(Path path) {
         byte[] json = read(path);
         List<String> errors = errors(json);
         if (!errors.isEmpty()) {

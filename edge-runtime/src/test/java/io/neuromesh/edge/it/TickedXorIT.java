@@ -50,15 +50,20 @@ class TickedXorIT {
             applyOk(fleet, client, TICKED, 1);
             int previous = settle(fleet, z, 0);
             List<String> problems = new ArrayList<>();
+            List<Long> latencies = new ArrayList<>();
             int correct = 0;
             for (int i = 1; i < WALK.length; i++) {
                 int from = WALK[i - 1];
                 int to = WALK[i];
                 int seen = z.history().size();
+                long sent = System.nanoTime();
                 setBackToBack(fleet, to >> 1, to & 1);
                 int expected = (to >> 1) ^ (to & 1);
                 List<Output> outputs = watch(z, seen, expected != previous);
                 List<Integer> values = outputs.stream().map(Output::value).toList();
+                if (!outputs.isEmpty()) {
+                    latencies.add((z.history().get(seen).arrivedNanos() - sent) / 1_000_000);
+                }
                 List<Integer> wanted = expected == previous ? List.of() : List.of(expected);
                 if (values.equals(wanted) && outputs.stream().allMatch(o -> o.tick().isPresent())) {
                     correct++;
@@ -67,6 +72,10 @@ class TickedXorIT {
                 }
                 previous = expected;
             }
+            latencies.sort(null);
+            // For the README: from setting the sensors to z's settled output (tickMs 50, three runtimes, one JVM).
+            System.out.println(kind + ": z settled " + latencies + " ms after the inputs (median "
+                    + latencies.get(latencies.size() / 2) + ")");
             assertEquals(List.of(), problems, "glitches or wrong values");
             assertEquals(16, correct);
         }

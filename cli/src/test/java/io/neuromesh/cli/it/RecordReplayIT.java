@@ -1,6 +1,5 @@
 package io.neuromesh.cli.it;
 
-import io.neuromesh.cli.internal.Cli;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.testkit.fleet.NodeStarter;
@@ -9,15 +8,11 @@ import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -96,14 +91,6 @@ class RecordReplayIT {
     }
 
     private static String run(TestFleet<?> fleet, String... argv) {
-        List<String> args = new ArrayList<>(List.of(argv));
-        args.addAll(List.of("--broker", fleet.uri()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CommandLine.defaultFactory());
-        assertEquals(0, code, String.join(" ", argv) + ": " + out.toString(StandardCharsets.UTF_8)
-                + err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return InProcessCli.run(fleet.uri(), argv);
     }
 }

@@ -13,7 +13,6 @@ import io.neuromesh.topology.TopologyIndex;
 import org.tinylog.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,16 +142,7 @@ final class TickedPath implements TickedNetwork.Sink {
         for (HostedNeuron h : hosted.all()) {
             var engine = network.engine(h.id());
             if (engine == null || engine.neuron() != h.neuron()) {
-                List<String> upstream = new ArrayList<>();
-                boolean sensors = false;
-                for (SynapseSpec synapse : index.incoming(h.id())) {
-                    if (index.isSensor(synapse.from())) {
-                        sensors = true;
-                    } else {
-                        upstream.add(synapse.from());
-                    }
-                }
-                network.host(h.neuron(), upstream, sensors, h.downstream(), now);
+                network.host(h.neuron(), index, now);
             }
         }
     }

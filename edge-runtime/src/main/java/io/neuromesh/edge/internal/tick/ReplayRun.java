@@ -77,22 +77,16 @@ public final class ReplayRun {
         for (NeuronSpec spec : index.topology().neurons()) {
             Map<String, Double> weights = new LinkedHashMap<>();
             Map<String, Double> inputs = new HashMap<>(start.sensors().getOrDefault(spec.id(), Map.of()));
-            List<String> upstream = new ArrayList<>();
-            boolean sensors = false;
             for (SynapseSpec synapse : index.incoming(spec.id())) {
                 weights.put(synapse.from(), synapse.weight());
-                if (index.isSensor(synapse.from())) {
-                    sensors = true;
-                } else {
-                    upstream.add(synapse.from());
+                if (index.isNeuron(synapse.from())) {
                     inputs.put(synapse.from(), (double) start.outputs().getOrDefault(synapse.from(), 0));
                 }
             }
             Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(), spec.refractory(),
                     weights, EVENTS);
             neuron.restore(inputs, now);
-            List<String> downstream = index.outgoing(spec.id()).stream().map(SynapseSpec::to).toList();
-            network.host(neuron, upstream, sensors, downstream, now);
+            network.host(neuron, index, now);
         }
     }
 

@@ -2,7 +2,10 @@ package io.neuromesh.edge.internal.tick;
 
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.topology.NeuronMode;
+import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.TopologyIndex;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,20 @@ public final class TickedNetwork {
                      long nowMicros) {
         members.put(neuron.id(), new Member(new TickedNeuron(neuron, time, neuronSources, sensorSources, nowMicros),
                 downstream));
+    }
+
+    /** Runs {@code neuron} here from {@code nowMicros} on, wired as {@code index} says. */
+    public void host(Neuron neuron, TopologyIndex index, long nowMicros) {
+        List<String> upstream = new ArrayList<>();
+        boolean sensors = false;
+        for (SynapseSpec synapse : index.incoming(neuron.id())) {
+            if (index.isSensor(synapse.from())) {
+                sensors = true;
+            } else {
+                upstream.add(synapse.from());
+            }
+        }
+        host(neuron, upstream, sensors, index.outgoing(neuron.id()).stream().map(SynapseSpec::to).toList(), nowMicros);
     }
 
     /** Stops running {@code neuron} here. */

@@ -3,7 +3,6 @@ package io.neuromesh.edge.internal.tick;
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.topology.NeuronMode;
 import io.neuromesh.topology.NeuronSpec;
-import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyIndex;
 
@@ -57,19 +56,9 @@ final class DistributedXor {
             String id = spec.id();
             TickedNetwork node = new TickedNetwork(TIME, sink(id));
             Map<String, Double> weights = new LinkedHashMap<>();
-            List<String> upstream = new ArrayList<>();
-            boolean sensors = false;
-            for (SynapseSpec in : index.incoming(id)) {
-                weights.put(in.from(), in.weight());
-                if (index.isSensor(in.from())) {
-                    sensors = true;
-                } else {
-                    upstream.add(in.from());
-                }
-            }
-            List<String> downstream = index.outgoing(id).stream().map(SynapseSpec::to).toList();
+            index.incoming(id).forEach(in -> weights.put(in.from(), in.weight()));
             node.host(new Neuron(id, spec.mode(), spec.threshold(), spec.inputWindow(), spec.refractory(), weights, 64),
-                    upstream, sensors, downstream, now);
+                    index, now);
             nodes.put(id, node);
         }
     }

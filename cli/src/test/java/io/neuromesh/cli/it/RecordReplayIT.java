@@ -48,7 +48,7 @@ class RecordReplayIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> z.latest(Topics.output("z")).map(p -> p.contains("\"value\":1")).orElse(false));
 
             Path file = dir.resolve("run.jsonl");
-            CompletableFuture<String> recording = CompletableFuture.supplyAsync(() -> run(fleet, "record", "--for", "4s",
+            CompletableFuture<String> recording = CompletableFuture.supplyAsync(() -> run(fleet, "record", "--for", "3s",
                     file.toString()));
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file)
                     && Files.readString(file).contains("\"kind\":\"initial-output\""));

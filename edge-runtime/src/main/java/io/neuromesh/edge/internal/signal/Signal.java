@@ -46,7 +46,7 @@ public final class Signal {
         this.scheduler = scheduler;
         this.counters = counters;
         this.hosted = hosted;
-        this.ticked = new TickedPath(node, clock, outbox, scheduler, counters, hosted, this::publishState);
+        this.ticked = new TickedPath(node, clock, outbox, scheduler, counters, hosted);
     }
 
     /** The topology now running: which sources are sensors, and who feeds whom. */
@@ -138,14 +138,19 @@ public final class Signal {
 
     /** Keeps the neuron's sensor values retained, for whichever node hosts it next. */
     public void publishState(HostedNeuron h) {
+        outbox.state(h.id(), sensorValues(index, h.neuron()));
+    }
+
+    /** @return the last value of each sensor that feeds {@code neuron} (none for a sensor not heard from yet) */
+    static Map<String, Double> sensorValues(TopologyIndex index, Neuron neuron) {
         Map<String, Double> sensors = new LinkedHashMap<>();
-        for (SynapseSpec synapse : index.incoming(h.id())) {
-            double value = h.neuron().inputValue(synapse.from());
+        for (SynapseSpec synapse : index.incoming(neuron.id())) {
+            double value = neuron.inputValue(synapse.from());
             if (index.isSensor(synapse.from()) && !Double.isNaN(value)) {
                 sensors.put(synapse.from(), value);
             }
         }
-        outbox.state(h.id(), sensors);
+        return sensors;
     }
 
     /** Publishes what an outcome requires and delivers local inputs in-process. */

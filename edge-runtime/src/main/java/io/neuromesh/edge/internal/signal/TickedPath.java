@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The signal path of a discrete-time topology ({@code tickMs}): the hosted neurons run in a {@link TickedNetwork},
@@ -36,9 +35,8 @@ final class TickedPath implements TickedNetwork.Sink {
     private final Scheduler scheduler;
     private final Counters counters;
     private final HostedNeurons hosted;
-    private final Consumer<HostedNeuron> publishState;
-    /** Neurons with a new sensor value, and its tick: their state is published once that tick completed. */
-    private final Map<String, Long> stateDue = new HashMap<>();
+    /** The sensor values last published per neuron ({@code neuron/<id>/state}), to publish only changes. */
+    private final Map<String, Map<String, Double>> states = new HashMap<>();
     private TopologyIndex index;
     private TickedNetwork network;
     private long seenVersion = -1;
@@ -46,16 +44,14 @@ final class TickedPath implements TickedNetwork.Sink {
     private long generation;
     private long wakeAt = Long.MAX_VALUE;
 
-    /** @param publishState keeps a neuron's sensor values retained, for whichever node hosts it next */
     TickedPath(String node, EpochClock clock, NeuronOutbox outbox, Scheduler scheduler, Counters counters,
-               HostedNeurons hosted, Consumer<HostedNeuron> publishState) {
+               HostedNeurons hosted) {
         this.node = node;
         this.clock = clock;
         this.outbox = outbox;
         this.scheduler = scheduler;
         this.counters = counters;
         this.hosted = hosted;
-        this.publishState = publishState;
     }
 
     /** The topology now running; a discrete-time one starts a new network (waves in progress are dropped). */
@@ -64,7 +60,7 @@ final class TickedPath implements TickedNetwork.Sink {
         generation++;
         seenVersion = -1;
         wakeAt = Long.MAX_VALUE;
-        stateDue.clear();
+        states.clear();
         network = next.topology().isTicked() ? new TickedNetwork(TickTime.of(next.topology().tick()), this) : null;
         if (network != null) {
             long gen = generation;
@@ -88,7 +84,6 @@ final class TickedPath implements TickedNetwork.Sink {
             outbox.input(synapse.to(), payload);
             if (hosted.contains(synapse.to())) {
                 late(network.input(synapse.to(), sensor, value, tick, sourceMillis * 1000, now), synapse.to(), sensor);
-                stateDue.merge(synapse.to(), tick, Math::max);
             }
         }
         wake(now);
@@ -109,11 +104,8 @@ final class TickedPath implements TickedNetwork.Sink {
                     input.from());
         } else {
             long source = input.sentAt().map(at -> at.toEpochMilli() * 1000).orElse(now);
-            long tick = network.time().tickOf(source);
-            late(network.input(to, input.from(), input.value(), tick, source, now), to, input.from());
-            if (index.isSensor(input.from())) {
-                stateDue.merge(to, tick, Math::max);
-            }
+            late(network.input(to, input.from(), input.value(), network.time().tickOf(source), source, now), to,
+                    input.from());
         }
         wake(now);
     }
@@ -147,23 +139,8 @@ final class TickedPath implements TickedNetwork.Sink {
         }
     }
 
-    /**
-     * Publishes the sensor state of each neuron whose new sensor values are applied (their tick completed), then runs
-     * the network's next deadline when it comes, unless an earlier wake-up is set already.
-     */
+    /** Runs the network's next deadline when it comes, unless an earlier wake-up is set already. */
     private void wake(long now) {
-        stateDue.entrySet().removeIf(due -> {
-            var engine = network.engine(due.getKey());
-            HostedNeuron h = hosted.get(due.getKey());
-            if (engine == null || h == null) {
-                return true;
-            }
-            if (engine.completed() < due.getValue()) {
-                return false;
-            }
-            publishState.accept(h);
-            return true;
-        });
         long next = network.nextDeadline(now);
         if (next >= wakeAt) {
             return;
@@ -203,6 +180,18 @@ final class TickedPath implements TickedNetwork.Sink {
     public void send(String to, String from, long tick, double value) {
         outbox.input(to, InputCodec.encode(Double.isNaN(value) ? Input.progress(from, tick)
                 : Input.ticked(from, value, tick)));
+    }
+
+    /** Keeps the neuron's sensor values retained once a wave applied new ones, for whichever node hosts it next. */
+    @Override
+    public void applied(String neuron, long tick) {
+        var engine = network.engine(neuron);
+        if (engine != null && index.incoming(neuron).stream().anyMatch(s -> index.isSensor(s.from()))) {
+            Map<String, Double> sensors = Signal.sensorValues(index, engine.neuron());
+            if (!sensors.equals(states.put(neuron, sensors))) {
+                outbox.state(neuron, sensors);
+            }
+        }
     }
 
     @Override

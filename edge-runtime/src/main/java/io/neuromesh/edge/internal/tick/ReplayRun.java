@@ -44,6 +44,11 @@ public final class ReplayRun {
             }
 
             @Override
+            public void applied(String neuron, long tick) {
+                // Nothing keeps sensor state here: the replay (or test) holds every neuron.
+            }
+
+            @Override
             public void gaveUp(String neuron, long tick, List<String> upstream) {
                 // Nothing is remote, so nothing can be silent.
             }

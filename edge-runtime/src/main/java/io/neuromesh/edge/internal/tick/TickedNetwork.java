@@ -30,6 +30,9 @@ public final class TickedNetwork {
         /** An input to {@code to}: {@code from}'s value in {@code tick}, or (value NaN) its progress up to it. */
         void send(String to, String from, long tick, double value);
 
+        /** {@code neuron} applied the inputs of {@code tick} (a wave), whether its output changed or not. */
+        void applied(String neuron, long tick);
+
         /** {@code neuron} completed {@code tick} without these upstream neurons, which had not reported it. */
         void gaveUp(String neuron, long tick, List<String> upstream);
     }
@@ -162,6 +165,9 @@ public final class TickedNetwork {
     private void route(String id, Member member, TickedNeuron.Settled settled) {
         if (!settled.gaveUpOn().isEmpty()) {
             sink.gaveUp(id, settled.tick(), settled.gaveUpOn());
+        }
+        if (settled.hadInputs()) {
+            sink.applied(id, settled.tick());
         }
         if (settled.changed() || settled.fired()) {
             sink.output(id, settled.output(), settled.tick());

@@ -78,6 +78,11 @@ final class DistributedXor {
             }
 
             @Override
+            public void applied(String neuron, long tick) {
+                // Nothing keeps sensor state here: the replay (or test) holds every neuron.
+            }
+
+            @Override
             public void gaveUp(String neuron, long tick, List<String> upstream) {
                 gaveUp++;
             }

@@ -33,6 +33,10 @@ import java.util.concurrent.Callable;
                 "Against the rev the fleet ran, the outputs are the fleet's: the last line says whether they match."})
 public final class ReplayCommand implements Callable<Integer> {
 
+    /** Why a replay of the recorded rev can differ: what the fleet did that the recording does not show. */
+    private static final String LATE = " (an input that reached its node late, or a tick that timed out, is applied"
+            + " in another tick on the fleet: the nodes log both)";
+
     @Mixin
     private FleetView fleet;
     @Option(names = "--topology", paramLabel = "FILE", description = "the topology to replay through (a file)")
@@ -116,9 +120,9 @@ public final class ReplayCommand implements Callable<Integer> {
             Replay.TickOutput f = i < fleet.size() ? fleet.get(i) : null;
             Replay.TickOutput r = i < replayed.size() ? replayed.get(i) : null;
             if (f == null || !f.equals(r)) {
-                return "differs from what the fleet published: fleet " + f + ", replay " + r;
+                return "differs from what the fleet published: fleet " + f + ", replay " + r + LATE;
             }
         }
-        return "differs from what the fleet published";
+        return "differs from what the fleet published" + LATE;
     }
 }

@@ -58,7 +58,8 @@ public record TopologyFile(Path path, byte[] json, Topology topology) {
 
     /** @return e.g. {@code rev 1, 6 neurons, 8 synapses, 2 sensors, 1 actuators, hash 0123456789abcdef} */
     static String describe(Topology t) {
-        return "rev " + t.rev() + ", " + t.neurons().size() + " neurons, " + t.synapses().size() + " synapses, "
+        return "rev " + t.rev() + ", " + (t.isTicked() ? "ticks of " + t.tick().toMillis() + " ms, " : "")
+                + t.neurons().size() + " neurons, " + t.synapses().size() + " synapses, "
                 + t.sensors().size() + " sensors, " + t.actuators().size() + " actuators, hash " + t.shortHash();
     }
 
@@ -71,6 +72,7 @@ public record TopologyFile(Path path, byte[] json, Topology topology) {
         if (errors.isEmpty()) {
             Topology t = Topology.parse(json);
             result.addProperty("rev", t.rev());
+            result.addProperty("tickMs", t.tick().toMillis());
             result.addProperty("neurons", t.neurons().size());
             result.addProperty("synapses", t.synapses().size());
             result.addProperty("sensors", t.sensors().size());

@@ -69,7 +69,7 @@ class TopologyGuardIT {
 
             Ack unknownField = operator.publish("{\"rev\": 2, \"neurons\": [], \"colour\": \"red\"}", 1, true);
             assertEquals(new Ack(PAYLOAD_FORMAT_INVALID, "colour: unknown field; known fields are rev, name, "
-                    + "defaults, nodes, sensors, neurons, synapses, actuators (not a valid topology: 1 error)"),
+                    + "tickMs, defaults, nodes, sensors, neurons, synapses, actuators (not a valid topology: 1 error)"),
                     unknownField);
 
             Ack revZero = operator.publish(doc(0, "n1"), 1, true);

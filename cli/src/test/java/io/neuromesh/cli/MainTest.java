@@ -174,6 +174,13 @@ class MainTest {
         assertEquals(2, summary.get("rev").getAsLong());
         assertEquals(1, summary.get("neurons").getAsInt());
         assertEquals(64, summary.get("hash").getAsString().length());
+        assertEquals(0, summary.get("tickMs").getAsLong());
+
+        Path ticked = dir.resolve("ticked.json");
+        Files.writeString(ticked, "{\"rev\":2,\"tickMs\":50,\"neurons\":[]}");
+        assertEquals(50, JsonParser.parseString(run("topology", "validate", ticked.toString(), "--json").out())
+                .getAsJsonObject().get("tickMs").getAsLong());
+        assertTrue(run("topology", "validate", ticked.toString()).out().contains("valid. rev 2, ticks of 50 ms, 0 neurons"));
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"rev\":0,\"neurons\":[]}");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -161,6 +162,12 @@ public interface FleetClient extends AutoCloseable {
     /** Calls {@code consumer} for every GPIO pin state on {@code neuromesh/nodes/+/gpio/+} (retained ones first). */
     void watchGpio(Consumer<PinEvent> consumer);
 
+    /**
+     * Calls {@code consumer} with every message on the neurons' topics ({@code neuron/#}: inputs, outputs, sensor
+     * states; retained ones first), on the client's callback thread: hand the work off, do not block it.
+     */
+    void watchNeurons(Consumer<NeuronMessage> consumer);
+
     /** Disconnects; idempotent. */
     @Override
     void close();
@@ -255,7 +262,30 @@ public interface FleetClient extends AutoCloseable {
      * @param timestamp when its host published it
      * @param node      the host
      * @param retained  true when replayed from the broker's retained store
+     * @param tick      in a discrete-time topology, the tick whose settled value it is
      */
-    record OutputEvent(String neuron, int value, Instant timestamp, String node, boolean retained) {
+    record OutputEvent(String neuron, int value, Instant timestamp, String node, boolean retained, OptionalLong tick) {
+
+        /** An output of a topology without ticks. */
+        public OutputEvent(String neuron, int value, Instant timestamp, String node, boolean retained) {
+            this(neuron, value, timestamp, node, retained, OptionalLong.empty());
+        }
     }
+
+    /**
+     * A message on a neuron's topics, as it came: {@code neuron/<id>} (an input), {@code neuron/<id>/output} or
+     * {@code neuron/<id>/state}; decode it with the codec of its kind ({@code InputCodec}, ...).
+     *
+     * @param neuron   the neuron of the topic
+     * @param kind     which of its topics
+     * @param payload  the payload as published
+     * @param retained true when replayed from the broker's retained store
+     * @param arrived  when this client received it
+     * @since 0.1
+     */
+    record NeuronMessage(String neuron, NeuronTopic kind, byte[] payload, boolean retained, Instant arrived) {
+    }
+
+    /** The topics of a neuron. */
+    enum NeuronTopic { INPUT, OUTPUT, STATE }
 }

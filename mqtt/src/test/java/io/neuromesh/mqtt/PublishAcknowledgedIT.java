@@ -57,8 +57,8 @@ class PublishAcknowledgedIT {
                     () -> operator.publishAcknowledged(topology("{\"rev\": 3, \"neurons\": [], \"colour\": 1}"), WAIT));
             assertEquals(0x99, invalid.reasonCode());
             assertEquals(TOPOLOGY, invalid.topic());
-            assertEquals("colour: unknown field; known fields are rev, name, defaults, nodes, sensors, neurons, "
-                    + "synapses, actuators (not a valid topology: 1 error)", invalid.reason());
+            assertEquals("colour: unknown field; known fields are rev, name, tickMs, defaults, nodes, sensors, "
+                    + "neurons, synapses, actuators (not a valid topology: 1 error)", invalid.reason());
             assertEquals("the broker refused the publish to neuromesh/topology: " + invalid.reason()
                     + " (reason code 0x99)", invalid.getMessage());
 

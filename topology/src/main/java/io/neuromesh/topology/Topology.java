@@ -11,6 +11,7 @@ import io.neuromesh.topology.internal.validate.Rules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -29,10 +30,15 @@ import java.util.List;
  * @param neurons   neurons with their effective settings, in document order
  * @param synapses  synapses, in document order
  * @param actuators actuators, in document order
+ * @param tick      the length of a tick ({@code "tickMs"}), whole milliseconds from 0 to one minute;
+ *                  {@link Duration#ZERO} (the default) evaluates every input at once, a positive tick makes the
+ *                  network discrete-time: the inputs of one tick are one wave and each output changes at most once
+ *                  per tick (see docs/topology.md)
  * @since 0.1
  */
 public record Topology(long rev, String name, Defaults defaults, List<NodeSpec> nodes, List<SensorSpec> sensors,
-                       List<NeuronSpec> neurons, List<SynapseSpec> synapses, List<ActuatorSpec> actuators) {
+                       List<NeuronSpec> neurons, List<SynapseSpec> synapses, List<ActuatorSpec> actuators,
+                       Duration tick) {
 
     /** Largest payload {@link #parse(byte[])} accepts: 16 MiB. */
     public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -59,11 +65,39 @@ public record Topology(long rev, String name, Defaults defaults, List<NodeSpec> 
         neurons = Check.list("neurons", neurons);
         synapses = Check.list("synapses", synapses);
         actuators = Check.list("actuators", actuators);
+        Check.require("tick", Rules.tick(tick));
         Issues issues = new Issues();
         CrossReferences.check(nodes, sensors, neurons, synapses, actuators, issues);
         if (!issues.isEmpty()) {
             throw new TopologyException(issues.report());
         }
+    }
+
+    /**
+     * A topology without ticks (every input is evaluated as it arrives); see the canonical constructor.
+     *
+     * @since 0.1
+     */
+    public Topology(long rev, String name, Defaults defaults, List<NodeSpec> nodes, List<SensorSpec> sensors,
+                    List<NeuronSpec> neurons, List<SynapseSpec> synapses, List<ActuatorSpec> actuators) {
+        this(rev, name, defaults, nodes, sensors, neurons, synapses, actuators, Duration.ZERO);
+    }
+
+    /**
+     * @return true when the topology is discrete-time ({@code tick} is positive)
+     * @since 0.1
+     */
+    public boolean isTicked() {
+        return !tick.isZero();
+    }
+
+    /**
+     * @param newRev the revision of the copy
+     * @return this network under another revision (everything else, the tick included, kept)
+     * @since 0.1
+     */
+    public Topology withRev(long newRev) {
+        return new Topology(newRev, name, defaults, nodes, sensors, neurons, synapses, actuators, tick);
     }
 
     /**

@@ -51,7 +51,19 @@ class ParseErrorsTest {
                 Arguments.of("{'rev':1,'neurons':[],'synapse':[]}",
                         "synapse: unknown field; did you mean 'synapses'?"),
                 Arguments.of("{'rev':1,'neurons':[],'colour':'red'}", "colour: unknown field; known fields are rev, "
-                        + "name, defaults, nodes, sensors, neurons, synapses, actuators"),
+                        + "name, tickMs, defaults, nodes, sensors, neurons, synapses, actuators"),
+                Arguments.of("{'rev':1,'tickMs':-1,'neurons':[]}", "tickMs: must be an integer from 0 to 60000 "
+                        + "(milliseconds per tick; 0 or absent: no ticks), got -1"),
+                Arguments.of("{'rev':1,'tickMs':60001,'neurons':[]}", "tickMs: must be an integer from 0 to 60000 "
+                        + "(milliseconds per tick; 0 or absent: no ticks), got 60001"),
+                Arguments.of("{'rev':1,'tickMs':1e30,'neurons':[]}", "tickMs: must be an integer from 0 to 60000 "
+                        + "(milliseconds per tick; 0 or absent: no ticks), got 1e30"),
+                Arguments.of("{'rev':1,'tickMs':2.5,'neurons':[]}", "tickMs: must be an integer, got number 2.5"),
+                Arguments.of("{'rev':1,'tickMs':'NaN','neurons':[]}",
+                        "tickMs: must be an integer, got string \"NaN\""),
+                Arguments.of("{'rev':1,'tickMs':'50','neurons':[]}", "tickMs: must be an integer, got string \"50\""),
+                Arguments.of("{'rev':1,'tickMs':null,'neurons':[]}", "tickMs: must be an integer, got null"),
+                Arguments.of("{'rev':1,'tikMs':50,'neurons':[]}", "tikMs: unknown field; did you mean 'tickMs'?"),
                 Arguments.of("{'rev':1,'rev':2,'neurons':[]}", "rev: duplicate field; each field may appear only once"),
                 Arguments.of("{'rev':1,'defaults':{'treshold':1},'neurons':[]}",
                         "defaults.treshold: unknown field; did you mean 'threshold'?"));

@@ -13,6 +13,8 @@ import io.neuromesh.cli.internal.command.LogsCommand;
 import io.neuromesh.cli.internal.command.NodesCommand;
 import io.neuromesh.cli.internal.command.SendCommand;
 import io.neuromesh.cli.internal.command.WatchCommand;
+import io.neuromesh.cli.internal.command.record.RecordCommand;
+import io.neuromesh.cli.internal.command.record.ReplayCommand;
 import io.neuromesh.cli.internal.command.certs.CertsCommand;
 import io.neuromesh.cli.internal.command.config.ConfigCommand;
 import io.neuromesh.cli.internal.command.flow.FlowCommand;
@@ -49,7 +51,8 @@ final class Subcommands {
         add(root, broker, "broker", () -> BrokerCommand.class);
         for (Class<?> command : new Class<?>[] {EdgeCommand.class, TopologyCommand.class, FireCommand.class,
                 SendCommand.class, WatchCommand.class, LogsCommand.class, InspectCommand.class, GpioCommand.class,
-                NodesCommand.class, DashboardCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class}) {
+                NodesCommand.class, DashboardCommand.class, WorkerCommand.class, WorkersCommand.class, FlowCommand.class,
+                RecordCommand.class, ReplayCommand.class}) {
             root.addSubcommand(command);
         }
         add(root, broker, "user", () -> UserCommand.class);

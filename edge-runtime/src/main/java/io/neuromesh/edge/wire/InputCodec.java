@@ -6,6 +6,7 @@ import io.neuromesh.topology.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The one codec of {@link Input}, on {@code neuron/<id>} (not retained). Hand-written, without a JSON library: it
@@ -15,8 +16,9 @@ import java.util.Optional;
  * into {@code mosquitto_pub}, and a node from before versioning refuses unknown fields in inputs, so a {@code "v"}
  * would cut a mixed fleet apart during a rolling upgrade. It is read when present.
  *
- * <p>Accepts exactly {@code {["v":1,]"from":"<id>","value":<number>[,"ts":<epoch ms>]}}, {@code {"fire":true}} and
- * the plain text {@code fire}, at most {@link #MAX_BYTES}; anything else (an unknown field, a field given twice, a
+ * <p>Accepts exactly {@code {["v":1,]"from":"<id>","value":<number>[,"ts":<epoch ms>][,"tick":<n>]}}, the progress
+ * note {@code {"from":"<id>","tick":<n>}} of a discrete-time topology, {@code {"fire":true}} and the plain text
+ * {@code fire}, at most {@link #MAX_BYTES}; anything else (an unknown field, a field given twice, a
  * quoted, non-finite or missing value, an invalid id, a newer version) is rejected with a
  * {@link WireFormatException} saying what and where. Stateless and thread-safe.
  *
@@ -41,10 +43,13 @@ public final class InputCodec {
         if (input.fire()) {
             return FIRE_JSON.clone();
         }
-        StringBuilder json = new StringBuilder(48 + input.from().length());
-        json.append("{\"from\":\"").append(input.from())
-                .append("\",\"value\":").append(Numbers.format(input.value()));
+        StringBuilder json = new StringBuilder(64 + input.from().length());
+        json.append("{\"from\":\"").append(input.from()).append('"');
+        if (!input.isProgress()) {
+            json.append(",\"value\":").append(Numbers.format(input.value()));
+        }
         input.sentAt().ifPresent(at -> json.append(",\"ts\":").append(at.toEpochMilli()));
+        input.tick().ifPresent(tick -> json.append(",\"tick\":").append(tick));
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -81,6 +86,7 @@ public final class InputCodec {
         private double value;
         private boolean hasValue;
         private long ts = -1;
+        private long tick = -1;
         private Boolean fire;
         private boolean hasVersion;
 
@@ -104,6 +110,10 @@ public final class InputCodec {
                     JsonCursor.once(ts != -1, key);
                     ts = c.wholeNumber("ts", "epoch milliseconds (a whole number >= 0)");
                 }
+                case "tick" -> {
+                    JsonCursor.once(tick != -1, key);
+                    tick = c.wholeNumber("tick", "a tick number (a whole number >= 0)");
+                }
                 case "fire" -> {
                     JsonCursor.once(fire != null, key);
                     fire = c.bool("fire");
@@ -113,7 +123,7 @@ public final class InputCodec {
                     hasVersion = true;
                 }
                 default -> throw new WireFormatException("unknown field '" + JsonCursor.abbreviate(key)
-                        + "'; an input has from, value and optional ts, or fire");
+                        + "'; an input has from, value and optional ts and tick, or fire");
             }
         }
 
@@ -122,18 +132,20 @@ public final class InputCodec {
                 if (!fire) {
                     throw new WireFormatException("fire: must be true");
                 }
-                if (from != null || hasValue || ts != -1) {
-                    throw new WireFormatException("fire: cannot be combined with from, value or ts");
+                if (from != null || hasValue || ts != -1 || tick != -1) {
+                    throw new WireFormatException("fire: cannot be combined with from, value, ts or tick");
                 }
                 return Input.fireCommand();
             }
             if (from == null) {
                 throw new WireFormatException("from: missing; an input names its source");
             }
-            if (!hasValue) {
+            if (!hasValue && tick == -1) {
                 throw new WireFormatException("value: missing");
             }
-            return new Input(false, from, value, ts == -1 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ts)));
+            return new Input(false, from, hasValue ? value : Double.NaN,
+                    ts == -1 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ts)),
+                    tick == -1 ? OptionalLong.empty() : OptionalLong.of(tick));
         }
     }
 }

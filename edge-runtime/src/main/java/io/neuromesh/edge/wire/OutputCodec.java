@@ -2,10 +2,11 @@ package io.neuromesh.edge.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * The one codec of {@link Output}, on {@code neuron/<id>/output} (retained; an empty payload clears it):
- * {@code {"v":1,"value":1,"ts":1767225600000,"node":"n3"}}. Hand-written, without a JSON library: every output change
+ * {@code {"v":1,"value":1,"ts":1767225600000,"node":"n3"}}, with {@code ,"tick":<n>} in a discrete-time topology. Hand-written, without a JSON library: every output change
  * of every neuron goes through it (see {@code CodecBenchmark}). Unknown fields are refused like in an input. Stateless
  * and thread-safe.
  *
@@ -24,7 +25,9 @@ public final class OutputCodec {
         StringBuilder json = new StringBuilder(56 + output.node().length());
         json.append("{\"v\":").append(WireVersion.CURRENT).append(",\"value\":").append(output.value())
                 .append(",\"ts\":").append(output.timestamp().toEpochMilli()).append(",\"node\":\"")
-                .append(output.node()).append("\"}");
+                .append(output.node()).append('"');
+        output.tick().ifPresent(tick -> json.append(",\"tick\":").append(tick));
+        json.append('}');
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -47,6 +50,7 @@ public final class OutputCodec {
         private long value = -1;
         private long ts = -1;
         private String node;
+        private long tick = -1;
         private boolean hasVersion;
 
         @Override
@@ -67,12 +71,16 @@ public final class OutputCodec {
                     JsonCursor.once(node != null, key);
                     node = c.text(key);
                 }
+                case "tick" -> {
+                    JsonCursor.once(tick != -1, key);
+                    tick = c.wholeNumber(key, "a tick number (a whole number >= 0)");
+                }
                 case WireVersion.KEY -> {
                     c.version("output", hasVersion);
                     hasVersion = true;
                 }
                 default -> throw new WireFormatException("unknown field '" + JsonCursor.abbreviate(key)
-                        + "'; an output has value, ts and node");
+                        + "'; an output has value, ts, node and optional tick");
             }
         }
 
@@ -87,7 +95,8 @@ public final class OutputCodec {
                 throw new WireFormatException("node: missing");
             }
             try {
-                return new Output((int) value, Instant.ofEpochMilli(ts), node);
+                return new Output((int) value, Instant.ofEpochMilli(ts), node,
+                        tick == -1 ? OptionalLong.empty() : OptionalLong.of(tick));
             } catch (IllegalArgumentException invalid) {
                 throw new WireFormatException(invalid.getMessage());
             }

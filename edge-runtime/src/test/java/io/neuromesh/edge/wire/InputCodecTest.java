@@ -78,12 +78,12 @@ class InputCodecTest {
             "{\"from\":1,\"value\":1}|from: must be a string",
             "{\"from\":\"a/b\",\"value\":1}|from: 'a/b' contains '/'; ids are 1-64 characters of A-Z a-z 0-9 _ -",
             "{\"from\":\"\",\"value\":1}|from: must not be empty; ids are 1-64 characters of A-Z a-z 0-9 _ -",
-            "{\"from\":\"x\",\"value\":1,\"weight\":2}|unknown field 'weight'; an input has from, value and optional ts, or fire",
+            "{\"from\":\"x\",\"value\":1,\"weight\":2}|unknown field 'weight'; an input has from, value and optional ts and tick, or fire",
             "{\"from\":\"x\",\"from\":\"y\",\"value\":1}|from: given twice",
             "{\"from\":\"x\",\"value\":1}}|unexpected data after the object at byte 22",
             "{\"from\":\"x\",\"value\":1|unexpected end of input at byte 21",
             "{\"fire\":false}|fire: must be true",
-            "{\"fire\":true,\"from\":\"x\"}|fire: cannot be combined with from, value or ts",
+            "{\"fire\":true,\"from\":\"x\"}|fire: cannot be combined with from, value, ts or tick",
             "{\"from\":\"x\",\"value\":1,\"ts\":-5}|ts: must be epoch milliseconds (a whole number >= 0)",
             "{\"from\":\"x\",\"value\":1,\"ts\":1.5}|ts: must be epoch milliseconds (a whole number >= 0)",
             "{\"from\":\"x\" \"value\":1}|expected '}' at byte 12",
@@ -117,7 +117,7 @@ class InputCodecTest {
     void recordsRefuseWhatTheWireRefuses() {
         assertEquals("value: must be a finite number, got NaN",
                 assertThrows(IllegalArgumentException.class, () -> Input.of("x", Double.NaN)).getMessage());
-        assertEquals("fire: cannot be combined with from, value or ts",
+        assertEquals("fire: cannot be combined with from, value, ts or tick",
                 assertThrows(IllegalArgumentException.class, () -> new Input(true, "x", 1, Optional.empty()))
                         .getMessage());
     }

@@ -47,7 +47,7 @@ class OutputCodecTest {
             "{\"value\":1,\"ts\":1}|node: missing",
             "{\"value\":1,\"ts\":-1,\"node\":\"n1\"}|ts: must be epoch milliseconds (a whole number >= 0)",
             "{\"value\":1,\"ts\":1,\"node\":\"a b\"}|node: 'a b' contains a space; ids are 1-64 characters of A-Z a-z 0-9 _ -",
-            "{\"value\":1,\"ts\":1,\"node\":\"n1\",\"extra\":1}|unknown field 'extra'; an output has value, ts and node",
+            "{\"value\":1,\"ts\":1,\"node\":\"n1\",\"extra\":1}|unknown field 'extra'; an output has value, ts, node and optional tick",
             "{\"value\":1,\"value\":1,\"ts\":1,\"node\":\"n1\"}|value: given twice",
             "{\"v\":2,\"value\":1,\"ts\":1,\"node\":\"n1\"}|output: v: version 2 is newer than this node reads (1); upgrade this node",
     })

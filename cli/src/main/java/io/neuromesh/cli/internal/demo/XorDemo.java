@@ -180,7 +180,7 @@ public final class XorDemo implements AutoCloseable {
                 new GpioInput(s.gpio().node(), s.gpio().pin(), s.gpio().pull(), Duration.ZERO, s.gpio().activeLow()),
                 s.value())).toList();
         return new Topology(t.rev(), t.name(), t.defaults(), t.nodes(), sensors, t.neurons(), t.synapses(),
-                t.actuators());
+                t.actuators(), t.tick());
     }
 
     private static byte[] example() throws IOException {

@@ -116,8 +116,7 @@ public final class TopologyApi {
         long to = (long) Json.number(Json.body(ctx), "to");
         Topology network = load(watch.client().history(READ), to);
         long rev = watch.readTopology().rev() + 1;
-        Topology renumbered = new Topology(rev, network.name(), network.defaults(), network.nodes(), network.sensors(),
-                network.neurons(), network.synapses(), network.actuators());
+        Topology renumbered = network.withRev(rev);
         actor.publish(Topics.TOPOLOGY, renumbered.toJson().getBytes(StandardCharsets.UTF_8), true);
         published(ctx, rev, "rolled back to the network of rev " + to + ", published as rev " + rev);
     }

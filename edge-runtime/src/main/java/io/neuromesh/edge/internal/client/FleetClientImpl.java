@@ -263,6 +263,12 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
+    public void watchNeurons(Consumer<FleetClient.NeuronMessage> consumer) {
+        link.subscribe(Subscription.of(Topics.INPUT_PREFIX + "#"), message ->
+                FleetMessages.neuron(message.topic(), message.payload(), message.retained()).ifPresent(consumer));
+    }
+
+    @Override
     public void close() {
         link.close();
     }

@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.client;
 
+import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.FleetClient.FleetEvent;
 import io.neuromesh.edge.FleetClient.OutputEvent;
 import io.neuromesh.edge.FleetClient.PinEvent;
@@ -15,6 +16,7 @@ import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.edge.wire.WireFormatException;
 import org.tinylog.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +61,21 @@ final class FleetMessages {
     }
 
     /** An output from {@code neuron/<id>/output}; empty when cleared or invalid. */
+    /** @return the message of a neuron topic ({@code neuron/<id>}, {@code .../output}, {@code .../state}) */
+    static Optional<FleetClient.NeuronMessage> neuron(String topic, byte[] payload, boolean retained) {
+        String rest = topic.startsWith(Topics.INPUT_PREFIX) ? topic.substring(Topics.INPUT_PREFIX.length()) : "";
+        int slash = rest.indexOf('/');
+        String neuron = slash < 0 ? rest : rest.substring(0, slash);
+        FleetClient.NeuronTopic kind = switch (slash < 0 ? "" : rest.substring(slash)) {
+            case "" -> FleetClient.NeuronTopic.INPUT;
+            case Topics.OUTPUT_SUFFIX -> FleetClient.NeuronTopic.OUTPUT;
+            case Topics.STATE_SUFFIX -> FleetClient.NeuronTopic.STATE;
+            default -> null;
+        };
+        return kind == null || neuron.isEmpty() ? Optional.empty()
+                : Optional.of(new FleetClient.NeuronMessage(neuron, kind, payload, retained, Instant.now()));
+    }
+
     static Optional<OutputEvent> output(String topic, byte[] payload, boolean retained) {
         String neuron = Topics.neuronOf(topic);
         if (neuron == null || payload.length == 0) {
@@ -66,7 +83,8 @@ final class FleetMessages {
         }
         try {
             Output output = OutputCodec.decode(payload);
-            return Optional.of(new OutputEvent(neuron, output.value(), output.timestamp(), output.node(), retained));
+            return Optional.of(new OutputEvent(neuron, output.value(), output.timestamp(), output.node(), retained,
+                    output.tick()));
         } catch (WireFormatException e) {
             Logger.debug("ignoring the output on {}: {}", topic, e.getMessage());
             return Optional.empty();

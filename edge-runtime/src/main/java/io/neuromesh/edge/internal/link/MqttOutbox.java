@@ -15,6 +15,7 @@ import io.neuromesh.mqtt.Subscription;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -45,6 +46,12 @@ public final class MqttOutbox implements NeuronOutbox {
     @Override
     public void output(String neuron, int value, long epochMillis) {
         link.publish(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node)), neuronQos, true);
+    }
+
+    @Override
+    public void output(String neuron, int value, long epochMillis, long tick) {
+        link.publish(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node,
+                OptionalLong.of(tick))), neuronQos, true);
     }
 
     @Override

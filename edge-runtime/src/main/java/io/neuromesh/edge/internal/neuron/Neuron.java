@@ -66,7 +66,7 @@ public final class Neuron {
         this.id = id;
         this.log = new EventLog(eventCapacity);
         apply(mode, threshold, inputWindow, refractory, weights);
-        this.output = mode == NeuronMode.LEVEL && levelSum() >= threshold ? 1 : 0;
+        this.output = mode == NeuronMode.LEVEL && sum(0) >= threshold ? 1 : 0;
     }
 
     private void apply(NeuronMode mode, double threshold, Duration inputWindow, Duration refractory,
@@ -81,31 +81,43 @@ public final class Neuron {
 
     /** An input from {@code source} arrived at {@code now} (epoch microseconds). */
     public Outcome onInput(String source, double value, long now) {
+        return record(source, value, now) ? evaluate(source, value, now) : Outcome.NONE;
+    }
+
+    /** Discrete time: all inputs of one tick at {@code now}, then one evaluation (no output from part of them). */
+    public Outcome onWave(Map<String, Double> wave, long now) {
+        String last = null;
+        for (Map.Entry<String, Double> input : wave.entrySet()) {
+            last = record(input.getKey(), input.getValue(), now) ? input.getKey() : last;
+        }
+        return last == null ? Outcome.NONE : evaluate(last, wave.get(last), now);
+    }
+
+    private boolean record(String source, double value, long now) {
         Slot slot = slots.get(source);
         if (slot == null) {
             ignored++;
             log.addLimited(now, EventKind.IGNORED, source, lastSum);
-            return Outcome.NONE;
+            return false;
         }
         inputs++;
         slot.value = value;
         slot.at = now;
         slot.present = true;
+        lastSum = sum(now);
+        log.add(now, EventKind.INPUT, source, value, lastSum);
+        return true;
+    }
+
+    private Outcome evaluate(String source, double value, long now) {
         if (mode == NeuronMode.LEVEL) {
-            lastSum = levelSum();
-            log.add(now, EventKind.INPUT, source, value, lastSum);
             return settle(now);
         }
-        lastSum = liveSum(now);
-        log.add(now, EventKind.INPUT, source, value, lastSum);
         if (isRefractory(now)) {
             log.add(now, EventKind.REFRACTORY, source, value, lastSum);
             return Outcome.NONE;
         }
-        if (lastSum >= threshold) {
-            return fire(now, EventKind.FIRED);
-        }
-        return Outcome.NONE;
+        return lastSum >= threshold ? fire(now, EventKind.FIRED) : Outcome.NONE;
     }
 
     /**
@@ -165,7 +177,7 @@ public final class Neuron {
         apply(mode, threshold, inputWindow, refractory, weights);
         log.add(now, EventKind.RECONFIGURED, null, 0, lastSum);
         if (mode == NeuronMode.LEVEL) {
-            lastSum = levelSum();
+            lastSum = sum(now);
             return settle(now);
         }
         if (before == NeuronMode.LEVEL && output == 1) {
@@ -195,12 +207,8 @@ public final class Neuron {
             }
         });
         pulseUntil = Long.MIN_VALUE;
-        if (mode == NeuronMode.LEVEL) {
-            lastSum = levelSum();
-            output = lastSum >= threshold ? 1 : 0;
-        } else {
-            output = 0;
-        }
+        lastSum = mode == NeuronMode.LEVEL ? sum(now) : lastSum;
+        output = mode == NeuronMode.LEVEL && lastSum >= threshold ? 1 : 0;
         log.add(now, EventKind.RESTORED, null, output, lastSum);
         return output;
     }
@@ -218,7 +226,7 @@ public final class Neuron {
                 return Outcome.NONE;
             }
             pulseUntil = Long.MIN_VALUE;
-            lastSum = levelSum();
+            lastSum = sum(now);
             log.add(now, EventKind.SETTLED, null, lastSum >= threshold ? 1 : 0, lastSum);
         }
         int next = lastSum >= threshold ? 1 : 0;
@@ -230,20 +238,11 @@ public final class Neuron {
         return Outcome.OUTPUT_CHANGED;
     }
 
-    private double levelSum() {
+    /** The weighted sum of the inputs: LEVEL every latest input, SPIKE those still inside the input window. */
+    private double sum(long now) {
         double sum = 0;
         for (Slot slot : slots.values()) {
-            if (slot.present) {
-                sum += slot.weight * slot.value;
-            }
-        }
-        return sum;
-    }
-
-    private double liveSum(long now) {
-        double sum = 0;
-        for (Slot slot : slots.values()) {
-            if (slot.present && now - slot.at < windowMicros) {
+            if (slot.present && (mode == NeuronMode.LEVEL || now - slot.at < windowMicros)) {
                 sum += slot.weight * slot.value;
             }
         }

@@ -12,6 +12,11 @@ public interface NeuronOutbox {
     /** Publish a neuron's new output (retained). */
     void output(String neuron, int value, long epochMillis);
 
+    /** Publish a discrete-time neuron's settled output of {@code tick} (retained). */
+    default void output(String neuron, int value, long epochMillis, long tick) {
+        output(neuron, value, epochMillis);
+    }
+
     /** Publish an input to {@code neuron/<to>}; {@code payload} is precomputed by the caller (hot path). */
     void input(String toNeuron, byte[] payload);
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 public final class HostedNeurons {
 
     private final Map<String, HostedNeuron> byId = new HashMap<>();
+    private long version;
 
     public HostedNeuron get(String id) {
         return byId.get(id);
@@ -23,10 +24,17 @@ public final class HostedNeurons {
 
     public void add(HostedNeuron h) {
         byId.put(h.id(), h);
+        version++;
     }
 
     public void remove(String id) {
         byId.remove(id);
+        version++;
+    }
+
+    /** @return a number that changes whenever a neuron is added or removed */
+    public long version() {
+        return version;
     }
 
     public int size() {

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The signal path: evaluates hosted neurons and routes what they send. An input to a neuron hosted here is delivered
  * in-process (the local fast path) and still published for observers; the runtime's no-local subscriptions keep the
- * broker from echoing it back. Brain thread only.
+ * broker from echoing it back. A discrete-time topology ({@code tickMs}) takes the {@link TickedPath} instead. Brain
+ * thread only.
  */
 public final class Signal {
 
@@ -32,6 +33,7 @@ public final class Signal {
     private final Scheduler scheduler;
     private final Counters counters;
     private final HostedNeurons hosted;
+    private final TickedPath ticked;
     private TopologyIndex index;
     /** When the input being handled arrived ({@link System#nanoTime()}); 0 outside an input from an inbox. */
     private long receivedNanos;
@@ -44,11 +46,13 @@ public final class Signal {
         this.scheduler = scheduler;
         this.counters = counters;
         this.hosted = hosted;
+        this.ticked = new TickedPath(node, clock, outbox, scheduler, counters, hosted);
     }
 
     /** The topology now running: which sources are sensors, and who feeds whom. */
     public void follow(TopologyIndex index) {
         this.index = index;
+        ticked.follow(index);
     }
 
     /** A GPIO sensor of this node changed: its value goes to every neuron it feeds, like any other input. */
@@ -62,6 +66,10 @@ public final class Signal {
      */
     public void feed(String sensor, double value) {
         if (index == null) {
+            return;
+        }
+        if (ticked.active()) {
+            ticked.feed(sensor, value);
             return;
         }
         byte[] payload = InputCodec.encode(Input.of(sensor, value));
@@ -107,8 +115,12 @@ public final class Signal {
         if (Logger.isDebugEnabled()) {
             Logger.debug("node {}: neuron/{} <- {}", node, neuronId, input);
         }
-        if (input.fire()) {
+        if (ticked.active()) {
+            ticked.onInput(neuronId, input);
+        } else if (input.fire()) {
             emit(h, h.neuron().forceFire(now), now);
+        } else if (input.isProgress()) {
+            Logger.debug("node {}: a progress note on neuron/{} ignored (the topology has no ticks)", node, neuronId);
         } else {
             deliver(h, input.from(), input.value(), now);
         }
@@ -126,14 +138,19 @@ public final class Signal {
 
     /** Keeps the neuron's sensor values retained, for whichever node hosts it next. */
     public void publishState(HostedNeuron h) {
+        outbox.state(h.id(), sensorValues(index, h.neuron()));
+    }
+
+    /** @return the last value of each sensor that feeds {@code neuron} (none for a sensor not heard from yet) */
+    static Map<String, Double> sensorValues(TopologyIndex index, Neuron neuron) {
         Map<String, Double> sensors = new LinkedHashMap<>();
-        for (SynapseSpec synapse : index.incoming(h.id())) {
-            double value = h.neuron().inputValue(synapse.from());
+        for (SynapseSpec synapse : index.incoming(neuron.id())) {
+            double value = neuron.inputValue(synapse.from());
             if (index.isSensor(synapse.from()) && !Double.isNaN(value)) {
                 sensors.put(synapse.from(), value);
             }
         }
-        outbox.state(h.id(), sensors);
+        return sensors;
     }
 
     /** Publishes what an outcome requires and delivers local inputs in-process. */

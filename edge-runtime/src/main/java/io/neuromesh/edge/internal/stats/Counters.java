@@ -16,6 +16,10 @@ public final class Counters {
     public final AtomicLong dropped = new AtomicLong();
     public final LongAdder topologyApplied = new LongAdder();
     public final LongAdder topologyRejected = new LongAdder();
+    /** Discrete time: inputs that arrived for a tick their neuron had completed (they joined the next tick). */
+    public final AtomicLong lateInputs = new AtomicLong();
+    /** Discrete time: ticks completed without an upstream neuron that had not reported them in time. */
+    public final AtomicLong tickTimeouts = new AtomicLong();
     /** Told each hop's latency on the brain thread; set from any thread. */
     public volatile HopListener hops = HopListener.NONE;
 

@@ -95,7 +95,7 @@ class ForcedPulseAndRejectedInputTest {
         n1.input("a", "{\"from\":\"s\",\"valu\":1}");
         List<String> rejected = events("rejected");
         assertEquals(2, rejected.size(), rejected.toString());
-        assertEquals("input rejected: unknown field 'valu'; an input has from, value and optional ts, or fire (and 14 more)",
+        assertEquals("input rejected: unknown field 'valu'; an input has from, value and optional ts and tick, or fire (and 14 more)",
                 rejected.get(1));
     }
 

@@ -48,6 +48,7 @@ public final class Descriptions {
     /** @return the lines of {@link TopologyDiff#describe()} */
     public static List<String> describe(TopologyDiff diff) {
         List<String> lines = new ArrayList<>();
+        diff.tick().ifPresent(tick -> lines.add("~ tickMs " + tick.before().toMillis() + " -> " + tick.after().toMillis()));
         describe(diff.nodes(), NODE, lines);
         describe(diff.sensors(), SENSOR, lines);
         describe(diff.neurons(), NEURON, lines);

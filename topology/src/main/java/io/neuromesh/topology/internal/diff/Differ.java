@@ -9,10 +9,12 @@ import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyDiff;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Matches elements of two topologies by key and sorts them into added, removed and changed. */
@@ -23,7 +25,9 @@ public final class Differ {
 
     /** @return the diff; {@code before} may be null (nothing before) */
     public static TopologyDiff between(Topology before, Topology after) {
-        return new TopologyDiff(
+        Duration tickBefore = before == null ? Duration.ZERO : before.tick();
+        return new TopologyDiff(tickBefore.equals(after.tick()) ? Optional.empty()
+                        : Optional.of(new Change<>(tickBefore, after.tick())),
                 compare(before == null ? List.of() : before.nodes(), after.nodes(), NodeSpec::id),
                 compare(before == null ? List.of() : before.sensors(), after.sensors(), SensorSpec::id),
                 compare(before == null ? List.of() : before.neurons(), after.neurons(), NeuronSpec::id),

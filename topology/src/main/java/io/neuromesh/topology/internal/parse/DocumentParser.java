@@ -9,6 +9,7 @@ import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
 import org.tinylog.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public final class DocumentParser {
     private boolean revPresent;
     private Long rev;
     private String name;
+    private Long tickMillis;
     private DefaultsDraft defaults = DefaultsDraft.absent();
     private boolean neuronsPresent;
     private final List<NodeDraft> nodes = new ArrayList<>();
@@ -83,7 +85,8 @@ public final class DocumentParser {
                 sensors.stream().map(SensorDraft::toSpec).toList(),
                 neurons.stream().map(neuron -> neuron.toSpec(effective)).toList(),
                 synapses.stream().map(SynapseDraft::toSpec).toList(),
-                actuators.stream().map(ActuatorDraft::toSpec).toList());
+                actuators.stream().map(ActuatorDraft::toSpec).toList(),
+                tickMillis == null ? Duration.ZERO : Duration.ofMillis(tickMillis));
     }
 
     private void topLevel(String field, Path at, long order) {
@@ -93,6 +96,7 @@ public final class DocumentParser {
                 rev = ctx.integer(at, order, Rules.REV);
             }
             case "name" -> name(at, order);
+            case "tickMs" -> tickMillis = ctx.integer(at, order, Rules.TICK_MILLIS);
             case "defaults" -> defaults = DefaultsDraft.read(ctx, at, order);
             case "nodes" -> ctx.elements(at, order, (i, elementAt, elementOrder) ->
                     add(nodes, NodeDraft.read(ctx, i, elementAt, elementOrder)));

@@ -10,7 +10,7 @@ public final class FieldNames {
 
     /** The document itself. */
     public static final List<String> TOP_LEVEL =
-            List.of("rev", "name", "defaults", "nodes", "sensors", "neurons", "synapses", "actuators");
+            List.of("rev", "name", "tickMs", "defaults", "nodes", "sensors", "neurons", "synapses", "actuators");
     /** {@code defaults}. */
     public static final List<String> DEFAULTS = List.of("threshold", "mode", "inputWindowMs", "refractoryMs");
     /** {@code nodes[]}. */

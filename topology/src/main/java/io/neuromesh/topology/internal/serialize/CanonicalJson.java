@@ -39,6 +39,10 @@ public final class CanonicalJson {
             if (topology.name() != null) {
                 out.name("name").value(topology.name());
             }
+            if (topology.isTicked()) {
+                // Only when set, so that documents from before ticks existed keep their content hash.
+                out.name("tickMs").value(topology.tick().toMillis());
+            }
             defaults(out, topology.defaults());
             out.name("nodes").beginArray();
             for (NodeSpec node : topology.nodes()) {

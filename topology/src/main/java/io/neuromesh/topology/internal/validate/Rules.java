@@ -25,6 +25,8 @@ public final class Rules {
     public static final int MAX_PIN = 27;
     /** Longest time setting (input window, refractory period, debounce): 24 hours, in milliseconds. */
     public static final long MAX_MILLIS = 86_400_000L;
+    /** Longest tick of a discrete-time topology ({@code tickMs}): one minute, in milliseconds. */
+    public static final long MAX_TICK_MILLIS = 60_000L;
     /** Highest PWM frequency, in hertz. */
     public static final int MAX_FREQUENCY_HZ = 100_000;
 
@@ -32,6 +34,10 @@ public final class Rules {
     public static final IntRule REV = range(1, MAX_REV);
     /** Time settings in milliseconds: 0 to 24 hours. */
     public static final IntRule MILLIS = range(0, MAX_MILLIS);
+    /** {@code tickMs}: 0 (no ticks, every input evaluated at once) to one minute. */
+    public static final IntRule TICK_MILLIS = (value, shown) -> value >= 0 && value <= MAX_TICK_MILLIS ? null
+            : "must be an integer from 0 to " + MAX_TICK_MILLIS + " (milliseconds per tick; 0 or absent: no ticks), got "
+            + shown;
     /** {@code capacity} of a node: at least one neuron. */
     public static final IntRule CAPACITY = range(1, Integer.MAX_VALUE);
     /** {@code frequencyHz} of a PWM actuator. */
@@ -69,6 +75,18 @@ public final class Rules {
         boolean wholeMillis = value.getNano() % 1_000_000 == 0;
         if (value.isNegative() || value.compareTo(Duration.ofMillis(MAX_MILLIS)) > 0 || !wholeMillis) {
             return "must be a whole number of milliseconds from 0 to " + MAX_MILLIS + " ms, got " + value;
+        }
+        return null;
+    }
+
+    /** Checks a topology's tick held as a {@link Duration}: whole milliseconds from 0 to {@link #MAX_TICK_MILLIS}. */
+    public static String tick(Duration value) {
+        if (value == null) {
+            return "must not be null; use Duration.ZERO for no ticks";
+        }
+        if (value.isNegative() || value.compareTo(Duration.ofMillis(MAX_TICK_MILLIS)) > 0
+                || value.getNano() % 1_000_000 != 0) {
+            return "must be a whole number of milliseconds from 0 (no ticks) to " + MAX_TICK_MILLIS + " ms, got " + value;
         }
         return null;
     }

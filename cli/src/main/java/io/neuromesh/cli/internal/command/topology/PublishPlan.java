@@ -48,7 +48,7 @@ record PublishPlan(boolean alreadyRunning, Topology topology, byte[] json, long 
             throw new CommandFailedException("cannot publish: the fleet is at rev " + fleetRev + ", the largest rev"
                     + " there is (" + Topology.MAX_REV + ")");
         }
-        Topology renumbered = withRev(file, fleetRev + 1);
+        Topology renumbered = file.withRev(fleetRev + 1);
         return new PublishPlan(false, renumbered, renumbered.toJson().getBytes(StandardCharsets.UTF_8), file.rev(),
                 fleetRev, runs);
     }
@@ -71,10 +71,5 @@ record PublishPlan(boolean alreadyRunning, Topology topology, byte[] json, long 
     Optional<String> repairNote() {
         return repairs ? Optional.of("the online nodes run this network already, but the broker retains another"
                 + " document; publishing it makes the retained topology what they run") : Optional.empty();
-    }
-
-    private static Topology withRev(Topology t, long rev) {
-        return new Topology(rev, t.name(), t.defaults(), t.nodes(), t.sensors(), t.neurons(), t.synapses(),
-                t.actuators());
     }
 }

@@ -19,13 +19,13 @@ import java.util.List;
  * @param json     the file's bytes, published exactly as they are
  * @param topology the parsed, valid topology
  */
-record TopologyFile(Path path, byte[] json, Topology topology) {
+public record TopologyFile(Path path, byte[] json, Topology topology) {
 
     /**
      * @throws CommandFailedException when the file cannot be read ({@code x.json: no such file}) or is not a valid
      *                                topology (its errors, one per line)
      */
-    static TopologyFile load(Path path) {
+    public static TopologyFile load(Path path) {
         byte[] json = read(path);
         List<String> errors = errors(json);
         if (!errors.isEmpty()) {
@@ -58,7 +58,8 @@ record TopologyFile(Path path, byte[] json, Topology topology) {
 
     /** @return e.g. {@code rev 1, 6 neurons, 8 synapses, 2 sensors, 1 actuators, hash 0123456789abcdef} */
     static String describe(Topology t) {
-        return "rev " + t.rev() + ", " + t.neurons().size() + " neurons, " + t.synapses().size() + " synapses, "
+        return "rev " + t.rev() + ", " + (t.isTicked() ? "ticks of " + t.tick().toMillis() + " ms, " : "")
+                + t.neurons().size() + " neurons, " + t.synapses().size() + " synapses, "
                 + t.sensors().size() + " sensors, " + t.actuators().size() + " actuators, hash " + t.shortHash();
     }
 
@@ -71,6 +72,7 @@ record TopologyFile(Path path, byte[] json, Topology topology) {
         if (errors.isEmpty()) {
             Topology t = Topology.parse(json);
             result.addProperty("rev", t.rev());
+            result.addProperty("tickMs", t.tick().toMillis());
             result.addProperty("neurons", t.neurons().size());
             result.addProperty("synapses", t.synapses().size());
             result.addProperty("sensors", t.sensors().size());

@@ -13,6 +13,7 @@ import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.presence.Announcement;
 import io.neuromesh.mqtt.presence.Announcer;
+import io.neuromesh.mqtt.presence.GoneReason;
 import io.neuromesh.mqtt.presence.PresenceEvent;
 import io.neuromesh.mqtt.presence.PresenceWatcher;
 import org.tinylog.Logger;
@@ -28,6 +29,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -62,6 +64,8 @@ public final class Presence {
     private final long periodNanos;
     /** Notified whenever a peer's status is heard (a handover waits on it). */
     private final Object heard = new Object();
+    /** A {@link BrainEvent.PeersReported} waits on the brain thread: the next status heard needs no other. */
+    private final AtomicBoolean peersQueued = new AtomicBoolean();
     /** Tells this process apart from another one started with the same node id. */
     private final String instance = UUID.randomUUID().toString();
     /** When the node started: of two processes with one node id, the later one keeps it. */
@@ -212,10 +216,16 @@ public final class Presence {
                     heard.notifyAll();
                 }
                 // A peer may now report a neuron this node is handing over to it.
-                brain.post(new BrainEvent.PeersReported());
+                brain.postOnce(peersQueued, new BrainEvent.PeersReported());
             }
             case PresenceEvent.Joined<NodeStatus> j -> membershipChanged();
-            case PresenceEvent.Left<NodeStatus> l -> membershipChanged();
+            case PresenceEvent.Left<NodeStatus> l -> {
+                if (l.reason() == GoneReason.SILENT) {
+                    Logger.info("node {}: {} went silent (no status within its offline-after): counted offline",
+                            config.node(), l.peer());
+                }
+                membershipChanged();
+            }
             // A forgotten peer was reported as left first, or was not online: the set of online nodes is unchanged.
             case PresenceEvent.Forgotten<NodeStatus> f -> witness.forget(f.peer());
             // The whole process stalled (or could not hear): the brain gets the same benefit of the doubt.

@@ -11,6 +11,7 @@ import io.neuromesh.edge.internal.brain.Brain;
 import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.brain.BrainEvent.Request;
 import io.neuromesh.edge.internal.brain.BrainLoop;
+import io.neuromesh.edge.internal.brain.BrokerWaits;
 import io.neuromesh.edge.internal.discovery.HaDiscovery;
 import io.neuromesh.edge.internal.gpio.GpioBinding;
 import io.neuromesh.edge.internal.hosting.Hosting;
@@ -100,7 +101,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));
         this.brain = new Brain(new Hosting.Settings(node, config.eventsPerNeuron(), config.handover()),
-                new Brain.Ports(EpochClock.system(), loop, neurons, control, gpio, store, peers,
+                new Brain.Ports(EpochClock.system(), loop, new BrokerWaits(neurons, loop), control, gpio, store, peers,
                         discovery.<HostingWatch>map(d -> d).orElse(HostingWatch.NONE)), counters, inboxes);
         loop.handler(brain::handle);
     }

@@ -42,9 +42,6 @@ import java.util.function.IntSupplier;
  */
 public final class Presence {
 
-    /** A brain thread busy longer than this counts as hung: the heartbeat stops, so peers take over its neurons. */
-    private static final Duration BRAIN_HANG = Duration.ofSeconds(2);
-    private static final Duration STALL_REPORT = Duration.ofSeconds(5);
     /**
      * How long a starting node listens before it places neurons: the retained statuses of the nodes already online
      * arrive right after it subscribes; nodes starting at the same moment are found a heartbeat later.
@@ -58,6 +55,8 @@ public final class Presence {
     private final IntSupplier queueDepth;
     private final Consumer<String> twinFound;
     private final Heartbeat heartbeat;
+    private final HeartbeatInterval interval;
+    private final BrainWatchdog watchdog;
     private final Announcer<NodeStatus> announcer;
     private final PresenceWatcher<NodeStatus> watcher;
     private final WillWitness witness;
@@ -75,8 +74,6 @@ public final class Presence {
     private volatile StatusView view = new StatusView(List.of(), 0, "", Optional.empty());
     /** Set once the node has listened to the fleet long enough to place neurons. */
     private volatile boolean fleetKnown;
-    private long lastBeatNanos = System.nanoTime();
-    private boolean stallReported;
 
     /**
      * @param announcement what this node announces; its Last Will must be on {@code link}
@@ -92,11 +89,14 @@ public final class Presence {
         this.twinFound = twinFound;
         this.heartbeat = new Heartbeat(counters);
         this.periodNanos = Math.max(10, config.heartbeat().toMillis() / 4) * 1_000_000;
+        this.interval = new HeartbeatInterval(config.heartbeat(), () -> peers().size() + 1);
         this.announcer = Announcer.create(link, announcement, this::beat,
-                () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()));
+                () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()), interval::next);
+        this.watchdog = new BrainWatchdog(config.node(), brain, period(), config.heartbeat(), announcer::publishNow);
         // The listener posts to the brain, notifies waiters and at most publishes once (never blocking, but under
         // backpressure): it may run on the watcher's own thread, which is not an MQTT thread.
-        this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES, NodeStatusPresence.CODEC)
+        this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES,
+                        NodeStatusPresence.watching(config.heartbeat(), config.offlineAfter()))
                 .offlineAfter(config.offlineAfter()).checkEvery(period()).self(config.node())
                 .listener(Runnable::run, this::onPresence).build();
         this.witness = new WillWitness(config.node(), link, () -> watcher.online().keySet());
@@ -115,6 +115,7 @@ public final class Presence {
     public CompletableFuture<Void> start() {
         started = nowMillis();
         watcher.start();
+        watchdog.start();
         return announcer.start();
     }
 
@@ -178,31 +179,19 @@ public final class Presence {
     }
 
     /**
-     * Announcer thread: the status to publish, or null while the brain hangs, so that a node whose brain hangs is seen
-     * as offline by its peers and its neurons move. A hang is reported once, with where the brain is stuck.
+     * Announcer thread: the status to publish. While the brain is stuck that is {@code offline} ({@code brain
+     * stalled}), so that peers take over its neurons at once rather than after its silence allowance.
      */
     private NodeStatus beat() {
-        long now = System.nanoTime();
-        if (now - lastBeatNanos > config.heartbeat().toNanos() + periodNanos) {
-            // This thread was held up too (a GC pause, SIGSTOP): the whole process stalled, not the brain alone.
-            brain.forgive(now - periodNanos);
+        if (watchdog.stalled()) {
+            return NodeStatus.offline(config.node(), NodeStatus.BRAIN_STALLED, Instant.now());
         }
-        lastBeatNanos = now;
-        long silent = now - brain.aliveNanos();
-        if (silent > BRAIN_HANG.toNanos()) {
-            if (silent > STALL_REPORT.toNanos() && !stallReported) {
-                stallReported = true;
-                Logger.warn("node {}: brain thread stuck for {} ms:{}", config.node(), silent / 1_000_000, brain.stack());
-            }
-            return null;
-        }
-        stallReported = false;
         StatusView v = view;
         RuntimeStats stats = counters.snapshot();
         Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
         NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
-                stats.dropped(), v.topologyProblem());
+                stats.dropped(), v.topologyProblem(), Optional.of(interval.announce()));
         return NodeStatus.live(state, config.node(), v.neurons(), Instant.now(), running);
     }
 
@@ -273,6 +262,7 @@ public final class Presence {
      * reason {@code shutdown}); close the link first to leave without a word (the retained status stays as it is).
      */
     public void close() {
+        watchdog.close();
         announcer.close();
         watcher.close();
     }

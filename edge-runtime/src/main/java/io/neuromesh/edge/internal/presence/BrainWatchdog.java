@@ -10,37 +10,40 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells a stuck brain thread from a busy one, on a thread of its own: the brain is stuck when it made no progress
- * ({@link BrainLoop#aliveNanos()}) for {@link #HANG}. The node then says so at once ({@code offline}, reason
- * {@code brain stalled}), so that its peers take its neurons over whatever its heartbeat interval, and says
- * {@code online} again when the brain runs. A check that comes late means the whole process stalled (a GC pause,
+ * ({@link BrainLoop#aliveNanos()}) for {@link #HANG} plus the node's {@code --offline-after} (5.5 s by default: as
+ * long as a brain stuck for {@link #HANG} took to be noticed when it only silenced the heartbeats). The node then
+ * says so at once ({@code offline}, reason {@code brain stalled}), so that its peers take its neurons over whatever
+ * its heartbeat interval, and says {@code online} again when the brain runs. A check that comes late means the whole process stalled (a GC pause,
  * SIGSTOP): the brain is not blamed for that time.
  */
 final class BrainWatchdog implements AutoCloseable {
 
-    /** A brain thread without progress for this long counts as stuck. */
+    /** A brain thread without progress for this long, plus {@code --offline-after}, counts as stuck. */
     static final Duration HANG = Duration.ofSeconds(2);
-    private static final Duration STACK_REPORT = Duration.ofSeconds(5);
 
     private final String node;
     private final BrainLoop brain;
     private final long periodNanos;
     private final long lateNanos;
+    private final long hangNanos;
     private final Runnable changed;
     private final ScheduledExecutorService thread;
     private volatile boolean stalled;
     private long lastCheck;
-    private boolean reported;
 
     /**
-     * @param period  how often the brain is checked
-     * @param late    a check this much later than due means the process stalled, not the brain
-     * @param changed called on the watchdog's thread when {@link #stalled()} changes
+     * @param period       how often the brain is checked
+     * @param late         a check this much later than due means the process stalled, not the brain
+     * @param offlineAfter the node's {@code --offline-after}
+     * @param changed      called on the watchdog's thread when {@link #stalled()} changes
      */
-    BrainWatchdog(String node, BrainLoop brain, Duration period, Duration late, Runnable changed) {
+    BrainWatchdog(String node, BrainLoop brain, Duration period, Duration late, Duration offlineAfter,
+                  Runnable changed) {
         this.node = node;
         this.brain = brain;
         this.periodNanos = period.toNanos();
         this.lateNanos = late.toNanos();
+        this.hangNanos = HANG.plus(offlineAfter).toNanos();
         this.changed = changed;
         this.thread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("presence-" + node + "-watchdog").factory());
@@ -63,19 +66,14 @@ final class BrainWatchdog implements AutoCloseable {
         }
         lastCheck = now;
         long silent = now - brain.aliveNanos();
-        boolean hung = silent > HANG.toNanos();
-        if (hung && silent > STACK_REPORT.toNanos() && !reported) {
-            reported = true;
-            Logger.warn("node {}: brain thread stuck for {} ms:{}", node, silent / 1_000_000, brain.stack());
-        }
+        boolean hung = silent > hangNanos;
         if (hung == stalled) {
             return;
         }
         stalled = hung;
-        reported = false;
         if (hung) {
             Logger.warn("node {}: brain thread stuck for {} ms: offline (brain stalled) until it runs again, its"
-                    + " neurons move to its peers", node, silent / 1_000_000);
+                    + " neurons move to its peers; it is at:{}", node, silent / 1_000_000, brain.stack());
         } else {
             Logger.info("node {}: brain thread runs again: online", node);
         }

@@ -25,6 +25,7 @@ import io.neuromesh.edge.internal.port.TopologyStore;
 import io.neuromesh.edge.internal.presence.Presence;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.stats.Counters;
+import io.neuromesh.edge.internal.truth.RetainedTopology;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.internal.truth.TopologyFile;
 import io.neuromesh.edge.wire.NodeStatus;
@@ -146,10 +147,12 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         link.addListener(new LinkEvents(config.node(), link, loop, presence, online, failure));
         announced = presence.start();
         discovery.ifPresent(HaDiscovery::start);
-        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), CALLBACK_THREAD,
-                m -> loop.post(new BrainEvent.TopologyArrived(m.payload())));
+        // Read on the link's dispatch thread, not the brain's (seconds for 100,000 neurons); the history goes the same
+        // way, so the two keep their order.
+        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), link.dispatcher(),
+                m -> loop.post(new BrainEvent.TopologyArrived(RetainedTopology.of(m.payload()))));
         // The index only: the brain reads a revision's document when it needs one.
-        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY_HISTORY)), CALLBACK_THREAD,
+        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY_HISTORY)), link.dispatcher(),
                 m -> loop.post(new BrainEvent.HistoryArrived(m.payload())));
         request(Topics.REQUEST_LOGS, Request.LOGS);
         request(Topics.REQUEST_INSPECT, Request.INSPECT);

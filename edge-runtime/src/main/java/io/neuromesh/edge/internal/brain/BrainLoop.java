@@ -2,11 +2,14 @@ package io.neuromesh.edge.internal.brain;
 
 import io.neuromesh.edge.internal.port.Scheduler;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +28,8 @@ public final class BrainLoop implements Scheduler {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final String threadName;
+    /** The brain thread once started (its CPU time tells computing from stuck). */
+    private volatile Thread thread;
     private final ScheduledThreadPoolExecutor executor;
     private volatile Consumer<BrainEvent> handler = e -> {
     };
@@ -34,7 +39,12 @@ public final class BrainLoop implements Scheduler {
 
     public BrainLoop(String node) {
         this.threadName = "neuromesh-" + node + "-brain";
-        this.executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name(threadName).factory());
+        ThreadFactory platform = Thread.ofPlatform().daemon().name(threadName).factory();
+        this.executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread created = platform.newThread(task);
+            thread = created;
+            return created;
+        });
         this.executor.setRemoveOnCancelPolicy(true);
     }
 
@@ -115,6 +125,16 @@ public final class BrainLoop implements Scheduler {
     /** A stalled process could not run the beat either: count the brain alive as of {@code nanos}. */
     public void forgive(long nanos) {
         aliveNanos = Math.max(aliveNanos, nanos);
+    }
+
+    /**
+     * CPU time the brain thread has used, in nanoseconds; -1 when the JVM cannot tell (or the thread has not started).
+     * A thread that uses CPU computes; one that does not waits (a lock, a call that does not return).
+     */
+    public long cpuNanos() {
+        Thread t = thread;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return t == null || !threads.isThreadCpuTimeSupported() ? -1 : threads.getThreadCpuTime(t.threadId());
     }
 
     /** Where the brain thread is now, for a hang report. */

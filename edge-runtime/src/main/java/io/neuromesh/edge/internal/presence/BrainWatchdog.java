@@ -42,18 +42,17 @@ final class BrainWatchdog implements AutoCloseable {
     private long cpuGrew;
 
     /**
-     * @param period       how often the brain is checked
-     * @param late         a check this much later than due means the process stalled, not the brain
-     * @param offlineAfter the node's {@code --offline-after}
-     * @param changed      called on the watchdog's thread when {@link #stalled()} changes
+     * @param period  how often the brain is checked
+     * @param late    a check this much later than due means the process stalled, not the brain
+     * @param hang    no progress for this long (without using CPU) is stuck: {@link #HANG} + {@code --offline-after}
+     * @param changed called on the watchdog's thread when {@link #stalled()} changes
      */
-    BrainWatchdog(String node, BrainLoop brain, Duration period, Duration late, Duration offlineAfter,
-                  Runnable changed) {
+    BrainWatchdog(String node, BrainLoop brain, Duration period, Duration late, Duration hang, Runnable changed) {
         this.node = node;
         this.brain = brain;
         this.periodNanos = period.toNanos();
         this.lateNanos = late.toNanos();
-        this.hangNanos = HANG.plus(offlineAfter).toNanos();
+        this.hangNanos = hang.toNanos();
         this.changed = changed;
         this.thread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("presence-" + node + "-watchdog").factory());

@@ -93,7 +93,7 @@ public final class Presence {
         this.announcer = Announcer.create(link, announcement, this::beat,
                 () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()), interval::next);
         this.watchdog = new BrainWatchdog(config.node(), brain, period(), config.heartbeat(),
-                config.offlineAfter(), announcer::publishNow);
+                BrainWatchdog.HANG.plus(config.offlineAfter()), announcer::publishNow);
         // The listener posts to the brain, notifies waiters and at most publishes once (never blocking, but under
         // backpressure): it may run on the watcher's own thread, which is not an MQTT thread.
         this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES,

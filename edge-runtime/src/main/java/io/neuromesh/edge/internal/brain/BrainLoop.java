@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -77,6 +78,20 @@ public final class BrainLoop implements Scheduler {
                 aliveNanos = System.nanoTime();
                 queued.set(false);
                 handler.accept(event);
+            });
+        }
+    }
+
+    /**
+     * Any thread: posts {@code event}, a snapshot that supersedes the one posted with the same {@code slot} if that
+     * one still waits (e.g. the online nodes: ten Last Wills in a row cost the brain one placement, not ten); the
+     * waiting one's turn then delivers this one. Never blocks.
+     */
+    public void postLatest(AtomicReference<BrainEvent> slot, BrainEvent event) {
+        if (slot.getAndSet(event) == null) {
+            executor.execute(() -> {
+                aliveNanos = System.nanoTime();
+                handler.accept(slot.getAndSet(null));
             });
         }
     }

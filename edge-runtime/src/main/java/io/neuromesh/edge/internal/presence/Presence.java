@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -65,6 +66,8 @@ public final class Presence {
     private final Object heard = new Object();
     /** A {@link BrainEvent.PeersReported} waits on the brain thread: the next status heard needs no other. */
     private final AtomicBoolean peersQueued = new AtomicBoolean();
+    /** The online nodes waiting for the brain thread: a newer set replaces it there. */
+    private final AtomicReference<BrainEvent> membership = new AtomicReference<>();
     /** Tells this process apart from another one started with the same node id. */
     private final String instance = UUID.randomUUID().toString();
     /** When the node started: of two processes with one node id, the later one keeps it. */
@@ -233,7 +236,7 @@ public final class Presence {
     private void postMembership() {
         SortedSet<String> online = new TreeSet<>(watcher.online().keySet());
         online.add(config.node());
-        brain.post(new BrainEvent.MembershipChanged(online));
+        brain.postLatest(membership, new BrainEvent.MembershipChanged(online));
     }
 
     /**

@@ -36,10 +36,12 @@ import java.util.function.IntSupplier;
 
 /**
  * The node's presence, through the mqtt module's presence component: an {@link Announcer} publishes the retained
- * status (its Last Will is on the link), the heartbeat with the node's load and the goodbye; a {@link PresenceWatcher}
- * tells which peers are online (posted to the brain as {@link BrainEvent.MembershipChanged}). Both run on their own
- * threads, so a busy brain never makes peers look silent. Presence adds what is the node's own: the brain-stall
- * watchdog and the detection of a second process running with this node id.
+ * status (its Last Will is on the link), the heartbeat with the node's load every {@link HeartbeatInterval} (longer
+ * in a larger fleet) and the goodbye; a {@link PresenceWatcher} tells which peers are online (posted to the brain as
+ * {@link BrainEvent.MembershipChanged}, a newer set replacing one still waiting). Both run on their own threads, so a
+ * busy brain never makes peers look silent. Presence adds what is the node's own: the {@link BrainWatchdog} (a stuck
+ * brain makes the node say {@code offline}, {@code brain stalled}) and the detection of a second process running
+ * with this node id.
  */
 public final class Presence {
 
@@ -214,7 +216,7 @@ public final class Presence {
             case PresenceEvent.Joined<NodeStatus> j -> membershipChanged();
             case PresenceEvent.Left<NodeStatus> l -> {
                 if (l.reason() == GoneReason.SILENT) {
-                    Logger.info("node {}: {} went silent (no status within its offline-after): counted offline",
+                    Logger.info("node {}: {} went silent (no status within its silence allowance): counted offline",
                             config.node(), l.peer());
                 }
                 membershipChanged();

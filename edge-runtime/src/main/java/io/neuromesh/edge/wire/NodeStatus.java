@@ -2,6 +2,7 @@ package io.neuromesh.edge.wire;
 
 import io.neuromesh.topology.Ids;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,11 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
 
     /** The {@link #reason()} of a Last Will: the broker saw the connection die. */
     public static final String CONNECTION_LOST = "connection lost";
+    /**
+     * The {@link #reason()} a node publishes itself while its brain thread is stuck: its neurons move to its peers,
+     * and it says {@code online} again once the brain runs.
+     */
+    public static final String BRAIN_STALLED = "brain stalled";
 
     public NodeStatus {
         Objects.requireNonNull(state, "state: must not be null");
@@ -121,13 +127,23 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
      * @param topologyProblem why the node does not run the topology retained on the broker (it is not valid, not
      *                        newer than the running one, or differs from what the fleet applied), or why it has
      *                        none; empty when it runs what is retained
+     * @param heartbeat       the longest the node waits before its next status (its heartbeat interval, which grows
+     *                        with the fleet); peers allow it that many more missed heartbeats. Empty from nodes that
+     *                        do not say (older versions): peers then use their own {@code --offline-after}
      */
     public record Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
                           long heapUsedMb, long heapMaxMb, long malformed, long dropped,
-                          Optional<String> topologyProblem) {
+                          Optional<String> topologyProblem, Optional<Duration> heartbeat) {
 
         public Running {
             Objects.requireNonNull(instance, "instance: must not be null");
+            Objects.requireNonNull(heartbeat, "heartbeat: must not be null; use Optional.empty()");
+            heartbeat.ifPresent(h -> {
+                if (h.isNegative() || h.isZero()) {
+                    throw new IllegalArgumentException("heartbeatMs: must be a positive number of ms, got "
+                            + h.toMillis());
+                }
+            });
             Objects.requireNonNull(hash, "hash: must not be null");
             Objects.requireNonNull(since, "since: must not be null");
             Objects.requireNonNull(topologyProblem, "topologyProblem: must not be null; use Optional.empty()");
@@ -141,6 +157,14 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
                 throw new IllegalArgumentException("inputsPerSecond: must be a finite number >= 0, got "
                         + inputsPerSecond);
             }
+        }
+
+        /** A status that does not announce its heartbeat interval. */
+        public Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
+                       long heapUsedMb, long heapMaxMb, long malformed, long dropped,
+                       Optional<String> topologyProblem) {
+            this(instance, rev, hash, since, inputsPerSecond, queue, heapUsedMb, heapMaxMb, malformed, dropped,
+                    topologyProblem, Optional.empty());
         }
 
         private static void requireAtLeastZero(String field, long value) {

@@ -2,6 +2,7 @@ package io.neuromesh.edge.wire;
 
 import com.google.gson.JsonObject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * }</pre>
  * An offline node (its Last Will, or its last word on a graceful stop):
  * <pre>{@code {"v":1,"state":"offline","node":"n1","neurons":[],"reason":"connection lost","ts":1767225600000}}</pre>
- * A live node adds {@code "topologyProblem":"..."} when it does not run the retained topology; a peer republishing
+ * A live node adds {@code "topologyProblem":"..."} when it does not run the retained topology, and says
+ * {@code "heartbeatMs":2000}, the longest it waits before its next status (older versions do not); a peer republishing
  * a Last Will adds {@code "reportedBy":"n2"} after {@code ts}.
  * Stateless and thread-safe.
  *
@@ -54,6 +56,7 @@ public final class NodeStatusCodec {
         json.addProperty("malformed", running.malformed());
         json.addProperty("dropped", running.dropped());
         running.topologyProblem().ifPresent(problem -> json.addProperty("topologyProblem", problem));
+        running.heartbeat().ifPresent(beat -> json.addProperty("heartbeatMs", beat.toMillis()));
         return JsonMessage.bytes(json);
     }
 
@@ -89,8 +92,10 @@ public final class NodeStatusCodec {
         long dropped = json.wholeNumber("dropped", 0);
         Optional<String> problem = json.has("topologyProblem") ? Optional.of(json.text("topologyProblem"))
                 : Optional.empty();
+        Optional<Duration> heartbeat = json.has("heartbeatMs")
+                ? Optional.of(Duration.ofMillis(json.wholeNumber("heartbeatMs", 1))) : Optional.empty();
         return json.build(() -> NodeStatus.live(state, node, neurons, ts, new NodeStatus.Running(instance,
                 rev, hash, since, inputsPerSecond, (int) Math.min(queue, Integer.MAX_VALUE), heapUsed, heapMax,
-                malformed, dropped, problem)));
+                malformed, dropped, problem, heartbeat)));
     }
 }

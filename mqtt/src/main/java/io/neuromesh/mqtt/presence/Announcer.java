@@ -10,18 +10,21 @@ import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Will;
 import org.tinylog.Logger;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The announcing side of presence: publishes the participant's retained status when the link connects (and again
  * after every reconnect, since the broker has published the Last Will meanwhile), re-publishes it every
- * {@link Announcement#heartbeat()} while connected, publishes at once on {@link #publishNow()}, and says goodbye on
+ * {@link Announcement#heartbeat()} (or a {@linkplain #create(MqttLink, Announcement, Supplier, Supplier, Supplier) varying
+ * interval}) while connected, publishes at once on {@link #publishNow()}, and says goodbye on
  * {@link #close()}. The link stays the caller's: the announcer neither starts nor closes it.
  *
  * <pre>{@code
@@ -44,15 +47,22 @@ public final class Announcer<S> implements AutoCloseable {
     private final Announcement<S> announcement;
     private final Supplier<S> status;
     private final Supplier<S> goodbye;
+    private final Supplier<Duration> interval;
     private final ScheduledExecutorService thread;
     private final CompletableFuture<Void> announced = new CompletableFuture<>();
+    /** Guards {@link #nextBeat} and {@link #stopped}: a heartbeat being rescheduled as the announcer closes. */
+    private final Object beats = new Object();
+    private ScheduledFuture<?> nextBeat;
+    private boolean stopped;
     private final Lifecycle lifecycle = new Lifecycle();
 
-    private Announcer(MqttLink link, Announcement<S> announcement, Supplier<S> status, Supplier<S> goodbye) {
+    private Announcer(MqttLink link, Announcement<S> announcement, Supplier<S> status, Supplier<S> goodbye,
+                      Supplier<Duration> interval) {
         this.link = link;
         this.announcement = announcement;
         this.status = status;
         this.goodbye = goodbye;
+        this.interval = interval;
         this.thread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("presence-" + link.config().clientId() + "-announce").factory());
     }
@@ -67,8 +77,21 @@ public final class Announcer<S> implements AutoCloseable {
      */
     public static <S> Announcer<S> create(MqttLink link, Announcement<S> announcement, Supplier<S> status,
                                           Supplier<S> goodbye) {
-        if (link == null || announcement == null || status == null || goodbye == null) {
-            throw new IllegalArgumentException("link, announcement, status and goodbye: must not be null");
+        return create(link, announcement, status, goodbye, announcement::heartbeat);
+    }
+
+    /**
+     * An announcer (not started) whose heartbeats are {@code interval} apart, asked again after each one, instead of
+     * {@link Announcement#heartbeat()}: e.g. a longer interval in a larger fleet, with jitter so that peers do not
+     * beat in step. A null, zero or negative answer counts as {@link Announcement#heartbeat()}.
+     *
+     * @param interval the delay until the next heartbeat; runs on the announcer's thread
+     * @see #create(MqttLink, Announcement, Supplier, Supplier)
+     */
+    public static <S> Announcer<S> create(MqttLink link, Announcement<S> announcement, Supplier<S> status,
+                                          Supplier<S> goodbye, Supplier<Duration> interval) {
+        if (link == null || announcement == null || status == null || goodbye == null || interval == null) {
+            throw new IllegalArgumentException("link, announcement, status, goodbye and interval: must not be null");
         }
         Will expected = announcement.will();
         Will actual = link.config().will();
@@ -78,7 +101,7 @@ public final class Announcer<S> implements AutoCloseable {
                     + " retained status of the announcement on " + expected.topic() + "; create the link from"
                     + " announcement.on(config)");
         }
-        return new Announcer<>(link, announcement, status, goodbye);
+        return new Announcer<>(link, announcement, status, goodbye, interval);
     }
 
     /**
@@ -101,8 +124,7 @@ public final class Announcer<S> implements AutoCloseable {
         if (link.state() == LinkState.CONNECTED) {
             publishLater(Qos.AT_LEAST_ONCE);
         }
-        long period = announcement.heartbeat().toNanos();
-        thread.scheduleAtFixedRate(() -> publish(announcement.heartbeatQos()), period, period, TimeUnit.NANOSECONDS);
+        scheduleBeat();
         return announced;
     }
 
@@ -128,6 +150,12 @@ public final class Announcer<S> implements AutoCloseable {
             return;
         }
         // Stops the heartbeats; a change already asked for by publishNow() (e.g. "leaving") still goes out first.
+        synchronized (beats) {
+            stopped = true;
+            if (nextBeat != null) {
+                nextBeat.cancel(false);
+            }
+        }
         thread.shutdown();
         try {
             // A status being published now must not land after the goodbye.
@@ -139,6 +167,31 @@ public final class Announcer<S> implements AutoCloseable {
                 + " was closed before it announced"));
         if (was == Lifecycle.Phase.STARTED && link.state() == LinkState.CONNECTED) {
             send(goodbye, Qos.AT_LEAST_ONCE);
+        }
+    }
+
+    /** Announcer thread (or start): the next heartbeat, which schedules the one after it. */
+    private void scheduleBeat() {
+        long delay = nextInterval().toNanos();
+        synchronized (beats) {
+            if (stopped) {
+                return;
+            }
+            nextBeat = thread.schedule(() -> {
+                publish(announcement.heartbeatQos());
+                scheduleBeat();
+            }, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Duration nextInterval() {
+        try {
+            Duration next = interval.get();
+            return next == null || next.isNegative() || next.isZero() ? announcement.heartbeat() : next;
+        } catch (RuntimeException e) {
+            Logger.warn(e, "announcer of {}: heartbeat interval not known, using {}", announcement.topic(),
+                    announcement.heartbeat());
+            return announcement.heartbeat();
         }
     }
 

@@ -32,6 +32,8 @@ public final class FleetScaleRun {
     private static final Duration APPLY = Duration.ofMinutes(3);
     private static final Duration AGREE = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The longest wait for the apply's tail (the restored neurons' first outputs) to end before idle is counted. */
+    private static final Duration QUIET = Duration.ofSeconds(60);
     private static final int MANY = 10;
 
     private final URI broker;
@@ -68,6 +70,8 @@ public final class FleetScaleRun {
             say("applied by every node in " + Durations.format(applied) + ", hosted exactly once "
                     + (hosted == null ? "never (within " + AGREE.toSeconds() + " s)" : "in " + Durations.format(hosted)));
 
+            Duration quiet = awaitQuiet(counter);
+            say("quiet (nothing but statuses for 1 s) " + Durations.format(quiet) + " later");
             long all0 = counter.all();
             long status0 = counter.statuses();
             long idleStart = System.nanoTime();
@@ -124,6 +128,25 @@ public final class FleetScaleRun {
             Thread.sleep(POLL.toMillis());
         }
         return null;
+    }
+
+    /**
+     * Waits until one second passes in which nothing but statuses is published, at most {@link #QUIET}: the fleet
+     * agrees as soon as every neuron is hosted once, while the neurons just started still publish their first outputs,
+     * which is not idle traffic.
+     *
+     * @return how long it waited
+     */
+    private static Duration awaitQuiet(MessageCounter counter) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < QUIET.toNanos()) {
+            long others = counter.all() - counter.statuses();
+            Thread.sleep(1_000);
+            if (counter.all() - counter.statuses() == others) {
+                break;
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /**

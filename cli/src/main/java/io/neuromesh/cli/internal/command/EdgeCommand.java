@@ -42,10 +42,11 @@ public final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--gpio", paramLabel = "MODE",
             description = "auto (gpiod on a Pi, simulated elsewhere), mock, gpiod or off (default: ${DEFAULT-VALUE})")
     private GpioSetting gpio = GpioSetting.DEFAULT;
-    @Option(names = "--heartbeat", paramLabel = "DURATION", description = "status heartbeat interval (default: ${DEFAULT-VALUE})")
+    @Option(names = "--heartbeat", paramLabel = "DURATION", description = "status heartbeat interval, times nodes / 5"
+            + " in a fleet of more than 5 online nodes (default: ${DEFAULT-VALUE})")
     private Duration heartbeat = EdgeConfig.DEFAULT_HEARTBEAT;
-    @Option(names = "--offline-after", paramLabel = "DURATION", description = "a peer silent this long counts as"
-            + " offline; its movable neurons move (default: ${DEFAULT-VALUE})")
+    @Option(names = "--offline-after", paramLabel = "DURATION", description = "a peer silent this long (scaled"
+            + " with its heartbeat interval) counts as offline; its movable neurons move (default: ${DEFAULT-VALUE})")
     private Duration offlineAfter = EdgeConfig.DEFAULT_OFFLINE_AFTER;
     @Option(names = "--handover", paramLabel = "DURATION", description = "on SIGTERM, how long to wait for peers to"
             + " take over movable neurons (default: ${DEFAULT-VALUE})")

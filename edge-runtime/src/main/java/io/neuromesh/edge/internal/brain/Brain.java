@@ -78,7 +78,7 @@ public final class Brain {
                 }
             }
             case BrainEvent.TopologyArrived t -> {
-                intake.topologyArrived(t.payload());
+                intake.topologyArrived(t.topology());
                 watched();
             }
             case BrainEvent.HistoryArrived h -> {

@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.brain;
 
 import io.neuromesh.edge.internal.signal.NeuronInbox;
+import io.neuromesh.edge.internal.truth.RetainedTopology;
 import io.neuromesh.gpio.DigitalInputPin;
 import io.neuromesh.mqtt.InboundMessage;
 
@@ -22,8 +23,11 @@ public sealed interface BrainEvent {
     record Disconnected() implements BrainEvent {
     }
 
-    /** A topology message arrived (possibly empty: the retained topology was cleared). */
-    record TopologyArrived(byte[] payload) implements BrainEvent {
+    /**
+     * A topology message arrived (possibly empty: the retained topology was cleared), already read: parsing and hashing
+     * 100,000 neurons takes seconds, which must not hold up the brain (its watchdog would take it for a hang).
+     */
+    record TopologyArrived(RetainedTopology topology) implements BrainEvent {
     }
 
     /** The fleet's applied history arrived on {@code neuromesh/topology/history} (possibly empty: cleared). */

@@ -2,32 +2,50 @@ package io.neuromesh.edge.internal.brain;
 
 import io.neuromesh.edge.internal.port.Scheduler;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The brain thread: one platform thread that takes {@link BrainEvent}s in order and runs the brain's own scheduled
- * continuations. It also records when it last ran a task, so a watchdog on another thread can tell it hangs.
+ * continuations. It also records when it last made progress, so a watchdog on another thread can tell it hangs:
+ * starting a task is progress (a backlog of events is work, not a hang), and so is waiting for the broker
+ * ({@link #awaitBroker}): a subscribe or a retained read is bounded by the link's timeouts, and when the broker is
+ * slow for the whole fleet, moving this node's neurons elsewhere would only add to its load.
  */
 public final class BrainLoop implements Scheduler {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final String threadName;
+    /** The brain thread once started (its CPU time tells computing from stuck). */
+    private volatile Thread thread;
     private final ScheduledThreadPoolExecutor executor;
     private volatile Consumer<BrainEvent> handler = e -> {
     };
     private volatile long aliveNanos = System.nanoTime();
+    /** Calls to the broker the brain thread is blocked in now (written by the brain thread only). */
+    private volatile int brokerCalls;
 
     public BrainLoop(String node) {
         this.threadName = "neuromesh-" + node + "-brain";
-        this.executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name(threadName).factory());
+        ThreadFactory platform = Thread.ofPlatform().daemon().name(threadName).factory();
+        this.executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread created = platform.newThread(task);
+            thread = created;
+            return created;
+        });
         this.executor.setRemoveOnCancelPolicy(true);
     }
 
@@ -44,12 +62,60 @@ public final class BrainLoop implements Scheduler {
 
     /** Any thread: hands an event to the brain thread; never blocks. */
     public void post(BrainEvent event) {
-        executor.execute(() -> handler.accept(event));
+        executor.execute(() -> {
+            aliveNanos = System.nanoTime();
+            handler.accept(event);
+        });
+    }
+
+    /**
+     * Any thread: posts {@code event} unless one posted with the same {@code queued} flag still waits; the waiting one
+     * sees the same news when it runs (e.g. a peer's status: N peers' heartbeats cost one event, not N). Never blocks.
+     */
+    public void postOnce(AtomicBoolean queued, BrainEvent event) {
+        if (queued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                aliveNanos = System.nanoTime();
+                queued.set(false);
+                handler.accept(event);
+            });
+        }
+    }
+
+    /**
+     * Any thread: posts {@code event}, a snapshot that supersedes the one posted with the same {@code slot} if that
+     * one still waits (e.g. the online nodes: ten Last Wills in a row cost the brain one placement, not ten); the
+     * waiting one's turn then delivers this one. Never blocks.
+     */
+    public void postLatest(AtomicReference<BrainEvent> slot, BrainEvent event) {
+        if (slot.getAndSet(event) == null) {
+            executor.execute(() -> {
+                aliveNanos = System.nanoTime();
+                handler.accept(slot.getAndSet(null));
+            });
+        }
     }
 
     @Override
     public void schedule(Runnable task, long delayMicros) {
-        executor.schedule(task, Math.max(0, delayMicros), TimeUnit.MICROSECONDS);
+        executor.schedule(() -> {
+            aliveNanos = System.nanoTime();
+            task.run();
+        }, Math.max(0, delayMicros), TimeUnit.MICROSECONDS);
+    }
+
+    /**
+     * Brain thread: runs {@code call}, which blocks until the broker answers (bounded by the link's timeouts); the
+     * watchdog counts that time as progress.
+     */
+    public <T> T awaitBroker(Supplier<T> call) {
+        brokerCalls++;
+        try {
+            return call.get();
+        } finally {
+            brokerCalls--;
+            aliveNanos = System.nanoTime();
+        }
     }
 
     /** Any thread but the brain's: runs {@code query} on the brain thread and waits for its answer. */
@@ -66,14 +132,24 @@ public final class BrainLoop implements Scheduler {
         }
     }
 
-    /** When the brain thread last ran its liveness beat ({@link System#nanoTime()}). */
+    /** When the brain thread last made progress ({@link System#nanoTime()}): now while it waits for the broker. */
     public long aliveNanos() {
-        return aliveNanos;
+        return brokerCalls > 0 ? System.nanoTime() : aliveNanos;
     }
 
     /** A stalled process could not run the beat either: count the brain alive as of {@code nanos}. */
     public void forgive(long nanos) {
         aliveNanos = Math.max(aliveNanos, nanos);
+    }
+
+    /**
+     * CPU time the brain thread has used, in nanoseconds; -1 when the JVM cannot tell (or the thread has not started).
+     * A thread that uses CPU computes; one that does not waits (a lock, a call that does not return).
+     */
+    public long cpuNanos() {
+        Thread t = thread;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return t == null || !threads.isThreadCpuTimeSupported() ? -1 : threads.getThreadCpuTime(t.threadId());
     }
 
     /** Where the brain thread is now, for a hang report. */

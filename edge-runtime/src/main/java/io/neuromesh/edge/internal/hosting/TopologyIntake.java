@@ -89,10 +89,10 @@ public final class TopologyIntake {
         });
     }
 
-    /** A message on {@code neuromesh/topology}. */
-    public void topologyArrived(byte[] payload) {
+    /** A message on {@code neuromesh/topology}, as {@link RetainedTopology#of} read it. */
+    public void topologyArrived(RetainedTopology topology) {
         start();
-        retained = RetainedTopology.of(payload);
+        retained = topology;
         retainedHeard = true;
         retainedNews = true;
         refused = List.of();

@@ -15,14 +15,31 @@ import java.time.Instant;
 /**
  * Node statuses ({@link NodeStatusCodec}) as the presence component reads and writes them. Only an
  * {@link NodeState#ONLINE} node counts online: a {@code leaving} or {@code offline} status takes it out at once. A
- * retained status is aged by its {@code ts}, so a stale one does not make a dead node look alive. Stateless.
+ * retained status is aged by its {@code ts}, so a stale one does not make a dead node look alive. A watching node
+ * ({@link #watching}) allows a peer that announces a longer heartbeat interval ({@code heartbeatMs}) as many missed
+ * heartbeats as it allows at its own interval. Immutable.
  */
 public final class NodeStatusPresence implements PresenceCodec<NodeStatus> {
 
-    /** The one instance; it is stateless. */
-    public static final NodeStatusPresence CODEC = new NodeStatusPresence();
+    /** Reads and writes statuses; silence is left to the watcher's own {@code offlineAfter}. */
+    public static final NodeStatusPresence CODEC = new NodeStatusPresence(null, null);
 
-    private NodeStatusPresence() {
+    private final Duration offlineAfter;
+    /** offlineAfter / heartbeat of the watching node: the heartbeats it lets a peer miss (3.5 by default). */
+    private final Double missedBeats;
+
+    private NodeStatusPresence(Duration offlineAfter, Double missedBeats) {
+        this.offlineAfter = offlineAfter;
+        this.missedBeats = missedBeats;
+    }
+
+    /**
+     * The codec of a node that beats every {@code heartbeat} and counts a silent peer gone after {@code offlineAfter}:
+     * a peer announcing a heartbeat interval of {@code h} counts gone after {@code max(offlineAfter, h x offlineAfter
+     * / heartbeat)}.
+     */
+    public static NodeStatusPresence watching(Duration heartbeat, Duration offlineAfter) {
+        return new NodeStatusPresence(offlineAfter, (double) offlineAfter.toNanos() / heartbeat.toNanos());
     }
 
     /**
@@ -62,5 +79,16 @@ public final class NodeStatusPresence implements PresenceCodec<NodeStatus> {
     @Override
     public Instant sentAt(NodeStatus status) {
         return status.timestamp();
+    }
+
+    @Override
+    public Duration offlineAfter(NodeStatus status) {
+        if (missedBeats == null) {
+            return null;
+        }
+        return status.running().flatMap(NodeStatus.Running::heartbeat)
+                .map(beat -> Duration.ofNanos((long) (beat.toNanos() * missedBeats)))
+                .filter(scaled -> scaled.compareTo(offlineAfter) > 0)
+                .orElse(offlineAfter);
     }
 }

@@ -13,6 +13,7 @@ import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.presence.Announcement;
 import io.neuromesh.mqtt.presence.Announcer;
+import io.neuromesh.mqtt.presence.GoneReason;
 import io.neuromesh.mqtt.presence.PresenceEvent;
 import io.neuromesh.mqtt.presence.PresenceWatcher;
 import org.tinylog.Logger;
@@ -28,21 +29,22 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
  * The node's presence, through the mqtt module's presence component: an {@link Announcer} publishes the retained
- * status (its Last Will is on the link), the heartbeat with the node's load and the goodbye; a {@link PresenceWatcher}
- * tells which peers are online (posted to the brain as {@link BrainEvent.MembershipChanged}). Both run on their own
- * threads, so a busy brain never makes peers look silent. Presence adds what is the node's own: the brain-stall
- * watchdog and the detection of a second process running with this node id.
+ * status (its Last Will is on the link), the heartbeat with the node's load every {@link HeartbeatInterval} (longer
+ * in a larger fleet) and the goodbye; a {@link PresenceWatcher} tells which peers are online (posted to the brain as
+ * {@link BrainEvent.MembershipChanged}, a newer set replacing one still waiting). Both run on their own threads, so a
+ * busy brain never makes peers look silent. Presence adds what is the node's own: the {@link BrainWatchdog} (a stuck
+ * brain makes the node say {@code offline}, {@code brain stalled}) and the detection of a second process running
+ * with this node id.
  */
 public final class Presence {
 
-    /** A brain thread busy longer than this counts as hung: the heartbeat stops, so peers take over its neurons. */
-    private static final Duration BRAIN_HANG = Duration.ofSeconds(2);
-    private static final Duration STALL_REPORT = Duration.ofSeconds(5);
     /**
      * How long a starting node listens before it places neurons: the retained statuses of the nodes already online
      * arrive right after it subscribes; nodes starting at the same moment are found a heartbeat later.
@@ -56,12 +58,18 @@ public final class Presence {
     private final IntSupplier queueDepth;
     private final Consumer<String> twinFound;
     private final Heartbeat heartbeat;
+    private final HeartbeatInterval interval;
+    private final BrainWatchdog watchdog;
     private final Announcer<NodeStatus> announcer;
     private final PresenceWatcher<NodeStatus> watcher;
     private final WillWitness witness;
     private final long periodNanos;
     /** Notified whenever a peer's status is heard (a handover waits on it). */
     private final Object heard = new Object();
+    /** A {@link BrainEvent.PeersReported} waits on the brain thread: the next status heard needs no other. */
+    private final AtomicBoolean peersQueued = new AtomicBoolean();
+    /** The online nodes waiting for the brain thread: a newer set replaces it there. */
+    private final AtomicReference<BrainEvent> membership = new AtomicReference<>();
     /** Tells this process apart from another one started with the same node id. */
     private final String instance = UUID.randomUUID().toString();
     /** When the node started: of two processes with one node id, the later one keeps it. */
@@ -71,8 +79,6 @@ public final class Presence {
     private volatile StatusView view = new StatusView(List.of(), 0, "", Optional.empty());
     /** Set once the node has listened to the fleet long enough to place neurons. */
     private volatile boolean fleetKnown;
-    private long lastBeatNanos = System.nanoTime();
-    private boolean stallReported;
 
     /**
      * @param announcement what this node announces; its Last Will must be on {@code link}
@@ -88,11 +94,15 @@ public final class Presence {
         this.twinFound = twinFound;
         this.heartbeat = new Heartbeat(counters);
         this.periodNanos = Math.max(10, config.heartbeat().toMillis() / 4) * 1_000_000;
+        this.interval = new HeartbeatInterval(config.heartbeat(), () -> peers().size() + 1);
         this.announcer = Announcer.create(link, announcement, this::beat,
-                () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()));
+                () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()), interval::next);
+        this.watchdog = new BrainWatchdog(config.node(), brain, period(), config.heartbeat(),
+                BrainWatchdog.HANG.plus(config.offlineAfter()), announcer::publishNow);
         // The listener posts to the brain, notifies waiters and at most publishes once (never blocking, but under
         // backpressure): it may run on the watcher's own thread, which is not an MQTT thread.
-        this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES, NodeStatusPresence.CODEC)
+        this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES,
+                        NodeStatusPresence.watching(config.heartbeat(), config.offlineAfter()))
                 .offlineAfter(config.offlineAfter()).checkEvery(period()).self(config.node())
                 .listener(Runnable::run, this::onPresence).build();
         this.witness = new WillWitness(config.node(), link, () -> watcher.online().keySet());
@@ -111,6 +121,7 @@ public final class Presence {
     public CompletableFuture<Void> start() {
         started = nowMillis();
         watcher.start();
+        watchdog.start();
         return announcer.start();
     }
 
@@ -174,31 +185,19 @@ public final class Presence {
     }
 
     /**
-     * Announcer thread: the status to publish, or null while the brain hangs, so that a node whose brain hangs is seen
-     * as offline by its peers and its neurons move. A hang is reported once, with where the brain is stuck.
+     * Announcer thread: the status to publish. While the brain is stuck that is {@code offline} ({@code brain
+     * stalled}), so that peers take over its neurons at once rather than after its silence allowance.
      */
     private NodeStatus beat() {
-        long now = System.nanoTime();
-        if (now - lastBeatNanos > config.heartbeat().toNanos() + periodNanos) {
-            // This thread was held up too (a GC pause, SIGSTOP): the whole process stalled, not the brain alone.
-            brain.forgive(now - periodNanos);
+        if (watchdog.stalled()) {
+            return NodeStatus.offline(config.node(), NodeStatus.BRAIN_STALLED, Instant.now());
         }
-        lastBeatNanos = now;
-        long silent = now - brain.aliveNanos();
-        if (silent > BRAIN_HANG.toNanos()) {
-            if (silent > STALL_REPORT.toNanos() && !stallReported) {
-                stallReported = true;
-                Logger.warn("node {}: brain thread stuck for {} ms:{}", config.node(), silent / 1_000_000, brain.stack());
-            }
-            return null;
-        }
-        stallReported = false;
         StatusView v = view;
         RuntimeStats stats = counters.snapshot();
         Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
         NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
-                stats.dropped(), v.topologyProblem());
+                stats.dropped(), v.topologyProblem(), Optional.of(interval.announce()));
         return NodeStatus.live(state, config.node(), v.neurons(), Instant.now(), running);
     }
 
@@ -212,10 +211,16 @@ public final class Presence {
                     heard.notifyAll();
                 }
                 // A peer may now report a neuron this node is handing over to it.
-                brain.post(new BrainEvent.PeersReported());
+                brain.postOnce(peersQueued, new BrainEvent.PeersReported());
             }
             case PresenceEvent.Joined<NodeStatus> j -> membershipChanged();
-            case PresenceEvent.Left<NodeStatus> l -> membershipChanged();
+            case PresenceEvent.Left<NodeStatus> l -> {
+                if (l.reason() == GoneReason.SILENT) {
+                    Logger.info("node {}: {} went silent (no status within its silence allowance): counted offline",
+                            config.node(), l.peer());
+                }
+                membershipChanged();
+            }
             // A forgotten peer was reported as left first, or was not online: the set of online nodes is unchanged.
             case PresenceEvent.Forgotten<NodeStatus> f -> witness.forget(f.peer());
             // The whole process stalled (or could not hear): the brain gets the same benefit of the doubt.
@@ -233,7 +238,7 @@ public final class Presence {
     private void postMembership() {
         SortedSet<String> online = new TreeSet<>(watcher.online().keySet());
         online.add(config.node());
-        brain.post(new BrainEvent.MembershipChanged(online));
+        brain.postLatest(membership, new BrainEvent.MembershipChanged(online));
     }
 
     /**
@@ -263,6 +268,7 @@ public final class Presence {
      * reason {@code shutdown}); close the link first to leave without a word (the retained status stays as it is).
      */
     public void close() {
+        watchdog.close();
         announcer.close();
         watcher.close();
     }

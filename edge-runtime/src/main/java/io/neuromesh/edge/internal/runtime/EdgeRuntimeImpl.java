@@ -11,6 +11,7 @@ import io.neuromesh.edge.internal.brain.Brain;
 import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.brain.BrainEvent.Request;
 import io.neuromesh.edge.internal.brain.BrainLoop;
+import io.neuromesh.edge.internal.brain.BrokerWaits;
 import io.neuromesh.edge.internal.discovery.HaDiscovery;
 import io.neuromesh.edge.internal.gpio.GpioBinding;
 import io.neuromesh.edge.internal.hosting.Hosting;
@@ -24,6 +25,7 @@ import io.neuromesh.edge.internal.port.TopologyStore;
 import io.neuromesh.edge.internal.presence.Presence;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.stats.Counters;
+import io.neuromesh.edge.internal.truth.RetainedTopology;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.internal.truth.TopologyFile;
 import io.neuromesh.edge.wire.NodeStatus;
@@ -100,7 +102,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));
         this.brain = new Brain(new Hosting.Settings(node, config.eventsPerNeuron(), config.handover()),
-                new Brain.Ports(EpochClock.system(), loop, neurons, control, gpio, store, peers,
+                new Brain.Ports(EpochClock.system(), loop, new BrokerWaits(neurons, loop), control, gpio, store, peers,
                         discovery.<HostingWatch>map(d -> d).orElse(HostingWatch.NONE)), counters, inboxes);
         loop.handler(brain::handle);
     }
@@ -145,10 +147,12 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         link.addListener(new LinkEvents(config.node(), link, loop, presence, online, failure));
         announced = presence.start();
         discovery.ifPresent(HaDiscovery::start);
-        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), CALLBACK_THREAD,
-                m -> loop.post(new BrainEvent.TopologyArrived(m.payload())));
+        // Read on the link's dispatch thread, not the brain's (seconds for 100,000 neurons); the history goes the same
+        // way, so the two keep their order.
+        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY)), link.dispatcher(),
+                m -> loop.post(new BrainEvent.TopologyArrived(RetainedTopology.of(m.payload()))));
         // The index only: the brain reads a revision's document when it needs one.
-        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY_HISTORY)), CALLBACK_THREAD,
+        link.subscribe(List.of(Subscription.of(Topics.TOPOLOGY_HISTORY)), link.dispatcher(),
                 m -> loop.post(new BrainEvent.HistoryArrived(m.payload())));
         request(Topics.REQUEST_LOGS, Request.LOGS);
         request(Topics.REQUEST_INSPECT, Request.INSPECT);

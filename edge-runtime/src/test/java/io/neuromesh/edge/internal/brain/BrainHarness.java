@@ -10,6 +10,7 @@ import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
 import io.neuromesh.edge.internal.port.TopologyStore;
+import io.neuromesh.edge.internal.truth.RetainedTopology;
 import io.neuromesh.edge.internal.truth.Version;
 import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.edge.wire.AppliedHistoryCodec;
@@ -93,7 +94,7 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     void topology(String json) {
-        post(new BrainEvent.TopologyArrived(json.getBytes(StandardCharsets.UTF_8)));
+        post(new BrainEvent.TopologyArrived(RetainedTopology.of(json.getBytes(StandardCharsets.UTF_8))));
     }
 
     void online(String... nodes) {

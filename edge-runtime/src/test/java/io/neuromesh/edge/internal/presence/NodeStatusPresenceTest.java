@@ -59,6 +59,24 @@ class NodeStatusPresenceTest {
     }
 
     @Test
+    void aWatchingNodeAllowsAPeerAsManyMissedHeartbeatsAsItAllowsItselfButNeverLessThanItsOwnTimeout() {
+        NodeStatusPresence watching = NodeStatusPresence.watching(Duration.ofSeconds(1), Duration.ofMillis(3_500));
+        NodeStatus.Running beatsEvery6s = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31,
+                6028, 0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(6)));
+        NodeStatus.Running beatsEvery200ms = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0,
+                31, 6028, 0, 0, Optional.empty(), Optional.of(Duration.ofMillis(200)));
+        assertEquals(Duration.ofMillis(21_000),
+                watching.offlineAfter(NodeStatus.live(NodeState.ONLINE, "n2", List.of(), TS, beatsEvery6s)));
+        assertEquals(Duration.ofMillis(3_500),
+                watching.offlineAfter(NodeStatus.live(NodeState.ONLINE, "n2", List.of(), TS, beatsEvery200ms)));
+        assertEquals(Duration.ofMillis(3_500), watching.offlineAfter(live(NodeState.ONLINE, "n2")),
+                "a status without heartbeatMs (an older node) gets the watcher's own timeout");
+        byte[] written = watching.encode(NodeStatus.live(NodeState.ONLINE, "n2", List.of(), TS, beatsEvery6s));
+        assertTrue(new String(written, StandardCharsets.UTF_8).contains("\"heartbeatMs\":6000"));
+        assertEquals(Optional.of(Duration.ofSeconds(6)), watching.decode("n2", written).running().get().heartbeat());
+    }
+
+    @Test
     void anUnreadableStatusIsRejectedWithTheWireCodecsMessage() {
         assertTrue(rejected("n2", "{\"state\":").startsWith("node status: not JSON"));
         assertEquals("node status: state: must be one of online, leaving, offline, got \"busy\"",

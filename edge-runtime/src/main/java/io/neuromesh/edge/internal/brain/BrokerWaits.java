@@ -1,0 +1,71 @@
+package io.neuromesh.edge.internal.brain;
+
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A {@link NeuronOutbox} whose calls that wait for the broker (subscribes, unsubscribes, retained reads) count as the
+ * brain waiting for the broker ({@link BrainLoop#awaitBroker}), not as a hang: a whole fleet placing thousands of
+ * neurons at once keeps every brain in such calls for seconds on a busy broker, and a watchdog that took that for a
+ * hang silenced the heartbeats, so peers took the neurons over, which made more such calls (measured: membership
+ * flapping for 80 s after a 10,000-neuron apply on 10 nodes). Publishes pass straight through. Brain thread only.
+ */
+public final class BrokerWaits implements NeuronOutbox {
+
+    private final NeuronOutbox outbox;
+    private final BrainLoop loop;
+
+    public BrokerWaits(NeuronOutbox outbox, BrainLoop loop) {
+        this.outbox = outbox;
+        this.loop = loop;
+    }
+
+    @Override
+    public void output(String neuron, int value, long epochMillis) {
+        outbox.output(neuron, value, epochMillis);
+    }
+
+    @Override
+    public void input(String toNeuron, byte[] payload) {
+        outbox.input(toNeuron, payload);
+    }
+
+    @Override
+    public void state(String neuron, Map<String, Double> sensors) {
+        outbox.state(neuron, sensors);
+    }
+
+    @Override
+    public void subscribeInputs(Collection<String> neurons) {
+        waiting(() -> outbox.subscribeInputs(neurons));
+    }
+
+    @Override
+    public void unsubscribeInputs(Collection<String> neurons) {
+        waiting(() -> outbox.unsubscribeInputs(neurons));
+    }
+
+    @Override
+    public void subscribeOutputs(Collection<String> neurons) {
+        waiting(() -> outbox.subscribeOutputs(neurons));
+    }
+
+    @Override
+    public void unsubscribeOutputs(Collection<String> neurons) {
+        waiting(() -> outbox.unsubscribeOutputs(neurons));
+    }
+
+    @Override
+    public Map<String, byte[]> fetchRetained(Collection<String> topics) {
+        return loop.awaitBroker(() -> outbox.fetchRetained(topics));
+    }
+
+    private void waiting(Runnable call) {
+        loop.awaitBroker(() -> {
+            call.run();
+            return null;
+        });
+    }
+}

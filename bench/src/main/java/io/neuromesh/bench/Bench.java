@@ -34,7 +34,8 @@ public final class Bench {
     /**
      * The sparse-traffic scenario, run only when named ({@code --only sparse}, {@code ./neuromesh bench --sparse}):
      * edge runtimes as separate OS processes, one input per gap, XOR over 3 nodes and on 1 node and a chain of 10
-     * over 2 nodes against the one-hop floor of the same driver, and each edge process's CPU and memory.
+     * over 2 nodes against the one-hop floor of the same driver, XOR with 50 ms ticks against the eager one, and each
+     * edge process's CPU and memory.
      */
     public static final String SPARSE = "sparse";
 

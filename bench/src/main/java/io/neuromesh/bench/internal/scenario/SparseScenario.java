@@ -32,8 +32,8 @@ import java.util.function.LongFunction;
  * with a pause (the gap) after each output arrived, so that every hop starts from parked threads. Per gap, on one
  * broker and with one driver (the bench's MQTT client): the one-hop floor (publish -> subscriber, same gap), XOR over
  * the 3 nodes as {@code examples/xor.json} places it (4 broker hops), XOR with every neuron on one node (2 hops) and
- * a chain of 10 over 2 nodes (11 hops). Then each edge process's CPU and RSS at idle with the XOR network, and its
- * CPU while the first gap's XOR ran.
+ * a chain of 10 over 2 nodes (11 hops), and XOR with ticks ({@link TickedXor}). Then each edge process's CPU and
+ * RSS at idle with the XOR network, and its CPU while the first gap's XOR ran.
  */
 public final class SparseScenario implements Scenario {
 
@@ -82,8 +82,10 @@ public final class SparseScenario implements Scenario {
             long loadStart = System.nanoTime();
             stats(edges, before);
             Samples xor3 = null;
+            Map<Duration, Samples> eager = new LinkedHashMap<>();
             for (Duration gap : context.gaps()) {
                 Samples xor = measure(uri, "z", XOR, gap, scale, 4);
+                eager.put(gap, xor);
                 if (xor3 == null) {
                     xor3 = xor;
                     stats(edges, after);
@@ -103,6 +105,10 @@ public final class SparseScenario implements Scenario {
                 Samples chain = measure(uri, "r" + (RelayChainScenario.LENGTH - 1), RelayChainScenario.toggles(), gap,
                         scale, 2);
                 rows.add(chain(context, gap, chain, floors.get(gap)));
+            }
+            apply(context, fleet, rev -> TickedXor.topology(rev, node -> "bench-sparse-" + node));
+            for (Duration gap : context.gaps()) {
+                rows.add(TickedXor.row(context, gap, TickedXor.measure(uri, gap, scale), eager.get(gap)));
             }
         }
         return rows;
@@ -225,11 +231,11 @@ public final class SparseScenario implements Scenario {
         return ratio(samples.p99(), samples.p50()) <= TAIL_FACTOR;
     }
 
-    private static double ratio(Duration a, Duration b) {
+    static double ratio(Duration a, Duration b) {
         return (double) a.toNanos() / Math.max(1, b.toNanos());
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return String.format("%.2f", value);
     }
 }

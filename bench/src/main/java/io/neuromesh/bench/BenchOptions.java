@@ -23,10 +23,12 @@ import java.util.Set;
  *                      class path, otherwise that scenario is skipped
  * @param gaps          the pauses between two inputs of the {@value Bench#SPARSE} scenario, one measurement per gap
  *                      (each positive, at most {@link #MAX_GAP})
+ * @param idleNeurons   when positive, the {@value Bench#SPARSE} scenario also measures the chain of 10 on one node,
+ *                      alone and then with this many idle neurons hosted beside it (0 to {@link #MAX_IDLE_NEURONS})
  * @since 0.1
  */
 public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> only, String edgeMainClass,
-                           List<Duration> gaps) {
+                           List<Duration> gaps, int idleNeurons) {
 
     /** The embedded HiveMQ CE broker, started by the benchmark in its own JVM. */
     public static final String EMBEDDED = "embedded";
@@ -40,6 +42,8 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
     public static final List<Duration> DEFAULT_GAPS = List.of(Duration.ofMillis(2));
     /** The longest gap accepted: longer ones would only make the run longer, not the numbers different. */
     public static final Duration MAX_GAP = Duration.ofSeconds(10);
+    /** The most idle neurons the sparse scenario hosts beside its chain. */
+    public static final int MAX_IDLE_NEURONS = 1_000_000;
 
     /** Validates and copies; messages name the field and the accepted values. */
     public BenchOptions {
@@ -84,6 +88,9 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
             }
         }
         gaps = List.copyOf(gaps);
+        if (idleNeurons < 0 || idleNeurons > MAX_IDLE_NEURONS) {
+            throw new IllegalArgumentException("idleNeurons: must be 0 to " + MAX_IDLE_NEURONS + ", got " + idleNeurons);
+        }
     }
 
     private static String url(int index, String text) {
@@ -120,6 +127,7 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
         private Set<String> only = Set.of();
         private String edgeMainClass = DEFAULT_EDGE_MAIN_CLASS;
         private List<Duration> gaps = DEFAULT_GAPS;
+        private int idleNeurons;
 
         private Builder() {
         }
@@ -154,9 +162,15 @@ public record BenchOptions(List<String> brokers, BenchMode mode, Set<String> onl
             return this;
         }
 
+        /** Idle neurons hosted beside the sparse scenario's one-node chain (0: that comparison is not made). */
+        public Builder idleNeurons(int idleNeurons) {
+            this.idleNeurons = idleNeurons;
+            return this;
+        }
+
         /** The validated options. */
         public BenchOptions build() {
-            return new BenchOptions(brokers, mode, only, edgeMainClass, gaps);
+            return new BenchOptions(brokers, mode, only, edgeMainClass, gaps, idleNeurons);
         }
     }
 }

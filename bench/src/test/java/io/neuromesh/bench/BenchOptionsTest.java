@@ -51,6 +51,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void hostsNoIdleNeuronsUnlessAskedAndRejectsANegativeOrHugeCount() {
+        assertEquals(0, BenchOptions.builder().build().idleNeurons());
+        assertEquals(100_000, BenchOptions.builder().idleNeurons(100_000).build().idleNeurons());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().idleNeurons(-1).build());
+        assertEquals("idleNeurons: must be 0 to 1000000, got -1", negative.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.builder().idleNeurons(1_000_001).build());
+    }
+
+    @Test
     void acceptsABareHostAndPortAsABrokerUrl() {
         BenchOptions options = BenchOptions.builder().brokers(List.of("mosquitto", "127.0.0.1:1884")).build();
 

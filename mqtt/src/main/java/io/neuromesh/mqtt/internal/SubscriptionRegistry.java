@@ -10,21 +10,29 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.tinylog.Logger;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
  * The link's subscriptions, kept by the link because Paho 1.2.5 does not restore them after a reconnect: registers
- * them in {@link Routes}, sends SUBSCRIBE/UNSUBSCRIBE in batches while online, and subscribes everything again in
- * {@link #restore(Runnable)} after each (re)connect. Subscribing waits for the broker's SUBACK, so it must never run
- * on Paho's callback thread.
+ * them in {@link Routes}, sends SUBSCRIBE/UNSUBSCRIBE while online, and subscribes everything again in
+ * {@link #restore(Runnable)} after each (re)connect. Many filters go out as several packets ({@link FilterPackets}),
+ * up to {@link #PACKETS_IN_FLIGHT} of them sent before the first acknowledgement is awaited: a runtime with 100,000
+ * neurons then waits for about one broker round trip per window, not one per packet. Subscribing waits for the
+ * broker's SUBACKs, so it must never run on Paho's callback thread.
  */
 final class SubscriptionRegistry {
 
-    /** Filters per SUBSCRIBE/UNSUBSCRIBE packet: keeps packets small when a runtime hosts thousands of neurons. */
-    static final int FILTERS_PER_PACKET = 500;
+    /**
+     * Packets sent ahead of their acknowledgement. Neither broker limits outstanding SUBSCRIBEs (the receive maximum
+     * counts QoS 1/2 publishes only); the bound keeps Paho's send queue short, so publishes are not stuck behind
+     * thousands of queued filters, and stops early when the broker refuses.
+     */
+    static final int PACKETS_IN_FLIGHT = 8;
 
     private final String name;
     private final MqttAsyncClient client;
@@ -82,15 +90,21 @@ final class SubscriptionRegistry {
             if (!online || known.isEmpty()) {
                 return;
             }
-            for (int from = 0; from < known.size(); from += FILTERS_PER_PACKET) {
-                String[] batch = known.subList(from, Math.min(known.size(), from + FILTERS_PER_PACKET))
-                        .toArray(String[]::new);
-                try {
-                    client.unsubscribe(batch).waitForCompletion(timeout.toMillis());
-                } catch (MqttException e) {
-                    Logger.debug("{}: unsubscribe of {} filters failed: {}", name, batch.length,
-                            PahoFailures.describe(e));
+            Deque<IMqttToken> inFlight = new ArrayDeque<>();
+            try {
+                for (List<String> packet : FilterPackets.split(known, f -> f)) {
+                    if (inFlight.size() == PACKETS_IN_FLIGHT) {
+                        inFlight.removeFirst().waitForCompletion(timeout.toMillis());
+                    }
+                    inFlight.addLast(client.unsubscribe(packet.toArray(String[]::new)));
                 }
+                while (!inFlight.isEmpty()) {
+                    inFlight.removeFirst().waitForCompletion(timeout.toMillis());
+                }
+            } catch (MqttException e) {
+                // The filters are forgotten either way: a lost connection drops them at the broker (or the session
+                // keeps them, and then their messages find no route and are counted as unrouted).
+                Logger.debug("{}: unsubscribe of {} filters failed: {}", name, known.size(), PahoFailures.describe(e));
             }
         }
     }
@@ -117,31 +131,43 @@ final class SubscriptionRegistry {
     }
 
     private void sendSubscribe(List<Subscription> subscriptions) {
-        for (int from = 0; from < subscriptions.size(); from += FILTERS_PER_PACKET) {
-            List<Subscription> batch = subscriptions.subList(from,
-                    Math.min(subscriptions.size(), from + FILTERS_PER_PACKET));
-            MqttSubscription[] packet = new MqttSubscription[batch.size()];
-            for (int i = 0; i < packet.length; i++) {
-                Subscription s = batch.get(i);
-                packet[i] = new MqttSubscription(s.filter(), s.qos().level());
-                packet[i].setNoLocal(s.noLocal());
-            }
-            int[] codes;
-            try {
-                IMqttToken token = client.subscribe(packet);
-                token.waitForCompletion(timeout.toMillis());
-                codes = token.getReasonCodes();
-            } catch (MqttException e) {
-                throw new MqttLinkException("subscribe failed: " + PahoFailures.describe(e), e);
-            }
-            List<String> refused = new ArrayList<>();
-            for (int i = 0; codes != null && i < codes.length && i < packet.length; i++) {
-                if (codes[i] >= 0x80) {
-                    refused.add(packet[i].getTopic() + " (reason " + codes[i] + ")");
+        Deque<SentPacket> inFlight = new ArrayDeque<>();
+        List<String> refused = new ArrayList<>();
+        try {
+            for (List<Subscription> batch : FilterPackets.split(subscriptions, Subscription::filter)) {
+                if (inFlight.size() == PACKETS_IN_FLIGHT) {
+                    inFlight.removeFirst().awaitSubAck(timeout, refused);
                 }
+                MqttSubscription[] packet = new MqttSubscription[batch.size()];
+                for (int i = 0; i < packet.length; i++) {
+                    Subscription s = batch.get(i);
+                    packet[i] = new MqttSubscription(s.filter(), s.qos().level());
+                    packet[i].setNoLocal(s.noLocal());
+                }
+                inFlight.addLast(new SentPacket(packet, client.subscribe(packet)));
             }
-            if (!refused.isEmpty()) {
-                throw new MqttLinkException("broker refused the subscription(s) " + String.join(", ", refused));
+            while (!inFlight.isEmpty()) {
+                inFlight.removeFirst().awaitSubAck(timeout, refused);
+            }
+        } catch (MqttException e) {
+            throw new MqttLinkException("subscribe failed: " + PahoFailures.describe(e), e);
+        }
+        if (!refused.isEmpty()) {
+            throw new MqttLinkException("broker refused the subscription(s) " + String.join(", ", refused));
+        }
+    }
+
+    /** A SUBSCRIBE sent and the token of its SUBACK. */
+    private record SentPacket(MqttSubscription[] filters, IMqttToken token) {
+
+        /** Waits for the SUBACK and adds the filters it refused to {@code refused}. */
+        void awaitSubAck(Duration timeout, List<String> refused) throws MqttException {
+            token.waitForCompletion(timeout.toMillis());
+            int[] codes = token.getReasonCodes();
+            for (int i = 0; codes != null && i < codes.length && i < filters.length; i++) {
+                if (codes[i] >= 0x80) {
+                    refused.add(filters[i].getTopic() + " (reason " + codes[i] + ")");
+                }
             }
         }
     }

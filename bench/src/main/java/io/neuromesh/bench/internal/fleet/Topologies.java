@@ -53,11 +53,22 @@ public final class Topologies {
      * {@code nodes[i % nodes.size()]}: every hop crosses the broker when there are two nodes or more.
      */
     public static String chain(long rev, String sensor, int length, List<String> nodes) {
+        return chain(rev, sensor, length, nodes, 0);
+    }
+
+    /**
+     * The {@link #chain} with {@code idle} more level neurons pinned to the first node, with no synapse: they are
+     * hosted and subscribed but never get an input ({@link #neuronId} ids).
+     */
+    public static String chain(long rev, String sensor, int length, List<String> nodes, int idle) {
         List<NeuronSpec> neurons = new ArrayList<>();
         List<SynapseSpec> synapses = new ArrayList<>();
         for (int i = 0; i < length; i++) {
             neurons.add(NeuronSpec.level("r" + i, nodes.get(i % nodes.size()), THRESHOLD));
             synapses.add(new SynapseSpec(i == 0 ? sensor : "r" + (i - 1), "r" + i, 1));
+        }
+        for (int i = 0; i < idle; i++) {
+            neurons.add(NeuronSpec.level(neuronId(i), nodes.getFirst(), THRESHOLD));
         }
         return new Topology(rev, "bench-chain", Defaults.STANDARD, List.of(), List.of(SensorSpec.virtual(sensor)),
                 neurons, synapses, List.of()).toJson();

@@ -103,7 +103,7 @@ public final class BenchRun {
             return;
         }
         ScenarioContext context = new ScenarioContext(broker, scale, revisions, floors, options.edgeMainClass(), options.gaps(),
-                out);
+                options.idleNeurons(), out);
         for (Scenario scenario : scenarios) {
             out.println("- " + scenario.name() + " on " + broker.label());
             out.flush();

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param floors        the floor measured on each broker so far, by broker label
  * @param edgeMainClass the main class the edge-start scenario launches
  * @param gaps          the sparse scenario's pauses between inputs
+ * @param idleNeurons   idle neurons the sparse scenario hosts beside its one-node chain (0: none, no such rows)
  * @param progress      where to print one line per step worth seeing while it runs
  */
 public record ScenarioContext(BrokerUnderTest broker, Scale scale, Revisions revisions, Map<String, Floor> floors,
-                              String edgeMainClass, List<Duration> gaps, PrintStream progress) {
+                              String edgeMainClass, List<Duration> gaps, int idleNeurons,
+                              PrintStream progress) {
 
     /** Prints one progress line, indented under the scenario's own line. */
     public void say(String line) {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.LongFunction;
@@ -33,7 +34,9 @@ import java.util.function.LongFunction;
  * broker and with one driver (the bench's MQTT client): the one-hop floor (publish -> subscriber, same gap), XOR over
  * the 3 nodes as {@code examples/xor.json} places it (4 broker hops), XOR with every neuron on one node (2 hops) and
  * a chain of 10 over 2 nodes (11 hops), and XOR with ticks ({@link TickedXor}). Then each edge process's CPU and
- * RSS at idle with the XOR network, and its CPU while the first gap's XOR ran.
+ * RSS at idle with the XOR network, and its CPU while the first gap's XOR ran. With
+ * {@link ScenarioContext#idleNeurons()} set, last the chain of 10 on one node, alone and with that many idle neurons
+ * hosted beside it (issue 14: within 1.5x of the chain alone).
  */
 public final class SparseScenario implements Scenario {
 
@@ -43,6 +46,8 @@ public final class SparseScenario implements Scenario {
     private static final List<Latencies.Step> XOR_CYCLE = XorScenario.cycle();
     private static final Latencies.Steps XOR = i -> XOR_CYCLE.get(i % XOR_CYCLE.size());
     private static final Duration APPLY = Duration.ofSeconds(30);
+    /** A topology of 100,000 neurons takes tens of seconds to apply on a loaded machine. */
+    private static final Duration APPLY_IDLE = Duration.ofMinutes(3);
     /** Targets of issue 14: ratios to the floor measured in the same run, and p99 against p50. */
     private static final double HOPS_FACTOR = 1.5;
     private static final double TAIL_FACTOR = 3;
@@ -110,6 +115,65 @@ public final class SparseScenario implements Scenario {
             for (Duration gap : context.gaps()) {
                 rows.add(TickedXor.row(context, gap, TickedXor.measure(uri, gap, scale), eager.get(gap)));
             }
+            if (context.idleNeurons() > 0) {
+                rows.addAll(idleNeighbours(context, edges, fleet));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The chain of 10 on one node, alone and then with {@link ScenarioContext#idleNeurons()} idle neurons hosted beside
+     * it: p50 and p99 of each (2 broker hops end to end), the second as a ratio of the first, and the node's RSS.
+     */
+    private static List<ScenarioResult> idleNeighbours(ScenarioContext context, EdgeProcesses edges, BenchFleet fleet)
+            throws Exception {
+        String node = NODES.getFirst();
+        int idle = context.idleNeurons();
+        List<ScenarioResult> rows = new ArrayList<>();
+        Map<Duration, Samples> alone = new LinkedHashMap<>();
+        apply(context, fleet, rev -> Topologies.chain(rev, RelayChainScenario.SENSOR, RelayChainScenario.LENGTH,
+                List.of(node), 0), APPLY);
+        for (Duration gap : context.gaps()) {
+            alone.put(gap, measure(context.broker().uri(), "r" + (RelayChainScenario.LENGTH - 1),
+                    RelayChainScenario.toggles(), gap, context.scale(), 2));
+        }
+        long aloneRss = ProcStats.of(edges.pids().get(node)).rssBytes();
+        long start = System.nanoTime();
+        apply(context, fleet, rev -> Topologies.chain(rev, RelayChainScenario.SENSOR, RelayChainScenario.LENGTH,
+                List.of(node), idle), APPLY_IDLE);
+        context.say(String.format(Locale.ROOT, "chain + %,d idle neurons on %s applied in %s", idle, node,
+                Durations.format(Duration.ofNanos(System.nanoTime() - start))));
+        // The node reports "applied" once it runs the topology; the resting outputs of the new neurons (QoS 0) may
+        // still be on their way out, ahead of the chain's first outputs. Wait for them before measuring.
+        start = System.nanoTime();
+        try (OutputProbe probe = new OutputProbe(context.broker().uri(), "r" + (RelayChainScenario.LENGTH - 1));
+             MqttLink publisher = Links.connect(context.broker().uri(), "sparse-drain")) {
+            Latencies.measure(publisher, Qos.AT_MOST_ONCE, probe, RelayChainScenario.toggles(), 0, 2, Duration.ZERO,
+                    APPLY_IDLE);
+        }
+        context.say("first chain output after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+        for (Duration gap : context.gaps()) {
+            Samples with = measure(context.broker().uri(), "r" + (RelayChainScenario.LENGTH - 1),
+                    RelayChainScenario.toggles(), gap, context.scale(), 2);
+            Samples without = alone.get(gap);
+            long rss = ProcStats.of(edges.pids().get(node)).rssBytes() / (1024 * 1024);
+            double p50 = ratio(with.p50(), without.p50());
+            double p99 = ratio(with.p99(), without.p99());
+            boolean met = p50 <= HOPS_FACTOR && p99 <= HOPS_FACTOR;
+            context.say(String.format(Locale.ROOT, "chain on 1 node, gap %s: alone p50 %s p99 %s; with %,d idle "
+                            + "p50 %s p99 %s (%sx, %sx); RSS %d -> %d MB", Durations.format(gap),
+                    Durations.format(without.p50()), Durations.format(without.p99()), idle,
+                    Durations.format(with.p50()), Durations.format(with.p99()), format(p50), format(p99),
+                    aloneRss / (1024 * 1024), rss));
+            rows.add(new ScenarioResult("sparse chain 1 node alone, gap " + Durations.format(gap),
+                    context.broker().label(), without.size(), without.p50(), without.p99(), null, null, "-",
+                    Verdict.PRINTED, "r0..r9 on " + node + ", 2 broker hops end to end; RSS " + aloneRss / (1024 * 1024)
+                    + " MB"));
+            rows.add(new ScenarioResult(String.format(Locale.ROOT, "sparse chain 1 node + %,d idle, gap %s", idle,
+                    Durations.format(gap)), context.broker().label(), with.size(), with.p50(), with.p99(), p50,
+                    "x alone (p50)", "p50 and p99 <= 1.5x the chain alone", met ? Verdict.MET : Verdict.MISSED,
+                    "p99 " + format(p99) + "x alone; RSS " + rss + " MB with the idle neurons"));
         }
         return rows;
     }
@@ -135,8 +199,13 @@ public final class SparseScenario implements Scenario {
     }
 
     private static void apply(ScenarioContext context, BenchFleet fleet, LongFunction<String> topology) {
+        apply(context, fleet, topology, APPLY);
+    }
+
+    private static void apply(ScenarioContext context, BenchFleet fleet, LongFunction<String> topology,
+                              Duration timeout) {
         long rev = context.revisions().next();
-        fleet.apply(topology.apply(rev), rev, NODES, APPLY);
+        fleet.apply(topology.apply(rev), rev, NODES, timeout);
     }
 
     /** Publishes steps at QoS 0 with {@code gap} after each; warms up with the same gap. */

@@ -54,6 +54,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "pause between two inputs of the sparse scenario, one measurement per value, e.g."
                     + " 2ms,100ms (default: 2ms)")
     private List<Duration> gaps;
+    @Option(names = "--idle-neurons", paramLabel = "N", description = "with --sparse: also time the chain of 10 on"
+            + " one node alone and with N idle neurons hosted beside it (e.g. 100000)")
+    private int idleNeurons;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON to FILE, to compare runs")
     private Path json;
     @Option(names = "--fleet", paramLabel = "N[,N2]", split = ",", description = "instead of the scenarios, measure "
@@ -88,6 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .mode(quick ? BenchMode.QUICK : BenchMode.FULL)
                     .only(selected)
                     .gaps(gaps == null ? BenchOptions.DEFAULT_GAPS : gaps)
+                    .idleNeurons(idleNeurons)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -222,7 +222,7 @@ public final class Hosting {
         if (!adopted.isEmpty()) {
             // Subscribe before reading the retained state: an input published in between is then both in the
             // retained outputs and waiting in the (paused) inbox, and applying it twice is harmless.
-            outbox.subscribeInputs(adopted.stream().map(HostedNeuron::id).toList());
+            outbox.inputs(hosted.ids(), topology.neurons().size());
             List<HostedNeuron> fresh = new ArrayList<>();
             List<HostedNeuron> existing = new ArrayList<>();
             for (HostedNeuron h : adopted) {
@@ -271,11 +271,11 @@ public final class Hosting {
         if (ids.isEmpty()) {
             return;
         }
-        outbox.unsubscribeInputs(ids);
         ids.forEach(id -> {
             inboxes.close(id);
             hosted.remove(id);
         });
+        outbox.inputs(hosted.ids(), topology.neurons().size());
     }
 
     private static Set<String> neuronIds(Topology t) {

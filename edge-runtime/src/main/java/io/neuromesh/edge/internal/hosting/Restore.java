@@ -81,7 +81,7 @@ final class Restore {
             } else if (before == -1) {
                 // Publish the resting output once: watchers see every neuron, and the next restore need not wait
                 // for a retained message that does not exist.
-                outbox.output(id, output, now / 1000);
+                outbox.restingOutput(id, now / 1000);
             }
             if (topics.contains(Topics.state(id)) && !retained.containsKey(Topics.state(id))) {
                 signal.publishState(h);

@@ -37,6 +37,11 @@ public final class RetainedReader implements AutoCloseable {
      * time), while exact subscriptions go out 500 filters per packet.
      */
     private static final int EXACT_LIMIT = 50_000;
+    /**
+     * Above this many filters the reader disconnects instead of unsubscribing: a clean session's subscriptions end
+     * with it, while unsubscribing costs the broker as much as subscribing (HiveMQ CE took seconds for 20,000).
+     */
+    private static final int UNSUBSCRIBE_LIMIT = 1_000;
     private static final long QUIET_NANOS = Duration.ofMillis(100).toNanos();
     private static final long MAX_WILDCARD_NANOS = Duration.ofSeconds(3).toNanos();
     private static final Executor DIRECT = Runnable::run;
@@ -95,7 +100,11 @@ public final class RetainedReader implements AutoCloseable {
                     done.wait(10);
                 }
             }
-            reader.unsubscribe(filters);
+            if (filters.size() > UNSUBSCRIBE_LIMIT) {
+                close();
+            } else {
+                reader.unsubscribe(filters);
+            }
         } catch (MqttLinkException e) {
             Logger.warn("{}: could not read retained state: {}", clientId, e.getMessage());
         } catch (InterruptedException e) {
@@ -104,7 +113,7 @@ public final class RetainedReader implements AutoCloseable {
         return found;
     }
 
-    private MqttLink link() {
+    private synchronized MqttLink link() {
         if (link == null) {
             MqttLink started = MqttLink.builder().sameBrokerAs(owner).clientId(clientId).build();
             started.start();
@@ -113,10 +122,12 @@ public final class RetainedReader implements AutoCloseable {
         return link;
     }
 
+    /** Disconnects; the next read connects again. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (link != null) {
             link.close();
+            link = null;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.port;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The neuron traffic the brain sends and the subscriptions it holds; the MQTT implementation publishes, tests record.
@@ -17,17 +18,24 @@ public interface NeuronOutbox {
         output(neuron, value, epochMillis);
     }
 
+    /**
+     * Publish the resting output (0, retained) of a neuron that has no retained output yet. Losing it changes nothing
+     * (no retained output means the neuron never left 0), so it may go at QoS 0: a large topology publishes one per
+     * neuron, and at QoS 1 those would fill the broker's in-flight window for seconds.
+     */
+    void restingOutput(String neuron, long epochMillis);
+
     /** Publish an input to {@code neuron/<to>}; {@code payload} is precomputed by the caller (hot path). */
     void input(String toNeuron, byte[] payload);
 
     /** Publish a neuron's retained state: the last value of each sensor that feeds it. */
     void state(String neuron, Map<String, Double> sensors);
 
-    /** Start receiving inputs for these neurons (waits for the broker's acknowledgement). */
-    void subscribeInputs(Collection<String> neurons);
-
-    /** Stop receiving inputs for these neurons. */
-    void unsubscribeInputs(Collection<String> neurons);
+    /**
+     * Receive inputs for exactly the {@code hosted} neurons from now on, of a topology of {@code topologyNeurons}
+     * neurons; waits for the broker's acknowledgement of new subscriptions.
+     */
+    void inputs(Set<String> hosted, int topologyNeurons);
 
     /** Start following these neurons' retained outputs (they drive actuators here). */
     void subscribeOutputs(Collection<String> neurons);

@@ -97,7 +97,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         GpioBinding gpio = new GpioBinding(node, config.gpio(),
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active)), control::pinState,
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
-        MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader);
+        MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader,
+                () -> loop.forgive(System.nanoTime()));
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));

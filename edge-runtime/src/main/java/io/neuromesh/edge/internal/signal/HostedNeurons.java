@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.signal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ public final class HostedNeurons {
 
     private final Map<String, HostedNeuron> byId = new HashMap<>();
     private long version;
+    /** The sorted ids as last asked for; null after a change. Every control event and status asks for it. */
+    private SortedSet<String> ids;
 
     public HostedNeuron get(String id) {
         return byId.get(id);
@@ -25,11 +28,14 @@ public final class HostedNeurons {
     public void add(HostedNeuron h) {
         byId.put(h.id(), h);
         version++;
+        ids = null;
     }
 
     public void remove(String id) {
-        byId.remove(id);
-        version++;
+        if (byId.remove(id) != null) {
+            version++;
+            ids = null;
+        }
     }
 
     /** @return a number that changes whenever a neuron is added or removed */
@@ -45,9 +51,12 @@ public final class HostedNeurons {
         return byId.values();
     }
 
-    /** Hosted ids, sorted. */
+    /** Hosted ids, sorted; an unmodifiable snapshot, built again only after the hosted set changed. */
     public SortedSet<String> ids() {
-        return new TreeSet<>(byId.keySet());
+        if (ids == null) {
+            ids = Collections.unmodifiableSortedSet(new TreeSet<>(byId.keySet()));
+        }
+        return ids;
     }
 
     /** Hosted neurons that placement could move to another node (they have no {@code node} of their own). */

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -51,6 +52,8 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     final String node;
     final Counters counters = new Counters();
     final List<String> log = new ArrayList<>();
+    /** The neurons whose inputs the runtime receives, as the last {@link #inputs} call said. */
+    private final Set<String> inputs = new HashSet<>();
     final List<ApplyResult> results = new ArrayList<>();
     final List<StatusView> statuses = new ArrayList<>();
     final List<byte[]> replies = new ArrayList<>();
@@ -160,6 +163,11 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     @Override
+    public void restingOutput(String neuron, long epochMillis) {
+        output(neuron, 0, epochMillis);
+    }
+
+    @Override
     public void input(String toNeuron, byte[] payload) {
         log.add("input " + toNeuron + " " + new String(payload, StandardCharsets.UTF_8));
     }
@@ -169,14 +177,21 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
         log.add("state " + neuron + " " + sensors);
     }
 
+    /** Logs what {@link #inputs} changed, as the subscriptions and unsubscriptions a link would make. */
     @Override
-    public void subscribeInputs(Collection<String> neurons) {
-        log.add("subscribe " + new TreeSet<>(neurons));
-    }
-
-    @Override
-    public void unsubscribeInputs(Collection<String> neurons) {
-        log.add("unsubscribe " + new TreeSet<>(neurons));
+    public void inputs(Set<String> hosted, int topologyNeurons) {
+        SortedSet<String> gone = new TreeSet<>(inputs);
+        gone.removeAll(hosted);
+        SortedSet<String> added = new TreeSet<>(hosted);
+        added.removeAll(inputs);
+        if (!gone.isEmpty()) {
+            log.add("unsubscribe " + gone);
+        }
+        if (!added.isEmpty()) {
+            log.add("subscribe " + added);
+        }
+        inputs.clear();
+        inputs.addAll(hosted);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.neuromesh.edge.internal.port.NeuronOutbox;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@link NeuronOutbox} whose calls that wait for the broker (subscribes, unsubscribes, retained reads) count as the
@@ -28,6 +29,16 @@ public final class BrokerWaits implements NeuronOutbox {
     }
 
     @Override
+    public void output(String neuron, int value, long epochMillis, long tick) {
+        outbox.output(neuron, value, epochMillis, tick);
+    }
+
+    @Override
+    public void restingOutput(String neuron, long epochMillis) {
+        outbox.restingOutput(neuron, epochMillis);
+    }
+
+    @Override
     public void input(String toNeuron, byte[] payload) {
         outbox.input(toNeuron, payload);
     }
@@ -38,13 +49,8 @@ public final class BrokerWaits implements NeuronOutbox {
     }
 
     @Override
-    public void subscribeInputs(Collection<String> neurons) {
-        waiting(() -> outbox.subscribeInputs(neurons));
-    }
-
-    @Override
-    public void unsubscribeInputs(Collection<String> neurons) {
-        waiting(() -> outbox.unsubscribeInputs(neurons));
+    public void inputs(Set<String> hosted, int topologyNeurons) {
+        waiting(() -> outbox.inputs(hosted, topologyNeurons));
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.neuromesh.edge.internal.presence;
 
 import io.neuromesh.edge.internal.stats.Counters;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+
 /** The load figures a node puts in its heartbeat: input rate since the last beat, queue depth, heap. */
 public final class Heartbeat {
 
@@ -25,8 +28,10 @@ public final class Heartbeat {
         double rate = (inputs - lastInputs) / seconds;
         lastInputs = inputs;
         lastNanos = now;
-        Runtime runtime = Runtime.getRuntime();
-        long used = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
-        return new Load(Math.round(rate * 10) / 10.0, queue, used, runtime.maxMemory() >> 20);
+        // One snapshot of the heap: totalMemory() - freeMemory() reads two figures at two moments, and a heap that
+        // grew in between gave a negative "used" (measured: -554 MB), which the status refuses, so the beat was lost.
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long max = heap.getMax() < 0 ? Runtime.getRuntime().maxMemory() : heap.getMax();
+        return new Load(Math.round(rate * 10) / 10.0, queue, Math.max(0, heap.getUsed()) >> 20, max >> 20);
     }
 }

@@ -123,9 +123,10 @@ class MqttLinkIT {
             BlockingQueue<String> got = new LinkedBlockingQueue<>();
             try (MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("fresh-receiver")
                     .session(io.neuromesh.mqtt.SessionMode.FRESH_THEN_PERSISTENT, Duration.ofMinutes(5))
-                    .reconnectDelay(Duration.ofSeconds(6), Duration.ofSeconds(6)).build()) {
-                // 6 s: long enough for a broker restart plus the sender's connect on a loaded 2-core machine (3 s
-                // was not), so the publish below happens while the receiver is still away.
+                    .reconnectDelay(Duration.ofSeconds(10), Duration.ofSeconds(10)).build()) {
+                // 10 s: long enough for a broker restart plus the sender's connect on a loaded 2-core machine (3 s
+                // was not; 6 s was not for the persistent HiveMQ with another test class running beside it), so the
+                // publish below happens while the receiver is still away. WAIT (15 s) covers the reconnect.
                 receiver.subscribe(Subscription.of("t/queued"), m -> got.add(text(m)));
                 receiver.start();
                 broker.restart();

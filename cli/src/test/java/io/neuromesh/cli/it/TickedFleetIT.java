@@ -97,8 +97,9 @@ class TickedFleetIT extends WalkthroughBase {
             link.subscribe(Subscription.of(Topics.output("z")),
                     m -> z.add(new String(m.payload(), StandardCharsets.UTF_8)));
 
-            Path topology = Files.writeString(dir.resolve("xor-ticked-" + TICK_MS + ".json"), Files.readString(
-                    launcher.root().resolve("examples/xor-ticked.json")).replace("\"tickMs\": 50", "\"tickMs\": " + TICK_MS));
+            String example = Files.readString(launcher.root().resolve("examples/xor-ticked.json"));
+            Path topology = Files.writeString(dir.resolve("xor-ticked-" + TICK_MS + ".json"),
+                    example.replace("\"tickMs\": 50", "\"tickMs\": " + TICK_MS));
             assertTrue(Files.readString(topology).contains("\"tickMs\": " + TICK_MS), "the example's tickMs moved");
             ManagedProcess.Result apply = run("topology", "apply", topology.toString());
             assertEquals(0, apply.exitCode(), apply.output());

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SubscriptionRegistryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration DELIVERED = Duration.ofSeconds(120);
     /** 20 SUBSCRIBE packets of 1,000 filters: more than the 8 sent ahead of their SUBACKs, and a partial last one. */
     private static final int FILTERS = 20_000 - 7;
 
@@ -63,7 +64,10 @@ class SubscriptionRegistryIT {
             sender.publish("n/done", bytes("x"), Qos.AT_LEAST_ONCE, false);
             receiver.subscribe(Subscription.of("n/done"), m -> seen.add(m.topic()));
             sender.publish("n/done", bytes("x"), Qos.AT_LEAST_ONCE, false);
-            Awaitility.await().atMost(WAIT).until(() -> seen.size() >= FILTERS / 2 + 1);
+            // 20,000 QoS 1 publishes and 10,000 deliveries: seconds on an idle machine, more than WAIT on HiveMQ with
+            // another test class running beside it (measured: not done after 30 s). What is checked is what arrived.
+            Awaitility.await().atMost(DELIVERED).untilAsserted(() -> assertEquals(true, seen.size() >= FILTERS / 2 + 1,
+                    "delivered " + seen.size() + " of " + (FILTERS / 2 + 1)));
             // Every odd filter arrived; the n/done marker went out after every even topic, on the same connection
             // in order, so any even one would have arrived before it.
             for (int i = 1; i < FILTERS; i += 2) {

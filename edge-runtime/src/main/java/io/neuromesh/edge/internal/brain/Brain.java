@@ -70,7 +70,8 @@ public final class Brain {
             case BrainEvent.VirtualSensorSet v -> hosting.topology()
                     .filter(t -> t.index().sensor(v.sensor()).filter(SensorSpec::isVirtual).isPresent())
                     .ifPresent(t -> signal.feed(v.sensor(), v.value()));
-            case BrainEvent.SensorChanged s -> pins.edge(s.sensor(), s.pin(), s.active()).ifPresent(signal::sensorChanged);
+            case BrainEvent.SensorChanged s -> pins.edge(s.sensor(), s.pin(), s.active())
+                    .ifPresent(reading -> signal.sensorChanged(reading, s.atMicros()));
             case BrainEvent.FollowedOutput f -> {
                 int value = Retained.outputValue(f.payload());
                 if (value >= 0) {

@@ -46,8 +46,12 @@ public sealed interface BrainEvent {
     record VirtualSensorSet(String sensor, double value) implements BrainEvent {
     }
 
-    /** A GPIO input pin changed (posted by the pin's listener thread). */
-    record SensorChanged(String sensor, DigitalInputPin pin, boolean active) implements BrainEvent {
+    /**
+     * A GPIO input pin changed (posted by the pin's listener thread), at {@code atMicros} (epoch microseconds, the
+     * brain's clock, read in the listener: a discrete-time topology puts the change in the tick in which it happened,
+     * not the one in which a busy brain got to it).
+     */
+    record SensorChanged(String sensor, DigitalInputPin pin, boolean active, long atMicros) implements BrainEvent {
     }
 
     /**

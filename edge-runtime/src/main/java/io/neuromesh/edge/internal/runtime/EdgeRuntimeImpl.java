@@ -94,8 +94,10 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 inbox -> loop.post(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);
+        EpochClock clock = EpochClock.system();
         GpioBinding gpio = new GpioBinding(node, config.gpio(),
-                (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active)), control::pinState,
+                (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active, clock.micros())),
+                control::pinState,
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
         MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader,
                 () -> loop.forgive(System.nanoTime()));
@@ -103,7 +105,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));
         this.brain = new Brain(new Hosting.Settings(node, config.eventsPerNeuron(), config.handover()),
-                new Brain.Ports(EpochClock.system(), loop, new BrokerWaits(neurons, loop), control, gpio, store, peers,
+                new Brain.Ports(clock, loop, new BrokerWaits(neurons, loop), control, gpio, store, peers,
                         discovery.<HostingWatch>map(d -> d).orElse(HostingWatch.NONE)), counters, inboxes);
         loop.handler(brain::handle);
     }

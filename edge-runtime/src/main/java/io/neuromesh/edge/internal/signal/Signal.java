@@ -55,9 +55,17 @@ public final class Signal {
         ticked.follow(index);
     }
 
-    /** A GPIO sensor of this node changed: its value goes to every neuron it feeds, like any other input. */
+    /** A GPIO sensor of this node has a value now (its first reading when a topology opens its pin). */
     public void sensorChanged(PinControl.Reading reading) {
-        feed(reading.sensor().id(), reading.value());
+        sensorChanged(reading, clock.micros());
+    }
+
+    /**
+     * A GPIO sensor of this node changed at {@code atMicros} (epoch microseconds): its value goes to every neuron it
+     * feeds, like any other input; a discrete-time topology stamps it with that time.
+     */
+    public void sensorChanged(PinControl.Reading reading, long atMicros) {
+        feed(reading.sensor().id(), reading.value(), atMicros);
     }
 
     /**
@@ -65,11 +73,15 @@ public final class Signal {
      * to those hosted here (the no-local subscriptions would not echo it back).
      */
     public void feed(String sensor, double value) {
+        feed(sensor, value, clock.micros());
+    }
+
+    private void feed(String sensor, double value, long atMicros) {
         if (index == null) {
             return;
         }
         if (ticked.active()) {
-            ticked.feed(sensor, value);
+            ticked.feed(sensor, value, atMicros);
             return;
         }
         byte[] payload = InputCodec.encode(Input.of(sensor, value));

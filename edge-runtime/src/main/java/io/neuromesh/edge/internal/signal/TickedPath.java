@@ -73,10 +73,10 @@ final class TickedPath implements TickedNetwork.Sink {
         return network != null;
     }
 
-    /** A sensor of this node changed now: stamped with this node's time, published and delivered here. */
-    void feed(String sensor, double value) {
+    /** A sensor of this node changed at {@code atMicros}: stamped with that time, published and delivered here. */
+    void feed(String sensor, double value, long atMicros) {
         long now = clock.micros();
-        long sourceMillis = now / 1000;
+        long sourceMillis = atMicros / 1000;
         byte[] payload = InputCodec.encode(new Input(false, sensor, value, Optional.of(Instant.ofEpochMilli(sourceMillis))));
         long tick = network.time().tickOf(sourceMillis * 1000);
         sync(now);

@@ -175,7 +175,7 @@ class BrainTest {
         assertTrue(n1.log.contains("follow [c]"), "the LED follows c's output: " + n1.log);
         int mark = n1.mark();
 
-        n1.post(new BrainEvent.SensorChanged("btn", null, true));
+        n1.post(new BrainEvent.SensorChanged("btn", null, true, 0));
 
         assertEquals(List.of("input a {\"from\":\"btn\",\"value\":1}", "output a=1", "state a {btn=1.0}",
                 "input c {\"from\":\"btn\",\"value\":1}"), n1.since(mark));

@@ -63,6 +63,25 @@ class TickedBrainTest {
     }
 
     @Test
+    void aPinChangeIsStampedWithTheTimeItsListenerSawItNotWhenTheBrainGotToIt() {
+        n1.topology("""
+                {"rev":1,"tickMs":100,"defaults":{"threshold":0.9,"mode":"level"},
+                 "sensors":[{"id":"btn","node":"n1","pin":17,"pull":"down"}],
+                 "neurons":[{"id":"a","node":"n1"},{"id":"c","node":"n2"}],
+                 "synapses":[{"from":"btn","to":"a","weight":1},{"from":"btn","to":"c","weight":1}]}""");
+        n1.online("n1", "n2");
+        n1.advance(Duration.ofMillis(1000));
+        n1.log.clear();
+        // The listener saw the edge 150 ms (1.5 ticks) before the brain handled it (a busy brain).
+        long seenAtMillis = n1.nowMicros / 1000 - 150;
+
+        n1.post(new BrainEvent.SensorChanged("btn", null, true, seenAtMillis * 1000));
+
+        assertTrue(n1.log.contains("input c {\"from\":\"btn\",\"value\":1,\"ts\":" + seenAtMillis + "}"),
+                n1.log.toString());
+    }
+
+    @Test
     void aNoteOnATopologyWithoutTicksIsIgnored() {
         n1.topology(TICKED.replace("\"tickMs\":100,", ""));
         n1.online("n1", "n2");

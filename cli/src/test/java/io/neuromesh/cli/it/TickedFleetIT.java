@@ -9,9 +9,6 @@ import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
-import io.neuromesh.testkit.broker.FreePorts;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
 import io.neuromesh.testkit.process.ManagedProcess;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,19 +66,11 @@ class TickedFleetIT extends WalkthroughBase {
     @EnumSource(BrokerKind.class)
     void sixteenBackToBackTransitionsGiveTheSettledZOnceAndTheReplayMatchesTheRecording(BrokerKind kind)
             throws Exception {
-        TestBroker mosquitto = null;
+        BrokerProcess brokerProcess = null;
         MqttLink link = null;
         try {
-            int port;
-            if (kind == BrokerKind.MOSQUITTO) {
-                mosquitto = TestBrokers.mosquitto();
-                port = mosquitto.port();
-            } else {
-                port = FreePorts.next();
-                launcher.start("broker", "broker", "--port", Integer.toString(port), "--in-memory")
-                        .awaitOutput("broker listening on tcp://127\\.0\\.0\\.1:" + port, STARTUP);
-            }
-            broker = "tcp://127.0.0.1:" + port;
+            brokerProcess = BrokerProcess.start(kind, launcher, STARTUP);
+            broker = brokerProcess.uri();
             for (String node : NODES) {
                 launcher.start(node, "edge", "--node", node, "--broker", broker, "--gpio", "off", "--no-worker");
             }
@@ -171,8 +160,8 @@ class TickedFleetIT extends WalkthroughBase {
                 link.close();
             }
             launcher.stopAll();
-            if (mosquitto != null) {
-                mosquitto.close();
+            if (brokerProcess != null) {
+                brokerProcess.close();
             }
         }
     }

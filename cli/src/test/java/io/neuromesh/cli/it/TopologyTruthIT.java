@@ -7,6 +7,7 @@ import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.process.Launcher;
 import io.neuromesh.testkit.process.ManagedProcess;
 import io.neuromesh.testkit.process.MosquittoClients;
+import io.neuromesh.testkit.process.TestFolders;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyDiff;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,7 +86,7 @@ class TopologyTruthIT {
         await().atMost(STARTUP).until(() -> client.nodes().values().stream().filter(NodeStatus::online).count() == 3);
         // Another network with the same rev: h2's threshold differs.
         String b = Files.readString(launcher.root().resolve(XOR)).replace("\"threshold\": 1.9", "\"threshold\": 1.8");
-        other = Files.writeString(Files.createTempDirectory("neuromesh-truth").resolve("xor-b.json"), b);
+        other = Files.writeString(TestFolders.create("neuromesh-truth").resolve("xor-b.json"), b);
     }
 
     @AfterParameterizedClassInvocation

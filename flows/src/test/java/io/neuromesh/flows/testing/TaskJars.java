@@ -1,5 +1,6 @@
 package io.neuromesh.flows.testing;
 
+import io.neuromesh.testkit.process.TestFolders;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,8 +28,8 @@ public final class TaskJars {
      * string upper-cased with {@code "!"} out.
      */
     public static Path shoutJar(Path dir) throws IOException {
-        Path src = Files.createTempDirectory("shout-src");
-        Path classes = Files.createTempDirectory("shout-classes");
+        Path src = TestFolders.create("shout-src");
+        Path classes = TestFolders.create("shout-classes");
         Path source = src.resolve("demo/ShoutProvider.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, """

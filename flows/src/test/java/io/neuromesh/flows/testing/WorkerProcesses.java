@@ -3,10 +3,8 @@ package io.neuromesh.flows.testing;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.TestFleet;
 import io.neuromesh.testkit.process.ManagedProcess;
+import io.neuromesh.testkit.process.TestFolders;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +18,7 @@ public final class WorkerProcesses {
     /** Starts worker JVMs on {@code queue} and returns each once it printed that it is ready. */
     public static NodeStarter<ManagedProcess> starter(String queue, int concurrency, int prefetch,
                                                       Duration heartbeat) {
-        Path logs;
-        try {
-            logs = Files.createTempDirectory("flows-workers");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no folder for the worker logs", e);
-        }
+        Path logs = TestFolders.create("flows-workers");
         return (name, broker) -> {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, "-Xshare:auto", "-XX:+UseSerialGC", "-Xmx128m",

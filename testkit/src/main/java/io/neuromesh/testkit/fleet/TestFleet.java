@@ -6,6 +6,7 @@ import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.process.TestFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -350,11 +351,7 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
             if (own != null) {
                 broker = own;
             } else if (persistent) {
-                try {
-                    dataDir = Files.createTempDirectory("neuromesh-fleet-" + kind.name().toLowerCase() + "-");
-                } catch (IOException e) {
-                    throw new UncheckedIOException("no temporary folder for the broker's data", e);
-                }
+                dataDir = TestFolders.create("neuromesh-fleet-" + kind.name().toLowerCase() + "-");
                 broker = TestBrokers.persistent(kind, dataDir);
             } else {
                 broker = TestBrokers.of(kind);

@@ -29,7 +29,7 @@ public final class Launcher {
      * {@code dir}; process logs go to a temp folder.
      */
     public static Launcher forExecutable(Path executable, Path dir) throws IOException {
-        return new Launcher(executable, dir, Files.createTempDirectory("neuromesh-processes"));
+        return new Launcher(executable, dir, TestFolders.create("neuromesh-processes"));
     }
 
     /** A launcher for the repository that contains the working directory; process logs go to a temp folder. */

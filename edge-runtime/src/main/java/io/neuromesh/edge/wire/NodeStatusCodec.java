@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>A <em>compact heartbeat</em> ({@link #encodeHeartbeat}), published not retained between full statuses, has the
  * same fields as a live status but names the hosted set by its size and digest instead of listing it:
  * <pre>{@code
- * {"v":1,"state":"online","node":"n1","instance":"3f2a","neuronCount":2,"neuronsDigest":"8c2f1c0f6d3e9a41",
+ * {"v":1,"state":"online","node":"n1","instance":"3f2a","neuronCount":2,"neuronsDigest":"09834d488008f5f1",
  *  "rev":1,"hash":"1a26...","ts":1767225601000,...}
  * }</pre>
  * A reader merges it into the last full status it holds of the node ({@link #decode(byte[], NodeStatus)}).

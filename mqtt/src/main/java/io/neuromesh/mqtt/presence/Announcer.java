@@ -223,24 +223,29 @@ public final class Announcer<S> implements AutoCloseable {
 
     /**
      * Announcer thread: a heartbeat, not retained when the codec gives one for what is retained
-     * ({@link PresenceCodec#encodeHeartbeat}); the retained status then stays the full one, for new subscribers.
+     * ({@link PresenceCodec#encodeHeartbeat}); the retained status then stays the full one, for new subscribers. The
+     * status is asked for once: a supplier may measure since its previous call (a rate per heartbeat).
      */
     private void beat() {
-        S last = retained;
-        if (last == null || link.state() != LinkState.CONNECTED) {
-            publish(announcement.heartbeatQos());
+        if (link.state() != LinkState.CONNECTED) {
             return;
         }
+        S current;
+        byte[] compact;
         try {
-            S current = status.get();
-            byte[] compact = current == null ? null : announcement.codec().encodeHeartbeat(current, last);
-            if (compact == null) {
-                publish(announcement.heartbeatQos());
-            } else {
+            current = status.get();
+            S last = retained;
+            compact = current == null || last == null ? null : announcement.codec().encodeHeartbeat(current, last);
+            if (compact != null) {
                 link.publish(OutboundMessage.of(announcement.topic(), compact, announcement.heartbeatQos(), false));
+                return;
             }
         } catch (RuntimeException e) {
             Logger.warn(e, "announcer of {}: heartbeat not published", announcement.topic());
+            return;
+        }
+        if (current != null && send(() -> current, announcement.heartbeatQos())) {
+            announced.complete(null);
         }
     }
 

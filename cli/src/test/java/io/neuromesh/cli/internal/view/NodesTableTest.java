@@ -50,6 +50,15 @@ class NodesTableTest {
     }
 
     @Test
+    void aHostedSetNotKnownFromTheLastHeartbeatIsShownAsTheLastKnown() {
+        NodeStatus unmatched = new NodeStatus(NodeState.ONLINE, "n1", List.of("x"), NOW.minusMillis(100),
+                Optional.of(new NodeStatus.Running("i1", 1, HASH, NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,
+                        Optional.empty())), Optional.empty(), Optional.empty(), false);
+        assertEquals("n1    online  1 (x) (last known)  1", NodesTable.lines(List.of(unmatched), NOW).get(1)
+                .substring(0, 34));
+    }
+
+    @Test
     void aNodeWithoutATopologyShowsNoRevAndNoHash() {
         NodeStatus fresh = NodeStatus.live(NodeState.ONLINE, "n1", List.of(), NOW.minusMillis(100),
                 new NodeStatus.Running("i1", 0, "", NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NodesTableTest {
 
@@ -54,8 +55,8 @@ class NodesTableTest {
         NodeStatus unmatched = new NodeStatus(NodeState.ONLINE, "n1", List.of("x"), NOW.minusMillis(100),
                 Optional.of(new NodeStatus.Running("i1", 1, HASH, NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,
                         Optional.empty())), Optional.empty(), Optional.empty(), false);
-        assertEquals("n1    online  1 (x) (last known)  1", NodesTable.lines(List.of(unmatched), NOW).get(1)
-                .substring(0, 34));
+        String line = NodesTable.lines(List.of(unmatched), NOW).get(1);
+        assertTrue(line.startsWith("n1    online  1 (x) (last known)  "), line);
     }
 
     @Test

@@ -21,18 +21,21 @@ import java.util.Set;
 /**
  * Starts neurons that just came to this node: those that existed before adopt the fleet's retained state (upstream
  * outputs and the neuron's sensor values), new ones start at rest. Either way the neuron's output is published when
- * it differs from the retained one, and its inbox opens only afterwards. Brain thread only.
+ * it differs from the retained one, and its inbox opens only afterwards; a resting 0 that only tells watchers is
+ * published after the apply ({@link RestingOutputs}). Brain thread only.
  */
 final class Restore {
 
     private final NeuronOutbox outbox;
     private final HostedNeurons hosted;
     private final Signal signal;
+    private final RestingOutputs resting;
 
-    Restore(NeuronOutbox outbox, HostedNeurons hosted, Signal signal) {
+    Restore(NeuronOutbox outbox, HostedNeurons hosted, Signal signal, RestingOutputs resting) {
         this.outbox = outbox;
         this.hosted = hosted;
         this.signal = signal;
+        this.resting = resting;
     }
 
     /** Seeds {@code adopted} from the retained state, publishes outputs that changed, then resumes their inboxes. */
@@ -81,7 +84,7 @@ final class Restore {
             } else if (before == -1) {
                 // Publish the resting output once: watchers see every neuron, and the next restore need not wait
                 // for a retained message that does not exist.
-                outbox.restingOutput(id, now / 1000);
+                resting.add(h, false);
             }
             if (topics.contains(Topics.state(id)) && !retained.containsKey(Topics.state(id))) {
                 signal.publishState(h);
@@ -90,13 +93,16 @@ final class Restore {
         adopted.forEach(h -> h.inbox().resume());
     }
 
-    /** Neurons new in this revision: nothing to restore; their resting output is published once for watchers. */
+    /**
+     * Neurons new in this revision: nothing to restore; their resting output is published once for watchers (at the
+     * neuron QoS: a neuron of the same id in an older revision may have left another value retained).
+     */
     void start(List<HostedNeuron> fresh, long now) {
         for (HostedNeuron h : fresh) {
             if (h.neuron().output() == 1) {
                 signal.emit(h, Neuron.Outcome.OUTPUT_CHANGED, now);
             } else {
-                outbox.output(h.id(), 0, now / 1000);
+                resting.add(h, true);
             }
             h.inbox().resume();
         }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Starts neurons that just came to this node: those that existed before adopt the fleet's retained state (upstream
@@ -40,8 +41,7 @@ final class Restore {
 
     /** Seeds {@code adopted} from the retained state, publishes outputs that changed, then resumes their inboxes. */
     void restore(List<HostedNeuron> adopted, TopologyIndex index, long now) {
-        Set<String> adoptedIds = new HashSet<>();
-        adopted.forEach(h -> adoptedIds.add(h.id()));
+        Predicate<String> adoptedNow = adopted(adopted);
         Set<String> topics = new LinkedHashSet<>();
         for (HostedNeuron h : adopted) {
             String id = h.id();
@@ -49,7 +49,7 @@ final class Restore {
             for (SynapseSpec synapse : index.incoming(id)) {
                 if (index.isSensor(synapse.from())) {
                     topics.add(Topics.state(id));
-                } else if (!hosted.contains(synapse.from()) || adoptedIds.contains(synapse.from())) {
+                } else if (!hosted.contains(synapse.from()) || adoptedNow.test(synapse.from())) {
                     topics.add(Topics.output(synapse.from()));
                 }
             }
@@ -58,17 +58,23 @@ final class Restore {
         for (HostedNeuron h : adopted) {
             String id = h.id();
             Map<String, Double> inputs = new HashMap<>();
-            Map<String, Double> sensors = Retained.sensorValues(retained.get(Topics.state(id)));
+            // Read once, for the first sensor synapse; null when none feeds this neuron.
+            String stateTopic = null;
+            Map<String, Double> sensors = Map.of();
             for (SynapseSpec synapse : index.incoming(id)) {
                 String from = synapse.from();
                 if (index.isSensor(from)) {
+                    if (stateTopic == null) {
+                        stateTopic = Topics.state(id);
+                        sensors = Retained.sensorValues(retained.get(stateTopic));
+                    }
                     Double value = sensors.get(from);
                     if (value != null) {
                         inputs.put(from, value);
                     }
                 } else {
                     HostedNeuron local = hosted.get(from);
-                    int value = local != null && !adoptedIds.contains(from) ? local.neuron().output()
+                    int value = local != null && !adoptedNow.test(from) ? local.neuron().output()
                             : Retained.outputValue(retained.get(Topics.output(from)));
                     if (value >= 0) {
                         inputs.put(from, (double) value);
@@ -86,11 +92,21 @@ final class Restore {
                 // for a retained message that does not exist.
                 resting.add(h, false);
             }
-            if (topics.contains(Topics.state(id)) && !retained.containsKey(Topics.state(id))) {
+            if (stateTopic != null && !retained.containsKey(stateTopic)) {
                 signal.publishState(h);
             }
         }
         adopted.forEach(h -> h.inbox().resume());
+    }
+
+    /** Whether a hosted neuron is one of {@code adopted}: every one on a node's first topology (no set needed). */
+    private Predicate<String> adopted(List<HostedNeuron> adopted) {
+        if (adopted.size() == hosted.size()) {
+            return id -> true;
+        }
+        Set<String> ids = new HashSet<>();
+        adopted.forEach(h -> ids.add(h.id()));
+        return ids::contains;
     }
 
     /**

@@ -8,9 +8,6 @@ import io.neuromesh.topology.internal.validate.CrossReferences;
 import io.neuromesh.topology.internal.validate.Issues;
 import io.neuromesh.topology.internal.validate.Rules;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -156,12 +153,7 @@ public record Topology(long rev, String name, Defaults defaults, List<NodeSpec> 
      * @return the lowercase hex SHA-256 of the UTF-8 bytes of {@link #toJson()} (64 characters)
      */
     public String contentHash() {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(toJson().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
-        }
+        return HexFormat.of().formatHex(CanonicalJson.sha256(this));
     }
 
     /** @return the first {@link #SHORT_HASH_LENGTH} characters of {@link #contentHash()}, for status lines */

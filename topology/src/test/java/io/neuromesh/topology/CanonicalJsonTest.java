@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -132,6 +135,21 @@ class CanonicalJsonTest {
         assertEquals("{\"rev\":1,\"defaults\":{\"mode\":\"level\",\"inputWindowMs\":500,\"refractoryMs\":100},"
                 + "\"nodes\":[],\"sensors\":[],\"neurons\":[],\"synapses\":[],\"actuators\":[]}", topology.toJson());
         assertEquals("b11cc378d3a73cdeeba5fd31ea9dd9eddd7ed74914cf9c6692441d1f7c6e0127", topology.contentHash());
+    }
+
+    @Test
+    void hashesWhileWritingExactlyWhatTheWrittenTextHashesToAlsoBeyondOneBufferAndOutsideAscii() throws Exception {
+        StringBuilder json = new StringBuilder("{\"rev\":3,\"name\":\"caf\u00e9 \uD83D\uDE00\",\"neurons\":[");
+        for (int i = 0; i < 5_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"n").append(i).append("\",\"threshold\":0.").append(i)
+                    .append('}');
+        }
+        Topology topology = Topology.parse(json.append("]}").toString());
+        byte[] text = topology.toJson().getBytes(StandardCharsets.UTF_8);
+        assertTrue(text.length > 4 * 64 * 1024, "the text spans several buffers: " + text.length);
+
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)),
+                topology.contentHash());
     }
 
     @Test

@@ -32,6 +32,19 @@ public final class ChildJvm {
         return command;
     }
 
+    /**
+     * The JVM options in {@value EdgeProcesses#EDGE_JAVA_OPTS_ENV} (split at white space) after {@code options}: a
+     * JVM that hosts edge runtimes takes them, e.g. a flight recording of the 100k scenario's runtime.
+     */
+    public static List<String> edgeOptions(List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        String extra = System.getenv(EdgeProcesses.EDGE_JAVA_OPTS_ENV);
+        if (extra != null && !extra.isBlank()) {
+            all.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return all;
+    }
+
     /** Whether {@code className} can be loaded here, i.e. a child started with {@link #command} can run it. */
     public static boolean onClassPath(String className) {
         try {

@@ -45,8 +45,9 @@ final class FleetWorkers implements AutoCloseable {
                 for (int i = w; i < nodes.size(); i += workers) {
                     args.add(nodes.get(i));
                 }
-                ChildProcess child = ChildProcess.start(ChildJvm.command(List.of(heap, "-XX:+ExitOnOutOfMemoryError"),
-                        FleetWorkerHost.class.getName(), args));
+                List<String> options = ChildJvm.edgeOptions(List.of(heap, "-XX:+ExitOnOutOfMemoryError"));
+                ChildProcess child = ChildProcess.start(ChildJvm.command(options, FleetWorkerHost.class.getName(),
+                        args));
                 fleet.children.add(child);
                 args.subList(1, args.size()).forEach(node -> fleet.byNode.put(node, child));
             }

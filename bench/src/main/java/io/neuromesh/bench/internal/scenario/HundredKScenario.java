@@ -50,7 +50,7 @@ public final class HundredKScenario implements Scenario {
         String node = "bench-big";
         int neurons = scale.bigNeurons();
         String row = "100k heap/neuron";
-        List<String> command = ChildJvm.command(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"),
+        List<String> command = ChildJvm.command(ChildJvm.edgeOptions(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError")),
                 BigRuntimeHost.class.getName(), List.of(node, context.broker().uri().toString()));
         try (ChildProcess child = ChildProcess.start(command);
              BenchFleet fleet = new BenchFleet(context.broker().uri(), context.revisions());

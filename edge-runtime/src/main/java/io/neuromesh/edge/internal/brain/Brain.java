@@ -54,8 +54,8 @@ public final class Brain {
         this.control = ports.control();
         this.pins = ports.pins();
         this.signal = new Signal(settings.node(), ports.clock(), ports.neurons(), ports.scheduler(), counters, hosted);
-        this.hosting = new Hosting(settings, ports.clock(), ports.neurons(), counters, pins, inboxes, hosted, signal,
-                this::hostingChanged, ports.peers()::hostedElsewhere);
+        this.hosting = new Hosting(settings, new Hosting.Ports(ports.clock(), ports.neurons(), ports.scheduler()),
+                counters, pins, inboxes, hosted, signal, this::hostingChanged, ports.peers()::hostedElsewhere);
         this.intake = new TopologyIntake(settings.node(), hosting, control, ports.store(), ports.peers(), counters,
                 ports.clock());
         this.requests = new Requests(settings.node(), ports.clock(), hosted, pins, control);

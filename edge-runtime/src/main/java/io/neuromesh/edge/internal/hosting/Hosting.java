@@ -6,6 +6,7 @@ import io.neuromesh.edge.internal.placement.UnplacedLog;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.port.PinControl;
+import io.neuromesh.edge.internal.port.Scheduler;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
@@ -44,6 +45,10 @@ public final class Hosting {
     public record Settings(String node, int eventCapacity, Duration handover) {
     }
 
+    /** What hosting reaches the neurons' traffic and time through. */
+    public record Ports(EpochClock clock, NeuronOutbox outbox, Scheduler scheduler) {
+    }
+
     private final Settings settings;
     private final EpochClock clock;
     private final NeuronOutbox outbox;
@@ -64,8 +69,8 @@ public final class Hosting {
     private boolean frozen;
     private Topology topology;
     private TopologyIndex index;
-    /** Neurons of the previous topology (null before the second one): a neuron new in a revision has no state. */
-    private Set<String> knownBefore;
+    /** The previous topology (null before the second one): a neuron new in a revision has no state. */
+    private TopologyIndex knownBefore;
     private String hash = "";
     private Optional<String> problem = Optional.empty();
 
@@ -73,19 +78,19 @@ public final class Hosting {
      * @param hostingChanged called after the hosted set changed (the status must be republished)
      * @param hostedElsewhere whether another online node reports hosting a neuron (thread-safe)
      */
-    public Hosting(Settings settings, EpochClock clock, NeuronOutbox outbox, Counters counters, PinControl pins,
-                   NeuronInboxes inboxes, HostedNeurons hosted, Signal signal, Runnable hostingChanged,
-                   Predicate<String> hostedElsewhere) {
+    public Hosting(Settings settings, Ports ports, Counters counters, PinControl pins, NeuronInboxes inboxes,
+                   HostedNeurons hosted, Signal signal, Runnable hostingChanged, Predicate<String> hostedElsewhere) {
         this.settings = settings;
         this.unplaced = new UnplacedLog(settings.node());
-        this.clock = clock;
-        this.outbox = outbox;
+        this.clock = ports.clock();
+        this.outbox = ports.outbox();
         this.counters = counters;
         this.pins = pins;
         this.inboxes = inboxes;
         this.hosted = hosted;
         this.signal = signal;
-        this.restore = new Restore(outbox, hosted, signal);
+        this.restore = new Restore(outbox, hosted, signal,
+                new RestingOutputs(outbox, hosted, ports.scheduler(), clock));
         this.hostingChanged = hostingChanged;
         this.hostedElsewhere = hostedElsewhere;
     }
@@ -140,7 +145,7 @@ public final class Hosting {
         if (reconciled.refused()) {
             return reconciled.errors();
         }
-        knownBefore = topology == null ? null : neuronIds(topology);
+        knownBefore = index;
         topology = next;
         index = next.index();
         hash = nextHash;
@@ -169,7 +174,7 @@ public final class Hosting {
         Logger.info("node {}: online nodes {}", settings.node(), nodes);
         if (topology != null && !frozen) {
             if (knownBefore != null) {
-                knownBefore = neuronIds(topology);
+                knownBefore = index;
             }
             place();
         }
@@ -226,7 +231,7 @@ public final class Hosting {
             List<HostedNeuron> fresh = new ArrayList<>();
             List<HostedNeuron> existing = new ArrayList<>();
             for (HostedNeuron h : adopted) {
-                (knownBefore != null && !knownBefore.contains(h.id()) ? fresh : existing).add(h);
+                (knownBefore != null && !knownBefore.isNeuron(h.id()) ? fresh : existing).add(h);
             }
             if (!existing.isEmpty()) {
                 restore.restore(existing, index, now);
@@ -276,12 +281,6 @@ public final class Hosting {
             hosted.remove(id);
         });
         outbox.inputs(hosted.ids(), topology.neurons().size());
-    }
-
-    private static Set<String> neuronIds(Topology t) {
-        Set<String> ids = new HashSet<>();
-        t.neurons().forEach(n -> ids.add(n.id()));
-        return ids;
     }
 
     /** Follows the outputs of the neurons that drive this node's actuators. */

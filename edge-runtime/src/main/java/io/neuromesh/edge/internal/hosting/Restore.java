@@ -17,28 +17,31 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Starts neurons that just came to this node: those that existed before adopt the fleet's retained state (upstream
  * outputs and the neuron's sensor values), new ones start at rest. Either way the neuron's output is published when
- * it differs from the retained one, and its inbox opens only afterwards. Brain thread only.
+ * it differs from the retained one, and its inbox opens only afterwards; a resting 0 that only tells watchers is
+ * published after the apply ({@link RestingOutputs}). Brain thread only.
  */
 final class Restore {
 
     private final NeuronOutbox outbox;
     private final HostedNeurons hosted;
     private final Signal signal;
+    private final RestingOutputs resting;
 
-    Restore(NeuronOutbox outbox, HostedNeurons hosted, Signal signal) {
+    Restore(NeuronOutbox outbox, HostedNeurons hosted, Signal signal, RestingOutputs resting) {
         this.outbox = outbox;
         this.hosted = hosted;
         this.signal = signal;
+        this.resting = resting;
     }
 
     /** Seeds {@code adopted} from the retained state, publishes outputs that changed, then resumes their inboxes. */
     void restore(List<HostedNeuron> adopted, TopologyIndex index, long now) {
-        Set<String> adoptedIds = new HashSet<>();
-        adopted.forEach(h -> adoptedIds.add(h.id()));
+        Predicate<String> adoptedNow = adopted(adopted);
         Set<String> topics = new LinkedHashSet<>();
         for (HostedNeuron h : adopted) {
             String id = h.id();
@@ -46,7 +49,7 @@ final class Restore {
             for (SynapseSpec synapse : index.incoming(id)) {
                 if (index.isSensor(synapse.from())) {
                     topics.add(Topics.state(id));
-                } else if (!hosted.contains(synapse.from()) || adoptedIds.contains(synapse.from())) {
+                } else if (!hosted.contains(synapse.from()) || adoptedNow.test(synapse.from())) {
                     topics.add(Topics.output(synapse.from()));
                 }
             }
@@ -55,17 +58,23 @@ final class Restore {
         for (HostedNeuron h : adopted) {
             String id = h.id();
             Map<String, Double> inputs = new HashMap<>();
-            Map<String, Double> sensors = Retained.sensorValues(retained.get(Topics.state(id)));
+            // Read once, for the first sensor synapse; null when none feeds this neuron.
+            String stateTopic = null;
+            Map<String, Double> sensors = Map.of();
             for (SynapseSpec synapse : index.incoming(id)) {
                 String from = synapse.from();
                 if (index.isSensor(from)) {
+                    if (stateTopic == null) {
+                        stateTopic = Topics.state(id);
+                        sensors = Retained.sensorValues(retained.get(stateTopic));
+                    }
                     Double value = sensors.get(from);
                     if (value != null) {
                         inputs.put(from, value);
                     }
                 } else {
                     HostedNeuron local = hosted.get(from);
-                    int value = local != null && !adoptedIds.contains(from) ? local.neuron().output()
+                    int value = local != null && !adoptedNow.test(from) ? local.neuron().output()
                             : Retained.outputValue(retained.get(Topics.output(from)));
                     if (value >= 0) {
                         inputs.put(from, (double) value);
@@ -81,22 +90,35 @@ final class Restore {
             } else if (before == -1) {
                 // Publish the resting output once: watchers see every neuron, and the next restore need not wait
                 // for a retained message that does not exist.
-                outbox.restingOutput(id, now / 1000);
+                resting.add(h, false);
             }
-            if (topics.contains(Topics.state(id)) && !retained.containsKey(Topics.state(id))) {
+            if (stateTopic != null && !retained.containsKey(stateTopic)) {
                 signal.publishState(h);
             }
         }
         adopted.forEach(h -> h.inbox().resume());
     }
 
-    /** Neurons new in this revision: nothing to restore; their resting output is published once for watchers. */
+    /** Whether a hosted neuron is one of {@code adopted}: every one on a node's first topology (no set needed). */
+    private Predicate<String> adopted(List<HostedNeuron> adopted) {
+        if (adopted.size() == hosted.size()) {
+            return id -> true;
+        }
+        Set<String> ids = new HashSet<>();
+        adopted.forEach(h -> ids.add(h.id()));
+        return ids::contains;
+    }
+
+    /**
+     * Neurons new in this revision: nothing to restore; their resting output is published once for watchers (at the
+     * neuron QoS: a neuron of the same id in an older revision may have left another value retained).
+     */
     void start(List<HostedNeuron> fresh, long now) {
         for (HostedNeuron h : fresh) {
             if (h.neuron().output() == 1) {
                 signal.emit(h, Neuron.Outcome.OUTPUT_CHANGED, now);
             } else {
-                outbox.output(h.id(), 0, now / 1000);
+                resting.add(h, true);
             }
             h.inbox().resume();
         }

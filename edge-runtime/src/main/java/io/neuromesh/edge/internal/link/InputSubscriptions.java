@@ -22,34 +22,29 @@ import java.util.concurrent.Executor;
  * client's subscription in time linear in those it already has, so 100,000 cost it seconds; HiveMQ CE about as much).
  * Switching subscribes the new filters before it drops the old ones, so no input falls in between (on Mosquitto an
  * input published during the switch may arrive twice). A broker that refuses the wildcard (an ACL) keeps the exact
- * filters. Filters go in chunks, with progress reported after each. Brain thread only.
+ * filters. Filters go in chunks. Brain thread only.
  */
 final class InputSubscriptions {
 
     /** Every neuron's input topic, and only those ({@code neuron/<id>/output} has one more level). */
     static final String ALL = Topics.INPUT_PREFIX + "+";
-    /** Filters per subscribe call: a fraction of a second of broker work each, then progress is reported. */
+    /** Filters per subscribe call: a fraction of a second of broker work each. */
     static final int CHUNK = 10_000;
 
     private final MqttLink link;
     private final String node;
     private final Executor executor;
     private final MessageHandler handler;
-    private final Runnable progress;
     private final Set<String> exact = new HashSet<>();
     private boolean wildcard;
     private boolean wildcardRefused;
 
-    /**
-     * @param executor where the handler runs
-     * @param progress tells the watchdog that the brain thread is working
-     */
-    InputSubscriptions(MqttLink link, String node, Executor executor, MessageHandler handler, Runnable progress) {
+    /** @param executor where the handler runs */
+    InputSubscriptions(MqttLink link, String node, Executor executor, MessageHandler handler) {
         this.link = link;
         this.node = node;
         this.executor = executor;
         this.handler = handler;
-        this.progress = progress;
     }
 
     /** Makes the subscriptions match {@code hosted}, of a topology of {@code topologyNeurons} neurons. */
@@ -89,7 +84,6 @@ final class InputSubscriptions {
             link.subscribe(chunk.stream().map(n -> new Subscription(Topics.input(n), Qos.AT_LEAST_ONCE, true))
                     .toList(), executor, handler);
             exact.addAll(chunk);
-            progress.run();
         }
         drop(removed);
         if (wildcard) {
@@ -113,7 +107,6 @@ final class InputSubscriptions {
             List<String> chunk = neurons.subList(from, Math.min(neurons.size(), from + CHUNK));
             link.unsubscribe(chunk.stream().map(Topics::input).toList());
             chunk.forEach(exact::remove);
-            progress.run();
         }
     }
 }

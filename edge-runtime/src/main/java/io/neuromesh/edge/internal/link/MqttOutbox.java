@@ -22,16 +22,13 @@ import java.util.function.Consumer;
 
 /**
  * The brain's neuron traffic as MQTT messages on the runtime's link. Applying a large topology sends a lot through
- * here in one brain task (100,000 subscriptions and resting outputs take seconds); the outbox reports progress
- * regularly meanwhile, so that the node's watchdog does not take a busy brain for a hung one and its peers do not take
- * over its neurons.
+ * here in one brain task (100,000 subscriptions and resting outputs take seconds); the node's watchdog tells that from
+ * a hang by itself (the calls that wait for the broker go through {@code BrokerWaits}, and publishing uses CPU).
  */
 public final class MqttOutbox implements NeuronOutbox {
 
     /** Payloads go straight from Paho's callback thread to their inbox or event: no extra hand-off per message. */
     private static final Executor CALLBACK_THREAD = Runnable::run;
-    /** Publishes between two progress reports (a few tens of milliseconds of work; the report costs a clock read). */
-    private static final int PUBLISHES_PER_PROGRESS = 1_000;
 
     private final MqttLink link;
     private final String node;
@@ -40,37 +37,28 @@ public final class MqttOutbox implements NeuronOutbox {
     private final Consumer<BrainEvent> brain;
     private final RetainedReader reader;
     private final InputSubscriptions inputs;
-    private final Runnable progress;
-    /** Publishes since progress was last reported; brain thread only. */
-    private int published;
 
-    /**
-     * @param brain    posts a followed neuron's output to the brain thread
-     * @param progress tells the watchdog that the brain thread is working (called on the brain thread)
-     */
+    /** @param brain posts a followed neuron's output to the brain thread */
     public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, Consumer<BrainEvent> brain,
-                      RetainedReader reader, Runnable progress) {
+                      RetainedReader reader) {
         this.link = link;
         this.node = node;
         this.neuronQos = neuronQos;
         this.inboxes = inboxes;
         this.brain = brain;
         this.reader = reader;
-        this.progress = progress;
-        this.inputs = new InputSubscriptions(link, node, CALLBACK_THREAD, inboxes::offer, progress);
+        this.inputs = new InputSubscriptions(link, node, CALLBACK_THREAD, inboxes::offer);
     }
 
     @Override
     public void output(String neuron, int value, long epochMillis) {
         link.publish(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node)), neuronQos, true);
-        published();
     }
 
     @Override
     public void restingOutput(String neuron, long epochMillis) {
         link.publish(Topics.output(neuron), OutputCodec.encode(new Output(0, Instant.ofEpochMilli(epochMillis), node)),
                 Qos.AT_MOST_ONCE, true);
-        published();
     }
 
     @Override
@@ -82,14 +70,12 @@ public final class MqttOutbox implements NeuronOutbox {
     @Override
     public void input(String toNeuron, byte[] payload) {
         link.publish(Topics.input(toNeuron), payload, neuronQos, false);
-        published();
     }
 
     @Override
     public void state(String neuron, Map<String, Double> sensors) {
         link.publish(Topics.state(neuron), SensorStateCodec.encode(new SensorState(sensors, Instant.now())), neuronQos,
                 true);
-        published();
     }
 
     @Override
@@ -111,15 +97,6 @@ public final class MqttOutbox implements NeuronOutbox {
 
     @Override
     public Map<String, byte[]> fetchRetained(Collection<String> topics) {
-        Map<String, byte[]> found = reader.read(topics);
-        progress.run();
-        return found;
-    }
-
-    private void published() {
-        if (++published == PUBLISHES_PER_PROGRESS) {
-            published = 0;
-            progress.run();
-        }
+        return reader.read(topics);
     }
 }

@@ -99,8 +99,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active, clock.micros())),
                 control::pinState,
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
-        MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader,
-                () -> loop.forgive(System.nanoTime()));
+        MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader);
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));

@@ -60,15 +60,29 @@ class BrainTest {
 
         assertEquals(List.of("reconcile rev 1", "subscribe [a, b]",
                 "fetch [neuron/a/output, neuron/a/state, neuron/b/output]",
-                "output a=0", "state a {}", "output b=0", "status [a, b]", "result applied 1", "status [a, b]",
-                "read neuromesh/topology/history", "record rev 1"), n1.log,
-                "this node's first topology: every neuron may have state in the fleet; with none retained each "
-                        + "publishes its resting output (and a its empty sensor state) once; alone online, the node "
-                        + "records the rev in the fleet's history after making sure none is retained");
+                "state a {}", "status [a, b]", "result applied 1", "status [a, b]",
+                "read neuromesh/topology/history", "record rev 1", "output a=0", "output b=0"), n1.log,
+                "this node's first topology: every neuron may have state in the fleet; with none retained a publishes "
+                        + "its empty sensor state at once; alone online, the node records the rev in the fleet's "
+                        + "history after making sure none is retained; each neuron's resting output follows the "
+                        + "apply, once");
         ApplyResult result = n1.lastResult();
         assertEquals(List.of("a", "b"), result.neurons());
         assertEquals(1, result.running());
         assertEquals(Set.of("a", "b"), n1.hosted());
+    }
+
+    @Test
+    void restingOutputsFollowTheApplyAndNeverOverwriteAnOutputTheNeuronPublishedFirst() {
+        n1.duringFetch = () -> n1.inboxes.offer(BrainHarness.message(Topics.input("a"), "{\"from\":\"s\",\"value\":1}",
+                null));
+        n1.topology(REV1);
+        n1.online("n1");
+
+        assertInOrder(n1.log, "result applied 1", "output a=1");
+        assertFalse(n1.log.contains("output a=0"), "a fired before its resting turn: no 0 after its 1: " + n1.log);
+        assertEquals("output b=1", n1.log.stream().filter(l -> l.startsWith("output b=")).reduce((x, y) -> y)
+                .orElseThrow(), "b's last word is its output now, whether it rested first or not: " + n1.log);
     }
 
     @Test
@@ -96,9 +110,10 @@ class BrainTest {
                  "synapses":[{"from":"s","to":"a","weight":1},{"from":"a","to":"c","weight":1},
                              {"from":"a","to":"d","weight":1}]}""");
 
-        assertEquals(List.of("reconcile rev 2", "unsubscribe [b]", "subscribe [d]", "output d=0", "status [a, d]",
-                "result applied 2", "status [a, d]", "record rev 2"), n1.since(mark),
-                "b released, d started without reading retained state (it is new), a untouched");
+        assertEquals(List.of("reconcile rev 2", "unsubscribe [b]", "subscribe [d]", "status [a, d]",
+                "result applied 2", "status [a, d]", "record rev 2", "output d=0"), n1.since(mark),
+                "b released, d started without reading retained state (it is new) and its resting output published "
+                        + "after the apply, a untouched");
         assertEquals(Set.of("a", "d"), n1.hosted());
         n1.input("a", "{\"from\":\"s\",\"value\":1}");
         assertFalse(n1.since(mark).contains("output a=1"), "a kept its output 1: the same input changes nothing");

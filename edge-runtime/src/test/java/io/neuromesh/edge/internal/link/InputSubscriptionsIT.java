@@ -39,7 +39,7 @@ class InputSubscriptionsIT {
             // Mosquitto may deliver a message twice while two filters overlap: compare what arrived, not copies.
             Set<String> got = ConcurrentHashMap.newKeySet();
             InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
-                    m -> got.add(m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)), () -> { });
+                    m -> got.add(m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)));
             node.subscribe(List.of(Subscription.of("marker", Qos.AT_LEAST_ONCE)), Runnable::run,
                     m -> got.add("marker " + new String(m.payload(), StandardCharsets.UTF_8)));
             node.start();

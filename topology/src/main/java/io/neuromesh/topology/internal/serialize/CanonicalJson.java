@@ -11,9 +11,17 @@ import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.internal.json.JsonNames;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -25,6 +33,8 @@ public final class CanonicalJson {
 
     // Whole numbers below this magnitude are written without ".0"; beyond it doubles are no longer exact integers.
     private static final double PLAIN_INTEGER_LIMIT = 1e15;
+    /** Characters buffered before they are encoded and hashed. */
+    private static final int BUFFER = 64 * 1024;
 
     private CanonicalJson() {
     }
@@ -32,6 +42,28 @@ public final class CanonicalJson {
     /** @return the canonical JSON of {@code topology} */
     public static String write(Topology topology) {
         StringWriter text = new StringWriter();
+        write(topology, text);
+        return text.toString();
+    }
+
+    /**
+     * The SHA-256 of the UTF-8 bytes of {@link #write(Topology)}, computed while writing: no copy of the whole text
+     * is made (for 100,000 neurons that text is over 10 MB, and hashing it took a third of parsing the document).
+     */
+    public static byte[] sha256(Topology topology) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
+        }
+        write(topology, new BufferedWriter(new OutputStreamWriter(
+                new DigestOutputStream(OutputStream.nullOutputStream(), sha256), StandardCharsets.UTF_8), BUFFER));
+        return sha256.digest();
+    }
+
+    /** Writes the canonical JSON of {@code topology} to {@code text} and closes it. */
+    private static void write(Topology topology, Writer text) {
         try (JsonWriter out = new JsonWriter(text)) {
             out.setHtmlSafe(false);
             out.beginObject();
@@ -70,7 +102,6 @@ public final class CanonicalJson {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
-        return text.toString();
     }
 
     private static void defaults(JsonWriter out, Defaults defaults) throws IOException {

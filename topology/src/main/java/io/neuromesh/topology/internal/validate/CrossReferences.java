@@ -180,18 +180,22 @@ public final class CrossReferences {
         references.clear();
     }
 
+    /** Null when {@code ref} is fine (the usual case: nothing is built for it, 400,000 times for 100,000 neurons). */
     private static String problem(Reference ref, Declared target) {
-        String id = "'" + ref.id() + "'";
         return switch (ref.role()) {
-            case SYNAPSE_FROM -> target == null ? "unknown source " + id + "; no sensor or neuron has that id"
+            case SYNAPSE_FROM -> target == null ? "unknown source " + quoted(ref) + "; no sensor or neuron has that id"
                     : target.kind() == ElementKind.ACTUATOR
-                    ? id + " is an actuator; a synapse must start at a sensor or a neuron" : null;
-            case SYNAPSE_TO -> target == null ? "unknown target " + id + "; no neuron has that id"
+                    ? quoted(ref) + " is an actuator; a synapse must start at a sensor or a neuron" : null;
+            case SYNAPSE_TO -> target == null ? "unknown target " + quoted(ref) + "; no neuron has that id"
                     : target.kind() != ElementKind.NEURON
-                    ? id + " is " + target.kind().withArticle() + "; a synapse must end at a neuron" : null;
-            case ACTUATOR_NEURON -> target == null ? "unknown neuron " + id + "; no neuron has that id"
+                    ? quoted(ref) + " is " + target.kind().withArticle() + "; a synapse must end at a neuron" : null;
+            case ACTUATOR_NEURON -> target == null ? "unknown neuron " + quoted(ref) + "; no neuron has that id"
                     : target.kind() != ElementKind.NEURON
-                    ? id + " is " + target.kind().withArticle() + "; an actuator must follow a neuron" : null;
+                    ? quoted(ref) + " is " + target.kind().withArticle() + "; an actuator must follow a neuron" : null;
         };
+    }
+
+    private static String quoted(Reference ref) {
+        return "'" + ref.id() + "'";
     }
 }

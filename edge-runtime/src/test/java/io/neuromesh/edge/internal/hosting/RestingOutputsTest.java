@@ -1,0 +1,135 @@
+package io.neuromesh.edge.internal.hosting;
+
+import io.neuromesh.edge.internal.neuron.Neuron;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.signal.HostedNeuron;
+import io.neuromesh.edge.internal.signal.HostedNeurons;
+import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Resting outputs after the apply: in slices, only for neurons still hosted and still at rest. */
+class RestingOutputsTest {
+
+    private static final NeuronSpec SPEC = Topology.parse("""
+            {"rev":1,"sensors":[{"id":"s"}],"neurons":[{"id":"n","threshold":0.5}],
+             "synapses":[{"from":"s","to":"n","weight":1}]}""").neurons().get(0);
+
+    private final List<String> published = new ArrayList<>();
+    private final Deque<Runnable> tasks = new ArrayDeque<>();
+    private final HostedNeurons hosted = new HostedNeurons();
+    private final NeuronInboxes inboxes = new NeuronInboxes(10, inbox -> { }, new AtomicLong(), new LongAdder());
+    private final RestingOutputs resting = new RestingOutputs(new Recording(), hosted, (task, delay) -> tasks.add(task),
+            () -> 1_700_000_000_000_000L);
+
+    private HostedNeuron host(String id) {
+        Map<String, Double> weights = Map.of("s", 1.0);
+        Neuron neuron = new Neuron(id, SPEC.mode(), SPEC.threshold(), SPEC.inputWindow(), SPEC.refractory(), weights,
+                8);
+        HostedNeuron h = new HostedNeuron(neuron, SPEC, weights, List.of(), inboxes.open(id));
+        hosted.add(h);
+        return h;
+    }
+
+    @Test
+    void manyNeuronsArePublishedOneSlicePerBrainTask() {
+        for (int i = 0; i < RestingOutputs.SLICE * 2 + 500; i++) {
+            resting.add(host("n" + i), false);
+        }
+        assertEquals(List.of(), published, "nothing inside the apply");
+        assertEquals(1, tasks.size());
+
+        tasks.poll().run();
+        assertEquals(RestingOutputs.SLICE, published.size());
+        assertEquals(1, tasks.size(), "the next slice is its own task: other events run in between");
+        tasks.poll().run();
+        tasks.poll().run();
+        assertEquals(RestingOutputs.SLICE * 2 + 500, published.size());
+        assertEquals(0, tasks.size());
+        assertEquals(0, resting.pending());
+        assertEquals("resting n0 at 1700000000000", published.get(0));
+    }
+
+    @Test
+    void aNeuronThatFiredOrLeftMeanwhileIsSkippedAndANewOneOverwritesAStaleRetainedOutput() {
+        HostedNeuron fired = host("fired");
+        HostedNeuron left = host("left");
+        HostedNeuron readopted = host("readopted");
+        resting.add(fired, false);
+        resting.add(left, false);
+        resting.add(readopted, false);
+        resting.add(host("fresh"), true);
+        resting.add(host("quiet"), false);
+
+        fired.neuron().restore(Map.of("s", 1.0), 0);
+        hosted.remove("left");
+        hosted.remove("readopted");
+        host("readopted");
+        tasks.poll().run();
+
+        assertEquals(List.of("output fresh=0 at 1700000000000", "resting quiet at 1700000000000"), published,
+                "fired published its 1 itself; left is gone; readopted is another instance now (it queued its own)");
+    }
+
+    /** Records the two publishes resting outputs use; nothing else may be called. */
+    private final class Recording implements NeuronOutbox {
+
+        @Override
+        public void output(String neuron, int value, long epochMillis) {
+            published.add("output " + neuron + "=" + value + " at " + epochMillis);
+        }
+
+        @Override
+        public void restingOutput(String neuron, long epochMillis) {
+            published.add("resting " + neuron + " at " + epochMillis);
+        }
+
+        @Override
+        public void output(String neuron, int value, long epochMillis, long tick) {
+            throw new AssertionError("not a resting output");
+        }
+
+        @Override
+        public void input(String toNeuron, byte[] payload) {
+            throw new AssertionError("not a resting output");
+        }
+
+        @Override
+        public void state(String neuron, Map<String, Double> sensors) {
+            throw new AssertionError("not a resting output");
+        }
+
+        @Override
+        public void inputs(Set<String> neurons, int topologyNeurons) {
+            throw new AssertionError("not a resting output");
+        }
+
+        @Override
+        public void subscribeOutputs(Collection<String> neurons) {
+            throw new AssertionError("not a resting output");
+        }
+
+        @Override
+        public void unsubscribeOutputs(Collection<String> neurons) {
+            throw new AssertionError("not a resting output");
+        }
+
+        @Override
+        public Map<String, byte[]> fetchRetained(Collection<String> topics) {
+            throw new AssertionError("not a resting output");
+        }
+    }
+}

@@ -12,13 +12,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts what is published on the broker with a wildcard subscriber ({@code #}, QoS 0): every message once, however
- * many subscribers the broker delivers it to. Status messages (heartbeats) are also counted apart.
+ * many subscribers the broker delivers it to. Status messages (heartbeats) and neuron outputs are also counted apart.
  */
 final class MessageCounter implements AutoCloseable {
 
     private final MqttLink link;
     private final LongAdder all = new LongAdder();
     private final LongAdder statuses = new LongAdder();
+    private final LongAdder outputs = new LongAdder();
 
     MessageCounter(URI broker) {
         link = Links.connect(broker, "count");
@@ -26,6 +27,8 @@ final class MessageCounter implements AutoCloseable {
             all.increment();
             if (message.topic().startsWith(Topics.NODES_PREFIX) && message.topic().endsWith("/status")) {
                 statuses.increment();
+            } else if (message.topic().startsWith(Topics.INPUT_PREFIX) && message.topic().endsWith(Topics.OUTPUT_SUFFIX)) {
+                outputs.increment();
             }
         });
     }
@@ -38,6 +41,11 @@ final class MessageCounter implements AutoCloseable {
     /** Node status messages (heartbeats) counted so far. */
     long statuses() {
         return statuses.sum();
+    }
+
+    /** Messages on {@code neuron/<id>/output} counted so far. */
+    long outputs() {
+        return outputs.sum();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.neuromesh.edge.internal.port.Scheduler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -35,6 +36,8 @@ import java.util.function.Supplier;
 public final class BrainLoop implements Scheduler {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** Tasks an event handled on arrival may run after itself, in its turn, before the rest go to the brain thread. */
+    private static final int ON_ARRIVAL_TASKS = 64;
 
     private final String threadName;
     /** The brain thread once started (its CPU time tells computing from stuck). */
@@ -47,6 +50,10 @@ public final class BrainLoop implements Scheduler {
     };
     /** Which offered events may be handled on the offering thread (asked under the turn). */
     private volatile Predicate<BrainEvent> onArrival = e -> false;
+    /** True while an event is handled on arrival; under the turn only. */
+    private boolean arrivalTurn;
+    /** Tasks scheduled to run now by the event handled on arrival, in order; under the turn only. */
+    private final ArrayDeque<Runnable> afterArrival = new ArrayDeque<>();
     private volatile long aliveNanos = System.nanoTime();
     /** Calls to the broker the brain thread is blocked in now (written under the turn only). */
     private volatile int brokerCalls;
@@ -93,7 +100,7 @@ public final class BrainLoop implements Scheduler {
                 // Re-checked under the lock: a task posted just before must run first.
                 if (pending.get() == 0 && onArrival.test(event)) {
                     aliveNanos = System.nanoTime();
-                    handler.accept(event);
+                    handleOnArrival(event);
                     return;
                 }
             } finally {
@@ -101,6 +108,26 @@ public final class BrainLoop implements Scheduler {
             }
         }
         post(event);
+    }
+
+    /**
+     * Under the turn: handles {@code event}, then what it scheduled to run now (e.g. inputs to neurons of this node),
+     * in order: that would otherwise wake the brain thread in the middle of the hop. Bounded, so that a local cycle
+     * of neurons cannot keep the offering thread: the rest goes to the brain thread, in order.
+     */
+    private void handleOnArrival(BrainEvent event) {
+        arrivalTurn = true;
+        try {
+            handler.accept(event);
+            for (int i = 0; i < ON_ARRIVAL_TASKS && !afterArrival.isEmpty(); i++) {
+                afterArrival.pollFirst().run();
+            }
+        } finally {
+            arrivalTurn = false;
+            while (!afterArrival.isEmpty()) {
+                now(afterArrival.pollFirst());
+            }
+        }
     }
 
     /** Whether the calling thread is the brain thread (not a thread handling an offered event). */
@@ -134,11 +161,21 @@ public final class BrainLoop implements Scheduler {
 
     @Override
     public void schedule(Runnable task, long delayMicros) {
-        if (delayMicros <= 0) {
+        if (delayMicros <= 0 && turn.isHeldByCurrentThread() && arrivalTurn) {
+            afterArrival.addLast(task);
+        } else if (delayMicros <= 0) {
             now(task);
         } else {
             executor.schedule(() -> inTurn(task), delayMicros, TimeUnit.MICROSECONDS);
         }
+    }
+
+    /**
+     * Any thread: runs {@code task} on the brain thread as soon as it can, in its turn, even when called while an event
+     * is handled on arrival (for work that may wait, which the offering thread must not).
+     */
+    public void toBrainThread(Runnable task) {
+        now(task);
     }
 
     /** Runs {@code task} on the brain thread as soon as it can; counted as pending until it has run. */

@@ -131,7 +131,7 @@ public final class MqttOutbox implements NeuronOutbox {
             link.publish(message);
         } else if (!deferred.isEmpty() || !link.tryPublish(message)) {
             if (deferred.isEmpty()) {
-                brain.schedule(this::flush, 0);
+                brain.toBrainThread(this::flush);
             }
             deferred.add(message);
         }

@@ -162,6 +162,55 @@ class BrainLoopTest {
         assertFalse(loop.onBrainThread());
     }
 
+    @Test
+    void tasksAnEventHandledOnArrivalSchedulesToRunNowRunAfterItOnTheSameThreadInOrder() {
+        String here = Thread.currentThread().getName();
+        loop.handler(e -> {
+            names.add(name(e) + "@" + Thread.currentThread().getName());
+            loop.schedule(() -> {
+                names.add("first@" + Thread.currentThread().getName());
+                loop.schedule(() -> names.add("third@" + Thread.currentThread().getName()), 0);
+            }, 0);
+            loop.schedule(() -> names.add("second@" + Thread.currentThread().getName()), 0);
+        }, e -> true);
+
+        loop.offer(named("a"));
+
+        assertEquals(List.of("a@" + here, "first@" + here, "second@" + here, "third@" + here), names);
+    }
+
+    @Test
+    void aLocalCycleOfTasksMovesToTheBrainThreadInOrderAfterABoundedNumber() {
+        // A task that schedules itself forever, as two neurons of this node that keep exciting each other.
+        List<Boolean> onBrain = new CopyOnWriteArrayList<>();
+        Runnable[] cycle = new Runnable[1];
+        cycle[0] = () -> {
+            onBrain.add(loop.onBrainThread());
+            if (onBrain.size() < 200) {
+                loop.schedule(cycle[0], 0);
+            }
+        };
+        loop.handler(e -> loop.schedule(cycle[0], 0), e -> true);
+
+        loop.offer(named("a"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> onBrain.size() == 200);
+        int here = onBrain.indexOf(true);
+        assertTrue(here > 0 && here <= 64, "ran on the offering thread first, then moved: " + here);
+        assertFalse(onBrain.subList(here, onBrain.size()).contains(false), "once moved, stays on the brain thread");
+    }
+
+    @Test
+    void workForTheBrainThreadGoesThereEvenFromAnEventHandledOnArrival() {
+        loop.handler(e -> loop.toBrainThread(() -> names.add("flush" + (loop.onBrainThread() ? "@brain" : "@here"))),
+                e -> true);
+
+        loop.offer(named("a"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> names.size() == 1);
+        assertEquals(List.of("flush@brain"), names);
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

@@ -5,7 +5,9 @@ package io.neuromesh.edge;
  * inbox) to the neuron's new output being handed to the link for publishing. Inputs that change no output are not
  * hops. Set with {@link EdgeRuntime#onHop(HopListener)}.
  *
- * <p>Threading: called on the runtime's brain thread, on the hot path: record and return (no blocking, no I/O).
+ * <p>Threading: called on the hot path, one call at a time, on the runtime's brain thread or, when the input was
+ * evaluated as it arrived (the brain was idle), on the MQTT client's callback thread: record and return (no
+ * blocking, no I/O).
  *
  * @since 0.1
  */

@@ -81,6 +81,21 @@ public interface MqttLink extends AutoCloseable {
     void publish(OutboundMessage message);
 
     /**
+     * Publishes a message only if that needs no wait at all: for a thread that must never block, such as the MQTT
+     * client's callback thread when a handler runs there. Nothing is buffered: while disconnected, while the offline
+     * buffer is flushed, while another thread is sending, or (QoS 1) while the broker's in-flight window is full, it
+     * returns false and does nothing. A caller that then falls back to {@link #publish} from another thread keeps its
+     * own order by sending everything after that through the same fallback.
+     *
+     * <p>Threading: any thread, never blocks.
+     *
+     * @return true when the message was handed to the client (or dropped because the link is closed); false when
+     *         nothing was done
+     * @since 0.2
+     */
+    boolean tryPublish(OutboundMessage message);
+
+    /**
      * Publishes a message and returns once the broker has acknowledged it: the way to learn whether the broker
      * accepted it. Unlike {@link #publish}, nothing is buffered: while disconnected it waits for the reconnect, within
      * the same {@code timeout}. The embedded broker refuses a topology publish that would break the retained topology

@@ -147,6 +147,16 @@ public final class PahoLink implements MqttLink {
     }
 
     @Override
+    public boolean tryPublish(OutboundMessage message) {
+        LinkState state = reconnector.state();
+        if (state == LinkState.CLOSED || state == LinkState.FAILED) {
+            Logger.debug("{}: publish on {} dropped: link is {}", name, message.topic(), state);
+            return true;
+        }
+        return publisher.tryPublish(message);
+    }
+
+    @Override
     public void publishAcknowledged(OutboundMessage message, Duration timeout) {
         if (message.qos() != Qos.AT_LEAST_ONCE) {
             throw new IllegalArgumentException("qos: an acknowledged publish needs " + Qos.AT_LEAST_ONCE + ", got "

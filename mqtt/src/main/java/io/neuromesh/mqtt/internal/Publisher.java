@@ -12,19 +12,24 @@ import org.tinylog.Logger;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The publish path: sends on the caller's thread while online, waits in the {@link InflightWindow} when the broker's
  * window is full, and keeps messages in the {@link OfflineBuffer} while offline, flushing them in order before
  * anything published after a reconnect. One lock orders all sends, so a flush cannot interleave with new publishes.
  * An acknowledged publish is not buffered: it waits (at most its timeout) until the link is online, then waits for
- * the broker's PUBACK.
+ * the broker's PUBACK. {@link #tryPublish} never waits, neither for the lock nor for the window: it may run on
+ * Paho's callback thread, which a waiting publisher may need (its deliveryComplete frees the window).
  */
 final class Publisher {
 
     private final String name;
     private final MqttAsyncClient client;
-    private final Object sendLock = new Object();
+    private final ReentrantLock sendLock = new ReentrantLock();
+    /** Signalled when the link goes online, offline or closes. */
+    private final Condition stateChanged = sendLock.newCondition();
     private final OfflineBuffer offline;
     private final InflightWindow window = new InflightWindow();
     private final LongAdder published = new LongAdder();
@@ -40,7 +45,8 @@ final class Publisher {
 
     /** Sends now, or buffers while offline; blocks only while the broker's in-flight window is full. */
     void publish(OutboundMessage message) {
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             if (closed) {
                 Logger.debug("{}: publish on {} dropped: link is closed", name, message.topic());
                 return;
@@ -52,6 +58,40 @@ final class Publisher {
             if (!send(message)) {
                 offline.add(message);
             }
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * Sends now if that needs no wait: the lock is free, the link online with nothing buffered, and Paho takes the
+     * message at once (a QoS 1 message while the broker's window is full is refused). Never blocks.
+     *
+     * @return true when sent (or dropped because the link is closed, as {@link #publish} would); false when nothing
+     *         was done and the caller must publish it with {@link #publish}, after anything it deferred before
+     */
+    boolean tryPublish(OutboundMessage message) {
+        if (!sendLock.tryLock()) {
+            return false;
+        }
+        try {
+            if (closed) {
+                return true;
+            }
+            if (!online || !offline.isEmpty()) {
+                return false;
+            }
+            client.publish(message.topic(), PahoMessages.toPaho(message));
+            published.increment();
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT || !client.isConnected()) {
+                return false;
+            }
+            Logger.warn("{}: publish to {} failed: {}", name, message.topic(), PahoFailures.describe(e));
+            return true;
+        } finally {
+            sendLock.unlock();
         }
     }
 
@@ -85,7 +125,8 @@ final class Publisher {
 
     /** Sends as soon as the link is online and the offline buffer flushed; Paho's token for the PUBACK. */
     private IMqttToken sendWhenOnline(OutboundMessage message, long deadline, Duration timeout) {
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             while (true) {
                 if (closed) {
                     throw new MqttLinkException("cannot publish to " + message.topic() + ": the link is closed");
@@ -107,12 +148,14 @@ final class Publisher {
                 }
                 try {
                     // goOnline, goOffline and close notify; the bound covers a connection lost during trySend.
-                    TimeUnit.NANOSECONDS.timedWait(sendLock, Math.min(left, InflightWindow.MAX_WAIT.toNanos()));
+                    stateChanged.awaitNanos(Math.min(left, InflightWindow.MAX_WAIT.toNanos()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new MqttLinkException("interrupted while publishing to " + message.topic(), e);
                 }
             }
+        } finally {
+            sendLock.unlock();
         }
     }
 
@@ -122,7 +165,8 @@ final class Publisher {
 
     /** After a (re)connect: flushes the offline buffer in order, then sends new publishes directly. */
     void goOnline() {
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             // Buffered publishes go out before anything published after the reconnect.
             while (!offline.isEmpty() && client.isConnected()) {
                 if (!send(offline.oldest())) {
@@ -131,15 +175,20 @@ final class Publisher {
                 offline.removeOldest();
             }
             online = client.isConnected() && offline.isEmpty();
-            sendLock.notifyAll();
+            stateChanged.signalAll();
+        } finally {
+            sendLock.unlock();
         }
     }
 
     /** The connection is gone: publishes are buffered until {@link #goOnline()}. */
     void goOffline() {
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             online = false;
-            sendLock.notifyAll();
+            stateChanged.signalAll();
+        } finally {
+            sendLock.unlock();
         }
     }
 
@@ -195,8 +244,11 @@ final class Publisher {
     }
 
     int buffered() {
-        synchronized (sendLock) {
+        sendLock.lock();
+        try {
             return offline.size();
+        } finally {
+            sendLock.unlock();
         }
     }
 

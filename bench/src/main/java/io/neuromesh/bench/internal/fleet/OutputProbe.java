@@ -38,6 +38,11 @@ public final class OutputProbe implements AutoCloseable {
                 this::onOutput);
     }
 
+    /** The neuron whose output this probe watches. */
+    public String neuron() {
+        return neuron;
+    }
+
     private void onOutput(InboundMessage message) {
         if (!message.retained()) {
             seen.add(new Seen(contains(message.payload(), ONE) ? 1 : 0, System.nanoTime()));

@@ -41,6 +41,7 @@ final class Latencies {
     static Samples measure(MqttLink publisher, Qos qos, OutputProbe probe, Steps steps, int warmup, int samples,
                            Duration gap, Duration timeout) throws InterruptedException, TimeoutException {
         Samples measured = new Samples();
+        SampleLog log = SampleLog.open(probe.neuron() + " gap " + gap.toMillis() + "ms");
         for (int i = 0; i < warmup + samples; i++) {
             Step step = steps.step(i);
             long start = System.nanoTime();
@@ -48,8 +49,14 @@ final class Latencies {
             long arrived = probe.await(step.expectedOutput(), timeout);
             if (i >= warmup) {
                 measured.add(arrived - start);
+                if (log != null) {
+                    log.add(start, arrived - start);
+                }
             }
             pause(gap);
+        }
+        if (log != null) {
+            log.write();
         }
         return measured;
     }

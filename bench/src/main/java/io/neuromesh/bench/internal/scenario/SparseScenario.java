@@ -186,13 +186,21 @@ public final class SparseScenario implements Scenario {
             subscriber.subscribe(List.of(Subscription.of(topic, Qos.AT_MOST_ONCE)), Links.DIRECT,
                     m -> arrivals.add(System.nanoTime()));
             Samples samples = new Samples();
+            SampleLog log = SampleLog.open("floor gap " + gap.toMillis() + "ms");
             int count = scale.sparseSamples(gap);
             for (int i = 0; i < scale.sparseWarmup() + count; i++) {
+                long start = System.nanoTime();
                 long hop = FloorScenario.hop(publisher, topic, Qos.AT_MOST_ONCE, arrivals, scale.latencyTimeout());
                 if (i >= scale.sparseWarmup()) {
                     samples.add(hop);
+                    if (log != null) {
+                        log.add(start, hop);
+                    }
                 }
                 Latencies.pause(gap);
+            }
+            if (log != null) {
+                log.write();
             }
             return samples;
         }

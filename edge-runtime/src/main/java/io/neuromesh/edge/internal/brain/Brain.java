@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * The neurons of one runtime and the topology they follow, driven by {@link BrainEvent}s one at a time on the brain
- * thread: no locks, no shared mutable state besides the inboxes. It reaches the outside only through its ports
+ * The neurons of one runtime and the topology they follow, driven by {@link BrainEvent}s one at a time under the
+ * brain's turn ({@link BrainLoop}): no locks of its own, no shared mutable state besides the inboxes. It reaches the outside only through its ports
  * (outboxes, GPIO, clock, scheduler), so tests run it without a broker.
  */
 public final class Brain {
@@ -113,6 +113,15 @@ public final class Brain {
             }
             case BrainEvent.Query q -> q.task().run();
         }
+    }
+
+    /**
+     * Asked under the brain's turn: whether {@code event} may be handled on the thread it arrived on while the brain is
+     * idle ({@link BrainLoop#offer}): the inputs of an eager topology. A discrete-time topology's inputs stay on the
+     * brain thread, beside its tick timers: they wait for their tick anyway.
+     */
+    public boolean handlesOnArrival(BrainEvent event) {
+        return event instanceof BrainEvent.InputsWaiting && !signal.ticked();
     }
 
     /** After a control event (never per input): what runs here may have changed. */

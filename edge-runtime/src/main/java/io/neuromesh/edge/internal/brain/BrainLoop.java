@@ -5,6 +5,7 @@ import io.neuromesh.edge.internal.port.Scheduler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -13,8 +14,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -23,19 +27,35 @@ import java.util.function.Supplier;
  * starting a task is progress (a backlog of events is work, not a hang), and so is waiting for the broker
  * ({@link #awaitBroker}): a subscribe or a retained read is bounded by the link's timeouts, and when the broker is
  * slow for the whole fleet, moving this node's neurons elsewhere would only add to its load.
+ *
+ * <p>The brain's state is guarded by one turn lock, not by the thread: {@link #offer} lets the thread an event arrives
+ * on (the MQTT client's callback thread) handle it itself when the brain is idle, which saves a thread wake-up per hop.
+ * Every task of the brain thread takes the same lock, so handling stays one event at a time, and an event is handled
+ * on arrival only when nothing posted earlier is still waiting or running, so their order stays.
  */
 public final class BrainLoop implements Scheduler {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** Tasks an event handled on arrival may run after itself, in its turn, before the rest go to the brain thread. */
+    private static final int ON_ARRIVAL_TASKS = 64;
 
     private final String threadName;
     /** The brain thread once started (its CPU time tells computing from stuck). */
     private volatile Thread thread;
     private final ScheduledThreadPoolExecutor executor;
+    private final ReentrantLock turn = new ReentrantLock();
+    /** Tasks posted to run now that have not finished: while any waits, an offered event must queue behind it. */
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile Consumer<BrainEvent> handler = e -> {
     };
+    /** Which offered events may be handled on the offering thread (asked under the turn). */
+    private volatile Predicate<BrainEvent> onArrival = e -> false;
+    /** True while an event is handled on arrival; under the turn only. */
+    private boolean arrivalTurn;
+    /** Tasks scheduled to run now by the event handled on arrival, in order; under the turn only. */
+    private final ArrayDeque<Runnable> afterArrival = new ArrayDeque<>();
     private volatile long aliveNanos = System.nanoTime();
-    /** Calls to the broker the brain thread is blocked in now (written by the brain thread only). */
+    /** Calls to the broker the brain thread is blocked in now (written under the turn only). */
     private volatile int brokerCalls;
 
     public BrainLoop(String node) {
@@ -49,9 +69,13 @@ public final class BrainLoop implements Scheduler {
         this.executor.setRemoveOnCancelPolicy(true);
     }
 
-    /** Where events go; set once, before the first event is posted. */
-    public void handler(Consumer<BrainEvent> handler) {
+    /**
+     * Where events go, and which offered ones may be handled on the thread they arrive on when the brain is idle
+     * ({@link #offer}; asked under the turn); set once, before the first event is posted.
+     */
+    public void handler(Consumer<BrainEvent> handler, Predicate<BrainEvent> onArrival) {
         this.handler = handler;
+        this.onArrival = onArrival;
     }
 
     /** Starts the liveness beat: every {@code period}, the thread notes that it runs. */
@@ -62,10 +86,53 @@ public final class BrainLoop implements Scheduler {
 
     /** Any thread: hands an event to the brain thread; never blocks. */
     public void post(BrainEvent event) {
-        executor.execute(() -> {
-            aliveNanos = System.nanoTime();
+        now(() -> handler.accept(event));
+    }
+
+    /**
+     * Any thread but the brain's: handles {@code event} on this thread if the brain is idle (nothing posted is waiting
+     * or running, no other thread holds the turn) and the handler allows it, otherwise posts it. Never waits for the
+     * brain.
+     */
+    public void offer(BrainEvent event) {
+        if (pending.get() == 0 && !executor.isShutdown() && !turn.isHeldByCurrentThread() && turn.tryLock()) {
+            try {
+                // Re-checked under the lock: a task posted just before must run first.
+                if (pending.get() == 0 && onArrival.test(event)) {
+                    aliveNanos = System.nanoTime();
+                    handleOnArrival(event);
+                    return;
+                }
+            } finally {
+                turn.unlock();
+            }
+        }
+        post(event);
+    }
+
+    /**
+     * Under the turn: handles {@code event}, then what it scheduled to run now (e.g. inputs to neurons of this node),
+     * in order: that would otherwise wake the brain thread in the middle of the hop. Bounded, so that a local cycle
+     * of neurons cannot keep the offering thread: the rest goes to the brain thread, in order.
+     */
+    private void handleOnArrival(BrainEvent event) {
+        arrivalTurn = true;
+        try {
             handler.accept(event);
-        });
+            for (int i = 0; i < ON_ARRIVAL_TASKS && !afterArrival.isEmpty(); i++) {
+                afterArrival.pollFirst().run();
+            }
+        } finally {
+            arrivalTurn = false;
+            while (!afterArrival.isEmpty()) {
+                now(afterArrival.pollFirst());
+            }
+        }
+    }
+
+    /** Whether the calling thread is the brain thread (not a thread handling an offered event). */
+    public boolean onBrainThread() {
+        return Thread.currentThread() == thread;
     }
 
     /**
@@ -74,8 +141,7 @@ public final class BrainLoop implements Scheduler {
      */
     public void postOnce(AtomicBoolean queued, BrainEvent event) {
         if (queued.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                aliveNanos = System.nanoTime();
+            now(() -> {
                 queued.set(false);
                 handler.accept(event);
             });
@@ -89,19 +155,54 @@ public final class BrainLoop implements Scheduler {
      */
     public void postLatest(AtomicReference<BrainEvent> slot, BrainEvent event) {
         if (slot.getAndSet(event) == null) {
-            executor.execute(() -> {
-                aliveNanos = System.nanoTime();
-                handler.accept(slot.getAndSet(null));
-            });
+            now(() -> handler.accept(slot.getAndSet(null)));
         }
     }
 
     @Override
     public void schedule(Runnable task, long delayMicros) {
-        executor.schedule(() -> {
+        if (delayMicros <= 0 && turn.isHeldByCurrentThread() && arrivalTurn) {
+            afterArrival.addLast(task);
+        } else if (delayMicros <= 0) {
+            now(task);
+        } else {
+            executor.schedule(() -> inTurn(task), delayMicros, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    /**
+     * Any thread: runs {@code task} on the brain thread as soon as it can, in its turn, even when called while an event
+     * is handled on arrival (for work that may wait, which the offering thread must not).
+     */
+    public void toBrainThread(Runnable task) {
+        now(task);
+    }
+
+    /** Runs {@code task} on the brain thread as soon as it can; counted as pending until it has run. */
+    private void now(Runnable task) {
+        pending.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    inTurn(task);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void inTurn(Runnable task) {
+        turn.lock();
+        try {
             aliveNanos = System.nanoTime();
             task.run();
-        }, Math.max(0, delayMicros), TimeUnit.MICROSECONDS);
+        } finally {
+            turn.unlock();
+        }
     }
 
     /**

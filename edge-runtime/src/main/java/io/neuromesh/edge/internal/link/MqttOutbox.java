@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.brain.BrainEvent;
+import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.wire.Output;
@@ -9,21 +10,26 @@ import io.neuromesh.edge.wire.OutputCodec;
 import io.neuromesh.edge.wire.SensorState;
 import io.neuromesh.edge.wire.SensorStateCodec;
 import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Set;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * The brain's neuron traffic as MQTT messages on the runtime's link. Applying a large topology sends a lot through
  * here in one brain task (100,000 subscriptions and resting outputs take seconds); the node's watchdog tells that from
  * a hang by itself (the calls that wait for the broker go through {@code BrokerWaits}, and publishing uses CPU).
+ *
+ * <p>Called under the brain's turn: on the brain thread, or on Paho's callback thread when an input was handled there
+ * ({@link BrainLoop#offer}). There it must not wait, so it only {@link MqttLink#tryPublish tries}; what cannot go at
+ * once is deferred, in order, to the brain thread, and every later publish goes behind it.
  */
 public final class MqttOutbox implements NeuronOutbox {
 
@@ -34,12 +40,14 @@ public final class MqttOutbox implements NeuronOutbox {
     private final String node;
     private final Qos neuronQos;
     private final NeuronInboxes inboxes;
-    private final Consumer<BrainEvent> brain;
+    private final BrainLoop brain;
     private final RetainedReader reader;
     private final InputSubscriptions inputs;
+    /** Publishes that could not go out without waiting, oldest first; under the brain's turn only. */
+    private final ArrayDeque<OutboundMessage> deferred = new ArrayDeque<>();
 
-    /** @param brain posts a followed neuron's output to the brain thread */
-    public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, Consumer<BrainEvent> brain,
+    /** @param brain where a followed neuron's output is posted, and the one thread that may wait for the link */
+    public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, BrainLoop brain,
                       RetainedReader reader) {
         this.link = link;
         this.node = node;
@@ -52,30 +60,30 @@ public final class MqttOutbox implements NeuronOutbox {
 
     @Override
     public void output(String neuron, int value, long epochMillis) {
-        link.publish(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node)), neuronQos, true);
+        send(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node)),
+                neuronQos, true);
     }
 
     @Override
     public void restingOutput(String neuron, long epochMillis) {
-        link.publish(Topics.output(neuron), OutputCodec.encode(new Output(0, Instant.ofEpochMilli(epochMillis), node)),
+        send(Topics.output(neuron), OutputCodec.encode(new Output(0, Instant.ofEpochMilli(epochMillis), node)),
                 Qos.AT_MOST_ONCE, true);
     }
 
     @Override
     public void output(String neuron, int value, long epochMillis, long tick) {
-        link.publish(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node,
+        send(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node,
                 OptionalLong.of(tick))), neuronQos, true);
     }
 
     @Override
     public void input(String toNeuron, byte[] payload) {
-        link.publish(Topics.input(toNeuron), payload, neuronQos, false);
+        send(Topics.input(toNeuron), payload, neuronQos, false);
     }
 
     @Override
     public void state(String neuron, Map<String, Double> sensors) {
-        link.publish(Topics.state(neuron), SensorStateCodec.encode(new SensorState(sensors, Instant.now())), neuronQos,
-                true);
+        send(Topics.state(neuron), SensorStateCodec.encode(new SensorState(sensors, Instant.now())), neuronQos, true);
     }
 
     @Override
@@ -87,7 +95,7 @@ public final class MqttOutbox implements NeuronOutbox {
     public void subscribeOutputs(Collection<String> neurons) {
         // Not no-local: an actuator must also follow a neuron hosted by this same runtime.
         link.subscribe(neurons.stream().map(n -> Subscription.of(Topics.output(n))).toList(), CALLBACK_THREAD,
-                m -> brain.accept(new BrainEvent.FollowedOutput(Topics.neuronOf(m.topic()), m.payload())));
+                m -> brain.post(new BrainEvent.FollowedOutput(Topics.neuronOf(m.topic()), m.payload())));
     }
 
     @Override
@@ -98,5 +106,29 @@ public final class MqttOutbox implements NeuronOutbox {
     @Override
     public Map<String, byte[]> fetchRetained(Collection<String> topics) {
         return reader.read(topics);
+    }
+
+    /**
+     * On the brain thread: publishes (after anything deferred). Elsewhere: publishes only if that needs no wait, else
+     * defers it, and everything after it, to the brain thread.
+     */
+    private void send(String topic, byte[] payload, Qos qos, boolean retained) {
+        OutboundMessage message = OutboundMessage.of(topic, payload, qos, retained);
+        if (brain.onBrainThread()) {
+            flush();
+            link.publish(message);
+        } else if (!deferred.isEmpty() || !link.tryPublish(message)) {
+            if (deferred.isEmpty()) {
+                brain.toBrainThread(this::flush);
+            }
+            deferred.add(message);
+        }
+    }
+
+    /** Brain thread: publishes what was deferred, in order (may wait for the link's window, as any publish here). */
+    private void flush() {
+        while (!deferred.isEmpty()) {
+            link.publish(deferred.pollFirst());
+        }
     }
 }

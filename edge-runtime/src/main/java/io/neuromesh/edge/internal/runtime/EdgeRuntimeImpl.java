@@ -91,7 +91,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.link = MqttLink.create(config.link().withWill(announcement.will()));
         this.reader = new RetainedReader(config.link(), config.link().clientId() + "-reader");
         this.inboxes = new NeuronInboxes(config.inboxCapacity(),
-                inbox -> loop.post(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
+                inbox -> loop.offer(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);
         EpochClock clock = EpochClock.system();
@@ -99,14 +99,14 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active, clock.micros())),
                 control::pinState,
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
-        MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop::post, reader);
+        MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader);
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));
         this.brain = new Brain(new Hosting.Settings(node, config.eventsPerNeuron(), config.handover()),
                 new Brain.Ports(clock, loop, new BrokerWaits(neurons, loop), control, gpio, store, peers,
                         discovery.<HostingWatch>map(d -> d).orElse(HostingWatch.NONE)), counters, inboxes);
-        loop.handler(brain::handle);
+        loop.handler(brain::handle, brain::handlesOnArrival);
     }
 
     private static GpioMode gpioMode(GpioSetting setting) {

@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The bounded inbox of one hosted neuron. The MQTT callback thread offers payloads without blocking; the brain thread
- * drains them in order. Overflow policy: when the inbox is full the OLDEST waiting input is dropped (and counted), so
- * a flooded neuron keeps its newest inputs and cannot delay or starve the other neurons of its node.
+ * The bounded inbox of one hosted neuron. The MQTT callback thread offers payloads without blocking; they are drained
+ * in order under the brain's turn (on the brain thread, or on the offering thread when the brain was idle). Overflow
+ * policy: when the inbox is full the OLDEST waiting input is dropped (and counted), so a flooded neuron keeps its
+ * newest inputs and cannot delay or starve the other neurons of its node.
  *
  * <p>A paused inbox (its neuron is restoring its state) keeps collecting but is not drained until resumed.
  */
@@ -16,7 +17,7 @@ public final class NeuronInbox {
     /** Inputs drained per turn before other neurons get theirs. */
     private static final int BATCH = 64;
 
-    /** Processes one payload on the brain thread. */
+    /** Processes one payload under the brain's turn. */
     @FunctionalInterface
     public interface Handler {
         /** @param receivedNanos {@link System#nanoTime()} when the payload was offered (the hop latency starts there) */
@@ -93,7 +94,7 @@ public final class NeuronInbox {
         return queue.size();
     }
 
-    /** Brain thread: hands up to one batch to {@code handler}; if more waits, asks to be drained again later. */
+    /** Under the brain's turn: hands up to one batch to {@code handler}; if more waits, asks to be drained again later. */
     public void drain(Handler handler) {
         for (int i = 0; i < BATCH; i++) {
             Arrival arrival;

@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * The signal path: evaluates hosted neurons and routes what they send. An input to a neuron hosted here is delivered
  * in-process (the local fast path) and still published for observers; the runtime's no-local subscriptions keep the
- * broker from echoing it back. A discrete-time topology ({@code tickMs}) takes the {@link TickedPath} instead. Brain
- * thread only.
+ * broker from echoing it back. A discrete-time topology ({@code tickMs}) takes the {@link TickedPath} instead. Runs
+ * under the brain's turn only: on the brain thread, or (eager topologies only) on the thread an input arrived on while
+ * the brain was idle, see {@link io.neuromesh.edge.internal.brain.BrainLoop#offer}.
  */
 public final class Signal {
 
@@ -53,6 +54,11 @@ public final class Signal {
     public void follow(TopologyIndex index) {
         this.index = index;
         ticked.follow(index);
+    }
+
+    /** @return true while the running topology is discrete-time: its inputs are handled on the brain thread only */
+    public boolean ticked() {
+        return ticked.active();
     }
 
     /** A GPIO sensor of this node has a value now (its first reading when a topology opens its pin). */

@@ -120,9 +120,7 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     private void onStatus(InboundMessage message) {
-        String node = Topics.nodeOf(message.topic());
-        NodeStatus held = node == null ? null : statuses.get(node);
-        FleetMessages.status(message.topic(), message.payload(), held).ifPresent(status -> {
+        FleetMessages.status(message.topic(), message.payload()).ifPresent(status -> {
             statuses.put(status.node(), status);
             if (status.online()) {
                 requester.nodeOnline(status.node());

@@ -67,9 +67,8 @@ public final class Roster<S> {
             return events;
         }
         S status;
-        Peer<S> held = peers.get(peer);
         try {
-            status = codec.decode(peer, payload, held == null ? null : held.status());
+            status = codec.decode(peer, payload);
         } catch (RuntimeException e) {
             malformed++;
             if (unreadable.add(peer)) {

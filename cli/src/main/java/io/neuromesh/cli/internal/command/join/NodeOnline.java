@@ -39,8 +39,7 @@ final class NodeOnline {
         try (MqttLink link = broker.link()) {
             link.subscribe(Subscription.of(Topics.nodeStatus(node)), message -> {
                 try {
-                    // Only liveness counts here: a compact heartbeat needs no status held before it.
-                    statuses.add(NodeStatusCodec.decode(message.payload(), null));
+                    statuses.add(NodeStatusCodec.decode(message.payload()));
                 } catch (WireFormatException ignored) {
                     // Not a status this version reads; a later one will be.
                 }

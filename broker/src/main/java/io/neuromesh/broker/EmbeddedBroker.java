@@ -50,6 +50,13 @@ public interface EmbeddedBroker extends AutoCloseable {
      */
     int DEFAULT_RECEIVE_MAXIMUM = 1000;
 
+    /**
+     * How many messages the broker queues for one subscriber (an online one whose in-flight window is full, or an
+     * offline persistent session) before it discards new ones. HiveMQ's own default of 1,000 silently dropped part of
+     * a burst to a node that fell behind; the mosquitto processes Neuromesh starts get the same limit.
+     */
+    int MAX_QUEUED_MESSAGES = 100_000;
+
     /** The largest MQTT packet accepted when none is given, in bytes (32 MiB). */
     int DEFAULT_MAX_PACKET_SIZE = 32 * 1024 * 1024;
 

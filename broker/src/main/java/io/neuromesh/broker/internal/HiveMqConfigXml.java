@@ -1,5 +1,6 @@
 package io.neuromesh.broker.internal;
 
+import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.broker.Persistence;
 import io.neuromesh.broker.internal.tls.ListenerKeystore;
 
@@ -37,12 +38,16 @@ final class HiveMqConfigXml {
                         <subscription-identifier><enabled>true</enabled></subscription-identifier>
                         <packets><max-packet-size>%d</max-packet-size></packets>
                         <receive-maximum><server-receive-maximum>%d</server-receive-maximum></receive-maximum>
+                        <queued-messages>
+                            <max-queue-size>%d</max-queue-size>
+                            <strategy>discard</strategy>
+                        </queued-messages>
                     </mqtt>
                     <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     <persistence><mode>%s</mode></persistence>
                 </hivemq>
                 """.formatted(plainListener(config, ports), tlsListener(config, ports, keystore), config.maxPacketSize(),
-                config.receiveMaximum(), persistenceMode(config.persistence()));
+                config.receiveMaximum(), EmbeddedBroker.MAX_QUEUED_MESSAGES, persistenceMode(config.persistence()));
     }
 
     private static String plainListener(BrokerConfig config, Ports ports) {

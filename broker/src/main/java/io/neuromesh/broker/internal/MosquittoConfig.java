@@ -1,5 +1,7 @@
 package io.neuromesh.broker.internal;
 
+import io.neuromesh.broker.EmbeddedBroker;
+
 import java.nio.file.Path;
 
 /** Renders {@code mosquitto.conf} for a mosquitto process. */
@@ -7,7 +9,6 @@ final class MosquittoConfig {
 
     /** Mosquitto announces this as its Receive Maximum; the embedded broker uses the same. */
     static final int MAX_INFLIGHT_MESSAGES = 1000;
-    static final int MAX_QUEUED_MESSAGES = 100_000;
 
     private MosquittoConfig() {
     }
@@ -34,7 +35,7 @@ final class MosquittoConfig {
                 user %s
                 log_dest stdout
                 log_timestamp_format %%Y-%%m-%%dT%%H:%%M:%%S
-                """.formatted(port, persistenceDir.toAbsolutePath(), MAX_INFLIGHT_MESSAGES, MAX_QUEUED_MESSAGES,
+                """.formatted(port, persistenceDir.toAbsolutePath(), MAX_INFLIGHT_MESSAGES, EmbeddedBroker.MAX_QUEUED_MESSAGES,
                 user);
     }
 }

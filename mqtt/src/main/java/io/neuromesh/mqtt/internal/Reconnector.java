@@ -149,6 +149,7 @@ final class Reconnector {
                 wipeSession();
             }
             client.connect(ConnectionOptions.of(config, sockets)).waitForCompletion(config.connectTimeout().toMillis() + 1000);
+            PahoTopicAliases.disable(client);
         } catch (MqttException e) {
             String reason = PahoFailures.connectFailure(e, config);
             if (PahoFailures.refusedLogin(e) && connects.get() == 0) {

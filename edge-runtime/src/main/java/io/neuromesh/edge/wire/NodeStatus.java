@@ -21,10 +21,15 @@ import java.util.Optional;
  * @param reportedBy for an offline status: the peer that saw the node go and recorded its Last Will with the time
  *                  it saw it, on {@code neuromesh/nodes/<peer>/seen/<node>} (a Last Will is written at connect, so its
  *                  own {@code ts} is the connect time); empty for a node's own status and for an unconfirmed Last Will
+ * @param neuronsKnown false when a compact heartbeat ({@link NodeStatusCodec#encodeHeartbeat}) said the node hosts
+ *                  another set than the one this reader holds (it missed or has not yet received the node's full
+ *                  status): {@link #neurons()} is then the last set known (possibly empty), not the current one.
+ *                  Always true for statuses read in full
  * @since 0.1
  */
 public record NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
-                         Optional<Running> running, Optional<String> reason, Optional<String> reportedBy) {
+                         Optional<Running> running, Optional<String> reason, Optional<String> reportedBy,
+                         boolean neuronsKnown) {
 
     /** The {@link #reason()} of a Last Will: the broker saw the connection die. */
     public static final String CONNECTION_LOST = "connection lost";
@@ -62,6 +67,15 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
         if (offline && !neurons.isEmpty()) {
             throw new IllegalArgumentException("neurons: an offline node hosts none, got " + neurons);
         }
+        if (offline && !neuronsKnown) {
+            throw new IllegalArgumentException("neuronsKnown: an offline node is known to host none");
+        }
+    }
+
+    /** A status whose hosted set is known ({@link #neuronsKnown()}). */
+    public NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
+                      Optional<Running> running, Optional<String> reason, Optional<String> reportedBy) {
+        this(state, node, neurons, timestamp, running, reason, reportedBy, true);
     }
 
     /** The status of a live ({@link NodeState#ONLINE} or {@link NodeState#LEAVING}) node. */

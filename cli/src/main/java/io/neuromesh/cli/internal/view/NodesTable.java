@@ -33,7 +33,9 @@ public final class NodesTable {
                 "MALFORMED", "DROPPED");
         statuses.stream().sorted(Comparator.comparing(NodeStatus::node)).forEach(status -> {
             Optional<NodeStatus.Running> load = status.running();
-            table.row(status.node(), status.state().wireName(), neurons(status.neurons()),
+            // A compact heartbeat this reader could not match: the list shown is the last one known.
+            table.row(status.node(), status.state().wireName(),
+                    neurons(status.neurons()) + (status.neuronsKnown() ? "" : " (last known)"),
                     status.rev() > 0 ? Long.toString(status.rev()) : ABSENT, shortHash(status.hash()),
                     lastStatus(status, now),
                     load.map(l -> String.format(Locale.ROOT, "%.1f", l.inputsPerSecond())).orElse(ABSENT),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NodesTableTest {
 
@@ -47,6 +48,15 @@ class NodesTableTest {
         assertEquals("unknown (connected 1m ago)", NodesTable.lastStatus(will, NOW),
                 "a Last Will no peer confirmed carries the connect time: not when the node went");
         assertEquals("20s ago", NodesTable.lastStatus(shutdown, NOW), "its last word says when it left");
+    }
+
+    @Test
+    void aHostedSetNotKnownFromTheLastHeartbeatIsShownAsTheLastKnown() {
+        NodeStatus unmatched = new NodeStatus(NodeState.ONLINE, "n1", List.of("x"), NOW.minusMillis(100),
+                Optional.of(new NodeStatus.Running("i1", 1, HASH, NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,
+                        Optional.empty())), Optional.empty(), Optional.empty(), false);
+        String line = NodesTable.lines(List.of(unmatched), NOW).get(1);
+        assertTrue(line.startsWith("n1    online  1 (x) (last known)  "), line);
     }
 
     @Test

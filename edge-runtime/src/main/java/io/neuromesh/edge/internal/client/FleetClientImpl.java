@@ -120,7 +120,9 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     private void onStatus(InboundMessage message) {
-        FleetMessages.status(message.topic(), message.payload()).ifPresent(status -> {
+        String node = Topics.nodeOf(message.topic());
+        NodeStatus held = node == null ? null : statuses.get(node);
+        FleetMessages.status(message.topic(), message.payload(), held).ifPresent(status -> {
             statuses.put(status.node(), status);
             if (status.online()) {
                 requester.nodeOnline(status.node());

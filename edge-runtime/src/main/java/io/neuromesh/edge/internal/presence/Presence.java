@@ -140,9 +140,13 @@ public final class Presence {
         postMembership();
     }
 
-    /** True when some online node other than this one reports hosting {@code neuron}. Thread-safe. */
+    /**
+     * True when some online node other than this one reports hosting {@code neuron}; a peer whose hosted set is not
+     * known (a compact heartbeat this node could not match) reports none until its full status arrives. Thread-safe.
+     */
     public boolean hostedElsewhere(String neuron) {
-        return watcher.online().values().stream().anyMatch(peer -> peer.neurons().contains(neuron));
+        return watcher.online().values().stream()
+                .anyMatch(peer -> peer.neuronsKnown() && peer.neurons().contains(neuron));
     }
 
     /** The last status of each online peer (this node excluded). Thread-safe. */

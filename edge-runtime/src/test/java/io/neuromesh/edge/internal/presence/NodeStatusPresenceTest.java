@@ -103,4 +103,25 @@ class NodeStatusPresenceTest {
         assertEquals(NodeState.OFFLINE, lastWill.state());
         assertEquals("connection lost", lastWill.reason().orElseThrow());
     }
+
+    @Test
+    void aHeartbeatIsCompactWhileOnlyLivenessChangedAndTheRetainedStatusIsRecentElseFull() throws Exception {
+        NodeStatus.Running beating = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(2)));
+        NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, beating);
+        NodeStatus soon = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS.plusSeconds(2), beating);
+        byte[] compact = CODEC.encodeHeartbeat(soon, retained);
+        assertArrayEquals(NodeStatusCodec.encodeHeartbeat(soon), compact);
+        assertEquals(soon, CODEC.decode("n1", compact, retained), "merged into the status held");
+
+        assertNull(CODEC.encodeHeartbeat(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x"), TS.plusSeconds(2),
+                beating), retained), "a changed hosted set goes in full");
+        Instant due = TS.plus(Duration.ofSeconds(2).multipliedBy(NodeStatusPresence.FULL_EVERY_BEATS));
+        NodeStatus justBefore = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), due.minusMillis(1), beating);
+        assertArrayEquals(NodeStatusCodec.encodeHeartbeat(justBefore), CODEC.encodeHeartbeat(justBefore, retained));
+        assertNull(CODEC.encodeHeartbeat(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), due, beating),
+                retained), "the retained status is refreshed every " + NodeStatusPresence.FULL_EVERY_BEATS + " beats");
+        assertNull(CODEC.encodeHeartbeat(live(NodeState.ONLINE, "n1", "x", "y"), live(NodeState.ONLINE, "n1", "x",
+                "y")), "a status that announces no interval always goes in full");
+    }
 }

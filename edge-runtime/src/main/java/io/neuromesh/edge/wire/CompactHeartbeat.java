@@ -81,6 +81,7 @@ final class CompactHeartbeat {
                 && retained.neuronsKnown() && now.neuronsKnown()
                 && was.instance().equals(is.instance()) && was.rev() == is.rev() && was.hash().equals(is.hash())
                 && was.since().equals(is.since()) && was.topologyProblem().equals(is.topologyProblem())
+                && was.heartbeats() == is.heartbeats()
                 // Identity first: the runtime keeps one list until its hosted set changes.
                 && (retained.neurons() == now.neurons() || Objects.equals(retained.neurons(), now.neurons()));
     }

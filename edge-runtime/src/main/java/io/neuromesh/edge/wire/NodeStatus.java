@@ -144,13 +144,16 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
      * @param heartbeat       the longest the node waits before its next status (its heartbeat interval, which grows
      *                        with the fleet); peers allow it that many more missed heartbeats. Empty from nodes that
      *                        do not say (older versions): peers then use their own {@code --offline-after}
+     * @param heartbeats      how the node sends its heartbeats: {@link HeartbeatForm#COMPACT} (a large hosted set)
+     *                        means the liveness of its retained status may be up to 30 heartbeats old
      */
     public record Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
                           long heapUsedMb, long heapMaxMb, long malformed, long dropped,
-                          Optional<String> topologyProblem, Optional<Duration> heartbeat) {
+                          Optional<String> topologyProblem, Optional<Duration> heartbeat, HeartbeatForm heartbeats) {
 
         public Running {
             Objects.requireNonNull(instance, "instance: must not be null");
+            Objects.requireNonNull(heartbeats, "heartbeats: must not be null; use HeartbeatForm.FULL");
             Objects.requireNonNull(heartbeat, "heartbeat: must not be null; use Optional.empty()");
             heartbeat.ifPresent(h -> {
                 if (h.isNegative() || h.isZero()) {
@@ -171,6 +174,14 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
                 throw new IllegalArgumentException("inputsPerSecond: must be a finite number >= 0, got "
                         + inputsPerSecond);
             }
+        }
+
+        /** A status whose every heartbeat is full ({@link HeartbeatForm#FULL}). */
+        public Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
+                       long heapUsedMb, long heapMaxMb, long malformed, long dropped,
+                       Optional<String> topologyProblem, Optional<Duration> heartbeat) {
+            this(instance, rev, hash, since, inputsPerSecond, queue, heapUsedMb, heapMaxMb, malformed, dropped,
+                    topologyProblem, heartbeat, HeartbeatForm.FULL);
         }
 
         /** A status that does not announce its heartbeat interval. */

@@ -201,7 +201,8 @@ public final class Presence {
         Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
         NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
-                stats.dropped(), v.topologyProblem(), Optional.of(interval.announce()));
+                stats.dropped(), v.topologyProblem(), Optional.of(interval.announce()),
+                NodeStatusPresence.heartbeatsFor(v.neurons().size()));
         return NodeStatus.live(state, config.node(), v.neurons(), Instant.now(), running);
     }
 

@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.presence;
 
+import io.neuromesh.edge.wire.HeartbeatForm;
 import io.neuromesh.edge.wire.NodeState;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.NodeStatusCodec;
@@ -105,9 +106,28 @@ class NodeStatusPresenceTest {
     }
 
     @Test
+    void onlyANodeHostingMoreThanTheThresholdSendsCompactHeartbeats() {
+        assertEquals(1_000, NodeStatusPresence.COMPACT_ABOVE_NEURONS);
+        assertEquals(HeartbeatForm.FULL, NodeStatusPresence.heartbeatsFor(0));
+        assertEquals(HeartbeatForm.FULL, NodeStatusPresence.heartbeatsFor(NodeStatusPresence.COMPACT_ABOVE_NEURONS));
+        assertEquals(HeartbeatForm.COMPACT,
+                NodeStatusPresence.heartbeatsFor(NodeStatusPresence.COMPACT_ABOVE_NEURONS + 1));
+        assertEquals(HeartbeatForm.COMPACT, NodeStatusPresence.heartbeatsFor(100_000));
+    }
+
+    @Test
+    void aStatusThatSaysItsHeartbeatsAreFullGoesInFullEveryHeartbeat() {
+        NodeStatus.Running full = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(2)), HeartbeatForm.FULL);
+        NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, full);
+        assertNull(CODEC.encodeHeartbeat(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"),
+                TS.plusSeconds(2), full), retained), "only liveness changed, and still the full status, retained");
+    }
+
+    @Test
     void aHeartbeatIsCompactWhileOnlyLivenessChangedAndTheRetainedStatusIsRecentElseFull() throws Exception {
         NodeStatus.Running beating = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
-                0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(2)));
+                0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(2)), HeartbeatForm.COMPACT);
         NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, beating);
         NodeStatus soon = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS.plusSeconds(2), beating);
         byte[] compact = CODEC.encodeHeartbeat(soon, retained);
@@ -121,7 +141,9 @@ class NodeStatusPresenceTest {
         assertArrayEquals(NodeStatusCodec.encodeHeartbeat(justBefore), CODEC.encodeHeartbeat(justBefore, retained));
         assertNull(CODEC.encodeHeartbeat(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), due, beating),
                 retained), "the retained status is refreshed every " + NodeStatusPresence.FULL_EVERY_BEATS + " beats");
-        assertNull(CODEC.encodeHeartbeat(live(NodeState.ONLINE, "n1", "x", "y"), live(NodeState.ONLINE, "n1", "x",
-                "y")), "a status that announces no interval always goes in full");
+        NodeStatus.Running silent = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                0, 0, Optional.empty(), Optional.empty(), HeartbeatForm.COMPACT);
+        NodeStatus noInterval = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, silent);
+        assertNull(CODEC.encodeHeartbeat(noInterval, noInterval), "a status that announces no interval goes in full");
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import static io.neuromesh.edge.internal.presence.NodeStatusPresence.CODEC;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -145,5 +146,38 @@ class NodeStatusPresenceTest {
                 0, 0, Optional.empty(), Optional.empty(), HeartbeatForm.COMPACT);
         NodeStatus noInterval = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, silent);
         assertNull(CODEC.encodeHeartbeat(noInterval, noInterval), "a status that announces no interval goes in full");
+    }
+
+    /**
+     * The measurement of docs/wire.md: bytes per heartbeat as the announcer sends them (the compact heartbeat when
+     * the codec gives one, else the full status), with a real instance id and content hash and the bench's ids.
+     */
+    @Test
+    void aHeartbeatOfA100000NeuronNodeIsCompactAndOneOfATenNeuronNodeIsTheFullStatusAsBefore() {
+        for (int hosted : new int[] {10, 1_000, 1_001, 100_000}) {
+            List<String> neurons = IntStream.range(0, hosted).mapToObj(i -> "n" + Integer.toString(i, 36)).toList();
+            NodeStatus.Running running = new NodeStatus.Running("6c1c4b36-2f0e-4a8e-9d55-0b5c7e1f3a92", 1,
+                    "1a26a146d8e3e53b1a26a146d8e3e53b1a26a146d8e3e53b1a26a146d8e3e53b", TS.minusSeconds(100), 12.5, 0,
+                    31, 6028, 0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(1)),
+                    NodeStatusPresence.heartbeatsFor(hosted));
+            NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", neurons, TS, running);
+            NodeStatus beat = NodeStatus.live(NodeState.ONLINE, "n1", neurons, TS.plusSeconds(1), running);
+            int before = NodeStatusCodec.encode(beat).length;
+            long start = System.nanoTime();
+            byte[] compact = CODEC.encodeHeartbeat(beat, retained);
+            long first = System.nanoTime() - start;
+            start = System.nanoTime();
+            CODEC.encodeHeartbeat(beat, retained);
+            long second = System.nanoTime() - start;
+            int after = compact == null ? before : compact.length;
+            System.out.printf("node hosting %,d neurons: %,d bytes per heartbeat before, %,d after"
+                    + " (encoded in %.2f ms, then %.2f ms with the digest cached)%n", hosted, before, after,
+                    first / 1e6, second / 1e6);
+            if (hosted <= NodeStatusPresence.COMPACT_ABOVE_NEURONS) {
+                assertNull(compact, "every heartbeat is the full status, as before");
+            } else {
+                assertTrue(after < 450, hosted + ": " + after);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -112,6 +113,13 @@ public interface FleetClient extends AutoCloseable {
      * ({@code neuromesh/nodes/<peer>/seen/<node>}; {@link NodeStatus#reportedBy()} names the peer).
      */
     Map<String, NodeStatus> nodes();
+
+    /**
+     * Waits up to each node's heartbeatMs + 1 s (at most {@code timeout}; at once when none) for the next status of
+     * the nodes whose retained status says {@code "heartbeats":"compact"} (its liveness may be 30 heartbeats old) and
+     * returns those not heard in time, sorted: their liveness in {@link #nodes()} is the retained copy's. Blocking.
+     */
+    Set<String> awaitFreshLiveness(Duration timeout);
 
     /**
      * Waits until each of {@code nodes} has an outcome for the topology {@code published}: it runs it (its status
@@ -283,7 +291,6 @@ public interface FleetClient extends AutoCloseable {
      * @param payload  the payload as published
      * @param retained true when replayed from the broker's retained store
      * @param arrived  when this client received it
-     * @since 0.1
      */
     record NeuronMessage(String neuron, NeuronTopic kind, byte[] payload, boolean retained, Instant arrived) {
     }

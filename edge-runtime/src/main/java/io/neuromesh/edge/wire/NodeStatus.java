@@ -21,10 +21,15 @@ import java.util.Optional;
  * @param reportedBy for an offline status: the peer that saw the node go and recorded its Last Will with the time
  *                  it saw it, on {@code neuromesh/nodes/<peer>/seen/<node>} (a Last Will is written at connect, so its
  *                  own {@code ts} is the connect time); empty for a node's own status and for an unconfirmed Last Will
+ * @param neuronsKnown false when a compact heartbeat ({@link NodeStatusCodec#encodeHeartbeat}) said the node hosts
+ *                  another set than the one this reader holds (it missed or has not yet received the node's full
+ *                  status): {@link #neurons()} is then the last set known (possibly empty), not the current one.
+ *                  Always true for statuses read in full
  * @since 0.1
  */
 public record NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
-                         Optional<Running> running, Optional<String> reason, Optional<String> reportedBy) {
+                         Optional<Running> running, Optional<String> reason, Optional<String> reportedBy,
+                         boolean neuronsKnown) {
 
     /** The {@link #reason()} of a Last Will: the broker saw the connection die. */
     public static final String CONNECTION_LOST = "connection lost";
@@ -62,6 +67,15 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
         if (offline && !neurons.isEmpty()) {
             throw new IllegalArgumentException("neurons: an offline node hosts none, got " + neurons);
         }
+        if (offline && !neuronsKnown) {
+            throw new IllegalArgumentException("neuronsKnown: an offline node is known to host none");
+        }
+    }
+
+    /** A status whose hosted set is known ({@link #neuronsKnown()}). */
+    public NodeStatus(NodeState state, String node, List<String> neurons, Instant timestamp,
+                      Optional<Running> running, Optional<String> reason, Optional<String> reportedBy) {
+        this(state, node, neurons, timestamp, running, reason, reportedBy, true);
     }
 
     /** The status of a live ({@link NodeState#ONLINE} or {@link NodeState#LEAVING}) node. */
@@ -130,13 +144,16 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
      * @param heartbeat       the longest the node waits before its next status (its heartbeat interval, which grows
      *                        with the fleet); peers allow it that many more missed heartbeats. Empty from nodes that
      *                        do not say (older versions): peers then use their own {@code --offline-after}
+     * @param heartbeats      how the node sends its heartbeats: {@link HeartbeatForm#COMPACT} (a large hosted set)
+     *                        means the liveness of its retained status may be up to 30 heartbeats old
      */
     public record Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
                           long heapUsedMb, long heapMaxMb, long malformed, long dropped,
-                          Optional<String> topologyProblem, Optional<Duration> heartbeat) {
+                          Optional<String> topologyProblem, Optional<Duration> heartbeat, HeartbeatForm heartbeats) {
 
         public Running {
             Objects.requireNonNull(instance, "instance: must not be null");
+            Objects.requireNonNull(heartbeats, "heartbeats: must not be null; use HeartbeatForm.FULL");
             Objects.requireNonNull(heartbeat, "heartbeat: must not be null; use Optional.empty()");
             heartbeat.ifPresent(h -> {
                 if (h.isNegative() || h.isZero()) {
@@ -157,6 +174,14 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
                 throw new IllegalArgumentException("inputsPerSecond: must be a finite number >= 0, got "
                         + inputsPerSecond);
             }
+        }
+
+        /** A status whose every heartbeat is full ({@link HeartbeatForm#FULL}). */
+        public Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
+                       long heapUsedMb, long heapMaxMb, long malformed, long dropped,
+                       Optional<String> topologyProblem, Optional<Duration> heartbeat) {
+            this(instance, rev, hash, since, inputsPerSecond, queue, heapUsedMb, heapMaxMb, malformed, dropped,
+                    topologyProblem, heartbeat, HeartbeatForm.FULL);
         }
 
         /** A status that does not announce its heartbeat interval. */

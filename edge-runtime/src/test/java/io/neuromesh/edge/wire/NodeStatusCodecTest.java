@@ -67,6 +67,25 @@ class NodeStatusCodecTest {
     }
 
     @Test
+    void aNodeWithCompactHeartbeatsSaysSoInItsStatusAndOthersDoNot() throws Exception {
+        NodeStatus.Running compact = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                2, 1, Optional.empty(), Optional.empty(), HeartbeatForm.COMPACT);
+        NodeStatus marked = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, compact);
+        assertEquals(ONLINE.replace("}", ",\"heartbeats\":\"compact\"}"), encode(marked));
+        assertEquals(marked, decode(encode(marked)));
+        assertEquals(HeartbeatForm.FULL, decode(ONLINE).running().orElseThrow().heartbeats(), "absent: full");
+        assertEquals(HeartbeatForm.FULL, decode(ONLINE.replace("}", ",\"heartbeats\":\"full\"}")).running()
+                .orElseThrow().heartbeats());
+        assertEquals("node status: heartbeats: must be one of full, compact, got \"tiny\"",
+                reject(ONLINE.replace("}", ",\"heartbeats\":\"tiny\"}")));
+        assertEquals("node status: heartbeats: must be a string, got 1",
+                reject(ONLINE.replace("}", ",\"heartbeats\":1}")));
+        assertEquals("heartbeats: must not be null; use HeartbeatForm.FULL", assertThrows(NullPointerException.class,
+                () -> new NodeStatus.Running("i", 1, "h", TS, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
+                        null)).getMessage());
+    }
+
+    @Test
     void readsAStatusWithoutVersionAsVersionOne() throws Exception {
         assertEquals(decode(ONLINE), decode(ONLINE.replace("\"v\":1,", "")));
         assertEquals(NodeState.ONLINE, decode(ONLINE.replace("\"v\":1,", "")).state());

@@ -54,6 +54,11 @@ public final class Announcer<S> implements AutoCloseable {
     private final Object beats = new Object();
     private ScheduledFuture<?> nextBeat;
     private boolean stopped;
+    /**
+     * The status this announcer last published retained, or null when the broker may hold another one (before the
+     * first, and after a connection loss, when the broker has published the Last Will).
+     */
+    private volatile S retained;
     private final Lifecycle lifecycle = new Lifecycle();
 
     private Announcer(MqttLink link, Announcement<S> announcement, Supplier<S> status, Supplier<S> goodbye,
@@ -118,7 +123,13 @@ public final class Announcer<S> implements AutoCloseable {
             @Override
             public void connected(boolean reconnect) {
                 // After a reconnect the broker has published our Last Will: say we are back at once.
+                retained = null;
                 publishLater(Qos.AT_LEAST_ONCE);
+            }
+
+            @Override
+            public void disconnected(String reason) {
+                retained = null;
             }
         });
         if (link.state() == LinkState.CONNECTED) {
@@ -178,7 +189,7 @@ public final class Announcer<S> implements AutoCloseable {
                 return;
             }
             nextBeat = thread.schedule(() -> {
-                publish(announcement.heartbeatQos());
+                beat();
                 scheduleBeat();
             }, delay, TimeUnit.NANOSECONDS);
         }
@@ -210,6 +221,34 @@ public final class Announcer<S> implements AutoCloseable {
         }
     }
 
+    /**
+     * Announcer thread: a heartbeat, not retained when the codec gives one for what is retained
+     * ({@link PresenceCodec#encodeHeartbeat}); the retained status then stays the full one, for new subscribers. The
+     * status is asked for once: a supplier may measure since its previous call (a rate per heartbeat).
+     */
+    private void beat() {
+        if (link.state() != LinkState.CONNECTED) {
+            return;
+        }
+        S current;
+        byte[] compact;
+        try {
+            current = status.get();
+            S last = retained;
+            compact = current == null || last == null ? null : announcement.codec().encodeHeartbeat(current, last);
+            if (compact != null) {
+                link.publish(OutboundMessage.of(announcement.topic(), compact, announcement.heartbeatQos(), false));
+                return;
+            }
+        } catch (RuntimeException e) {
+            Logger.warn(e, "announcer of {}: heartbeat not published", announcement.topic());
+            return;
+        }
+        if (current != null && send(() -> current, announcement.heartbeatQos())) {
+            announced.complete(null);
+        }
+    }
+
     /** Publishes what {@code supplier} says; never throws, so that a failing supplier does not end the heartbeat. */
     private boolean send(Supplier<S> supplier, Qos qos) {
         try {
@@ -218,6 +257,7 @@ public final class Announcer<S> implements AutoCloseable {
                 return false;
             }
             link.publish(OutboundMessage.of(announcement.topic(), announcement.codec().encode(current), qos, true));
+            retained = current;
             return true;
         } catch (RuntimeException e) {
             Logger.warn(e, "announcer of {}: status not published", announcement.topic());

@@ -26,6 +26,27 @@ public interface PresenceCodec<S> {
      */
     S decode(String peer, byte[] payload);
 
+    /**
+     * Reads the status published on the topic of {@code peer}, given the last status read from that topic, so that
+     * a compact heartbeat ({@link #encodeHeartbeat}) can be merged into it. The default ignores {@code held}.
+     *
+     * @param held the status of {@code peer} read last, or null when none is held
+     * @throws IllegalArgumentException as {@link #decode(String, byte[])}
+     */
+    default S decode(String peer, byte[] payload, S held) {
+        return decode(peer, payload);
+    }
+
+    /**
+     * The body of a periodic heartbeat that may go <em>not retained</em>, so that the retained status stays
+     * {@code retained}: e.g. a compact form when {@code status} differs from {@code retained}, the status last
+     * published retained, only in what heartbeats refresh. Null (the default) publishes {@code status} in full,
+     * retained. Readers get it through {@link #decode(String, byte[], Object)}.
+     */
+    default byte[] encodeHeartbeat(S status, S retained) {
+        return null;
+    }
+
     /** False when the status says its sender is offline or leaving: watchers count it gone at once. */
     boolean online(S status);
 

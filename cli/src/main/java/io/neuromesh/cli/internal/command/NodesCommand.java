@@ -4,10 +4,13 @@ import io.neuromesh.cli.internal.fleet.FleetWarnings;
 import io.neuromesh.cli.internal.options.FleetQuery;
 import io.neuromesh.cli.internal.view.NodesJson;
 import io.neuromesh.cli.internal.view.NodesTable;
+import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.FleetTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code neuromesh nodes [--json]}: the fleet as its retained statuses describe it. */
@@ -21,16 +24,26 @@ public final class NodesCommand implements Callable<Integer> {
     @Mixin
     private FleetQuery fleet;
 
+    /** The fleet as read, and the nodes whose liveness is the retained copy's ({@link FleetClient#awaitFreshLiveness}). */
+    private record Read(FleetTopology now, Set<String> oldLiveness) {
+    }
+
     @Override
     public Integer call() {
-        fleet.show((client, timeout) -> client.topology(timeout), now -> NodesJson.of(now.nodes().values()),
-                (now, out) -> {
-                    if (now.nodes().isEmpty()) {
+        // Fresh liveness first: a node with compact heartbeats retains liveness up to 30 heartbeats old. No wait when
+        // no node says so (up to 1,000 neurons every heartbeat is the retained status).
+        fleet.show((client, timeout) -> {
+                    Set<String> old = client.awaitFreshLiveness(timeout);
+                    return new Read(client.topology(timeout), old);
+                }, read -> NodesJson.of(read.now().nodes().values()),
+                (read, out) -> {
+                    if (read.now().nodes().isEmpty()) {
                         out.println("no node has published a status on " + fleet.broker().uri() + " yet");
                         return;
                     }
-                    NodesTable.lines(now.nodes().values(), Instant.now()).forEach(out::println);
-                    FleetWarnings.lines(now).forEach(out::println);
+                    NodesTable.lines(read.now().nodes().values(), read.oldLiveness(), Instant.now())
+                            .forEach(out::println);
+                    FleetWarnings.lines(read.now()).forEach(out::println);
                 });
         return 0;
     }

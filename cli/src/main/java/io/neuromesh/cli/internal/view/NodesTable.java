@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The table of {@code neuromesh nodes}, from the retained statuses. */
 public final class NodesTable {
@@ -22,20 +23,24 @@ public final class NodesTable {
     }
 
     /**
-     * @param statuses the retained statuses, in any order
-     * @param now      the time ages are measured to
+     * @param statuses    the retained statuses, in any order, with the heartbeats heard since merged in
+     * @param oldLiveness the nodes that send compact heartbeats and were not heard from while the reader waited:
+     *                    their load and counters are the retained copy's, as old as the age column says
+     * @param now         the time ages are measured to
      * @return a header and one line per node, sorted by node: state, neurons (count and the first few), rev, short
      *         hash, age of the status, the load fields when the status carries them ({@code -} when not), and the
      *         inputs refused since the node started: malformed, and dropped from full inboxes
      */
-    public static List<String> lines(Collection<NodeStatus> statuses, Instant now) {
+    public static List<String> lines(Collection<NodeStatus> statuses, Set<String> oldLiveness, Instant now) {
         Table table = new Table("NODE", "STATE", "NEURONS", "REV", "HASH", "LAST STATUS", "IN/S", "QUEUE", "HEAP",
                 "MALFORMED", "DROPPED");
         statuses.stream().sorted(Comparator.comparing(NodeStatus::node)).forEach(status -> {
             Optional<NodeStatus.Running> load = status.running();
-            table.row(status.node(), status.state().wireName(), neurons(status.neurons()),
+            // A compact heartbeat this reader could not match: the list shown is the last one known.
+            table.row(status.node(), status.state().wireName(),
+                    neurons(status.neurons()) + (status.neuronsKnown() ? "" : " (last known)"),
                     status.rev() > 0 ? Long.toString(status.rev()) : ABSENT, shortHash(status.hash()),
-                    lastStatus(status, now),
+                    lastStatus(status, now) + (oldLiveness.contains(status.node()) ? " (no heartbeat)" : ""),
                     load.map(l -> String.format(Locale.ROOT, "%.1f", l.inputsPerSecond())).orElse(ABSENT),
                     load.map(l -> Integer.toString(l.queue())).orElse(ABSENT),
                     load.map(l -> l.heapUsedMb() + "/" + l.heapMaxMb() + " MB").orElse(ABSENT),

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NodesTableTest {
 
@@ -35,7 +37,7 @@ class NodesTableTest {
                         + "          2",
                 "n3    offline  0                 -    -                 5m ago       -     -      -          -"
                         + "          -"),
-                NodesTable.lines(List.of(n2, n3, n1), NOW));
+                NodesTable.lines(List.of(n2, n3, n1), Set.of(), NOW));
     }
 
     @Test
@@ -50,12 +52,32 @@ class NodesTableTest {
     }
 
     @Test
+    void aHostedSetNotKnownFromTheLastHeartbeatIsShownAsTheLastKnown() {
+        NodeStatus unmatched = new NodeStatus(NodeState.ONLINE, "n1", List.of("x"), NOW.minusMillis(100),
+                Optional.of(new NodeStatus.Running("i1", 1, HASH, NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,
+                        Optional.empty())), Optional.empty(), Optional.empty(), false);
+        String line = NodesTable.lines(List.of(unmatched), Set.of(), NOW).get(1);
+        assertTrue(line.startsWith("n1    online  1 (x) (last known)  "), line);
+    }
+
+    @Test
+    void aNodeNotHeardWhileTheReaderWaitedShowsItsRetainedLivenessAsOld() {
+        NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x"), NOW.minusSeconds(25),
+                running(1, 0, 0, 20, 512));
+        NodeStatus heard = NodeStatus.live(NodeState.ONLINE, "n2", List.of("y"), NOW.minusMillis(300),
+                running(1, 0, 0, 20, 512));
+        List<String> lines = NodesTable.lines(List.of(retained, heard), Set.of("n1"), NOW);
+        assertTrue(lines.get(1).contains("  25s ago (no heartbeat)  "), lines.get(1));
+        assertTrue(lines.get(2).contains("  0.3s ago  "), lines.get(2));
+    }
+
+    @Test
     void aNodeWithoutATopologyShowsNoRevAndNoHash() {
         NodeStatus fresh = NodeStatus.live(NodeState.ONLINE, "n1", List.of(), NOW.minusMillis(100),
                 new NodeStatus.Running("i1", 0, "", NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,
                         Optional.empty()));
         assertEquals("n1    online  0        -    -     0.1s ago     0.0   0      20/512 MB  0          0",
-                NodesTable.lines(List.of(fresh), NOW).get(1));
+                NodesTable.lines(List.of(fresh), Set.of(), NOW).get(1));
     }
 
     private static NodeStatus.Running running(long rev, double inputsPerSecond, int queue, long heapUsedMb,

@@ -65,6 +65,7 @@ public final class FleetClientImpl implements FleetClient {
     /** The rollouts being waited for; the dispatch thread feeds them every status and result. */
     private final List<Rollout> rollouts = new CopyOnWriteArrayList<>();
     private final TopologyReader reader;
+    private final FreshLiveness fresh = new FreshLiveness();
 
     /** One rollout being waited for: its tracker, and the events its waiting thread has yet to hand out. */
     private record Rollout(RolloutTracker tracker, BlockingQueue<RolloutEvent> events) {
@@ -120,8 +121,13 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     private void onStatus(InboundMessage message) {
-        FleetMessages.status(message.topic(), message.payload()).ifPresent(status -> {
+        String node = Topics.nodeOf(message.topic());
+        NodeStatus held = node == null ? null : statuses.get(node);
+        FleetMessages.status(message.topic(), message.payload(), held).ifPresent(status -> {
             statuses.put(status.node(), status);
+            if (!message.retained()) {
+                fresh.heard(status.node());
+            }
             if (status.online()) {
                 requester.nodeOnline(status.node());
             }
@@ -180,6 +186,16 @@ public final class FleetClientImpl implements FleetClient {
     @Override
     public Map<String, NodeStatus> nodes() {
         return seen.date(statuses);
+    }
+
+    @Override
+    public Set<String> awaitFreshLiveness(Duration timeout) {
+        try {
+            return fresh.await(statuses, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TreeSet<>(statuses.keySet());
+        }
     }
 
     @Override

@@ -29,14 +29,19 @@ final class FleetMessages {
     private FleetMessages() {
     }
 
-    /** A status from {@code neuromesh/nodes/<node>/status}; empty when cleared, invalid, or about another node. */
-    static Optional<NodeStatus> status(String topic, byte[] payload) {
+    /**
+     * A status from {@code neuromesh/nodes/<node>/status}, a compact heartbeat merged into the status held of that
+     * node; empty when cleared, invalid, or about another node.
+     *
+     * @param held the node's status read last, or null
+     */
+    static Optional<NodeStatus> status(String topic, byte[] payload, NodeStatus held) {
         String node = Topics.nodeOf(topic);
         if (node == null || payload.length == 0) {
             return Optional.empty();
         }
         try {
-            NodeStatus status = NodeStatusCodec.decode(payload);
+            NodeStatus status = NodeStatusCodec.decode(payload, held);
             if (status.node().equals(node)) {
                 return Optional.of(status);
             }

@@ -45,7 +45,7 @@ final class RolloutTracker {
     synchronized List<RolloutEvent> onStatus(NodeStatus status) {
         String node = status.node();
         if (!waited.contains(node)) {
-            if (status.online() && joined.add(node)) {
+            if (status.online() && status.neuronsKnown() && joined.add(node)) {
                 return List.of(new RolloutEvent(node, Kind.JOINED, status.neurons(), List.of()));
             }
             return List.of();
@@ -53,7 +53,8 @@ final class RolloutTracker {
         if (outcomes.containsKey(node)) {
             return List.of();
         }
-        if (status.online() && status.rev() == rev && status.hash().equals(hash)) {
+        // A status whose hosted set is not known yet waits for the full one (or the node's topology result).
+        if (status.online() && status.neuronsKnown() && status.rev() == rev && status.hash().equals(hash)) {
             return settle(new RolloutEvent(node, Kind.APPLIED, status.neurons(), List.of()));
         }
         if (status.state() != NodeState.ONLINE) {

@@ -140,9 +140,13 @@ public final class Presence {
         postMembership();
     }
 
-    /** True when some online node other than this one reports hosting {@code neuron}. Thread-safe. */
+    /**
+     * True when some online node other than this one reports hosting {@code neuron}; a peer whose hosted set is not
+     * known (a compact heartbeat this node could not match) reports none until its full status arrives. Thread-safe.
+     */
     public boolean hostedElsewhere(String neuron) {
-        return watcher.online().values().stream().anyMatch(peer -> peer.neurons().contains(neuron));
+        return watcher.online().values().stream()
+                .anyMatch(peer -> peer.neuronsKnown() && peer.neurons().contains(neuron));
     }
 
     /** The last status of each online peer (this node excluded). Thread-safe. */
@@ -197,7 +201,8 @@ public final class Presence {
         Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
         NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
-                stats.dropped(), v.topologyProblem(), Optional.of(interval.announce()));
+                stats.dropped(), v.topologyProblem(), Optional.of(interval.announce()),
+                NodeStatusPresence.heartbeatsFor(v.neurons().size()));
         return NodeStatus.live(state, config.node(), v.neurons(), Instant.now(), running);
     }
 

@@ -33,7 +33,9 @@ final class PeerStatuses implements Peers {
         HostedIndex current = index;
         if (current.peers() != peers) {
             Set<String> neurons = new HashSet<>();
-            peers.values().forEach(status -> neurons.addAll(status.neurons()));
+            // A peer whose hosted set is not known (a compact heartbeat not matched yet) reports none.
+            peers.values().stream().filter(NodeStatus::neuronsKnown)
+                    .forEach(status -> neurons.addAll(status.neurons()));
             current = new HostedIndex(peers, neurons);
             index = current;
         }

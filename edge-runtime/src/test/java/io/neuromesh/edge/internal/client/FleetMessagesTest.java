@@ -30,7 +30,7 @@ class FleetMessagesTest {
         String status = "{\"state\":\"leaving\",\"node\":\"n1\",\"instance\":\"i\",\"neurons\":[\"x\"],\"rev\":2,"
                 + "\"hash\":\"ab\",\"ts\":1767225600000,\"since\":1767225500000,\"inputsPerSecond\":0.5,\"queue\":1,"
                 + "\"heapUsedMb\":3,\"heapMaxMb\":4,\"malformed\":0,\"dropped\":0}";
-        var read = FleetMessages.status("neuromesh/nodes/n1/status", bytes(status)).orElseThrow();
+        var read = FleetMessages.status("neuromesh/nodes/n1/status", bytes(status), null).orElseThrow();
         assertEquals(NodeState.LEAVING, read.state());
         assertEquals(Instant.ofEpochMilli(1_767_225_600_000L), read.timestamp());
         assertEquals(2, read.rev());
@@ -39,10 +39,10 @@ class FleetMessagesTest {
     @Test
     void skipsClearedMalformedAndMisaddressedStatuses() {
         String offline = "{\"state\":\"offline\",\"node\":\"n2\",\"neurons\":[],\"reason\":\"shutdown\",\"ts\":1}";
-        assertEquals(Optional.empty(), FleetMessages.status("neuromesh/nodes/n1/status", new byte[0]));
-        assertEquals(Optional.empty(), FleetMessages.status("neuromesh/nodes/n1/status", bytes("{\"state\":1}")));
-        assertEquals(Optional.empty(), FleetMessages.status("neuromesh/nodes/n1/status", bytes(offline)));
-        assertTrue(FleetMessages.status("neuromesh/nodes/n2/status", bytes(offline)).isPresent());
+        assertEquals(Optional.empty(), FleetMessages.status("neuromesh/nodes/n1/status", new byte[0], null));
+        assertEquals(Optional.empty(), FleetMessages.status("neuromesh/nodes/n1/status", bytes("{\"state\":1}"), null));
+        assertEquals(Optional.empty(), FleetMessages.status("neuromesh/nodes/n1/status", bytes(offline), null));
+        assertTrue(FleetMessages.status("neuromesh/nodes/n2/status", bytes(offline), null).isPresent());
     }
 
     @Test

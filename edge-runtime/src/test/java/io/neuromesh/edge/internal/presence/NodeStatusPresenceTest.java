@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.presence;
 
+import io.neuromesh.edge.wire.HeartbeatForm;
 import io.neuromesh.edge.wire.NodeState;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.NodeStatusCodec;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import static io.neuromesh.edge.internal.presence.NodeStatusPresence.CODEC;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -102,5 +104,80 @@ class NodeStatusPresenceTest {
         NodeStatus lastWill = CODEC.decode("n1", will.payload());
         assertEquals(NodeState.OFFLINE, lastWill.state());
         assertEquals("connection lost", lastWill.reason().orElseThrow());
+    }
+
+    @Test
+    void onlyANodeHostingMoreThanTheThresholdSendsCompactHeartbeats() {
+        assertEquals(1_000, NodeStatusPresence.COMPACT_ABOVE_NEURONS);
+        assertEquals(HeartbeatForm.FULL, NodeStatusPresence.heartbeatsFor(0));
+        assertEquals(HeartbeatForm.FULL, NodeStatusPresence.heartbeatsFor(NodeStatusPresence.COMPACT_ABOVE_NEURONS));
+        assertEquals(HeartbeatForm.COMPACT,
+                NodeStatusPresence.heartbeatsFor(NodeStatusPresence.COMPACT_ABOVE_NEURONS + 1));
+        assertEquals(HeartbeatForm.COMPACT, NodeStatusPresence.heartbeatsFor(100_000));
+    }
+
+    @Test
+    void aStatusThatSaysItsHeartbeatsAreFullGoesInFullEveryHeartbeat() {
+        NodeStatus.Running full = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(2)), HeartbeatForm.FULL);
+        NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, full);
+        assertNull(CODEC.encodeHeartbeat(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"),
+                TS.plusSeconds(2), full), retained), "only liveness changed, and still the full status, retained");
+    }
+
+    @Test
+    void aHeartbeatIsCompactWhileOnlyLivenessChangedAndTheRetainedStatusIsRecentElseFull() throws Exception {
+        NodeStatus.Running beating = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(2)), HeartbeatForm.COMPACT);
+        NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, beating);
+        NodeStatus soon = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS.plusSeconds(2), beating);
+        byte[] compact = CODEC.encodeHeartbeat(soon, retained);
+        assertArrayEquals(NodeStatusCodec.encodeHeartbeat(soon), compact);
+        assertEquals(soon, CODEC.decode("n1", compact, retained), "merged into the status held");
+
+        assertNull(CODEC.encodeHeartbeat(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x"), TS.plusSeconds(2),
+                beating), retained), "a changed hosted set goes in full");
+        Instant due = TS.plus(Duration.ofSeconds(2).multipliedBy(NodeStatusPresence.FULL_EVERY_BEATS));
+        NodeStatus justBefore = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), due.minusMillis(1), beating);
+        assertArrayEquals(NodeStatusCodec.encodeHeartbeat(justBefore), CODEC.encodeHeartbeat(justBefore, retained));
+        assertNull(CODEC.encodeHeartbeat(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), due, beating),
+                retained), "the retained status is refreshed every " + NodeStatusPresence.FULL_EVERY_BEATS + " beats");
+        NodeStatus.Running silent = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                0, 0, Optional.empty(), Optional.empty(), HeartbeatForm.COMPACT);
+        NodeStatus noInterval = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, silent);
+        assertNull(CODEC.encodeHeartbeat(noInterval, noInterval), "a status that announces no interval goes in full");
+    }
+
+    /**
+     * The measurement of docs/wire.md: bytes per heartbeat as the announcer sends them (the compact heartbeat when
+     * the codec gives one, else the full status), with a real instance id and content hash and the bench's ids.
+     */
+    @Test
+    void aHeartbeatOfA100000NeuronNodeIsCompactAndOneOfATenNeuronNodeIsTheFullStatusAsBefore() {
+        for (int hosted : new int[] {10, 1_000, 1_001, 100_000}) {
+            List<String> neurons = IntStream.range(0, hosted).mapToObj(i -> "n" + Integer.toString(i, 36)).toList();
+            NodeStatus.Running running = new NodeStatus.Running("6c1c4b36-2f0e-4a8e-9d55-0b5c7e1f3a92", 1,
+                    "1a26a146d8e3e53b1a26a146d8e3e53b1a26a146d8e3e53b1a26a146d8e3e53b", TS.minusSeconds(100), 12.5, 0,
+                    31, 6028, 0, 0, Optional.empty(), Optional.of(Duration.ofSeconds(1)),
+                    NodeStatusPresence.heartbeatsFor(hosted));
+            NodeStatus retained = NodeStatus.live(NodeState.ONLINE, "n1", neurons, TS, running);
+            NodeStatus beat = NodeStatus.live(NodeState.ONLINE, "n1", neurons, TS.plusSeconds(1), running);
+            int before = NodeStatusCodec.encode(beat).length;
+            long start = System.nanoTime();
+            byte[] compact = CODEC.encodeHeartbeat(beat, retained);
+            long first = System.nanoTime() - start;
+            start = System.nanoTime();
+            CODEC.encodeHeartbeat(beat, retained);
+            long second = System.nanoTime() - start;
+            int after = compact == null ? before : compact.length;
+            System.out.printf("node hosting %,d neurons: %,d bytes per heartbeat before, %,d after"
+                    + " (encoded in %.2f ms, then %.2f ms with the digest cached)%n", hosted, before, after,
+                    first / 1e6, second / 1e6);
+            if (hosted <= NodeStatusPresence.COMPACT_ABOVE_NEURONS) {
+                assertNull(compact, "every heartbeat is the full status, as before");
+            } else {
+                assertTrue(after < 450, hosted + ": " + after);
+            }
+        }
     }
 }

@@ -67,8 +67,9 @@ public final class Roster<S> {
             return events;
         }
         S status;
+        Peer<S> held = peers.get(peer);
         try {
-            status = codec.decode(peer, payload);
+            status = codec.decode(peer, payload, held == null ? null : held.status());
         } catch (RuntimeException e) {
             malformed++;
             if (unreadable.add(peer)) {

@@ -2,6 +2,7 @@ package io.neuromesh.mqtt.internal.presence;
 
 import io.neuromesh.mqtt.presence.GoneReason;
 import io.neuromesh.mqtt.presence.ManualClock;
+import io.neuromesh.mqtt.presence.PresenceCodec;
 import io.neuromesh.mqtt.presence.PresenceEvent;
 import io.neuromesh.mqtt.presence.PresenceEvent.Forgotten;
 import io.neuromesh.mqtt.presence.PresenceEvent.Heard;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.neuromesh.mqtt.presence.TextStatus.bytes;
@@ -32,6 +34,43 @@ class RosterTest {
 
     private List<PresenceEvent<TextStatus>> hear(TextStatus status) {
         return roster.received(status.peer(), bytes(status), false);
+    }
+
+    @Test
+    void aStatusIsReadWithTheOneHeldOfItsPeerSoThatACompactHeartbeatMergesIntoIt() {
+        // "beat" stands for a compact heartbeat: it says only "as before", which the codec resolves with what is held.
+        PresenceCodec<String> merging = new PresenceCodec<>() {
+            @Override
+            public byte[] encode(String status) {
+                return status.getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public String decode(String peer, byte[] payload) {
+                return decode(peer, payload, null);
+            }
+
+            @Override
+            public String decode(String peer, byte[] payload, String held) {
+                String text = new String(payload, StandardCharsets.UTF_8);
+                return text.equals("beat") ? held + "+" : text;
+            }
+
+            @Override
+            public boolean online(String status) {
+                return true;
+            }
+        };
+        Roster<String> merged = new Roster<>(merging, OFFLINE_AFTER, "me", clock);
+        merged.received("a", utf8("full"), true);
+        merged.received("a", utf8("beat"), false);
+        merged.received("a", utf8("beat"), false);
+        merged.received("b", utf8("beat"), false);
+        assertEquals(Map.of("a", "full++", "b", "null+"), merged.online());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

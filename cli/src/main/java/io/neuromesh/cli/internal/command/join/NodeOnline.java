@@ -39,7 +39,8 @@ final class NodeOnline {
         try (MqttLink link = broker.link()) {
             link.subscribe(Subscription.of(Topics.nodeStatus(node)), message -> {
                 try {
-                    statuses.add(NodeStatusCodec.decode(message.payload()));
+                    // Only liveness counts here: a compact heartbeat needs no status held before it.
+                    statuses.add(NodeStatusCodec.decode(message.payload(), null));
                 } catch (WireFormatException ignored) {
                     // Not a status this version reads; a later one will be.
                 }

@@ -23,6 +23,7 @@ import java.time.Duration;
  *                           each once)
  * @param statusPerSecond    of those, node statuses (heartbeats); every node subscribes to all of them, so the
  *                           broker delivers about {@code statusPerSecond * nodes} per second
+ * @param statusBytesPerSecond bytes of those statuses' payloads published per second
  * @param messagesPerInput   messages published per sensor input, cascades included, idle traffic subtracted
  * @param heapPerRuntime     heap in use after GC per runtime, in bytes (the worker JVMs' total over the runtimes)
  * @param rssPerRuntime      resident memory per runtime, in bytes (the worker JVMs' total over the runtimes)
@@ -31,7 +32,7 @@ import java.time.Duration;
 public record FleetRow(int nodes, int neurons, String broker, int jvms, Duration applied, Duration hosted,
                        Duration oneDown, long oneMoved, long oneIdeal, int manyKilled, Duration manyDown,
                        long manyMoved, long manyIdeal, double idlePerSecond, double statusPerSecond,
-                       double messagesPerInput, long heapPerRuntime, long rssPerRuntime) {
+                       double statusBytesPerSecond,                       double messagesPerInput, long heapPerRuntime, long rssPerRuntime) {
 
     /** Validates: counts are positive, the broker is named. */
     public FleetRow {
@@ -50,5 +51,10 @@ public record FleetRow(int nodes, int neurons, String broker, int jvms, Duration
     /** Status messages the broker delivers per second at idle: each to every node. */
     public double statusDeliveriesPerSecond() {
         return statusPerSecond * nodes;
+    }
+
+    /** Status payload bytes the broker delivers per second at idle: each to every node. */
+    public double statusBytesDeliveredPerSecond() {
+        return statusBytesPerSecond * nodes;
     }
 }

@@ -43,6 +43,10 @@ class FleetBenchIT {
         // Three nodes beat once a second each; other retained or periodic traffic is small.
         assertTrue(row.statusPerSecond() >= 1 && row.statusPerSecond() < 30, "statuses/s: " + row.statusPerSecond());
         assertTrue(row.idlePerSecond() >= row.statusPerSecond(), "idle includes statuses: " + row.idlePerSecond());
+        // A status of a few neurons is a few hundred bytes: more than 100, less than 10,000 per status.
+        assertTrue(row.statusBytesPerSecond() > 100 * row.statusPerSecond()
+                && row.statusBytesPerSecond() < 10_000 * row.statusPerSecond(), "status bytes/s: "
+                + row.statusBytesPerSecond());
         assertTrue(row.messagesPerInput() > 0.5, "an input is at least its own message: " + row.messagesPerInput());
         assertTrue(row.heapPerRuntime() > 0 && row.rssPerRuntime() > row.heapPerRuntime() / 2,
                 "memory: heap " + row.heapPerRuntime() + ", rss " + row.rssPerRuntime());

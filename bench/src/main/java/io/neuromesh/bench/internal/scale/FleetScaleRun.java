@@ -74,12 +74,15 @@ public final class FleetScaleRun {
             say("quiet (every neuron's first output seen, then nothing but statuses for 1 s) " + Durations.format(quiet) + " later");
             long all0 = counter.all();
             long status0 = counter.statuses();
+            long statusBytes0 = counter.statusBytes();
             long idleStart = System.nanoTime();
             Thread.sleep(idle.toMillis());
             double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
             double idleRate = (counter.all() - all0) / idleSeconds;
             double statusRate = (counter.statuses() - status0) / idleSeconds;
-            say(String.format(Locale.ROOT, "idle: %.1f msg/s published (%.1f status/s)", idleRate, statusRate));
+            double statusBytesRate = (counter.statusBytes() - statusBytes0) / idleSeconds;
+            say(String.format(Locale.ROOT, "idle: %.1f msg/s published (%.1f status/s, %.0f status bytes/s)",
+                    idleRate, statusRate, statusBytesRate));
 
             double perInput = perInput(counter, publisher, neurons, inputs, idleRate);
             say(String.format(Locale.ROOT, "%.2f broker messages per input", perInput));
@@ -94,7 +97,7 @@ public final class FleetScaleRun {
             Outage ten = outage(fleet, live, victims, rev, neurons, expected);
             say(many + " nodes down: agreed in " + ten.describe());
             return new FleetRow(size, neurons, label, jvms, applied, hosted, one.agreed, one.moved, one.ideal, many,
-                    ten.agreed, ten.moved, ten.ideal, idleRate, statusRate, perInput, mem.heap() / mem.runtimes(),
+                    ten.agreed, ten.moved, ten.ideal, idleRate, statusRate, statusBytesRate, perInput, mem.heap() / mem.runtimes(),
                     mem.rss() / mem.runtimes());
         }
     }

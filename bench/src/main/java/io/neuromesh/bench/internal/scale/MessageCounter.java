@@ -19,6 +19,7 @@ final class MessageCounter implements AutoCloseable {
     private final MqttLink link;
     private final LongAdder all = new LongAdder();
     private final LongAdder statuses = new LongAdder();
+    private final LongAdder statusBytes = new LongAdder();
     private final LongAdder outputs = new LongAdder();
 
     MessageCounter(URI broker) {
@@ -27,6 +28,7 @@ final class MessageCounter implements AutoCloseable {
             all.increment();
             if (message.topic().startsWith(Topics.NODES_PREFIX) && message.topic().endsWith("/status")) {
                 statuses.increment();
+                statusBytes.add(message.payload().length);
             } else if (message.topic().startsWith(Topics.INPUT_PREFIX) && message.topic().endsWith(Topics.OUTPUT_SUFFIX)) {
                 outputs.increment();
             }
@@ -41,6 +43,11 @@ final class MessageCounter implements AutoCloseable {
     /** Node status messages (heartbeats) counted so far. */
     long statuses() {
         return statuses.sum();
+    }
+
+    /** Payload bytes of those statuses. */
+    long statusBytes() {
+        return statusBytes.sum();
     }
 
     /** Messages on {@code neuron/<id>/output} counted so far. */

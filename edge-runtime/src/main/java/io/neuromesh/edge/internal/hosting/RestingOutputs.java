@@ -52,11 +52,6 @@ final class RestingOutputs {
         pending.add(new Pending(neuron, overwrite));
     }
 
-    /** How many wait to be published. */
-    int pending() {
-        return pending.size();
-    }
-
     private void publishSlice() {
         long epochMillis = clock.micros() / 1000;
         for (int i = 0; i < SLICE && !pending.isEmpty(); i++) {

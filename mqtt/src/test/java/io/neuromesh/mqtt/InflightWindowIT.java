@@ -2,7 +2,7 @@ package io.neuromesh.mqtt;
 
 import io.neuromesh.broker.EmbeddedBroker;
 import io.neuromesh.testkit.broker.BrokerKind;
-import io.neuromesh.testkit.broker.HeldRepliesProxy;
+import io.neuromesh.testkit.broker.TcpRelay;
 import io.neuromesh.testkit.broker.OnEveryBroker;
 import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
@@ -138,7 +138,7 @@ class InflightWindowIT {
     @OnEveryBroker
     void aNewTopicMeetingAFullWindowKeepsTheConnectionAndLosesNothing(BrokerKind kind) throws Exception {
         try (TestBroker broker = TestBrokers.of(kind);
-             HeldRepliesProxy proxy = new HeldRepliesProxy(broker.port());
+             TcpRelay proxy = new TcpRelay(broker.port());
              MqttLink sender = MqttLink.builder().broker(proxy.uri()).clientId("alias-sender").build();
              MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("alias-receiver").build()) {
             Set<String> got = ConcurrentHashMap.newKeySet();

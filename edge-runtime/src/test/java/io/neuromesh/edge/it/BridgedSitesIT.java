@@ -5,6 +5,7 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.testkit.broker.TcpRelay;
 import io.neuromesh.testkit.fleet.Observer;
 import io.neuromesh.testkit.fleet.TestFleet;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * One fleet on two sites: n1 and n2 on site A's mosquitto, n3 on site B's, the brokers joined by the MQTT 5 bridge of
  * {@code docker/bridge/} (run from those files; only ports and folders differ). The bridge goes through a
- * {@link LinkCutter}, so that the test can cut the link between the sites while both brokers run.
+ * {@link TcpRelay}, so that the test can cut the link between the sites while both brokers run.
  */
 @Timeout(180)
 class BridgedSitesIT {
@@ -47,7 +48,7 @@ class BridgedSitesIT {
 
     @TempDir
     Path dir;
-    private LinkCutter link;
+    private TcpRelay link;
     private TestFleet<EdgeRuntime> siteA;
     private TestFleet<EdgeRuntime> siteB;
     private FleetClient clientA;
@@ -57,7 +58,7 @@ class BridgedSitesIT {
     void startTwoBridgedSites() {
         SiteBroker brokerA = SiteBroker.start("site-a.conf", dir, 0);
         siteA = TestFleet.builder(EdgeFleet.runtimes(GpioSetting.DEFAULT)).broker(brokerA).start();
-        link = new LinkCutter(brokerA.port());
+        link = new TcpRelay(brokerA.port());
         SiteBroker brokerB = SiteBroker.start("site-b.conf", dir, link.port());
         siteB = TestFleet.builder(EdgeFleet.runtimes(GpioSetting.DEFAULT)).broker(brokerB).start();
         assertOnlyPortsAndFoldersDiffer("site-a.conf", brokerA, 2);

@@ -31,7 +31,7 @@ final class SiteBroker implements TestBroker {
     /**
      * @param file       {@code site-a.conf} or {@code site-b.conf}
      * @param dir        the test's folder for the site's folder (configuration, log, database)
-     * @param bridgePort where the bridge connects (site B only: a {@link LinkCutter} in front of site A), or 0
+     * @param bridgePort where the bridge connects (site B only: a {@link io.neuromesh.testkit.broker.TcpRelay} in front of site A), or 0
      */
     static SiteBroker start(String file, Path dir, int bridgePort) {
         Path binary = MosquittoBroker.binary().orElseThrow(() -> new TestAbortedException(MosquittoBroker.MISSING));

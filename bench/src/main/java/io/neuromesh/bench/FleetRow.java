@@ -32,7 +32,8 @@ import java.time.Duration;
 public record FleetRow(int nodes, int neurons, String broker, int jvms, Duration applied, Duration hosted,
                        Duration oneDown, long oneMoved, long oneIdeal, int manyKilled, Duration manyDown,
                        long manyMoved, long manyIdeal, double idlePerSecond, double statusPerSecond,
-                       double statusBytesPerSecond,                       double messagesPerInput, long heapPerRuntime, long rssPerRuntime) {
+                       double statusBytesPerSecond, double messagesPerInput, long heapPerRuntime,
+                       long rssPerRuntime) {
 
     /** Validates: counts are positive, the broker is named. */
     public FleetRow {

@@ -35,7 +35,7 @@ final class MosquittoConfig {
                 user %s
                 log_dest stdout
                 log_timestamp_format %%Y-%%m-%%dT%%H:%%M:%%S
-                """.formatted(port, persistenceDir.toAbsolutePath(), MAX_INFLIGHT_MESSAGES, EmbeddedBroker.MAX_QUEUED_MESSAGES,
-                user);
+                """.formatted(port, persistenceDir.toAbsolutePath(), MAX_INFLIGHT_MESSAGES,
+                EmbeddedBroker.MAX_QUEUED_MESSAGES, user);
     }
 }

@@ -97,8 +97,8 @@ public final class FleetScaleRun {
             Outage ten = outage(fleet, live, victims, rev, neurons, expected);
             say(many + " nodes down: agreed in " + ten.describe());
             return new FleetRow(size, neurons, label, jvms, applied, hosted, one.agreed, one.moved, one.ideal, many,
-                    ten.agreed, ten.moved, ten.ideal, idleRate, statusRate, statusBytesRate, perInput, mem.heap() / mem.runtimes(),
-                    mem.rss() / mem.runtimes());
+                    ten.agreed, ten.moved, ten.ideal, idleRate, statusRate, statusBytesRate, perInput,
+                    mem.heap() / mem.runtimes(), mem.rss() / mem.runtimes());
         }
     }
 

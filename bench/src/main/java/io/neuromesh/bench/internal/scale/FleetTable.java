@@ -10,7 +10,8 @@ import java.util.Locale;
 /** The fleet benchmark's table: one line per fleet size, fixed-width columns, a legend under it. */
 public final class FleetTable {
 
-    private static final String FORMAT = "%-6s %-8s %-10s %-5s %-9s %-9s %-9s %-13s %-9s %-13s %-10s %-13s %-12s %-10s %-9s %-9s%n";
+    private static final String FORMAT =
+            "%-6s %-8s %-10s %-5s %-9s %-9s %-9s %-13s %-9s %-13s %-10s %-13s %-12s %-10s %-9s %-9s%n";
 
     private FleetTable() {
     }
@@ -19,15 +20,16 @@ public final class FleetTable {
     public static String format(List<FleetRow> rows) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, FORMAT, "NODES", "NEURONS", "BROKER", "JVMS", "APPLIED", "HOSTED",
-                "1 DOWN", "MOVED/IDEAL", "K DOWN", "MOVED/IDEAL", "IDLE MSG/S", "STATUS DLV/S", "STATUS KB/S", "MSG/INPUT",
-                "HEAP/RT", "RSS/RT"));
+                "1 DOWN", "MOVED/IDEAL", "K DOWN", "MOVED/IDEAL", "IDLE MSG/S", "STATUS DLV/S", "STATUS KB/S",
+                "MSG/INPUT", "HEAP/RT", "RSS/RT"));
         for (FleetRow row : rows) {
             table.append(String.format(Locale.ROOT, FORMAT, row.nodes(), row.neurons(), row.broker(), row.jvms(),
                     time(row.applied()), time(row.hosted()), time(row.oneDown()),
                     row.oneMoved() + "/" + row.oneIdeal(), row.manyKilled() + ": " + time(row.manyDown()),
                     row.manyMoved() + "/" + row.manyIdeal(), Durations.number(row.idlePerSecond()),
                     Durations.number(row.statusDeliveriesPerSecond()),
-                    Durations.number(row.statusBytesDeliveredPerSecond() / 1000), Durations.number(row.messagesPerInput()),
+                    Durations.number(row.statusBytesDeliveredPerSecond() / 1000),
+                    Durations.number(row.messagesPerInput()),
                     megabytes(row.heapPerRuntime()), megabytes(row.rssPerRuntime())));
         }
         table.append("""

@@ -6,6 +6,7 @@ import io.neuromesh.cli.internal.view.NodesJson;
 import io.neuromesh.cli.internal.view.NodesTable;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.FleetTopology;
+import io.neuromesh.edge.wire.HeartbeatForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,8 +34,12 @@ public final class NodesCommand implements Callable<Integer> {
         // Fresh liveness first: a node with compact heartbeats retains liveness up to 30 heartbeats old. No wait when
         // no node says so (up to 1,000 neurons every heartbeat is the retained status).
         fleet.show((client, timeout) -> {
+                    // The retained statuses first (a read waits for them): only they say which nodes to wait for.
+                    FleetTopology retained = client.topology(timeout);
                     Set<String> old = client.awaitFreshLiveness(timeout);
-                    return new Read(client.topology(timeout), old);
+                    boolean waited = retained.nodes().values().stream().anyMatch(s -> s.running()
+                            .filter(r -> r.heartbeats() == HeartbeatForm.COMPACT).isPresent());
+                    return new Read(waited ? client.topology(timeout) : retained, old);
                 }, read -> NodesJson.of(read.now().nodes().values()),
                 (read, out) -> {
                     if (read.now().nodes().isEmpty()) {

@@ -115,6 +115,16 @@ class RecordValidationTest {
     }
 
     @Test
+    void stillEnforcesTheCrossReferenceRulesRightAfterAParseOnTheSameThread() {
+        // The parser builds its topology without a second check of the rules it has just checked; that must not
+        // outlive the parse.
+        Topology parsed = Topology.parse("{\"rev\":1,\"neurons\":[{\"id\":\"a\",\"threshold\":1}]}");
+        TopologyException e = assertThrows(TopologyException.class, () -> new Topology(2, null, parsed.defaults(),
+                List.of(), List.of(), parsed.neurons(), List.of(new SynapseSpec("q", "a", 1)), List.of()));
+        assertEquals(List.of("synapses[0].from: unknown source 'q'; no sensor or neuron has that id"), e.errors());
+    }
+
+    @Test
     void foldsNegativeZeroIntoZeroSoThatEqualTopologiesCompareEqual() {
         assertEquals(new SynapseSpec("a", "b", 0.0), new SynapseSpec("a", "b", -0.0));
         assertEquals(NeuronSpec.level("a", null, 0.0), NeuronSpec.level("a", null, -0.0));

@@ -1,10 +1,16 @@
 package io.neuromesh.topology.internal.parse;
 
+import io.neuromesh.topology.ActuatorSpec;
 import io.neuromesh.topology.Defaults;
+import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.NodeSpec;
+import io.neuromesh.topology.SensorSpec;
+import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 import io.neuromesh.topology.internal.json.JsonCursor;
 import io.neuromesh.topology.internal.json.MalformedJsonException;
+import io.neuromesh.topology.internal.validate.CrossReferences;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
 import org.tinylog.Logger;
@@ -35,7 +41,7 @@ public final class DocumentParser {
 
     private DocumentParser(String json) {
         in = new JsonCursor(json);
-        ctx = new ParseContext(in);
+        ctx = new ParseContext(in, json.length());
     }
 
     /**
@@ -80,13 +86,14 @@ public final class DocumentParser {
             throw new TopologyException(ctx.issues.report());
         }
         Defaults effective = defaults.toDefaults();
-        return new Topology(rev, name, effective,
-                nodes.stream().map(NodeDraft::toSpec).toList(),
-                sensors.stream().map(SensorDraft::toSpec).toList(),
-                neurons.stream().map(neuron -> neuron.toSpec(effective)).toList(),
-                synapses.stream().map(SynapseDraft::toSpec).toList(),
-                actuators.stream().map(ActuatorDraft::toSpec).toList(),
-                tickMillis == null ? Duration.ZERO : Duration.ofMillis(tickMillis));
+        List<NodeSpec> nodeSpecs = nodes.stream().map(NodeDraft::toSpec).toList();
+        List<SensorSpec> sensorSpecs = sensors.stream().map(SensorDraft::toSpec).toList();
+        List<NeuronSpec> neuronSpecs = neurons.stream().map(neuron -> neuron.toSpec(effective)).toList();
+        List<SynapseSpec> synapseSpecs = synapses.stream().map(SynapseDraft::toSpec).toList();
+        List<ActuatorSpec> actuatorSpecs = actuators.stream().map(ActuatorDraft::toSpec).toList();
+        Duration tick = tickMillis == null ? Duration.ZERO : Duration.ofMillis(tickMillis);
+        return CrossReferences.checkedByParser(() -> new Topology(rev, name, effective, nodeSpecs, sensorSpecs,
+                neuronSpecs, synapseSpecs, actuatorSpecs, tick));
     }
 
     private void topLevel(String field, Path at, long order) {

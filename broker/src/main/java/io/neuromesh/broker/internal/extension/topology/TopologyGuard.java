@@ -45,12 +45,12 @@ public final class TopologyGuard {
             return;
         }
         try {
-            Topology topology = Topology.parse(retained);
+            Accepted adopted = Accepted.of(Topology.parse(retained));
             synchronized (lock) {
-                accepted = Accepted.of(topology);
+                accepted = adopted;
             }
-            Logger.info("Topology guard on: the retained topology is rev {} (hash {})", topology.rev(),
-                    topology.shortHash());
+            Logger.info("Topology guard on: the retained topology is rev {} (hash {})", adopted.rev(),
+                    adopted.shortHash());
         } catch (TopologyException e) {
             Logger.warn("Topology guard on: the retained topology is not valid ({}); any valid topology may replace it",
                     describe(e.errors()));

@@ -13,7 +13,6 @@ import io.neuromesh.topology.TopologyIndex;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,14 +41,15 @@ final class Restore {
     /** Seeds {@code adopted} from the retained state, publishes outputs that changed, then resumes their inboxes. */
     void restore(List<HostedNeuron> adopted, TopologyIndex index, long now) {
         Predicate<String> adoptedNow = adopted(adopted);
-        Set<String> topics = new LinkedHashSet<>();
+        Set<String> topics = HashSet.newHashSet(2 * adopted.size());
         for (HostedNeuron h : adopted) {
             String id = h.id();
             topics.add(Topics.output(id));
             for (SynapseSpec synapse : index.incoming(id)) {
                 if (index.isSensor(synapse.from())) {
                     topics.add(Topics.state(id));
-                } else if (!hosted.contains(synapse.from()) || adoptedNow.test(synapse.from())) {
+                } else if (!hosted.contains(synapse.from())) {
+                    // An upstream neuron adopted now is in this loop too, and adds its own output topic.
                     topics.add(Topics.output(synapse.from()));
                 }
             }
@@ -75,13 +75,13 @@ final class Restore {
                 } else {
                     HostedNeuron local = hosted.get(from);
                     int value = local != null && !adoptedNow.test(from) ? local.neuron().output()
-                            : Retained.outputValue(retained.get(Topics.output(from)));
+                            : retainedOutput(retained, from);
                     if (value >= 0) {
                         inputs.put(from, (double) value);
                     }
                 }
             }
-            int before = Retained.outputValue(retained.get(Topics.output(id)));
+            int before = retainedOutput(retained, id);
             int output = h.neuron().restore(inputs, now);
             // No retained output means the neuron never left 0.
             if (output != Math.max(0, before)) {
@@ -97,6 +97,11 @@ final class Restore {
             }
         }
         adopted.forEach(h -> h.inbox().resume());
+    }
+
+    /** The retained output of {@code neuron}, -1 when none (a fleet's first apply retains none: no topic is built). */
+    private static int retainedOutput(Map<String, byte[]> retained, String neuron) {
+        return retained.isEmpty() ? -1 : Retained.outputValue(retained.get(Topics.output(neuron)));
     }
 
     /** Whether a hosted neuron is one of {@code adopted}: every one on a node's first topology (no set needed). */

@@ -60,14 +60,15 @@ public final class FleetBench {
      * @param neurons auto-placed neurons (>= 3)
      * @param broker  {@code embedded}, {@code mosquitto} or {@code tcp://host:port} of a broker of its own
      * @param workers worker JVMs per size (fewer when the fleet is smaller)
-     * @param heap    each worker JVM's heap option, e.g. {@code -Xmx1g}
+     * @param heap    each worker JVM's heap option at least, e.g. {@code -Xmx1g}; more when its runtimes need it (each
+     *                holds the whole topology: 25 runtimes of 100,000 neurons get about 4 GB)
      * @param idle    how long idle traffic is counted
      * @param inputs  sensor inputs driven to count messages per input
      */
     public record FleetOptions(List<Integer> sizes, int neurons, String broker, int workers, String heap,
                                Duration idle, int inputs) {
 
-        /** The defaults besides sizes, neurons and broker: 4 workers of 1 GB heap, 10 s idle, 1,000 inputs. */
+        /** The defaults besides sizes, neurons and broker: 4 workers of 1 GB heap or more, 10 s idle, 1,000 inputs. */
         public static FleetOptions of(List<Integer> sizes, int neurons, String broker) {
             return new FleetOptions(sizes, neurons, broker, 4, "-Xmx1g", Duration.ofSeconds(10), 1_000);
         }
@@ -85,7 +86,7 @@ public final class FleetBench {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers: must be >= 1, got " + workers);
             }
-            if (heap == null || !heap.startsWith("-Xmx")) {
+            if (heap == null || !heap.matches("-Xmx[0-9]+[kKmMgG]?")) {
                 throw new IllegalArgumentException("heap: must be a -Xmx option, e.g. -Xmx1g, got " + heap);
             }
             if (idle == null || idle.isNegative() || idle.isZero()) {

@@ -29,7 +29,6 @@ public final class FleetScaleRun {
 
     private static final int SENSORS = 100;
     private static final long SEED = 42;
-    private static final Duration APPLY = Duration.ofMinutes(3);
     private static final Duration AGREE = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(100);
     /** The longest wait for the apply's tail (the restored neurons' first outputs) to end before idle is counted. */
@@ -56,15 +55,16 @@ public final class FleetScaleRun {
         List<String> ids = IntStream.range(0, neurons).mapToObj(Topologies::neuronId).toList();
         long expected = HostingCheck.hash(ids);
         int jvms = Math.min(workers, size);
-        say(size + " nodes in " + jvms + " JVMs (" + heap + " each), " + neurons + " neurons on " + label);
-        try (FleetWorkers fleet = FleetWorkers.start(broker, nodes, jvms, heap);
+        String jvmHeap = FleetSizing.heap(heap, (size + jvms - 1) / jvms, neurons);
+        say(size + " nodes in " + jvms + " JVMs (" + jvmHeap + " each), " + neurons + " neurons on " + label);
+        try (FleetWorkers fleet = FleetWorkers.start(broker, nodes, jvms, jvmHeap);
              BenchFleet operator = new BenchFleet(broker, revisions);
              MessageCounter counter = new MessageCounter(broker);
              MqttLink publisher = Links.connect(broker, "fleet-pub")) {
             long rev = revisions.next();
             String topology = Topologies.sparse(rev, neurons, List.of(), SENSORS, SEED);
             long start = System.nanoTime();
-            Duration applied = operator.apply(topology, rev, nodes, APPLY);
+            Duration applied = operator.apply(topology, rev, nodes, FleetSizing.applyBound(size, neurons));
             Duration hosted = agree(fleet, rev, size, neurons, expected) == null ? null
                     : Duration.ofNanos(System.nanoTime() - start);
             say("applied by every node in " + Durations.format(applied) + ", hosted exactly once "

@@ -12,6 +12,7 @@ import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyIndex;
 import org.tinylog.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -70,17 +71,17 @@ public final class HaDiscovery implements HostingWatch {
     }
 
     @Override
-    public void hosting(Optional<Topology> running, SortedSet<String> hosted) {
-        if (running.isEmpty() || (running.get() == lastTopology && hosted.equals(lastHosted))) {
+    public void hosting(Optional<TopologyIndex> running, SortedSet<String> hosted) {
+        if (running.isEmpty() || (running.get().topology() == lastTopology && hosted.equals(lastHosted))) {
             return;
         }
-        Topology topology = running.get();
+        Topology topology = running.get().topology();
         lastTopology = topology;
         lastHosted = hosted;
-        Map<String, Entity> wanted = entities.of(topology, hosted);
+        Map<String, Entity> wanted = entities.of(running.get(), hosted);
         List<String> left = announced.keySet().stream().filter(topic -> !wanted.containsKey(topic)).toList();
         if (!left.isEmpty()) {
-            Set<String> elsewhere = announcedElsewhere(topology);
+            Set<String> elsewhere = announcedElsewhere(running.get());
             for (String topic : left) {
                 if (!elsewhere.contains(topic)) {
                     publish(topic, CLEARED);
@@ -113,14 +114,15 @@ public final class HaDiscovery implements HostingWatch {
      * The config topics other online nodes announce now: those of the neurons they report hosting, and of actuators
      * the topology puts on another node. Such a config was overwritten by its new host, so clearing it would remove it.
      */
-    private Set<String> announcedElsewhere(Topology topology) {
+    private Set<String> announcedElsewhere(TopologyIndex index) {
+        Topology topology = index.topology();
         SortedSet<String> theirs = new TreeSet<>();
         for (NeuronSpec neuron : topology.neurons()) {
             if (peers.hostedElsewhere(neuron.id())) {
                 theirs.add(neuron.id());
             }
         }
-        Set<String> topics = new HashSet<>(entities.of(topology, theirs).keySet());
+        Set<String> topics = new HashSet<>(entities.of(index, theirs).keySet());
         topology.actuators().stream().filter(a -> !a.node().equals(node))
                 .forEach(a -> topics.add(entities.topic("binary_sensor", a.id())));
         return topics;

@@ -42,9 +42,9 @@ final class HaEntities {
         this.settings = settings;
     }
 
-    /** The configs for {@code topology} with {@code hosted} running here, by config topic. */
-    Map<String, Entity> of(Topology topology, SortedSet<String> hosted) {
-        TopologyIndex index = topology.index();
+    /** The configs for the indexed topology with {@code hosted} running here, by config topic. */
+    Map<String, Entity> of(TopologyIndex index, SortedSet<String> hosted) {
+        Topology topology = index.topology();
         Map<String, Entity> configs = new TreeMap<>();
         for (NeuronSpec neuron : topology.neurons()) {
             boolean output = index.outgoing(neuron.id()).stream().noneMatch(s -> index.isNeuron(s.to()));

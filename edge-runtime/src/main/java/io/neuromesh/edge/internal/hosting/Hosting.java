@@ -99,9 +99,9 @@ public final class Hosting {
         return topology == null ? 0 : topology.rev();
     }
 
-    /** The topology running here; empty before the first one. */
-    public Optional<Topology> topology() {
-        return Optional.ofNullable(topology);
+    /** The index of the topology running here (built once per topology); empty before the first one. */
+    public Optional<TopologyIndex> index() {
+        return Optional.ofNullable(index);
     }
 
     /** The status as of now. */

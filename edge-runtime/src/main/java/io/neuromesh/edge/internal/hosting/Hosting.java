@@ -13,6 +13,7 @@ import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.signal.Signal;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.edge.internal.truth.Document;
 import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.SynapseSpec;
@@ -67,7 +68,6 @@ public final class Hosting {
     /** The online nodes; null until this node has listened to the fleet long enough to place neurons. */
     private SortedSet<String> online;
     private boolean frozen;
-    private Topology topology;
     private TopologyIndex index;
     /** The previous topology (null before the second one): a neuron new in a revision has no state. */
     private TopologyIndex knownBefore;
@@ -96,7 +96,7 @@ public final class Hosting {
     }
 
     public long rev() {
-        return topology == null ? 0 : topology.rev();
+        return index == null ? 0 : index.topology().rev();
     }
 
     /** The index of the topology running here (built once per topology); empty before the first one. */
@@ -136,19 +136,20 @@ public final class Hosting {
     }
 
     /**
-     * Runs {@code next} in place of the running topology; the caller decided that it should ({@code TopologyChoice}).
+     * Runs {@code document} in place of the running topology; the caller decided that it should ({@code
+     * TopologyChoice}).
      *
      * @return why not, when GPIO refused it (the running topology stays); empty when it runs now
      */
-    public List<String> install(Topology next, String nextHash) {
+    public List<String> install(Document document) {
+        Topology next = document.topology();
         PinControl.Reconciled reconciled = pins.reconcile(next);
         if (reconciled.refused()) {
             return reconciled.errors();
         }
         knownBefore = index;
-        topology = next;
-        index = next.index();
-        hash = nextHash;
+        index = document.index();
+        hash = document.version().hash();
         signal.follow(index);
         counters.topologyApplied.increment();
         if (online != null) {
@@ -172,7 +173,7 @@ public final class Hosting {
         }
         online = nodes;
         Logger.info("node {}: online nodes {}", settings.node(), nodes);
-        if (topology != null && !frozen) {
+        if (index != null && !frozen) {
             if (knownBefore != null) {
                 knownBefore = index;
             }
@@ -184,7 +185,7 @@ public final class Hosting {
     private void place() {
         long now = clock.micros();
         Map<String, NeuronSpec> wanted = new LinkedHashMap<>();
-        Placement placement = Placement.assign(topology, online);
+        Placement placement = Placement.assign(index.topology(), online);
         unplaced.report(placement.unplaced());
         for (String id : placement.neuronsOn(settings.node())) {
             index.neuron(id).ifPresent(spec -> wanted.put(id, spec));
@@ -227,7 +228,7 @@ public final class Hosting {
         if (!adopted.isEmpty()) {
             // Subscribe before reading the retained state: an input published in between is then both in the
             // retained outputs and waiting in the (paused) inbox, and applying it twice is harmless.
-            outbox.inputs(hosted.ids(), topology.neurons().size());
+            outbox.inputs(hosted.ids(), index.topology().neurons().size());
             List<HostedNeuron> fresh = new ArrayList<>();
             List<HostedNeuron> existing = new ArrayList<>();
             for (HostedNeuron h : adopted) {
@@ -280,7 +281,7 @@ public final class Hosting {
             inboxes.close(id);
             hosted.remove(id);
         });
-        outbox.inputs(hosted.ids(), topology.neurons().size());
+        outbox.inputs(hosted.ids(), index.topology().neurons().size());
     }
 
     /** Follows the outputs of the neurons that drive this node's actuators. */

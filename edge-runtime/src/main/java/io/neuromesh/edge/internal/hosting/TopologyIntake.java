@@ -162,8 +162,7 @@ public final class TopologyIntake {
                     return false;
                 }
                 case RETAINED -> {
-                    refused = hosting.install(((RetainedTopology.Valid) retained).document().topology(),
-                            ((RetainedTopology.Valid) retained).version().hash());
+                    refused = hosting.install(((RetainedTopology.Valid) retained).document());
                     if (!refused.isEmpty()) {
                         return false;
                     }
@@ -204,7 +203,7 @@ public final class TopologyIntake {
 
     /** Runs a document other than the retained one; false when GPIO refused it. */
     private boolean run(Document document) {
-        List<String> errors = hosting.install(document.topology(), document.version().hash());
+        List<String> errors = hosting.install(document);
         if (!errors.isEmpty()) {
             Logger.warn("node {}: {} refused: {}", node, document.version(), errors);
             return false;

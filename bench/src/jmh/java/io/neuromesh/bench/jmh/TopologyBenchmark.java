@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Topology work a runtime does per topology message: parse and validate (the XOR example and a generated document
- * of 10,000 neurons with two synapses each), diff two revisions of 10,000 neurons, and place 10,000 automatic
- * neurons on 5 nodes.
+ * of 10,000 neurons with two synapses each), its content hash, diff two revisions of 10,000 neurons, and place
+ * 10,000 automatic neurons on 5 nodes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,6 +63,11 @@ public class TopologyBenchmark {
     @Benchmark
     public Topology parseTenThousandNeurons() {
         return Topology.parse(tenThousand);
+    }
+
+    @Benchmark
+    public String hashTenThousandNeurons() {
+        return before.contentHash();
     }
 
     @Benchmark

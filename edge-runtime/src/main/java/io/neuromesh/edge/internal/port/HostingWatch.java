@@ -7,8 +7,8 @@ import java.util.SortedSet;
 
 /**
  * Told what this node runs after every control event (a topology, membership or peer report, a reconnect), never per
- * input: the index of the topology running here and the neurons hosted. Mostly nothing changed; the watcher compares. Brain thread;
- * must not block.
+ * input: the index of the topology running here and the neurons hosted. Mostly nothing changed; the watcher
+ * compares. Brain thread; must not block.
  */
 @FunctionalInterface
 public interface HostingWatch {

@@ -23,8 +23,20 @@ final class RestingOutputs {
     /** Publishes per brain task: some milliseconds of work, so that inputs wait no longer than that. */
     static final int SLICE = 1_000;
 
-    /** @param overwrite publish at the neuron QoS (a stale retained output may exist), else at QoS 0 (none exists) */
-    private record Pending(HostedNeuron neuron, boolean overwrite) {
+    /** How a resting 0 is published. */
+    enum Mode {
+        /** At the neuron QoS, retained: a stale retained output of an older topology may exist and is replaced. */
+        REPLACE,
+        /** At QoS 0, retained: the neuron has no retained output. */
+        RETAIN,
+        /**
+         * At QoS 0, not retained: the read could not tell whether a retained output exists (a wildcard read that ended
+         * on quiet), and a retained 0 could replace a real 1 that was missed.
+         */
+        LIVE
+    }
+
+    private record Pending(HostedNeuron neuron, Mode mode) {
     }
 
     private final NeuronOutbox outbox;
@@ -40,16 +52,12 @@ final class RestingOutputs {
         this.clock = clock;
     }
 
-    /**
-     * Publishes {@code neuron}'s resting 0 soon, unless its output changes first.
-     *
-     * @param overwrite true when a retained output of an older topology may exist (it is replaced reliably)
-     */
-    void add(HostedNeuron neuron, boolean overwrite) {
+    /** Publishes {@code neuron}'s resting 0 soon, unless its output changes first. */
+    void add(HostedNeuron neuron, Mode mode) {
         if (pending.isEmpty()) {
             scheduler.schedule(this::publishSlice, 0);
         }
-        pending.add(new Pending(neuron, overwrite));
+        pending.add(new Pending(neuron, mode));
     }
 
     private void publishSlice() {
@@ -60,10 +68,10 @@ final class RestingOutputs {
             if (hosted.get(h.id()) != h || h.neuron().output() != 0) {
                 continue;
             }
-            if (next.overwrite()) {
-                outbox.output(h.id(), 0, epochMillis);
-            } else {
-                outbox.restingOutput(h.id(), epochMillis);
+            switch (next.mode()) {
+                case REPLACE -> outbox.output(h.id(), 0, epochMillis);
+                case RETAIN -> outbox.restingOutput(h.id(), epochMillis, true);
+                case LIVE -> outbox.restingOutput(h.id(), epochMillis, false);
             }
         }
         if (!pending.isEmpty()) {

@@ -55,6 +55,8 @@ final class Restore {
             }
         }
         Map<String, byte[]> retained = outbox.fetchRetained(topics);
+        // A topic absent from a wildcard read may still hold a retained message: nothing retained is published over it.
+        boolean absenceKnown = topics.size() <= NeuronOutbox.EXACT_READ_LIMIT;
         for (HostedNeuron h : adopted) {
             String id = h.id();
             Map<String, Double> inputs = new HashMap<>();
@@ -90,9 +92,9 @@ final class Restore {
             } else if (before == -1) {
                 // Publish the resting output once: watchers see every neuron, and the next restore need not wait
                 // for a retained message that does not exist.
-                resting.add(h, false);
+                resting.add(h, absenceKnown ? RestingOutputs.Mode.RETAIN : RestingOutputs.Mode.LIVE);
             }
-            if (stateTopic != null && !retained.containsKey(stateTopic)) {
+            if (stateTopic != null && !retained.containsKey(stateTopic) && absenceKnown) {
                 signal.publishState(h);
             }
         }
@@ -123,7 +125,7 @@ final class Restore {
             if (h.neuron().output() == 1) {
                 signal.emit(h, Neuron.Outcome.OUTPUT_CHANGED, now);
             } else {
-                resting.add(h, true);
+                resting.add(h, RestingOutputs.Mode.REPLACE);
             }
             h.inbox().resume();
         }

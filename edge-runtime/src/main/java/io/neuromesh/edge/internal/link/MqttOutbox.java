@@ -65,9 +65,9 @@ public final class MqttOutbox implements NeuronOutbox {
     }
 
     @Override
-    public void restingOutput(String neuron, long epochMillis) {
+    public void restingOutput(String neuron, long epochMillis, boolean retained) {
         send(Topics.output(neuron), OutputCodec.encode(new Output(0, Instant.ofEpochMilli(epochMillis), node)),
-                Qos.AT_MOST_ONCE, true);
+                Qos.AT_MOST_ONCE, retained);
     }
 
     @Override

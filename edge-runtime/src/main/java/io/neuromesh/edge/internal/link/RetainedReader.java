@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MessageHandler;
 import io.neuromesh.mqtt.MqttLink;
@@ -31,12 +32,6 @@ public final class RetainedReader implements AutoCloseable {
 
     /** How long to wait for topics that may have no retained message. */
     static final Duration GRACE = Duration.ofMillis(200);
-    /**
-     * Above this many topics one wildcard read replaces exact subscriptions. Exact reads are preferred: a wildcard
-     * makes the broker send every retained output of the fleet (HiveMQ CE sends a large retained set in quadratic
-     * time), while exact subscriptions go out 500 filters per packet.
-     */
-    private static final int EXACT_LIMIT = 50_000;
     /**
      * Above this many filters the reader disconnects instead of unsubscribing: a clean session's subscriptions end
      * with it, while unsubscribing costs the broker as much as subscribing (HiveMQ CE took seconds for 20,000).
@@ -79,7 +74,9 @@ public final class RetainedReader implements AutoCloseable {
                 }
             }
         };
-        boolean exact = wanted.size() <= EXACT_LIMIT;
+        // Exact reads are preferred: a wildcard makes the broker send every retained output of the fleet (HiveMQ CE
+        // sends a large retained set in quadratic time), while exact subscriptions go out many filters per packet.
+        boolean exact = wanted.size() <= NeuronOutbox.EXACT_READ_LIMIT;
         List<String> filters = exact ? List.copyOf(wanted)
                 : List.of(Topics.INPUT_PREFIX + "+" + Topics.OUTPUT_SUFFIX, Topics.INPUT_PREFIX + "+" + Topics.STATE_SUFFIX);
         try {

@@ -10,6 +10,9 @@ import java.util.Set;
  */
 public interface NeuronOutbox {
 
+    /** The most topics {@link #fetchRetained} reads one by one, so that an absent topic has no retained message. */
+    int EXACT_READ_LIMIT = 50_000;
+
     /** Publish a neuron's new output (retained). */
     void output(String neuron, int value, long epochMillis);
 
@@ -19,11 +22,14 @@ public interface NeuronOutbox {
     }
 
     /**
-     * Publish the resting output (0, retained) of a neuron that has no retained output yet. Losing it changes nothing
-     * (no retained output means the neuron never left 0), so it may go at QoS 0: a large topology publishes one per
-     * neuron, and at QoS 1 those would fill the broker's in-flight window for seconds.
+     * Publish the resting output (0) of a neuron that has no retained output yet, retained or only to live watchers.
+     * Losing it changes nothing (no retained output means the neuron never left 0), so it may go at QoS 0: a large
+     * topology publishes one per neuron, and at QoS 1 those would fill the broker's in-flight window for seconds.
+     *
+     * @param retained false when the neuron's retained output may exist after all (a read of more than {@link
+     *                 #EXACT_READ_LIMIT} topics): a retained 0 must not replace it
      */
-    void restingOutput(String neuron, long epochMillis);
+    void restingOutput(String neuron, long epochMillis, boolean retained);
 
     /** Publish an input to {@code neuron/<to>}; {@code payload} is precomputed by the caller (hot path). */
     void input(String toNeuron, byte[] payload);
@@ -44,8 +50,10 @@ public interface NeuronOutbox {
     void unsubscribeOutputs(Collection<String> neurons);
 
     /**
-     * The retained messages of these topics (absent topics have none). Waits for the broker's answer, at most a
-     * short grace period for topics that have no retained message.
+     * The retained messages of these topics. Up to {@link #EXACT_READ_LIMIT} topics an absent topic has none: each is
+     * subscribed and waited for, at most a short grace period for topics that have no retained message. Beyond it the
+     * read subscribes wildcard filters and ends when they go quiet (MQTT has no end-of-retained marker), so on a
+     * loaded machine a topic may be absent that has a retained message.
      */
     Map<String, byte[]> fetchRetained(Collection<String> topics);
 }

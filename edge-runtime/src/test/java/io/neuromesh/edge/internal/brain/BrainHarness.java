@@ -163,8 +163,12 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     @Override
-    public void restingOutput(String neuron, long epochMillis) {
-        output(neuron, 0, epochMillis);
+    public void restingOutput(String neuron, long epochMillis, boolean retained) {
+        if (retained) {
+            output(neuron, 0, epochMillis);
+        } else {
+            log.add("live output " + neuron + "=0");
+        }
     }
 
     @Override

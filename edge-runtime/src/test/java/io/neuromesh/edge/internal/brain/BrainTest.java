@@ -3,6 +3,7 @@ package io.neuromesh.edge.internal.brain;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.placement.Placement;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,6 +85,19 @@ class BrainTest {
         assertFalse(n1.log.contains("output a=0"), "a fired before its resting turn: no 0 after its 1: " + n1.log);
         assertEquals("output b=1", n1.log.stream().filter(l -> l.startsWith("output b=")).reduce((x, y) -> y)
                 .orElseThrow(), "b's last word is its output now, whether it rested first or not: " + n1.log);
+    }
+
+    @Test
+    void restingOutputsAfterAReadTooLargeToTellAbsenceAreNotRetained() {
+        // More output topics than a read takes one by one: the read is a wildcard one that ends on quiet, so a topic it
+        // did not return may still hold a retained output, which a retained 0 would replace.
+        String neurons = IntStream.range(0, NeuronOutbox.EXACT_READ_LIMIT + 1)
+                .mapToObj(i -> "{\"id\":\"n" + i + "\"}").collect(Collectors.joining(","));
+        n1.topology("{\"rev\":1,\"defaults\":{\"threshold\":1},\"neurons\":[" + neurons + "]}");
+        n1.online("n1");
+
+        assertTrue(n1.log.contains("live output n0=0"), "the resting 0 still reaches live watchers");
+        assertFalse(n1.log.contains("output n0=0"), "and is not retained");
     }
 
     @Test

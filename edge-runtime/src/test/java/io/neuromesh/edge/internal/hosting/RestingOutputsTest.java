@@ -47,7 +47,7 @@ class RestingOutputsTest {
     @Test
     void manyNeuronsArePublishedOneSlicePerBrainTask() {
         for (int i = 0; i < RestingOutputs.SLICE * 2 + 500; i++) {
-            resting.add(host("n" + i), false);
+            resting.add(host("n" + i), RestingOutputs.Mode.RETAIN);
         }
         assertEquals(List.of(), published, "nothing inside the apply");
         assertEquals(1, tasks.size());
@@ -67,11 +67,12 @@ class RestingOutputsTest {
         HostedNeuron fired = host("fired");
         HostedNeuron left = host("left");
         HostedNeuron readopted = host("readopted");
-        resting.add(fired, false);
-        resting.add(left, false);
-        resting.add(readopted, false);
-        resting.add(host("fresh"), true);
-        resting.add(host("quiet"), false);
+        resting.add(fired, RestingOutputs.Mode.RETAIN);
+        resting.add(left, RestingOutputs.Mode.RETAIN);
+        resting.add(readopted, RestingOutputs.Mode.RETAIN);
+        resting.add(host("fresh"), RestingOutputs.Mode.REPLACE);
+        resting.add(host("quiet"), RestingOutputs.Mode.RETAIN);
+        resting.add(host("unsure"), RestingOutputs.Mode.LIVE);
 
         fired.neuron().restore(Map.of("s", 1.0), 0);
         hosted.remove("left");
@@ -79,8 +80,10 @@ class RestingOutputsTest {
         host("readopted");
         tasks.poll().run();
 
-        assertEquals(List.of("output fresh=0 at 1700000000000", "resting quiet at 1700000000000"), published,
-                "fired published its 1 itself; left is gone; readopted is another instance now (it queued its own)");
+        assertEquals(List.of("output fresh=0 at 1700000000000", "resting quiet at 1700000000000",
+                        "live resting unsure at 1700000000000"), published,
+                "fired published its 1 itself; left is gone; readopted is another instance now (it queued its own); "
+                        + "unsure's retained output was not known to be absent: its 0 is not retained");
     }
 
     /** Records the two publishes resting outputs use; nothing else may be called. */
@@ -92,8 +95,8 @@ class RestingOutputsTest {
         }
 
         @Override
-        public void restingOutput(String neuron, long epochMillis) {
-            published.add("resting " + neuron + " at " + epochMillis);
+        public void restingOutput(String neuron, long epochMillis, boolean retained) {
+            published.add((retained ? "" : "live ") + "resting " + neuron + " at " + epochMillis);
         }
 
         @Override

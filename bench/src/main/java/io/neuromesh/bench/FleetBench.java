@@ -61,7 +61,7 @@ public final class FleetBench {
      * @param broker  {@code embedded}, {@code mosquitto} or {@code tcp://host:port} of a broker of its own
      * @param workers worker JVMs per size (fewer when the fleet is smaller)
      * @param heap    each worker JVM's heap option at least, e.g. {@code -Xmx1g}; more when its runtimes need it (each
-     *                holds the whole topology: 25 runtimes of 100,000 neurons get about 4 GB)
+     *                holds the whole topology: 25 runtimes of 100,000 neurons get about 3 GB)
      * @param idle    how long idle traffic is counted
      * @param inputs  sensor inputs driven to count messages per input
      */

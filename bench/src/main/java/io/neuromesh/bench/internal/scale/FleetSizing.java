@@ -28,7 +28,7 @@ final class FleetSizing {
      * @return the {@code -Xmx} option: the floor, or more when the runtimes' topologies need it
      */
     static String heap(String floor, int runtimesPerJvm, int neurons) {
-        long needed = BASE_MB + runtimesPerJvm * neurons * BYTES_PER_RUNTIME_NEURON / (1024 * 1024);
+        long needed = BASE_MB + (long) runtimesPerJvm * neurons * BYTES_PER_RUNTIME_NEURON / (1024 * 1024);
         return needed <= megabytes(floor) ? floor : String.format(Locale.ROOT, "-Xmx%dm", needed);
     }
 

@@ -75,13 +75,13 @@ public final class HaDiscovery implements HostingWatch {
         if (running.isEmpty() || (running.get().topology() == lastTopology && hosted.equals(lastHosted))) {
             return;
         }
-        Topology topology = running.get().topology();
-        lastTopology = topology;
+        TopologyIndex index = running.get();
+        lastTopology = index.topology();
         lastHosted = hosted;
-        Map<String, Entity> wanted = entities.of(running.get(), hosted);
+        Map<String, Entity> wanted = entities.of(index, hosted);
         List<String> left = announced.keySet().stream().filter(topic -> !wanted.containsKey(topic)).toList();
         if (!left.isEmpty()) {
-            Set<String> elsewhere = announcedElsewhere(running.get());
+            Set<String> elsewhere = announcedElsewhere(index);
             for (String topic : left) {
                 if (!elsewhere.contains(topic)) {
                     publish(topic, CLEARED);

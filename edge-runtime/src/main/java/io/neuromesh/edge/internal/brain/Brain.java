@@ -97,6 +97,9 @@ public final class Brain {
                 watched();
             }
             case BrainEvent.RequestArrived r -> {
+                // A request queued in the node's session arrives as soon as it connects, possibly before the
+                // Connected event: the local copy runs first, as for any other news, so the answer is about it.
+                intake.start();
                 switch (r.kind()) {
                     case LOGS -> requests.logs(r.message());
                     case INSPECT -> requests.inspect(r.message());

@@ -80,6 +80,19 @@ class TopologyTruthTest {
     }
 
     @Test
+    void aRequestQueuedWhileTheNodeWasDownIsAnsweredAboutItsLocalCopy() {
+        n1.saved = bytes(A1);
+        n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.GPIO_SET, BrainHarness.message(
+                Topics.gpioSetRequest("n1"), "{\"pin\":17,\"level\":\"high\"}", "r/gpio")));
+
+        assertEquals(List.of("reconcile rev 1", "simulate 17=true", "reply r/gpio"), n1.log.stream()
+                        .filter(l -> l.startsWith("reconcile") || l.startsWith("simulate") || l.startsWith("reply"))
+                        .toList(),
+                "the request came before the Connected event (the session delivers it first): the local copy's pins "
+                        + "are open before it is answered");
+    }
+
+    @Test
     void aRestartedNodeStartsFromItsLocalCopyAndRejectsAStrayOfTheSameRev() {
         n1.saved = bytes(A1);
         connect();

@@ -9,8 +9,14 @@ import org.junit.jupiter.api.Timeout;
 import io.neuromesh.testkit.broker.BrokerKind;
 import org.junit.jupiter.api.io.TempDir;
 
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,5 +123,43 @@ class LinkStartIT {
             assertEquals(LinkState.CONNECTED, link.state());
             link.close();
         }
+    }
+
+    /**
+     * Paho 1.2.5 slept 100 ms three times per connect and once per disconnect (neuromesh-paho patches it, and the
+     * link closes without the sleeping call); a flight recording of a few starts and closes shows no Paho sleep.
+     */
+    @Test
+    void startingAndClosingALinkNeverSleepsInPaho(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sleeps.jfr");
+        try (TestBroker broker = TestBrokers.embedded(); Recording recording = new Recording()) {
+            recording.enable("jdk.ThreadSleep").withThreshold(Duration.ofMillis(50)).withStackTrace();
+            recording.start();
+            for (int i = 0; i < 3; i++) {
+                MqttLink link = MqttLink.builder().broker(broker.uri()).clientId("brisk-" + i).build();
+                link.start();
+                link.close();
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        List<String> pahoSleeps = RecordingFile.readAllEvents(file).stream()
+                .filter(LinkStartIT::inPaho)
+                .map(e -> e.getDuration().toMillis() + " ms in " + pahoFrame(e))
+                .toList();
+        assertEquals(List.of(), pahoSleeps);
+    }
+
+    private static boolean inPaho(RecordedEvent event) {
+        return event.getStackTrace() != null && !pahoFrame(event).isEmpty();
+    }
+
+    /** The innermost Paho method on the event's stack, as {@code Class.method}; empty when none. */
+    private static String pahoFrame(RecordedEvent event) {
+        return event.getStackTrace().getFrames().stream()
+                .map(RecordedFrame::getMethod)
+                .filter(m -> m.getType().getName().startsWith("org.eclipse.paho."))
+                .map(m -> m.getType().getName() + "." + m.getName())
+                .findFirst().orElse("");
     }
 }

@@ -11,19 +11,26 @@ import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
 import org.tinylog.Logger;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@link MqttLink} on Paho's MQTT v5 async client, assembled from one part per concern: {@link Reconnector}
@@ -210,11 +217,46 @@ public final class PahoLink implements MqttLink {
         Logger.debug("{}: closed", name);
     }
 
+    /**
+     * Waits for work in flight, sends DISCONNECT (reason 0: no Last Will) and waits until the connection is down. Paho
+     * 1.2.5's disconnect() sleeps 100 ms after starting that work before it returns the token to wait on; so it is
+     * called on one of Paho's threads (shut down right after), and this thread waits on the token's listener.
+     */
+    private void cleanDisconnect() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        MqttActionListener listener = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                done.complete(null);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+        };
+        pahoThreads.execute(() -> {
+            try {
+                client.disconnect(CLOSE_TIMEOUT.toMillis(), null, listener, MqttReturnCode.RETURN_CODE_SUCCESS,
+                        new MqttProperties());
+            } catch (MqttException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Logger.debug("{}: disconnect: {}", name, e.getCause() == null ? "timed out" : e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void disconnect(boolean clean) {
         try {
             if (client.isConnected()) {
                 if (clean) {
-                    client.disconnect(CLOSE_TIMEOUT.toMillis()).waitForCompletion(CLOSE_TIMEOUT.toMillis());
+                    cleanDisconnect();
                 } else {
                     client.disconnectForcibly(0, 100, false);
                 }

@@ -11,12 +11,15 @@ import io.neuromesh.edge.wire.WireFormatException;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.Observer;
 import io.neuromesh.testkit.fleet.TestFleet;
+import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.Topology;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -93,25 +96,33 @@ final class TruthFleet {
     }
 
     /**
-     * Waits until exactly {@code online} are online and all of them report running {@code json}.
+     * Waits until exactly {@code online} are online, all of them report running {@code json}, and together they host
+     * each of its neurons once.
      *
      * @return their statuses
      */
     static Map<String, NodeStatus> awaitFleetOn(FleetClient client, Collection<String> online, byte[] json) {
-        String expected = Topology.parse(json).rev() + " " + hash(json);
+        Topology topology = Topology.parse(json);
+        String expected = topology.rev() + " " + hash(json);
+        List<String> everyNeuronOnce = topology.neurons().stream().map(NeuronSpec::id).sorted().toList();
         Map<String, String> want = new TreeMap<>();
         online.forEach(n -> want.put(n, expected));
         Map<String, NodeStatus> seen = new TreeMap<>();
         await().atMost(CONVERGE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
             seen.clear();
             Map<String, String> running = new TreeMap<>();
+            List<String> hosted = new ArrayList<>();
             client.nodes().forEach((node, status) -> {
                 if (status.online()) {
                     seen.put(node, status);
                     running.put(node, status.running().map(r -> r.rev() + " " + r.hash()).orElse("?"));
+                    hosted.addAll(status.neurons());
                 }
             });
             assertEquals(want, running);
+            // A node runs the topology before it has placed its neurons (it first hears from the fleet): an input sent
+            // then reaches no host. Placed means every neuron hosted by one online node.
+            assertEquals(everyNeuronOnce, hosted.stream().sorted().toList(), "hosted by the online nodes");
         });
         return seen;
     }

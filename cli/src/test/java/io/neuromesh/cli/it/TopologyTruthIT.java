@@ -143,7 +143,8 @@ class TopologyTruthIT {
     @Order(2)
     void reApplyingTheRunningDocumentSucceedsAtOnce() throws Exception {
         // A JVM start through the launcher, measured now: on a loaded 2-core machine it alone can take a second or
-        // two, and the 2 s bound is for the command's own work.
+        // two, and the bound is for the command's own work: about 1 s on a quiet machine, 2.4 s once in a loaded CI.
+        // Waiting for the nodes' answers would take the 10 s default --timeout, which 4 s still tells apart.
         long baseline = System.nanoTime();
         assertEquals(0, launcher.run(30, "--version").exitCode());
         Duration jvm = Duration.ofNanos(System.nanoTime() - baseline);
@@ -152,7 +153,7 @@ class TopologyTruthIT {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(0, again.exitCode(), again.output());
         assertEquals("already running rev 2 on n1 n2 n3\n", again.output());
-        assertTrue(took.minus(jvm).compareTo(Duration.ofSeconds(2)) < 0,
+        assertTrue(took.minus(jvm).compareTo(Duration.ofSeconds(4)) < 0,
                 "took " + took.toMillis() + " ms, of which a JVM start " + jvm.toMillis() + " ms");
         assertEquals(2, runningEverywhere().rev(), "nothing was published");
     }

@@ -220,7 +220,8 @@ public final class PahoLink implements MqttLink {
     /**
      * Waits for work in flight, sends DISCONNECT (reason 0: no Last Will) and waits until the connection is down. Paho
      * 1.2.5's disconnect() sleeps 100 ms after starting that work before it returns the token to wait on; so it is
-     * called on one of Paho's threads (shut down right after), and this thread waits on the token's listener.
+     * called on a thread of its own (not Paho's pool, whose threads the disconnect itself needs), which ends after that
+     * sleep, and this thread waits on the token's listener.
      */
     private void cleanDisconnect() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -235,7 +236,7 @@ public final class PahoLink implements MqttLink {
                 done.completeExceptionally(failure);
             }
         };
-        pahoThreads.execute(() -> {
+        Thread.ofPlatform().daemon().name(name + "-disconnect").start(() -> {
             try {
                 client.disconnect(CLOSE_TIMEOUT.toMillis(), null, listener, MqttReturnCode.RETURN_CODE_SUCCESS,
                         new MqttProperties());

@@ -49,7 +49,7 @@ public final class HaDiscovery implements HostingWatch {
     private final Consumer<BrainEvent> brain;
     private Map<String, Entity> announced = Map.of();
     private final Set<String> relayed = new HashSet<>();
-    private Topology lastTopology;
+    private TopologyIndex lastIndex;
     private SortedSet<String> lastHosted = Collections.emptySortedSet();
 
     /** @param brain posts to the brain thread (a re-announcement, a switched sensor) */
@@ -72,11 +72,11 @@ public final class HaDiscovery implements HostingWatch {
 
     @Override
     public void hosting(Optional<TopologyIndex> running, SortedSet<String> hosted) {
-        if (running.isEmpty() || (running.get().topology() == lastTopology && hosted.equals(lastHosted))) {
+        if (running.isEmpty() || (running.get() == lastIndex && hosted.equals(lastHosted))) {
             return;
         }
         TopologyIndex index = running.get();
-        lastTopology = index.topology();
+        lastIndex = index;
         lastHosted = hosted;
         Map<String, Entity> wanted = entities.of(index, hosted);
         List<String> left = announced.keySet().stream().filter(topic -> !wanted.containsKey(topic)).toList();

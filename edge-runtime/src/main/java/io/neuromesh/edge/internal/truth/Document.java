@@ -10,14 +10,13 @@ import java.util.concurrent.Executors;
 
 /**
  * A valid topology document: the bytes exactly as published (what a node saves and the history keeps), the parsed
- * topology, its index and its version.
+ * topology's index (which holds the topology) and its version.
  *
- * @param topology the parsed document
- * @param index    the topology's lookup tables, for the node that runs it
- * @param bytes    the document as published
- * @param version  its rev and content hash
+ * @param index   the parsed document's lookup tables, for the node that runs it
+ * @param bytes   the document as published
+ * @param version its rev and content hash
  */
-public record Document(Topology topology, TopologyIndex index, byte[] bytes, Version version) {
+public record Document(TopologyIndex index, byte[] bytes, Version version) {
 
     private static final Executor INDEXING = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -32,11 +31,16 @@ public record Document(Topology topology, TopologyIndex index, byte[] bytes, Ver
         // node's apply waits for the longer one only.
         CompletableFuture<TopologyIndex> index = CompletableFuture.supplyAsync(topology::index, INDEXING);
         Version version = Version.of(topology);
-        return new Document(topology, index.join(), bytes.clone(), version);
+        return new Document(index.join(), bytes.clone(), version);
+    }
+
+    /** The parsed document. */
+    public Topology topology() {
+        return index.topology();
     }
 
     /** The topology's name, "" when it has none. */
     public String name() {
-        return topology.name() == null ? "" : topology.name();
+        return topology().name() == null ? "" : topology().name();
     }
 }

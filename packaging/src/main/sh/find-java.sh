@@ -58,8 +58,12 @@ jvm_flags() {
 # and an initial heap of 1/64 whose young generation is touched before the first collection; an edge runtime needs
 # about 2.2 MB of heap per 1,000 neurons (measured by `neuromesh bench --only 100k`, README "Benchmarks"). So: at
 # most an eighth of the memory, between 64 MB and 512 MB (a 2 GB Pi 4: 256 MB, room for ~100,000 neurons), starting
-# at 16 MB, with the serial collector (no GC threads, no remembered sets: the smallest footprint). Whatever
-# NEUROMESH_JAVA_OPTS sets wins: -Xmx/-XX:MaxRAM*, -Xms, or any -XX:+Use*GC replaces the matching default.
+# at 16 MB, with the serial collector (no GC threads, no remembered sets: the smallest footprint), and with the
+# client compiler only (-XX:TieredStopAtLevel=1): a node's Java work per input is microseconds beside a broker hop,
+# while the optimising compiler spent about half of a node's CPU while it applied a big topology (3.4 of 7.4
+# CPU-seconds per node, 100,000 neurons over two nodes) and holds more memory; measured in README "Benchmarks".
+# Whatever NEUROMESH_JAVA_OPTS sets wins: -Xmx/-XX:MaxRAM*, -Xms, any -XX:+Use*GC, or any -XX:*Tiered* option
+# replaces the matching default.
 edge_flags() {
   local opts=" ${NEUROMESH_JAVA_OPTS:-} " mem_kb heap_mb
   if [[ "$opts" != *" -Xmx"* && "$opts" != *"-XX:MaxRAM"* ]]; then
@@ -71,5 +75,6 @@ edge_flags() {
   fi
   [[ "$opts" != *" -Xms"* ]] && JVM_FLAGS+=(-Xms16m)
   [[ "$opts" != *"-XX:+Use"*"GC"* ]] && JVM_FLAGS+=(-XX:+UseSerialGC)
+  [[ "$opts" != *"-XX:"*"Tiered"* ]] && JVM_FLAGS+=(-XX:TieredStopAtLevel=1)
   return 0
 }

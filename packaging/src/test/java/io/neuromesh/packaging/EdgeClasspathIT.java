@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +75,31 @@ class EdgeClasspathIT {
         ManagedProcess.Result completion = edgeOnly.run(60, "completion");
         assertEquals(0, completion.exitCode(), completion.output());
         assertTrue(completion.output().contains("_complete_neuromesh"), completion.output());
+    }
+
+    @Test
+    void anEdgeNodeRunsWithThePiDefaultsUnlessTheUserSetsTheirOwn() throws Exception {
+        try (TestBroker broker = TestBrokers.mosquitto()) {
+            List<String> defaults = edgeJvmArguments(broker, "n1", Map.of());
+            assertTrue(defaults.stream().anyMatch(a -> a.matches("-Xmx[0-9]+m")), defaults.toString());
+            assertTrue(defaults.containsAll(List.of("-Xms16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+                    defaults.toString());
+
+            List<String> own = edgeJvmArguments(broker, "n2",
+                    Map.of("NEUROMESH_JAVA_OPTS", "-Xmx200m -XX:+UseG1GC -XX:TieredStopAtLevel=4"));
+            assertTrue(own.containsAll(List.of("-Xmx200m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=4")), own.toString());
+            assertFalse(own.stream().anyMatch(a -> a.equals("-XX:+UseSerialGC") || a.equals("-XX:TieredStopAtLevel=1")
+                    || a.matches("-Xmx[0-9]+m") && !a.equals("-Xmx200m")), own.toString());
+        }
+    }
+
+    /** The JVM options of a node started by the package's launcher (which execs java, so its pid is the JVM's). */
+    private List<String> edgeJvmArguments(TestBroker broker, String node, Map<String, String> env) throws Exception {
+        ManagedProcess edge = edgeOnly.start(node, env, null, "edge", "--node", node, "--broker", broker.uri());
+        edge.awaitOutput("node " + node + " connected to ", Duration.ofSeconds(60));
+        String commandLine = Files.readString(Path.of("/proc", Long.toString(edge.pid()), "cmdline"));
+        List<String> arguments = List.of(commandLine.split("\0"));
+        return arguments.subList(0, arguments.indexOf("io.neuromesh.cli.Main"));
     }
 
     @Test

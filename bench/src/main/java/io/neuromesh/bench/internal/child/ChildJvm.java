@@ -12,6 +12,13 @@ public final class ChildJvm {
     private static final List<String> INHERITED = List.of("--enable-native-access", "--sun-misc-unsafe-memory-access",
             "-Xshare");
 
+    /**
+     * The launchers' compiler and collector for {@code neuromesh edge} ({@code edge_flags} in find-java.sh, which says
+     * why): the bench's own edge JVMs compile and collect as a user's nodes do. Their heap stays the bench's, since
+     * one of them may host many runtimes.
+     */
+    public static final List<String> EDGE_DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private ChildJvm() {
     }
 
@@ -33,11 +40,14 @@ public final class ChildJvm {
     }
 
     /**
-     * The JVM options in {@value EdgeProcesses#EDGE_JAVA_OPTS_ENV} (split at white space) after {@code options}: a
-     * JVM that hosts edge runtimes takes them, e.g. a flight recording of the 100k scenario's runtime.
+     * {@link #EDGE_DEFAULTS}, {@code options}, then the JVM options in {@value EdgeProcesses#EDGE_JAVA_OPTS_ENV}
+     * (split at white space; of two settings of one flag the later wins): a JVM that hosts edge runtimes takes them,
+     * e.g. a flight recording of the 100k scenario's runtime, or {@code -XX:TieredStopAtLevel=4} to measure with the
+     * optimising compiler (a second collector, e.g. {@code -XX:+UseG1GC}, needs {@code -XX:-UseSerialGC} too).
      */
     public static List<String> edgeOptions(List<String> options) {
-        List<String> all = new ArrayList<>(options);
+        List<String> all = new ArrayList<>(EDGE_DEFAULTS);
+        all.addAll(options);
         String extra = System.getenv(EdgeProcesses.EDGE_JAVA_OPTS_ENV);
         if (extra != null && !extra.isBlank()) {
             all.addAll(List.of(extra.strip().split("\\s+")));

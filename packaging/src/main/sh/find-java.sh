@@ -60,8 +60,9 @@ jvm_flags() {
 # most an eighth of the memory, between 64 MB and 512 MB (a 2 GB Pi 4: 256 MB, room for ~100,000 neurons), starting
 # at 16 MB, with the serial collector (no GC threads, no remembered sets: the smallest footprint), and with the
 # client compiler only (-XX:TieredStopAtLevel=1): a node's Java work per input is microseconds beside a broker hop,
-# while the optimising compiler spent about half of a node's CPU while it applied a big topology (3.4 of 7.4
-# CPU-seconds per node, 100,000 neurons over two nodes) and holds more memory; measured in README "Benchmarks".
+# whereas the optimising compiler took about half of a node's CPU during a big apply (3.4 of 7.4 CPU-seconds per
+# node, 100,000 neurons over two nodes), kept compiling through the latency bench and holds more memory (README
+# "Benchmarks": sparse traffic, large topologies).
 # Whatever NEUROMESH_JAVA_OPTS sets wins: -Xmx/-XX:MaxRAM*, -Xms, any -XX:+Use*GC, or any -XX:*Tiered* option
 # replaces the matching default.
 edge_flags() {

@@ -28,7 +28,7 @@ class ChildJvmTest {
     }
 
     @Test
-    void edgeOptionsPutTheCompilerSettingFirstSoThatLaterOptionsWin() {
+    void edgeOptionsPutTheLaunchersDefaultsFirstSoThatLaterOptionsWin() {
         List<String> options = ChildJvm.edgeOptions(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
         List<String> expected = new ArrayList<>(ChildJvm.EDGE_DEFAULTS);
         expected.addAll(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));

@@ -133,7 +133,19 @@ public interface FleetClient extends AutoCloseable {
      * @param listener  called on the calling thread with each event, as it arrives
      * @return the outcome of each of {@code nodes}, keyed by node
      */
-    Map<String, RolloutEvent> awaitRollout(Topology published, Collection<String> nodes, Duration timeout,
+    default Map<String, RolloutEvent> awaitRollout(Topology published, Collection<String> nodes, Duration timeout,
+                                                   Consumer<RolloutEvent> listener) {
+        return awaitRollout(published.rev(), published.contentHash(), nodes, timeout, listener);
+    }
+
+    /**
+     * {@link #awaitRollout(Topology, Collection, Duration, Consumer)} for a caller that has the published topology's
+     * content hash at hand: hashing a topology of 100,000 neurons takes a few tenths of a second or more.
+     *
+     * @param rev         the published topology's rev
+     * @param contentHash its {@link Topology#contentHash()}
+     */
+    Map<String, RolloutEvent> awaitRollout(long rev, String contentHash, Collection<String> nodes, Duration timeout,
                                            Consumer<RolloutEvent> listener);
 
     /**

@@ -19,23 +19,65 @@ import java.util.TreeMap;
  * The fleet's topology as one read of the broker found it ({@link FleetClient#topology}): what the nodes report
  * running, what is retained on {@code neuromesh/topology}, the applied history, and the documents of the hashes the
  * online nodes run. What the fleet <em>runs</em> is what its nodes report; the retained document is only what it is
- * told to run.
+ * told to run. Immutable; safe to share between threads. The retained document is parsed at most once, when first
+ * asked for: a large one takes a second or more.
  *
- * @param nodes     every node's status, keyed by node id
- * @param retained  the payload retained on {@code neuromesh/topology}, as published; empty when none arrived
- * @param history   the applied history retained on {@code neuromesh/topology/history}; empty when none arrived
- * @param documents the topologies found for the hashes online nodes run (from the retained document or the
- *                  history), keyed by content hash; a hash whose document was not found is absent
  * @since 0.1
  */
-public record FleetTopology(Map<String, NodeStatus> nodes, Optional<byte[]> retained,
-                            Optional<AppliedHistory> history, Map<String, Topology> documents) {
+public final class FleetTopology {
 
-    public FleetTopology {
-        nodes = Map.copyOf(Objects.requireNonNull(nodes, "nodes: must not be null"));
-        Objects.requireNonNull(retained, "retained: must not be null; use Optional.empty()");
-        Objects.requireNonNull(history, "history: must not be null; use Optional.empty()");
-        documents = Map.copyOf(Objects.requireNonNull(documents, "documents: must not be null"));
+    private final Map<String, NodeStatus> nodes;
+    private final Optional<byte[]> retained;
+    private final Optional<AppliedHistory> history;
+    private final Map<String, Topology> documents;
+    /** The retained document as parsed, null until first needed (a benign race: two threads may both parse it). */
+    private volatile RetainedDocument parsed;
+
+    /**
+     * @param nodes     every node's status, keyed by node id
+     * @param retained  the payload retained on {@code neuromesh/topology}, as published; empty when none arrived
+     * @param history   the applied history retained on {@code neuromesh/topology/history}; empty when none arrived
+     * @param documents the topologies found for the hashes online nodes run (from the retained document or the
+     *                  history), keyed by content hash; a hash whose document was not found is absent
+     */
+    public FleetTopology(Map<String, NodeStatus> nodes, Optional<byte[]> retained, Optional<AppliedHistory> history,
+                         Map<String, Topology> documents) {
+        this.nodes = Map.copyOf(Objects.requireNonNull(nodes, "nodes: must not be null"));
+        this.retained = Objects.requireNonNull(retained, "retained: must not be null; use Optional.empty()");
+        this.history = Objects.requireNonNull(history, "history: must not be null; use Optional.empty()");
+        this.documents = Map.copyOf(Objects.requireNonNull(documents, "documents: must not be null"));
+    }
+
+    /**
+     * @param history   the applied history the read found
+     * @param documents the topologies it found for the hashes online nodes run
+     * @return this read with {@code history} and {@code documents}; a retained document already parsed is not parsed
+     *         again
+     */
+    public FleetTopology with(Optional<AppliedHistory> history, Map<String, Topology> documents) {
+        FleetTopology read = new FleetTopology(nodes, retained, history, documents);
+        read.parsed = parsed;
+        return read;
+    }
+
+    /** @return every node's status, keyed by node id */
+    public Map<String, NodeStatus> nodes() {
+        return nodes;
+    }
+
+    /** @return the payload retained on {@code neuromesh/topology}, as published; empty when none arrived */
+    public Optional<byte[]> retained() {
+        return retained;
+    }
+
+    /** @return the applied history retained on {@code neuromesh/topology/history}; empty when none arrived */
+    public Optional<AppliedHistory> history() {
+        return history;
+    }
+
+    /** @return the topologies found for the hashes online nodes run, keyed by content hash */
+    public Map<String, Topology> documents() {
+        return documents;
     }
 
     /** @return the online nodes' statuses, sorted by node id */
@@ -87,21 +129,12 @@ public record FleetTopology(Map<String, NodeStatus> nodes, Optional<byte[]> reta
 
     /** @return the retained topology, when one is retained and valid */
     public Optional<Topology> retainedTopology() {
-        try {
-            return retained.filter(bytes -> bytes.length > 0).map(Topology::parse);
-        } catch (TopologyException e) {
-            return Optional.empty();
-        }
+        return retainedDocument().topology();
     }
 
     /** @return why the retained payload is not a valid topology (its first error); empty when it is or none is */
     public Optional<String> retainedProblem() {
-        try {
-            retained.filter(bytes -> bytes.length > 0).ifPresent(Topology::parse);
-            return Optional.empty();
-        } catch (TopologyException e) {
-            return Optional.of(e.errors().get(0));
-        }
+        return retainedDocument().problem();
     }
 
     /** @return true when what is retained is exactly what the online nodes run (all of them, one hash) */
@@ -132,6 +165,27 @@ public record FleetTopology(Map<String, NodeStatus> nodes, Optional<byte[]> reta
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s.node());
         }
         return groups;
+    }
+
+    private RetainedDocument retainedDocument() {
+        RetainedDocument document = parsed;
+        if (document == null) {
+            document = RetainedDocument.parse(retained.filter(bytes -> bytes.length > 0));
+            parsed = document;
+        }
+        return document;
+    }
+
+    /** The retained payload parsed once: the topology, or its first error. */
+    private record RetainedDocument(Optional<Topology> topology, Optional<String> problem) {
+
+        static RetainedDocument parse(Optional<byte[]> payload) {
+            try {
+                return new RetainedDocument(payload.map(Topology::parse), Optional.empty());
+            } catch (TopologyException e) {
+                return new RetainedDocument(Optional.empty(), Optional.of(e.errors().get(0)));
+            }
+        }
     }
 
     /** @return the first {@link Topology#SHORT_HASH_LENGTH} characters of a hash */

@@ -199,10 +199,10 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
-    public Map<String, RolloutEvent> awaitRollout(Topology published, Collection<String> nodes, Duration timeout,
-                                                  Consumer<RolloutEvent> listener) {
+    public Map<String, RolloutEvent> awaitRollout(long rev, String contentHash, Collection<String> nodes,
+                                                  Duration timeout, Consumer<RolloutEvent> listener) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Rollout rollout = new Rollout(new RolloutTracker(published.rev(), published.contentHash(), nodes),
+        Rollout rollout = new Rollout(new RolloutTracker(rev, contentHash, nodes),
                 new LinkedBlockingQueue<>());
         rollouts.add(rollout);
         try {

@@ -56,10 +56,23 @@ final class TopologyReader {
             Set<String> needed = new FleetTopology(nodes, Optional.empty(), Optional.empty(), Map.of())
                     .runningHashes();
             Map<String, Topology> documents = new HashMap<>();
+            // Parsing and hashing a large document takes a second or more. The read of the latest retained payload
+            // parses it once, here (only when the online nodes run something whose document it may be) or later
+            // for the caller, which gets this read.
+            FleetTopology read = new FleetTopology(nodes, Optional.empty(), Optional.empty(), Map.of());
             while (true) {
-                Optional<Topology> retained = box.get(Topics.TOPOLOGY).flatMap(TopologyReader::parse);
-                retained.filter(t -> needed.contains(t.contentHash()))
-                        .ifPresent(t -> documents.put(t.contentHash(), t));
+                Optional<byte[]> retained = box.get(Topics.TOPOLOGY);
+                if (retained.isPresent() && retained.get() != read.retained().orElse(null)) {
+                    read = new FleetTopology(nodes, retained, Optional.empty(), Map.of());
+                    if (!needed.isEmpty()) {
+                        read.retainedTopology().ifPresent(t -> {
+                            String hash = t.contentHash();
+                            if (needed.contains(hash)) {
+                                documents.put(hash, t);
+                            }
+                        });
+                    }
+                }
                 Optional<AppliedHistory> history = box.get(Topics.TOPOLOGY_HISTORY).flatMap(TopologyReader::history);
                 boolean waiting = false;
                 for (String hash : needed) {
@@ -89,7 +102,7 @@ final class TopologyReader {
                 // Nodes run a topology, so one is retained unless someone cleared it: wait for it too.
                 waiting |= !needed.isEmpty() && box.get(Topics.TOPOLOGY).isEmpty();
                 if (!waiting || !box.awaitNext(deadline)) {
-                    return new FleetTopology(nodes, box.get(Topics.TOPOLOGY), history, documents);
+                    return read.with(history, documents);
                 }
             }
         } finally {

@@ -37,7 +37,9 @@ final class Rollout {
         } catch (MqttLinkException e) {
             throw new CommandFailedException("not published: " + e.getMessage());
         }
-        out.println("published " + what + " (" + TopologyFile.describe(topology) + ")");
+        // Hashed once, after publishing: the nodes parse the document meanwhile.
+        String hash = topology.contentHash();
+        out.println("published " + what + " (" + TopologyFile.describe(topology, hash) + ")");
         if (options.noWait()) {
             return;
         }
@@ -46,11 +48,12 @@ final class Rollout {
             return;
         }
         out.flush();
-        Map<String, RolloutEvent> outcomes = fleet.awaitRollout(topology, online, options.timeout(), event -> {
-            out.println(line(event, topology.rev(), RunningTopology.text(options.timeout())));
-            event.errors().forEach(error -> out.println(INDENT + error));
-            out.flush();
-        });
+        Map<String, RolloutEvent> outcomes = fleet.awaitRollout(topology.rev(), hash, online, options.timeout(),
+                event -> {
+                    out.println(line(event, topology.rev(), RunningTopology.text(options.timeout())));
+                    event.errors().forEach(error -> out.println(INDENT + error));
+                    out.flush();
+                });
         if (outcomes.values().stream().anyMatch(e -> e.kind() != RolloutEvent.Kind.APPLIED)) {
             throw new CommandFailedException("rev " + topology.rev() + " is not running on every online node");
         }

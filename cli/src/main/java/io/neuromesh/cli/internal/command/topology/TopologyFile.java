@@ -3,6 +3,7 @@ package io.neuromesh.cli.internal.command.topology;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.edge.FleetTopology;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A topology file given on the command line, read and validated before anything is published or compared.
@@ -27,13 +27,13 @@ public record TopologyFile(Path path, byte[] json, Topology topology) {
      */
     public static TopologyFile load(Path path) {
         byte[] json = read(path);
-        List<String> errors = errors(json);
-        if (!errors.isEmpty()) {
-            StringBuilder message = new StringBuilder(path + ": " + errors.size() + " error(s)");
-            errors.forEach(error -> message.append(System.lineSeparator()).append("  ").append(error));
+        try {
+            return new TopologyFile(path, json, Topology.parse(json));
+        } catch (TopologyException e) {
+            StringBuilder message = new StringBuilder(path + ": " + e.errors().size() + " error(s)");
+            e.errors().forEach(error -> message.append(System.lineSeparator()).append("  ").append(error));
             throw new CommandFailedException(message.toString());
         }
-        return new TopologyFile(path, json, Topology.parse(json));
     }
 
     static byte[] read(Path path) {
@@ -46,31 +46,26 @@ public record TopologyFile(Path path, byte[] json, Topology topology) {
         }
     }
 
-    /** @return what is wrong with the document, one entry per error; empty when it is a valid topology */
-    static List<String> errors(byte[] json) {
-        try {
-            Topology.parse(json);
-            return List.of();
-        } catch (TopologyException e) {
-            return e.errors();
-        }
-    }
-
     /** @return e.g. {@code rev 1, 6 neurons, 8 synapses, 2 sensors, 1 actuators, hash 0123456789abcdef} */
     static String describe(Topology t) {
+        return describe(t, t.contentHash());
+    }
+
+    /** {@link #describe(Topology)} with {@code t}'s content hash already computed (a second for a large one). */
+    static String describe(Topology t, String contentHash) {
         return "rev " + t.rev() + ", " + (t.isTicked() ? "ticks of " + t.tick().toMillis() + " ms, " : "")
                 + t.neurons().size() + " neurons, " + t.synapses().size() + " synapses, "
-                + t.sensors().size() + " sensors, " + t.actuators().size() + " actuators, hash " + t.shortHash();
+                + t.sensors().size() + " sensors, " + t.actuators().size() + " actuators, hash "
+                + FleetTopology.shortHash(contentHash);
     }
 
     /** @return what {@code topology validate --json} prints for a file: whether it is valid, and its summary or errors */
     static JsonObject validation(Path path, byte[] json) {
         JsonObject result = new JsonObject();
         result.addProperty("file", path.toString());
-        List<String> errors = errors(json);
-        result.addProperty("valid", errors.isEmpty());
-        if (errors.isEmpty()) {
+        try {
             Topology t = Topology.parse(json);
+            result.addProperty("valid", true);
             result.addProperty("rev", t.rev());
             result.addProperty("tickMs", t.tick().toMillis());
             result.addProperty("neurons", t.neurons().size());
@@ -78,9 +73,10 @@ public record TopologyFile(Path path, byte[] json, Topology topology) {
             result.addProperty("sensors", t.sensors().size());
             result.addProperty("actuators", t.actuators().size());
             result.addProperty("hash", t.contentHash());
-        } else {
+        } catch (TopologyException e) {
+            result.addProperty("valid", false);
             JsonArray list = new JsonArray();
-            errors.forEach(list::add);
+            e.errors().forEach(list::add);
             result.add("errors", list);
         }
         return result;

@@ -57,7 +57,8 @@ class BrowserIT {
         client = FleetClient.connect(URI.create(fleet.uri()), Duration.ofSeconds(10));
         byte[] xor = TestFleet.example("xor.json");
         fleet.publishTopology(xor);
-        client.awaitRollout(Topology.parse(xor), NODES, STEP, e -> { }).values().forEach(e ->
+        Topology published = Topology.parse(xor);
+        client.awaitRollout(published.rev(), published.contentHash(), NODES, STEP, e -> { }).values().forEach(e ->
                 assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
         dashboard = Dashboard.builder().broker(fleet.uri()).port(0).build();
         dashboard.start();

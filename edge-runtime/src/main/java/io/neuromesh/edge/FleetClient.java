@@ -122,28 +122,16 @@ public interface FleetClient extends AutoCloseable {
     Set<String> awaitFreshLiveness(Duration timeout);
 
     /**
-     * Waits until each of {@code nodes} has an outcome for the topology {@code published}: it runs it (its status
-     * or result shows the published rev and hash), rejected it (a result whose {@code document} is the published
-     * hash), went offline, or gave no answer within {@code timeout}. Only evidence about this document counts: a
-     * result about another document (an earlier publish's, retained) is ignored. Nodes that come online during the
-     * wait are reported as {@link RolloutEvent.Kind#JOINED} and are not waited for.
+     * Waits until each of {@code nodes} has an outcome for the topology published with {@code rev} and
+     * {@code contentHash}: it runs it (its status or result shows that rev and hash), rejected it (a result whose
+     * {@code document} is that hash), went offline, or gave no answer within {@code timeout}. Only evidence about
+     * this document counts: a result about another document (an earlier publish's, retained) is ignored. Nodes that
+     * come online during the wait are reported as {@link RolloutEvent.Kind#JOINED} and are not waited for.
      *
-     * @param published the topology published, as the nodes parse it
-     * @param nodes     the nodes online when it was published
-     * @param listener  called on the calling thread with each event, as it arrives
+     * @param contentHash the published topology's {@link Topology#contentHash()} (0.3 s or more for 100,000 neurons)
+     * @param nodes       the nodes online when it was published
+     * @param listener    called on the calling thread with each event, as it arrives
      * @return the outcome of each of {@code nodes}, keyed by node
-     */
-    default Map<String, RolloutEvent> awaitRollout(Topology published, Collection<String> nodes, Duration timeout,
-                                                   Consumer<RolloutEvent> listener) {
-        return awaitRollout(published.rev(), published.contentHash(), nodes, timeout, listener);
-    }
-
-    /**
-     * {@link #awaitRollout(Topology, Collection, Duration, Consumer)} for a caller that has the published topology's
-     * content hash at hand: hashing a topology of 100,000 neurons takes a few tenths of a second or more.
-     *
-     * @param rev         the published topology's rev
-     * @param contentHash its {@link Topology#contentHash()}
      */
     Map<String, RolloutEvent> awaitRollout(long rev, String contentHash, Collection<String> nodes, Duration timeout,
                                            Consumer<RolloutEvent> listener);

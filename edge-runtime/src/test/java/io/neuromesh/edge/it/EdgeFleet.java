@@ -89,7 +89,8 @@ final class EdgeFleet {
         Topology topology = Topology.parse(json);
         assertEquals(rev, topology.rev());
         fleet.publishTopology(json);
-        Map<String, FleetClient.RolloutEvent> outcomes = client.awaitRollout(topology, NODES, TIMEOUT, e -> { });
+        Map<String, FleetClient.RolloutEvent> outcomes = client.awaitRollout(topology.rev(), topology.contentHash(),
+                NODES, TIMEOUT, e -> { });
         outcomes.values().forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
     }
 

@@ -62,8 +62,9 @@ class LargeTopologyIT {
             byte[] json = topology();
             try (FleetClient client = EdgeFleet.client(fleet)) {
                 fleet.publishTopology(json);
-                client.awaitRollout(Topology.parse(json), NODES, WAIT, e -> { }).values().forEach(e -> assertEquals(
-                        FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
+                Topology published = Topology.parse(json);
+                client.awaitRollout(published.rev(), published.contentHash(), NODES, WAIT, e -> { }).values()
+                        .forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
             }
             assertTrue(placedOnce(fleet), "every neuron hosted once, on both nodes");
 

@@ -86,8 +86,9 @@ class SecureFleetIT {
                         alice.nodes().toString());
 
                 alice.publishTopology(xor);
-                Map<String, FleetClient.RolloutEvent> rollout = alice.awaitRollout(Topology.parse(xor),
-                        EdgeFleet.NODES, TIMEOUT, e -> { });
+                Topology published = Topology.parse(xor);
+                Map<String, FleetClient.RolloutEvent> rollout = alice.awaitRollout(published.rev(),
+                        published.contentHash(), EdgeFleet.NODES, TIMEOUT, e -> { });
                 rollout.values().forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind()));
 
                 int[][] states = {{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}};

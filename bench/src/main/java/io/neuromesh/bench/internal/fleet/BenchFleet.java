@@ -78,7 +78,8 @@ public final class BenchFleet implements AutoCloseable {
         }
         long start = System.nanoTime();
         operator.publishTopology(json.getBytes(StandardCharsets.UTF_8));
-        Map<String, RolloutEvent> outcomes = operator.awaitRollout(topology, nodes, timeout, event -> { });
+        Map<String, RolloutEvent> outcomes = operator.awaitRollout(rev, topology.contentHash(), nodes, timeout,
+                event -> { });
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         for (String node : nodes) {
             RolloutEvent outcome = outcomes.get(node);

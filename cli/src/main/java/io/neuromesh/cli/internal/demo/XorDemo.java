@@ -86,8 +86,8 @@ public final class XorDemo implements AutoCloseable {
         });
         Topology topology = withoutDebounce(Topology.parse(example()));
         fleet.publishTopology(topology.toJson().getBytes(StandardCharsets.UTF_8));
-        Map<String, FleetClient.RolloutEvent> outcomes =
-                fleet.awaitRollout(topology, NODES, Duration.ofSeconds(10), event -> { });
+        Map<String, FleetClient.RolloutEvent> outcomes = fleet.awaitRollout(topology.rev(), topology.contentHash(),
+                NODES, Duration.ofSeconds(10), event -> { });
         if (outcomes.values().stream().anyMatch(e -> e.kind() != FleetClient.RolloutEvent.Kind.APPLIED)) {
             throw new CommandFailedException("the XOR topology was not applied on every node: " + outcomes.values());
         }

@@ -53,13 +53,12 @@ final class TopologyReader {
         try {
             roundTrip.accept(timeout);
             Map<String, NodeStatus> nodes = statuses.get();
-            Set<String> needed = new FleetTopology(nodes, Optional.empty(), Optional.empty(), Map.of())
-                    .runningHashes();
-            Map<String, Topology> documents = new HashMap<>();
             // Parsing and hashing a large document takes a second or more. The read of the latest retained payload
             // parses it once, here (only when the online nodes run something whose document it may be) or later
             // for the caller, which gets this read.
             FleetTopology read = new FleetTopology(nodes, Optional.empty(), Optional.empty(), Map.of());
+            Set<String> needed = read.runningHashes();
+            Map<String, Topology> documents = new HashMap<>();
             while (true) {
                 Optional<byte[]> retained = box.get(Topics.TOPOLOGY);
                 if (retained.isPresent() && retained.get() != read.retained().orElse(null)) {

@@ -7,6 +7,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.tinylog.Logger;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -45,10 +46,15 @@ final class Receiver {
         }
         try {
             route.executor().execute(() -> deliver(route, inbound));
-        } catch (RejectedExecutionException full) {
-            rejected.increment();
+        } catch (RejectedExecutionException refused) {
             complete(inbound);
-            Logger.warn("{}: inbox full, dropped a message on {}", name, topic);
+            // A handler's executor that is shut down refuses too: its owner is closing, nothing to warn about.
+            if (route.executor() instanceof ExecutorService service && service.isShutdown()) {
+                Logger.debug("{}: closing, dropped a message on {}", name, topic);
+            } else {
+                rejected.increment();
+                Logger.warn("{}: inbox full, dropped a message on {}", name, topic);
+            }
         }
     }
 
@@ -87,6 +93,7 @@ final class Receiver {
         return handlerFailures.sum();
     }
 
+    /** Messages a handler's executor refused while running (a full inbox); not those refused while it closes. */
     long rejected() {
         return rejected.sum();
     }

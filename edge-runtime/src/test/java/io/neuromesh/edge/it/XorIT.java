@@ -15,7 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.neuromesh.edge.it.EdgeFleet.allTwelveTransitions;
 import static io.neuromesh.edge.it.EdgeFleet.apply;
@@ -23,6 +30,7 @@ import static io.neuromesh.edge.it.EdgeFleet.applyOk;
 import static io.neuromesh.edge.it.EdgeFleet.awaitSettled;
 import static io.neuromesh.edge.it.EdgeFleet.expect;
 import static io.neuromesh.edge.it.EdgeFleet.prime;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,6 +112,57 @@ class XorIT {
                 expect(client, outputs, state[0], state[1], state[0] ^ state[1]);
             }
             expect(client, outputs, 1, 0, 1);
+        }
+    }
+
+    /**
+     * A broker that stops publishes every client's Last Will (Mosquitto does so just before it closes the
+     * connections; the nodes hear each other "offline" for a moment): a node holds such a Will while its own link
+     * drops and comes back, so a broker restart moves no auto-placed neuron, and XOR still computes after it.
+     */
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aBrokerRestartMovesNoNeuronThoughTheBrokerPublishesEveryNodesWill(BrokerKind kind) throws InterruptedException {
+        try (TestFleet<EdgeRuntime> fleet = EdgeFleet.started(
+                TestFleet.builder(EdgeFleet.runtimes(GpioSetting.DEFAULT)).broker(kind).persistent().start());
+             FleetClient client = EdgeFleet.client(fleet)) {
+            Observer outputs = fleet.observe(Topics.ALL_OUTPUTS);
+            applyOk(fleet, client, TestFleet.example("xor-auto.json"), 1);
+            Map<String, Set<String>> placed = new TreeMap<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                placed.clear();
+                EdgeFleet.NODES.forEach(n -> placed.put(n, Set.copyOf(fleet.node(n).hostedNeurons())));
+                return placed.values().stream().mapToInt(Set::size).sum() == 6
+                        && placed.values().stream().flatMap(Set::stream).distinct().count() == 6;
+            });
+            List<String> moves = new CopyOnWriteArrayList<>();
+            AtomicBoolean watching = new AtomicBoolean(true);
+            Thread sampler = Thread.ofVirtual().start(() -> {
+                while (watching.get()) {
+                    placed.forEach((node, hosted) -> {
+                        Set<String> now = fleet.node(node).hostedNeurons();
+                        if (!now.equals(hosted)) {
+                            moves.add(node + " hosted " + now + " instead of " + hosted);
+                        }
+                    });
+                    LockSupport.parkNanos(500_000);
+                }
+            });
+            try {
+                fleet.broker().restart();
+                await().atMost(Duration.ofSeconds(30)).until(() -> EdgeFleet.NODES.stream()
+                        .allMatch(n -> fleet.node(n).linkStats().connects() >= 2));
+                // Beyond the silence allowance (3.5 s) after the last node came back: a Will held that long counts.
+                await("no neuron moves").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                        .untilAsserted(() -> assertEquals(List.of(), moves.stream().distinct().limit(5).toList()));
+            } finally {
+                watching.set(false);
+                sampler.join(Duration.ofSeconds(1));
+            }
+            prime(client, outputs);
+            for (int[] state : STATES) {
+                expect(client, outputs, state[0], state[1], state[0] ^ state[1]);
+            }
         }
     }
 }

@@ -51,6 +51,15 @@ public interface PresenceCodec<S> {
     boolean online(S status);
 
     /**
+     * True when {@code status} is the sender's Last Will as the broker published it, not the sender's own word. A
+     * watcher holds such a status a moment before it counts ({@link PresenceWatcher.Builder#willHold}), because a
+     * broker that stops or restarts publishes every client's Will. The default (false) counts every status at once.
+     */
+    default boolean lastWill(S status) {
+        return false;
+    }
+
+    /**
      * When the sender wrote the status (its wall clock), or null when the status does not say. A retained status
      * replayed by the broker is treated as heard that long ago, so a stale one does not make a dead peer look alive.
      */

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * The watching side of presence: subscribes to a status filter, reads each status with the caller's codec, and
  * tells a listener which peers join and leave. A peer leaves when its status says offline, when no status arrived
  * for its {@code offlineAfter}, or when its retained status is cleared. Time this watcher could not listen (its
- * process stalled, or its link was down) does not count as silence of its peers.
+ * process stalled, or its link was down) does not count as silence of its peers. A peer's Last Will counts after
+ * {@link Builder#willHold}, or, when this watcher's own link drops meanwhile or has just come back, once the peer has
+ * had its {@code offlineAfter} to come back too: a broker that stops publishes every client's Will.
  *
  * <p>Threading: thread-safe. Statuses are read and timeouts checked on the watcher's own thread; the listener runs
  * on the executor the caller gives, never on an MQTT thread.
@@ -34,6 +36,13 @@ import java.util.concurrent.TimeUnit;
  * @since 0.1
  */
 public final class PresenceWatcher<S> implements AutoCloseable {
+
+    /**
+     * How long a peer's Last Will waits by default before it counts, while this watcher stays connected: Mosquitto
+     * publishes every client's Will a few milliseconds before it closes the connections when it stops, and this
+     * leaves room for this watcher to see its own connection drop too, on a loaded machine.
+     */
+    public static final Duration DEFAULT_WILL_HOLD = Duration.ofMillis(250);
 
     private final MqttLink link;
     private final PeerTopics topics;
@@ -53,7 +62,7 @@ public final class PresenceWatcher<S> implements AutoCloseable {
         this.link = b.link;
         this.topics = b.topics;
         this.clock = b.clock;
-        this.roster = new Roster<>(b.codec, b.offlineAfter, b.self, b.clock);
+        this.roster = new Roster<>(b.codec, b.offlineAfter, b.self, b.clock, b.willHold);
         this.checkNanos = (b.checkEvery != null ? b.checkEvery : defaultCheck(b.offlineAfter)).toNanos();
         this.listenerExecutor = b.executor;
         this.listener = b.listener;
@@ -85,6 +94,17 @@ public final class PresenceWatcher<S> implements AutoCloseable {
             @Override
             public void connected(boolean reconnect) {
                 active.complete(null);
+                if (reconnect) {
+                    onWatcherThread(() -> {
+                        roster.linkBack();
+                        scheduleWills();
+                    });
+                }
+            }
+
+            @Override
+            public void disconnected(String reason) {
+                onWatcherThread(roster::linkLost);
             }
         });
         thread.execute(() -> lastCheck = clock.nanoTime());
@@ -134,6 +154,25 @@ public final class PresenceWatcher<S> implements AutoCloseable {
         String peer = topics.peerOf(message.topic());
         if (peer != null) {
             report(roster.received(peer, message.payload(), message.retained()));
+            scheduleWills();
+        }
+    }
+
+    /** A check when the next held Will is due, so that it counts on time, not at the next periodic check. */
+    private void scheduleWills() {
+        roster.nextWillDue().ifPresent(due -> onWatcherThread(() -> report(roster.check()),
+                Math.max(0, due - clock.nanoTime())));
+    }
+
+    private void onWatcherThread(Runnable task) {
+        onWatcherThread(task, 0);
+    }
+
+    private void onWatcherThread(Runnable task, long delayNanos) {
+        try {
+            thread.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            Logger.debug("watcher of {}: closed", topics.filter());
         }
     }
 
@@ -194,6 +233,7 @@ public final class PresenceWatcher<S> implements AutoCloseable {
         private PresenceClock clock = PresenceClock.system();
         private Executor executor;
         private PresenceListener<S> listener = event -> { };
+        private Duration willHold = DEFAULT_WILL_HOLD;
 
         private Builder(MqttLink link, String filter, PresenceCodec<S> codec) {
             if (link == null || codec == null) {
@@ -222,6 +262,16 @@ public final class PresenceWatcher<S> implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a peer's Last Will ({@link PresenceCodec#lastWill}) waits before it counts while this watcher
+         * stays connected; default {@link #DEFAULT_WILL_HOLD}. Zero counts a Will right after it arrives unless this watcher's link
+         * is down or has just come back.
+         */
+        public Builder<S> willHold(Duration willHold) {
+            this.willHold = willHold;
+            return this;
+        }
+
         /** The clock silence is measured with (tests). */
         public Builder<S> clock(PresenceClock clock) {
             this.clock = clock;
@@ -240,6 +290,9 @@ public final class PresenceWatcher<S> implements AutoCloseable {
             requirePositive("offlineAfter", offlineAfter);
             if (checkEvery != null) {
                 requirePositive("checkEvery", checkEvery);
+            }
+            if (willHold == null || willHold.isNegative()) {
+                throw new IllegalArgumentException("willHold: must be zero or a positive duration, got " + willHold);
             }
             if (executor == null || listener == null || clock == null) {
                 throw new IllegalArgumentException("listener, its executor and clock: must not be null");

@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A test status written as text: {@code <peer> online|offline [sent=<epoch ms>] [after=<ms>]}.
+ * A test status written as text: {@code <peer> online|offline|will [sent=<epoch ms>] [after=<ms>]}; {@code will} is
+ * an offline status written by the broker (a Last Will).
  */
-public record TextStatus(String peer, boolean online, Instant sent, Duration offlineAfter) {
+public record TextStatus(String peer, boolean online, Instant sent, Duration offlineAfter, boolean will) {
+
+    public TextStatus(String peer, boolean online, Instant sent, Duration offlineAfter) {
+        this(peer, online, sent, offlineAfter, false);
+    }
 
     public static TextStatus online(String peer) {
         return new TextStatus(peer, true, null, null);
@@ -17,6 +22,10 @@ public record TextStatus(String peer, boolean online, Instant sent, Duration off
         return new TextStatus(peer, false, null, null);
     }
 
+    public static TextStatus will(String peer) {
+        return new TextStatus(peer, false, null, null, true);
+    }
+
     public static byte[] bytes(TextStatus status) {
         return CODEC.encode(status);
     }
@@ -24,7 +33,7 @@ public record TextStatus(String peer, boolean online, Instant sent, Duration off
     public static final PresenceCodec<TextStatus> CODEC = new PresenceCodec<>() {
         @Override
         public byte[] encode(TextStatus s) {
-            String text = s.peer() + (s.online() ? " online" : " offline")
+            String text = s.peer() + (s.online() ? " online" : s.will() ? " will" : " offline")
                     + (s.sent() == null ? "" : " sent=" + s.sent().toEpochMilli())
                     + (s.offlineAfter() == null ? "" : " after=" + s.offlineAfter().toMillis());
             return text.getBytes(StandardCharsets.UTF_8);
@@ -33,8 +42,8 @@ public record TextStatus(String peer, boolean online, Instant sent, Duration off
         @Override
         public TextStatus decode(String peer, byte[] payload) {
             String[] words = new String(payload, StandardCharsets.UTF_8).split(" ");
-            if (words.length < 2 || !words[1].matches("online|offline")) {
-                throw new IllegalArgumentException("state: must be online or offline");
+            if (words.length < 2 || !words[1].matches("online|offline|will")) {
+                throw new IllegalArgumentException("state: must be online, offline or will");
             }
             if (!words[0].equals(peer)) {
                 throw new IllegalArgumentException("status on the topic of " + peer + " names " + words[0]);
@@ -49,12 +58,17 @@ public record TextStatus(String peer, boolean online, Instant sent, Duration off
                     after = Duration.ofMillis(value);
                 }
             }
-            return new TextStatus(words[0], words[1].equals("online"), sent, after);
+            return new TextStatus(words[0], words[1].equals("online"), sent, after, words[1].equals("will"));
         }
 
         @Override
         public boolean online(TextStatus status) {
             return status.online();
+        }
+
+        @Override
+        public boolean lastWill(TextStatus status) {
+            return status.will();
         }
 
         @Override

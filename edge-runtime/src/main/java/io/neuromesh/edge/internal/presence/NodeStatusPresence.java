@@ -126,6 +126,11 @@ public final class NodeStatusPresence implements PresenceCodec<NodeStatus> {
     }
 
     @Override
+    public boolean lastWill(NodeStatus status) {
+        return status.unconfirmedWill();
+    }
+
+    @Override
     public Instant sentAt(NodeStatus status) {
         return status.timestamp();
     }

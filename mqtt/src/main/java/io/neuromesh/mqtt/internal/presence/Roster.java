@@ -14,12 +14,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Which peers count online, from the statuses heard and the time since: a peer is online while its last status
  * says so and it was heard from within its {@code offlineAfter}. Free of MQTT and threads, with time from a
  * {@link PresenceClock}, so it is tested alone. Not thread-safe: the watcher drives it from its one thread.
+ *
+ * <p>A Last Will ({@link PresenceCodec#lastWill}) of a peer counted online is held before it counts: for
+ * {@code willHold} while this participant's own connection stays up; when that connection drops meanwhile, or the
+ * Will arrives while it is down or within the peer's {@code offlineAfter} after it came back, until that
+ * {@code offlineAfter} has passed since it came back. A broker that stops publishes every client's Will (Mosquitto
+ * does, just before it closes the connections) and one that restarts may too: those peers are most likely
+ * reconnecting as well, and counting them gone would move everything they run. Any newer status of the peer
+ * replaces a held Will; a peer that stays silent leaves by its silence allowance as usual.
  *
  * @param <S> the caller's status type
  */
@@ -28,11 +37,22 @@ public final class Roster<S> {
     private record Peer<S>(S status, boolean online, long heardNanos, long allowedNanos, boolean member) {
     }
 
+    /** A Last Will not counted yet: it counts at {@code dueNanos} ({@link Long#MAX_VALUE}: once the link is back). */
+    private record HeldWill<S>(S status, boolean retained, long dueNanos) {
+    }
+
     private final PresenceCodec<S> codec;
     private final Duration offlineAfter;
     private final String self;
     private final PresenceClock clock;
+    private final long willHoldNanos;
     private final Map<String, Peer<S>> peers = new HashMap<>();
+    private final Map<String, HeldWill<S>> heldWills = new HashMap<>();
+    /** Whether this participant's own connection is down ({@link #linkLost()} without {@link #linkBack()} since). */
+    private boolean linkDown;
+    /** Whether the connection came back at least once, and when it last did. */
+    private boolean cameBack;
+    private long linkBackNanos;
     /** Peers whose last message was unreadable: a repeat is logged at debug level only. */
     private final Set<String> unreadable = new HashSet<>();
     private long malformed;
@@ -40,12 +60,14 @@ public final class Roster<S> {
     /**
      * @param offlineAfter silence after which a peer counts gone, unless its status says otherwise
      * @param self         a peer whose statuses are reported as heard but never counted (this participant), or null
+     * @param willHold     how long a Last Will of a peer counted online waits, while connected, before it counts
      */
-    public Roster(PresenceCodec<S> codec, Duration offlineAfter, String self, PresenceClock clock) {
+    public Roster(PresenceCodec<S> codec, Duration offlineAfter, String self, PresenceClock clock, Duration willHold) {
         this.codec = codec;
         this.offlineAfter = offlineAfter;
         this.self = self;
         this.clock = clock;
+        this.willHoldNanos = willHold.toNanos();
     }
 
     /**
@@ -57,6 +79,7 @@ public final class Roster<S> {
     public List<PresenceEvent<S>> received(String peer, byte[] payload, boolean retained) {
         List<PresenceEvent<S>> events = new ArrayList<>();
         if (payload.length == 0) {
+            heldWills.remove(peer);
             Peer<S> known = peers.remove(peer);
             if (known != null) {
                 if (known.member()) {
@@ -67,9 +90,9 @@ public final class Roster<S> {
             return events;
         }
         S status;
-        Peer<S> held = peers.get(peer);
+        Peer<S> current = peers.get(peer);
         try {
-            status = codec.decode(peer, payload, held == null ? null : held.status());
+            status = codec.decode(peer, payload, current == null ? null : current.status());
         } catch (RuntimeException e) {
             malformed++;
             if (unreadable.add(peer)) {
@@ -80,11 +103,24 @@ public final class Roster<S> {
             return events;
         }
         unreadable.remove(peer);
-        events.add(new PresenceEvent.Heard<>(peer, status));
-        if (peer.equals(self)) {
+        long now = clock.nanoTime();
+        if (!peer.equals(self) && current != null && current.member() && codec.lastWill(status)) {
+            HeldWill<S> before = heldWills.get(peer);
+            long due = before != null ? before.dueNanos() : willDue(current, now);
+            heldWills.put(peer, new HeldWill<>(status, retained, due));
             return events;
         }
-        long now = clock.nanoTime();
+        heldWills.remove(peer);
+        count(peer, status, retained, now, events);
+        return events;
+    }
+
+    /** The status counts now: heard, and the peer's membership follows from it. */
+    private void count(String peer, S status, boolean retained, long now, List<PresenceEvent<S>> events) {
+        events.add(new PresenceEvent.Heard<>(peer, status));
+        if (peer.equals(self)) {
+            return;
+        }
         long heard = now - (retained ? age(status) : 0);
         Peer<S> known = peers.get(peer);
         if (known != null) {
@@ -95,17 +131,54 @@ public final class Roster<S> {
         peers.put(peer, new Peer<>(status, codec.online(status), heard,
                 (allowed == null ? offlineAfter : allowed).toNanos(), known != null && known.member()));
         evaluate(peer, now, events);
-        return events;
     }
 
-    /** Re-evaluates every peer against the time now: who fell silent (or, after {@link #forgive}, is back). */
+    /**
+     * Re-evaluates every peer against the time now: who fell silent (or, after {@link #forgive}, is back), and
+     * counts the held Last Wills that are due.
+     */
     public List<PresenceEvent<S>> check() {
         List<PresenceEvent<S>> events = new ArrayList<>();
         long now = clock.nanoTime();
+        for (String peer : new ArrayList<>(heldWills.keySet())) {
+            HeldWill<S> will = heldWills.get(peer);
+            if (now - will.dueNanos() >= 0 && will.dueNanos() != Long.MAX_VALUE) {
+                heldWills.remove(peer);
+                count(peer, will.status(), will.retained(), now, events);
+            }
+        }
         for (String peer : new ArrayList<>(peers.keySet())) {
             evaluate(peer, now, events);
         }
         return events;
+    }
+
+    /** This participant's connection dropped: the Wills held now wait until it is back. */
+    public void linkLost() {
+        linkDown = true;
+        heldWills.replaceAll((peer, will) -> new HeldWill<>(will.status(), will.retained(), Long.MAX_VALUE));
+    }
+
+    /** This participant's connection is back: each held Will waits for its peer's silence allowance from now. */
+    public void linkBack() {
+        linkDown = false;
+        cameBack = true;
+        linkBackNanos = clock.nanoTime();
+        heldWills.replaceAll((peer, will) -> new HeldWill<>(will.status(), will.retained(),
+                linkBackNanos + peers.get(peer).allowedNanos()));
+    }
+
+    /** When the next held Will counts, in {@link PresenceClock#nanoTime()}; empty when none waits for a time. */
+    public OptionalLong nextWillDue() {
+        return heldWills.values().stream().mapToLong(HeldWill::dueNanos).filter(due -> due != Long.MAX_VALUE).min();
+    }
+
+    private long willDue(Peer<S> peer, long now) {
+        if (linkDown) {
+            return Long.MAX_VALUE;
+        }
+        boolean justBack = cameBack && now - linkBackNanos < peer.allowedNanos();
+        return justBack ? linkBackNanos + peer.allowedNanos() : now + willHoldNanos;
     }
 
     /** This participant could not listen for {@code deaf}: that time does not count as silence of its peers. */

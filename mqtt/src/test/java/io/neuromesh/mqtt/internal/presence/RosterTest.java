@@ -28,9 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RosterTest {
 
     private static final Duration OFFLINE_AFTER = Duration.ofSeconds(3);
+    private static final Duration WILL_HOLD = Duration.ofMillis(250);
 
     private final ManualClock clock = new ManualClock();
-    private final Roster<TextStatus> roster = new Roster<>(TextStatus.CODEC, OFFLINE_AFTER, "me", clock);
+    private final Roster<TextStatus> roster = new Roster<>(TextStatus.CODEC, OFFLINE_AFTER, "me", clock, WILL_HOLD);
 
     private List<PresenceEvent<TextStatus>> hear(TextStatus status) {
         return roster.received(status.peer(), bytes(status), false);
@@ -61,7 +62,7 @@ class RosterTest {
                 return true;
             }
         };
-        Roster<String> merged = new Roster<>(merging, OFFLINE_AFTER, "me", clock);
+        Roster<String> merged = new Roster<>(merging, OFFLINE_AFTER, "me", clock, WILL_HOLD);
         merged.received("a", utf8("full"), true);
         merged.received("a", utf8("beat"), false);
         merged.received("a", utf8("beat"), false);

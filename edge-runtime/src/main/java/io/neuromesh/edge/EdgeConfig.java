@@ -4,6 +4,7 @@ import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.SessionMode;
+import io.neuromesh.mqtt.presence.PresenceWatcher;
 import io.neuromesh.topology.Ids;
 
 import java.net.URI;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  * @param gpio            how sensors and actuators declared for this node are driven
  * @param heartbeat       how often the node republishes its status with its load (peers watch it)
  * @param offlineAfter    a peer not heard from for this long is considered offline and its movable neurons move
+ * @param willHold        a peer's Last Will counts this long after it arrives (its neurons move then), unless this
+ *                        node loses the broker meanwhile: a broker that stops publishes every client's Will, and the
+ *                        Will then counts once the peer has had {@code offlineAfter} after the reconnect to come back
  * @param handover        on a graceful stop, how long to wait for other nodes to take over this node's movable neurons
  * @param stateDir        the node's own folder (made on first use), where it keeps the last topology it applied
  *                        ({@code topology.json}, exactly as published) and starts from after a restart, so that a
@@ -38,7 +42,8 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
-                         GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration handover,
+                         GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration willHold,
+                         Duration handover,
                          Optional<Path> stateDir, Optional<HomeAssistant> homeAssistant) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
@@ -55,6 +60,8 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
     /** Default time without a heartbeat after which a peer counts as offline: three missed heartbeats. */
     public static final Duration DEFAULT_OFFLINE_AFTER = Duration.ofMillis(3_500);
+    /** Default hold of a peer's Last Will before it counts (see the README's Failover). */
+    public static final Duration DEFAULT_WILL_HOLD = PresenceWatcher.DEFAULT_WILL_HOLD;
     /** Default longest wait for a graceful handover. */
     public static final Duration DEFAULT_HANDOVER = Duration.ofSeconds(5);
 
@@ -84,6 +91,9 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         if (offlineAfter == null || offlineAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("offlineAfter: must be at least two heartbeats (" + heartbeat.multipliedBy(2)
                     + "), got " + offlineAfter);
+        }
+        if (willHold == null || willHold.isNegative()) {
+            throw new IllegalArgumentException("willHold: must be zero or positive, got " + willHold);
         }
         if (handover == null || handover.isNegative()) {
             throw new IllegalArgumentException("handover: must be zero or positive, got " + handover);
@@ -118,6 +128,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         private GpioSetting gpio = GpioSetting.DEFAULT;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private Duration offlineAfter = DEFAULT_OFFLINE_AFTER;
+        private Duration willHold = DEFAULT_WILL_HOLD;
         private Duration handover = DEFAULT_HANDOVER;
         private Optional<Path> stateDir = Optional.empty();
         private Optional<HomeAssistant> homeAssistant = Optional.empty();
@@ -180,6 +191,12 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             return this;
         }
 
+        /** How long a peer's Last Will is held before it counts (zero: the fastest failover). */
+        public Builder willHold(Duration willHold) {
+            this.willHold = willHold;
+            return this;
+        }
+
         /** Longest wait for a graceful handover on close. */
         public Builder handover(Duration handover) {
             this.handover = handover;
@@ -221,7 +238,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             // The node id first: it makes the client id, whose own message would not say "node".
             Ids.require("node", node);
             return new EdgeConfig(link.clientId(CLIENT_ID_PREFIX + node).config(), node, neuronQos, eventsPerNeuron,
-                    inboxCapacity, gpio, heartbeat, offlineAfter, handover, stateDir, homeAssistant);
+                    inboxCapacity, gpio, heartbeat, offlineAfter, willHold, handover, stateDir, homeAssistant);
         }
 
         /** A runtime with this configuration (not started). */

@@ -264,8 +264,8 @@ public final class PresenceWatcher<S> implements AutoCloseable {
 
         /**
          * How long a peer's Last Will ({@link PresenceCodec#lastWill}) waits before it counts while this watcher
-         * stays connected; default {@link #DEFAULT_WILL_HOLD}. Zero counts a Will right after it arrives unless this watcher's link
-         * is down or has just come back.
+         * stays connected; default {@link #DEFAULT_WILL_HOLD}. Zero counts a Will right after it arrives, unless this
+         * watcher's link is down or has just come back.
          */
         public Builder<S> willHold(Duration willHold) {
             this.willHold = willHold;

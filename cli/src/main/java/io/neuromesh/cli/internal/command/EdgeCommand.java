@@ -48,6 +48,10 @@ public final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--offline-after", paramLabel = "DURATION", description = "a peer silent this long (scaled"
             + " with its heartbeat interval) counts as offline; its movable neurons move (default: ${DEFAULT-VALUE})")
     private Duration offlineAfter = EdgeConfig.DEFAULT_OFFLINE_AFTER;
+    @Option(names = "--will-hold", paramLabel = "DURATION", description = "a peer's Last Will counts this long after it"
+            + " arrives, unless this node loses the broker too (a stopping broker publishes every Will); 0 for the"
+            + " fastest failover (default: ${DEFAULT-VALUE})")
+    private Duration willHold = EdgeConfig.DEFAULT_WILL_HOLD;
     @Option(names = "--handover", paramLabel = "DURATION", description = "on SIGTERM, how long to wait for peers to"
             + " take over movable neurons (default: ${DEFAULT-VALUE})")
     private Duration handover = EdgeConfig.DEFAULT_HANDOVER;
@@ -95,6 +99,7 @@ public final class EdgeCommand implements Callable<Integer> {
                     .gpio(gpio)
                     .neuronQos(qos(qos))
                     .heartbeat(heartbeat, offlineAfter)
+                    .willHold(willHold)
                     .handover(handover)
                     // A service keeps trying: start() returns once connected, saying why not on every attempt.
                     .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))

@@ -103,7 +103,8 @@ public final class Presence {
         // backpressure): it may run on the watcher's own thread, which is not an MQTT thread.
         this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES,
                         NodeStatusPresence.watching(config.heartbeat(), config.offlineAfter()))
-                .offlineAfter(config.offlineAfter()).checkEvery(period()).self(config.node())
+                .offlineAfter(config.offlineAfter()).willHold(config.willHold()).checkEvery(period())
+                .self(config.node())
                 .listener(Runnable::run, this::onPresence).build();
         this.witness = new WillWitness(config.node(), link, () -> watcher.online().keySet());
     }

@@ -43,8 +43,7 @@ import java.util.regex.Pattern;
  */
 public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
                          GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration willHold,
-                         Duration handover,
-                         Optional<Path> stateDir, Optional<HomeAssistant> homeAssistant) {
+                         Duration handover, Optional<Path> stateDir, Optional<HomeAssistant> homeAssistant) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

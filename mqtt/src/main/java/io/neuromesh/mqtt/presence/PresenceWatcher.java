@@ -56,6 +56,9 @@ public final class PresenceWatcher<S> implements AutoCloseable {
     private volatile Map<String, S> online = Map.of();
     private volatile long malformed;
     private long lastCheck;
+    /** Whether a check for held Wills is scheduled, and for when ({@link PresenceClock#nanoTime()}); watcher thread. */
+    private boolean willCheckScheduled;
+    private long willCheckAt;
     private final Lifecycle lifecycle = new Lifecycle();
 
     private PresenceWatcher(Builder<S> b) {
@@ -158,10 +161,26 @@ public final class PresenceWatcher<S> implements AutoCloseable {
         }
     }
 
-    /** A check when the next held Will is due, so that it counts on time, not at the next periodic check. */
+    /**
+     * A check when the next held Will is due, so that it counts on time, not at the next periodic check; none when
+     * one is scheduled already for that time or earlier. Watcher thread only.
+     */
     private void scheduleWills() {
-        roster.nextWillDue().ifPresent(due -> onWatcherThread(() -> report(roster.check()),
-                Math.max(0, due - clock.nanoTime())));
+        roster.nextWillDue().ifPresent(due -> {
+            if (willCheckScheduled && due - willCheckAt >= 0) {
+                return;
+            }
+            willCheckScheduled = true;
+            willCheckAt = due;
+            onWatcherThread(this::checkWills, Math.max(0, due - clock.nanoTime()));
+        });
+    }
+
+    /** Counts the held Wills that are due, then schedules the check for the next one (a later Will held meanwhile). */
+    private void checkWills() {
+        willCheckScheduled = false;
+        report(roster.check());
+        scheduleWills();
     }
 
     private void onWatcherThread(Runnable task) {

@@ -142,7 +142,7 @@ public final class Roster<S> {
         long now = clock.nanoTime();
         for (String peer : new ArrayList<>(heldWills.keySet())) {
             HeldWill<S> will = heldWills.get(peer);
-            if (now - will.dueNanos() >= 0 && will.dueNanos() != Long.MAX_VALUE) {
+            if (will.dueNanos() != Long.MAX_VALUE && now - will.dueNanos() >= 0) {
                 heldWills.remove(peer);
                 count(peer, will.status(), will.retained(), now, events);
             }

@@ -167,6 +167,18 @@ public final class FleetTopology {
         return groups;
     }
 
+    /**
+     * @return what the online nodes run and what is retained, for messages, e.g.
+     *         {@code {rev 2 (hash 9c0f0b1a)=[n1, n2]}, retained rev 2 (hash 9c0f0b1a)}
+     */
+    @Override
+    public String toString() {
+        String kept = retained.filter(bytes -> bytes.length > 0).isEmpty() ? "nothing retained"
+                : retainedTopology().map(t -> "retained rev " + t.rev() + " (hash " + t.shortHash() + ")")
+                .orElseGet(() -> "retained: not valid: " + retainedProblem().orElse(""));
+        return groups() + ", " + kept;
+    }
+
     private RetainedDocument retainedDocument() {
         RetainedDocument document = parsed;
         if (document == null) {

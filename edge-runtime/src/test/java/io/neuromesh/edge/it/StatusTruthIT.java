@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the fleet reports is true: {@code fire} on a level neuron is a pulse, a malformed input shows in {@code logs},
- * and a crashed node's status says when it went (and who saw it), on both brokers.
+ * What the fleet reports is true: a node's status shows a topology before its result says it applied it, {@code fire}
+ * on a level neuron is a pulse, a malformed input shows in {@code logs}, and a crashed node's status says when it went
+ * (and who saw it), on both brokers.
  */
 @Timeout(120)
 class StatusTruthIT {
@@ -46,6 +47,20 @@ class StatusTruthIT {
         try (TestFleet<EdgeRuntime> fleet = EdgeFleet.xor(kind); FleetClient client = EdgeFleet.client(fleet)) {
             Observer outputs = fleet.observe(Topics.ALL_OUTPUTS);
             applyOk(fleet, client, TestFleet.example("xor.json"), 1);
+            // The same network as rev 2: every node hosts what it hosted, so only the topology in its status changes.
+            // A client that counts a node done on its result then reads its status at that rev: it came first.
+            Observer nodes = fleet.observe("neuromesh/nodes/#");
+            byte[] again = new String(TestFleet.example("xor.json"), StandardCharsets.UTF_8)
+                    .replace("\"rev\": 1,", "\"rev\": 2,").getBytes(StandardCharsets.UTF_8);
+            applyOk(fleet, client, again, 2);
+            for (String node : EdgeFleet.NODES) {
+                await().atMost(TIMEOUT).until(() -> nodes.history(Topics.nodeTopology(node)).stream()
+                        .anyMatch(m -> m.payload().contains("\"rev\":2,")));
+                List<String> topics = nodes.history().stream().filter(m -> m.payload().contains("\"rev\":2,"))
+                        .map(Observer.Message::topic)
+                        .filter(t -> t.equals(Topics.nodeTopology(node)) || t.equals(Topics.nodeStatus(node))).toList();
+                assertEquals(Topics.nodeStatus(node), topics.get(0), "the status at rev 2, then the result: " + topics);
+            }
             prime(client, outputs);
             expect(client, outputs, 1, 0, 1);
 

@@ -144,6 +144,20 @@ public final class Announcer<S> implements AutoCloseable {
         publishLater(Qos.AT_LEAST_ONCE);
     }
 
+    /**
+     * Runs {@code task} on the announcer's thread once every status asked for so far has been handed to the link, so
+     * that what the task publishes on the same link reaches each subscriber after that status (a broker forwards one
+     * client's messages in the order it received them). E.g. a result that a watcher reads as "done" goes after the
+     * status that shows it done. After {@link #close()} the task runs on the calling thread.
+     */
+    public void afterPublished(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException closed) {
+            task.run();
+        }
+    }
+
     /** The announcement this announcer publishes. */
     public Announcement<S> announcement() {
         return announcement;

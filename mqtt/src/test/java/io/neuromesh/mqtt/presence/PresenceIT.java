@@ -2,6 +2,7 @@ package io.neuromesh.mqtt.presence;
 
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.mqtt.presence.PresenceEvent.Joined;
 import io.neuromesh.mqtt.presence.PresenceEvent.Left;
 import io.neuromesh.testkit.broker.BrokerKind;
@@ -178,6 +179,39 @@ class PresenceIT {
             awaitEvent(goodbye);
             int change = events.indexOf(new PresenceEvent.Heard<>("stopping", leaving));
             assertTrue(change >= 0 && change < events.indexOf(goodbye), "the change, then the goodbye: " + events);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void whatIsPublishedAfterAStatusReachesSubscribersAfterIt(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind)) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            MqttLink reader = closeLater(MqttLink.builder().broker(broker.uri()).clientId("reader").build());
+            reader.start();
+            reader.subscribe(Subscription.of("fleet/slow/#"), m -> seen.add(m.topic() + " "
+                    + new String(m.payload(), StandardCharsets.UTF_8)));
+            Announcement<TextStatus> a = announcement("slow");
+            MqttLink link = closeLater(MqttLink.create(a.on(MqttLink.builder().broker(broker.uri())
+                    .clientId("slow").config())));
+            AtomicReference<TextStatus> current = new AtomicReference<>(TextStatus.online("slow"));
+            Announcer<TextStatus> announcer = closeLater(Announcer.create(link, a, () -> {
+                // A busy announcer (a large status on a loaded machine): the status is handed over late.
+                LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+                return current.get();
+            }, () -> TextStatus.offline("slow")));
+            link.start();
+            announcer.start().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            TextStatus changed = new TextStatus("slow", true, null, Duration.ofSeconds(9));
+            current.set(changed);
+            announcer.publishNow();
+            announcer.afterPublished(() -> link.publish("fleet/slow/result", "done".getBytes(StandardCharsets.UTF_8),
+                    Qos.AT_LEAST_ONCE, false));
+            String status = "fleet/slow/status " + new String(TextStatus.CODEC.encode(changed), StandardCharsets.UTF_8);
+            await().atMost(WAIT).until(() -> seen.contains("fleet/slow/result done"));
+            assertTrue(seen.indexOf(status) >= 0 && seen.indexOf(status) < seen.indexOf("fleet/slow/result done"),
+                    "the status, then the result: " + seen);
         }
     }
 

@@ -63,4 +63,15 @@ class FleetTopologyTest {
         assertEquals(Optional.empty(), fleet.retainedTopology());
         assertEquals(Optional.empty(), fleet.retainedProblem());
     }
+
+    @Test
+    void itsTextSaysWhatTheNodesRunAndWhatIsRetained() {
+        Topology old = network(1, 1);
+        Topology running = network(2, 1);
+        FleetTopology fleet = fleet(List.of(online("n1", running), online("n2", old)), running, null);
+        assertEquals("{rev 1 (hash " + old.shortHash() + ")=[n2], rev 2 (hash " + running.shortHash() + ")=[n1]},"
+                + " retained rev 2 (hash " + running.shortHash() + ")", fleet.toString());
+        assertEquals("{}, nothing retained",
+                new FleetTopology(Map.of(), Optional.empty(), Optional.empty(), Map.of()).toString());
+    }
 }

@@ -250,10 +250,11 @@ public final class TopologyIntake {
     }
 
     private void publish(ApplyResult result) {
-        control.topologyResult(result);
+        // The status first: a client that counts the node done on this result then reads it running the new rev.
         if (result.result() == TopologyOutcome.APPLIED) {
             control.status(hosting.view());
         }
+        control.topologyResult(result);
     }
 
     /** Records the running topology in the fleet's history when the whole online fleet runs it. */

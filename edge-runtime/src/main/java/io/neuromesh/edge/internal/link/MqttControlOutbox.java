@@ -38,7 +38,9 @@ public final class MqttControlOutbox implements ControlOutbox {
 
     @Override
     public void topologyResult(ApplyResult result) {
-        link.publish(Topics.nodeTopology(node), TopologyResultCodec.encode(result.at(Instant.now())), Qos.AT_LEAST_ONCE, true);
+        // After the status: a client that counts this node done on its result then reads its status at that rev.
+        byte[] payload = TopologyResultCodec.encode(result.at(Instant.now()));
+        presence.afterStatus(() -> link.publish(Topics.nodeTopology(node), payload, Qos.AT_LEAST_ONCE, true));
     }
 
     @Override

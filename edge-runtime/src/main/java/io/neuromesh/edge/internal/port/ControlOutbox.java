@@ -27,7 +27,10 @@ public interface ControlOutbox {
     /** The status changed (hosting, topology); publish it at once. */
     void status(StatusView view);
 
-    /** Publish what this node did with a topology message (retained). */
+    /**
+     * Publish what this node did with a topology message (retained), after the status {@link #status} last asked
+     * for: whoever sees the result has seen the status that goes with it.
+     */
     void topologyResult(ApplyResult result);
 
     /**

@@ -183,6 +183,14 @@ public final class Presence {
         announcer.publishNow();
     }
 
+    /**
+     * Runs {@code publish} after the status last asked for has gone to the link: a watcher that sees what it publishes
+     * has that status already. Any thread.
+     */
+    public void afterStatus(Runnable publish) {
+        announcer.afterPublished(publish);
+    }
+
     /** Brain thread: the node is leaving gracefully; peers take over its neurons now. */
     public void leaving(StatusView next) {
         state = NodeState.LEAVING;

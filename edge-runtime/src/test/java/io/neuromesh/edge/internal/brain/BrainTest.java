@@ -62,7 +62,7 @@ class BrainTest {
 
         assertEquals(List.of("reconcile rev 1", "subscribe [a, b]",
                 "fetch [neuron/a/output, neuron/a/state, neuron/b/output]",
-                "state a {}", "status [a, b]", "result applied 1", "status [a, b]",
+                "state a {}", "status [a, b]", "status [a, b]", "result applied 1",
                 "read neuromesh/topology/history", "record rev 1", "output a=0", "output b=0"), n1.log,
                 "this node's first topology: every neuron may have state in the fleet; with none retained a publishes "
                         + "its empty sensor state at once; alone online, the node records the rev in the fleet's "
@@ -126,7 +126,7 @@ class BrainTest {
                              {"from":"a","to":"d","weight":1}]}""");
 
         assertEquals(List.of("reconcile rev 2", "unsubscribe [b]", "subscribe [d]", "status [a, d]",
-                "result applied 2", "status [a, d]", "record rev 2", "output d=0"), n1.since(mark),
+                "status [a, d]", "result applied 2", "record rev 2", "output d=0"), n1.since(mark),
                 "b released, d started without reading retained state (it is new) and its resting output published "
                         + "after the apply, a untouched");
         assertEquals(Set.of("a", "d"), n1.hosted());

@@ -1,5 +1,6 @@
 package io.neuromesh.broker.internal;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.neuromesh.broker.BrokerException;
 import io.neuromesh.broker.EmbeddedBroker;
@@ -26,6 +27,12 @@ public final class HiveMqBroker implements EmbeddedBroker {
 
     /** Upper bound for HiveMQ's stop (it usually takes about 4 s) before close gives up waiting. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long HiveMQ's stores still take writes once a stop begins, before they close (HiveMQ's default: 2 s). Its
+     * stop closes every client connection and waits for their sessions to be written first, so what is left to write
+     * then is HiveMQ's own housekeeping: a short grace loses nothing and a stop takes 2.2 s instead of 4.1 s.
+     */
+    private static final Duration STORE_CLOSE_GRACE = Duration.ofMillis(250);
 
     private enum State { NEW, RUNNING, CLOSED }
 
@@ -80,6 +87,8 @@ public final class HiveMqBroker implements EmbeddedBroker {
         ListenerKeystore keystore = ports.hasTls() ? ListenerKeystore.write(config.tls().files(), folders.conf()) : null;
         folders.writeConfig(HiveMqConfigXml.render(config, ports, keystore));
         NeuromeshExtension extension = new NeuromeshExtension(config.topologyGuard(), config.userFile());
+        // Read by the stores HiveMQ builds at start; one value for every broker of this JVM.
+        InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set((int) STORE_CLOSE_GRACE.toMillis());
         hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(folders.conf())
                 .withDataFolder(folders.data())

@@ -42,10 +42,13 @@ public final class RecordCommand implements Callable<Integer> {
 
     /** Messages waiting for the writer; the callback thread never waits for the disk. */
     private static final int QUEUE = 100_000;
+    /** How often the loop looks for Ctrl-C while no message arrives. */
+    private static final Duration SIGNAL_CHECK = Duration.ofMillis(50);
 
     @Mixin
     private FleetOptions fleet;
-    @Option(names = "--for", paramLabel = "DURATION", description = "how long to record, e.g. 60s (default: 60s)")
+    @Option(names = "--for", paramLabel = "DURATION",
+            description = "how long to record, e.g. 60s (default: 60s); Ctrl-C ends it sooner, with the file complete")
     private Duration limit = Duration.ofSeconds(60);
     @Parameters(paramLabel = "FILE", description = "where to write the recording (replaced)")
     private Path file;
@@ -59,7 +62,7 @@ public final class RecordCommand implements Callable<Integer> {
         AtomicLong dropped = new AtomicLong();
         long inputs = 0;
         long outputs = 0;
-        try (FleetClient client = fleet.broker().fleet();
+        try (EarlyStop stop = new EarlyStop(); FleetClient client = fleet.broker().fleet();
              BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             FleetTopology state = client.topology(FleetClient.DEFAULT_TIMEOUT);
             Topology running = RunningTopology.of(state, FleetClient.DEFAULT_TIMEOUT).orElseThrow(() ->
@@ -77,9 +80,10 @@ public final class RecordCommand implements Callable<Integer> {
                     dropped.incrementAndGet();
                 }
             });
-            long end = System.nanoTime() + limit.toNanos();
-            for (long left = limit.toNanos(); left > 0; left = end - System.nanoTime()) {
-                FleetClient.NeuronMessage m = queue.poll(left, TimeUnit.NANOSECONDS);
+            long begin = System.nanoTime();
+            long end = begin + limit.toNanos();
+            for (long left = limit.toNanos(); left > 0 && !stop.requested(); left = end - System.nanoTime()) {
+                FleetClient.NeuronMessage m = queue.poll(Math.min(left, SIGNAL_CHECK.toNanos()), TimeUnit.NANOSECONDS);
                 if (m != null) {
                     String line = line(m, index);
                     if (line != null) {
@@ -96,8 +100,11 @@ public final class RecordCommand implements Callable<Integer> {
             done.addProperty("at", System.currentTimeMillis());
             done.addProperty("dropped", dropped.get());
             write(out, Recording.line("end", done));
+            out.flush();
+            long took = stop.requested() ? Duration.ofNanos(System.nanoTime() - begin).toSeconds() : limit.toSeconds();
             fleet.out().println("recorded " + inputs + " input(s) and " + outputs + " output(s) of rev " + running.rev()
-                    + " in " + limit.toSeconds() + "s to " + file
+                    + " in " + took + "s to " + file
+                    + (stop.requested() ? " (stopped by a signal before --for " + limit.toSeconds() + "s)" : "")
                     + (dropped.get() == 0 ? "" : "; " + dropped.get() + " message(s) dropped (the disk was too slow)"));
         } catch (IOException e) {
             throw new CommandFailedException(file + ": cannot write (" + e.getMessage() + ")");

@@ -66,9 +66,7 @@ public record WorkerConfig(LinkConfig link, String name, List<String> queues, in
             throw new IllegalArgumentException("queues: must name at least one queue");
         }
         queues = List.copyOf(queues);
-        for (int i = 0; i < queues.size(); i++) {
-            Ids.require("queues[" + i + "]", queues.get(i));
-        }
+        Ids.requireAll("queues", queues);
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new IllegalArgumentException("concurrency: must be 1-" + MAX_CONCURRENCY + ", got " + concurrency);
         }

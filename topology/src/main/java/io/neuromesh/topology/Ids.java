@@ -4,6 +4,7 @@ import io.neuromesh.topology.internal.parse.Suggestions;
 
 import java.text.Normalizer;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,6 +57,22 @@ public final class Ids {
             throw new IllegalArgumentException(field + ": " + problem);
         }
         return id;
+    }
+
+    /**
+     * Checks every id of a list field, building no text for the valid ones (a node's status lists up to 100,000).
+     *
+     * @param field the field name used in the message, e.g. {@code "neurons"}
+     * @param ids   the candidates
+     * @throws IllegalArgumentException {@code "<field>[<index>]: <problem>"} for the first invalid id
+     */
+    public static void requireAll(String field, List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            String problem = problemOrNull(ids.get(i));
+            if (problem != null) {
+                throw new IllegalArgumentException(field + "[" + i + "]: " + problem);
+            }
+        }
     }
 
     /**

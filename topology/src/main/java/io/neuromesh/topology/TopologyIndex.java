@@ -164,9 +164,11 @@ public final class TopologyIndex {
     }
 
     private static <T> Map<String, List<T>> groupBy(List<T> elements, Function<T, String> key) {
-        Map<String, List<T>> groups = new HashMap<>();
+        // Sized for one group per element, the usual case of synapses per neuron; each group starts small, as most
+
+        Map<String, List<T>> groups = HashMap.newHashMap(elements.size());
         for (T element : elements) {
-            groups.computeIfAbsent(key.apply(element), k -> new ArrayList<>()).add(element);
+            groups.computeIfAbsent(key.apply(element), k -> new ArrayList<>(2)).add(element);
         }
         groups.replaceAll((k, list) -> List.copyOf(list));
         return Collections.unmodifiableMap(groups);

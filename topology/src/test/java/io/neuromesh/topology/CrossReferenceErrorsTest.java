@@ -42,6 +42,17 @@ class CrossReferenceErrorsTest {
     }
 
     @Test
+    void checksReferencesBeforeAndAfterTheirTargetsAlikeInDocumentOrder() {
+        assertEquals(List.of("synapses[0].to: 'a' is an actuator; a synapse must end at a neuron",
+                        "synapses[1].from: unknown source 'q'; no sensor or neuron has that id",
+                        "synapses[2].to: 's' is a sensor; a synapse must end at a neuron"),
+                errorsOf("{'rev':1,'sensors':[{'id':'s'}],'synapses':[{'from':'s','to':'a','weight':1},"
+                        + "{'from':'q','to':'x','weight':1},{'from':'x','to':'s','weight':1}],"
+                        + "'neurons':[{'id':'x','threshold':1}],"
+                        + "'actuators':[{'id':'a','node':'n','pin':1,'neuron':'x'}]}"));
+    }
+
+    @Test
     void rejectsTwoNodesWithOneId() {
         assertEquals(List.of("nodes[1].id: duplicate node id 'n1'; nodes[0] already has it"),
                 errorsOf("{'rev':1,'nodes':[{'id':'n1'},{'id':'n1'}],'neurons':[]}"));

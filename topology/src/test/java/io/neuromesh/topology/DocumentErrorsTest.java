@@ -126,6 +126,14 @@ class DocumentErrorsTest {
     }
 
     @Test
+    void decodesAsciiAndOtherUtf8Alike() {
+        assertEquals("ha", Topology.parse(json("{'rev':1,'name':'ha','neurons':[]}")
+                .getBytes(StandardCharsets.UTF_8)).name());
+        assertEquals("h\u00e9\u6f22", Topology.parse(json("{'rev':1,'name':'h\u00e9\u6f22','neurons':[]}")
+                .getBytes(StandardCharsets.UTF_8)).name());
+    }
+
+    @Test
     void rejectsDeeplyNestedValuesInsteadOfOverflowingTheStack() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         List<String> errors = assertThrows(TopologyException.class,

@@ -59,6 +59,14 @@ class IdsTest {
     }
 
     @Test
+    void namesTheIndexOfTheFirstInvalidIdOfAList() {
+        assertEquals("neurons[1]: 'b c' contains a space; ids are 1-64 characters of A-Z a-z 0-9 _ -",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Ids.requireAll("neurons", java.util.List.of("a", "b c", "d/e"))).getMessage());
+        Ids.requireAll("neurons", java.util.List.of("a", "b"));
+    }
+
+    @Test
     void cutsALongNameToSixtyFourCharactersWithoutATrailingSeparator() {
         assertEquals("a".repeat(63), Ids.fit("a".repeat(63) + ".bcd").orElseThrow());
         assertEquals("a".repeat(62) + "-b", Ids.fit("a".repeat(62) + ".bcd").orElseThrow());

@@ -93,9 +93,7 @@ public record AppliedHistory(List<Revision> revisions) {
             Objects.requireNonNull(name, "name: must not be null");
             Objects.requireNonNull(appliedAt, "appliedAt: must not be null");
             nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes: must not be null"));
-            for (int i = 0; i < nodes.size(); i++) {
-                Ids.require("nodes[" + i + "]", nodes.get(i));
-            }
+            Ids.requireAll("nodes", nodes);
         }
 
         /** @return the first {@link Topology#SHORT_HASH_LENGTH} characters of the hash */

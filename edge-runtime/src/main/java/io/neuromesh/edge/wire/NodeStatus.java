@@ -43,9 +43,7 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
         Objects.requireNonNull(state, "state: must not be null");
         Ids.require("node", node);
         neurons = List.copyOf(Objects.requireNonNull(neurons, "neurons: must not be null"));
-        for (int i = 0; i < neurons.size(); i++) {
-            Ids.require("neurons[" + i + "]", neurons.get(i));
-        }
+        Ids.requireAll("neurons", neurons);
         Objects.requireNonNull(timestamp, "ts: must not be null");
         Objects.requireNonNull(running, "running: must not be null; use Optional.empty()");
         Objects.requireNonNull(reason, "reason: must not be null; use Optional.empty()");

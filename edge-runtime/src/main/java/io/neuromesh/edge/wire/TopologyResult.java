@@ -36,9 +36,7 @@ public record TopologyResult(long rev, String document, TopologyOutcome result, 
         Objects.requireNonNull(result, "result: must not be null");
         Objects.requireNonNull(hash, "hash: must not be null");
         neurons = List.copyOf(Objects.requireNonNull(neurons, "neurons: must not be null"));
-        for (int i = 0; i < neurons.size(); i++) {
-            Ids.require("neurons[" + i + "]", neurons.get(i));
-        }
+        Ids.requireAll("neurons", neurons);
         errors = List.copyOf(Objects.requireNonNull(errors, "errors: must not be null"));
         Objects.requireNonNull(timestamp, "ts: must not be null");
     }

@@ -21,6 +21,10 @@ public final class Utf8 {
      * @throws TopologyException when the bytes are not valid UTF-8
      */
     public static String decode(byte[] bytes) {
+        if (ascii(bytes)) {
+            // The usual document: one copy into a compact string, no decoder and no char buffer twice its size.
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -40,5 +44,14 @@ public final class Utf8 {
             out.position(1);
         }
         return out.toString();
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

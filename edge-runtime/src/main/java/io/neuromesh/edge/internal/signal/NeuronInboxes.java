@@ -4,6 +4,7 @@ import io.neuromesh.edge.Topics;
 import io.neuromesh.mqtt.InboundMessage;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ public final class NeuronInboxes {
     private final Consumer<NeuronInbox> ready;
     private final AtomicLong dropped;
     private final LongAdder unknown;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     /** @param ready posts an inbox that has inputs waiting to the brain thread */
     public NeuronInboxes(int capacity, Consumer<NeuronInbox> ready, AtomicLong dropped, LongAdder unknown) {
@@ -38,7 +40,7 @@ public final class NeuronInboxes {
 
     /** Brain thread: an inbox for a neuron that starts here (paused until its state is restored). */
     public NeuronInbox open(String neuron) {
-        NeuronInbox inbox = new NeuronInbox(neuron, capacity, ready, dropped);
+        NeuronInbox inbox = new NeuronInbox(neuron, capacity, ready, dropped, waiting);
         inbox.pause();
         byTopic.put(Topics.input(neuron), inbox);
         return inbox;
@@ -54,10 +56,6 @@ public final class NeuronInboxes {
 
     /** Messages waiting in all inboxes. */
     public int depth() {
-        int depth = 0;
-        for (NeuronInbox inbox : byTopic.values()) {
-            depth += inbox.depth();
-        }
-        return depth;
+        return waiting.get();
     }
 }

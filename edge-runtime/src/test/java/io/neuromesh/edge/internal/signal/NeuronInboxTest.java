@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +17,10 @@ class NeuronInboxTest {
     private final ArrayDeque<NeuronInbox> ready = new ArrayDeque<>();
     private final List<String> handled = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     private NeuronInbox inbox(int capacity) {
-        return new NeuronInbox("x", capacity, ready::add, dropped);
+        return new NeuronInbox("x", capacity, ready::add, dropped, waiting);
     }
 
     private void drainOnce() {
@@ -42,8 +44,10 @@ class NeuronInboxTest {
         inbox.offer(bytes("b"));
         inbox.offer(bytes("c"));
         assertEquals(1, ready.size(), "one drain task for a burst, not one per message");
+        assertEquals(3, waiting.get());
         runAll();
         assertEquals(List.of("x:a", "x:b", "x:c"), handled);
+        assertEquals(0, waiting.get());
     }
 
     @Test
@@ -52,6 +56,7 @@ class NeuronInboxTest {
         for (String s : new String[] {"1", "2", "3", "4", "5"}) {
             inbox.offer(bytes(s));
         }
+        assertEquals(3, waiting.get(), "a dropped input no longer waits");
         runAll();
         assertEquals(List.of("x:3", "x:4", "x:5"), handled);
         assertEquals(2, dropped.get());
@@ -77,6 +82,7 @@ class NeuronInboxTest {
         }
         drainOnce();
         assertEquals(64, handled.size(), "one batch per turn");
+        assertEquals(136, waiting.get());
         assertEquals(1, ready.size(), "the rest is rescheduled behind other work");
         runAll();
         assertEquals(200, handled.size());
@@ -90,5 +96,6 @@ class NeuronInboxTest {
         inbox.offer(bytes("b"));
         runAll();
         assertEquals(List.of(), handled);
+        assertEquals(0, waiting.get(), "what the closed inbox held no longer waits");
     }
 }

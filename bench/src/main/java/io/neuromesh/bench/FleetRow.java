@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param jvms               worker JVMs the runtimes ran in
  * @param applied            from publishing the topology until the last node reported it applied
  * @param hosted             from publishing the topology until the nodes hosted every neuron exactly once
+ * @param edited             from publishing an edit of the running network (a new rev changing every neuron's
+ *                           threshold, moving none) until the last node reported it applied
  * @param oneDown            from crashing one node until the others hosted every neuron exactly once
  * @param oneMoved           neurons that changed node then
  * @param oneIdeal           neurons the crashed node hosted: the fewest that must move (about neurons / nodes)
@@ -30,7 +32,7 @@ import java.time.Duration;
  * @since 0.2
  */
 public record FleetRow(int nodes, int neurons, String broker, int jvms, Duration applied, Duration hosted,
-                       Duration oneDown, long oneMoved, long oneIdeal, int manyKilled, Duration manyDown,
+                       Duration edited, Duration oneDown, long oneMoved, long oneIdeal, int manyKilled, Duration manyDown,
                        long manyMoved, long manyIdeal, double idlePerSecond, double statusPerSecond,
                        double statusBytesPerSecond, double messagesPerInput, long heapPerRuntime,
                        long rssPerRuntime) {
@@ -44,8 +46,9 @@ public record FleetRow(int nodes, int neurons, String broker, int jvms, Duration
         if (broker == null || broker.isBlank()) {
             throw new IllegalArgumentException("broker: must be named");
         }
-        if (applied == null) {
-            throw new IllegalArgumentException("applied: must be measured (a fleet that did not apply fails the run)");
+        if (applied == null || edited == null) {
+            throw new IllegalArgumentException("applied, edited: must be measured (a fleet that did not apply fails"
+                    + " the run)");
         }
     }
 

@@ -34,6 +34,7 @@ class FleetBenchIT {
         assertEquals(3, row.nodes());
         assertEquals(2, row.jvms());
         assertNotNull(row.hosted(), "every neuron ends up hosted exactly once");
+        assertTrue(row.edited().isPositive(), "an edit of the running network is applied: " + row.edited());
         assertNotNull(row.oneDown(), "the fleet agrees again after one node died");
         assertNotNull(row.manyDown(), "and after the next died");
         assertEquals(1, row.manyKilled(), "of three nodes, one then one more can die while one stays");

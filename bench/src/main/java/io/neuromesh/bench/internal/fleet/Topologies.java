@@ -19,6 +19,7 @@ public final class Topologies {
 
     /** Threshold of every generated neuron: one input of weight 1 fires it, one of 0.4 does not. */
     private static final double THRESHOLD = 0.9;
+    private static final double EDITED_THRESHOLD = 0.85;
 
     private Topologies() {
     }
@@ -111,13 +112,26 @@ public final class Topologies {
      * about 12 MB, under the 16 MiB limit.
      */
     public static String sparse(long rev, int neurons, List<String> nodes, int sensors, long seed) {
+        return sparse(rev, neurons, nodes, sensors, seed, THRESHOLD);
+    }
+
+    /**
+     * The {@link #sparse} network of the same seed with every neuron's threshold changed (its default): an edit of
+     * the whole running network that moves no neuron.
+     */
+    public static String sparseEdited(long rev, int neurons, List<String> nodes, int sensors, long seed) {
+        return sparse(rev, neurons, nodes, sensors, seed, EDITED_THRESHOLD);
+    }
+
+    private static String sparse(long rev, int neurons, List<String> nodes, int sensors, long seed,
+                                 double threshold) {
         if (neurons < 3) {
             throw new IllegalArgumentException("neurons: must be >= 3, got " + neurons);
         }
         Random random = new Random(seed);
         StringBuilder json = new StringBuilder(neurons * 130);
         json.append("{\"rev\":").append(rev).append(",\"name\":\"bench-sparse\",\"defaults\":{\"threshold\":")
-                .append(THRESHOLD).append(",\"mode\":\"level\"},\"sensors\":[");
+                .append(threshold).append(",\"mode\":\"level\"},\"sensors\":[");
         for (int j = 0; j < sensors; j++) {
             json.append(j == 0 ? "" : ",").append("{\"id\":\"").append(sensorId(j)).append("\"}");
         }

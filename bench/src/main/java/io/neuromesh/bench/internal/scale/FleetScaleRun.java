@@ -87,6 +87,15 @@ public final class FleetScaleRun {
             double perInput = perInput(counter, publisher, neurons, inputs, idleRate);
             say(String.format(Locale.ROOT, "%.2f broker messages per input", perInput));
 
+            // A live edit of the whole network: every node parses, hashes and indexes the new document, and
+            // updates its neurons in place (the placement is the same: nothing moves, nothing is restored).
+            long editRev = revisions.next();
+            Duration edited = operator.apply(Topologies.sparseEdited(editRev, neurons, List.of(), SENSORS, SEED),
+                    editRev, nodes, FleetSizing.applyBound(size, neurons));
+            say("an edit of every neuron's threshold (rev " + editRev + ") applied by every node in "
+                    + Durations.format(edited));
+            rev = editRev;
+
             FleetWorkers.Mem mem = fleet.memory();
 
             List<String> live = new ArrayList<>(nodes);
@@ -96,7 +105,7 @@ public final class FleetScaleRun {
             List<String> victims = live.subList(0, many).stream().toList();
             Outage ten = outage(fleet, live, victims, rev, neurons, expected);
             say(many + " nodes down: agreed in " + ten.describe());
-            return new FleetRow(size, neurons, label, jvms, applied, hosted, one.agreed, one.moved, one.ideal, many,
+            return new FleetRow(size, neurons, label, jvms, applied, hosted, edited, one.agreed, one.moved, one.ideal, many,
                     ten.agreed, ten.moved, ten.ideal, idleRate, statusRate, statusBytesRate, perInput,
                     mem.heap() / mem.runtimes(), mem.rss() / mem.runtimes());
         }

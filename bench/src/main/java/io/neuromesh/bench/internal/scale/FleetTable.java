@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class FleetTable {
 
     private static final String FORMAT =
-            "%-6s %-8s %-10s %-5s %-9s %-9s %-9s %-13s %-9s %-13s %-10s %-13s %-12s %-10s %-9s %-9s%n";
+            "%-6s %-8s %-10s %-5s %-9s %-9s %-9s %-9s %-13s %-9s %-13s %-10s %-13s %-12s %-10s %-9s %-9s%n";
 
     private FleetTable() {
     }
@@ -20,11 +20,11 @@ public final class FleetTable {
     public static String format(List<FleetRow> rows) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, FORMAT, "NODES", "NEURONS", "BROKER", "JVMS", "APPLIED", "HOSTED",
-                "1 DOWN", "MOVED/IDEAL", "K DOWN", "MOVED/IDEAL", "IDLE MSG/S", "STATUS DLV/S", "STATUS KB/S",
+                "EDITED", "1 DOWN", "MOVED/IDEAL", "K DOWN", "MOVED/IDEAL", "IDLE MSG/S", "STATUS DLV/S", "STATUS KB/S",
                 "MSG/INPUT", "HEAP/RT", "RSS/RT"));
         for (FleetRow row : rows) {
             table.append(String.format(Locale.ROOT, FORMAT, row.nodes(), row.neurons(), row.broker(), row.jvms(),
-                    time(row.applied()), time(row.hosted()), time(row.oneDown()),
+                    time(row.applied()), time(row.hosted()), time(row.edited()), time(row.oneDown()),
                     row.oneMoved() + "/" + row.oneIdeal(), row.manyKilled() + ": " + time(row.manyDown()),
                     row.manyMoved() + "/" + row.manyIdeal(), Durations.number(row.idlePerSecond()),
                     Durations.number(row.statusDeliveriesPerSecond()),
@@ -35,6 +35,7 @@ public final class FleetTable {
         table.append("""
                 APPLIED: apply -> every node reported the topology applied. HOSTED: apply -> every neuron hosted by \
                 exactly one node.
+                EDITED: a new rev changing every neuron's threshold (nothing moves) -> every node reported it applied.
                 1 DOWN / K DOWN: one node crashed (Last Will), then K at once -> the others host every neuron exactly \
                 once again.
                 MOVED/IDEAL: neurons that changed node / neurons the dead nodes hosted (the fewest that must move).

@@ -154,6 +154,9 @@ public final class Hosting {
         counters.topologyApplied.increment();
         if (online != null) {
             place();
+            // The previous topology has told the neurons new in this one from the others; held on, it would keep a
+            // second whole topology in memory until the next membership change (as the one below does).
+            knownBefore = knownBefore == null ? null : index;
         }
         follow(reconciled.followed());
         reconciled.opened().forEach(signal::sensorChanged);

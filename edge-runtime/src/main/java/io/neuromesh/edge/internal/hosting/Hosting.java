@@ -109,11 +109,7 @@ public final class Hosting {
         return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash, problem);
     }
 
-    /**
-     * Why this node does not run the topology the broker retains (empty: it does), for its status.
-     *
-     * @return true when that changed
-     */
+    /** Sets why this node does not run the topology the broker retains (empty: it does); true when that changed. */
     public boolean problem(Optional<String> next) {
         boolean changed = !next.equals(problem);
         problem = next;
@@ -154,8 +150,7 @@ public final class Hosting {
         counters.topologyApplied.increment();
         if (online != null) {
             place();
-            // The previous topology has told the neurons new in this one from the others; held on, it would keep a
-            // second whole topology in memory until the next membership change (as the one below does).
+            // The previous topology has told new neurons from the others: not held on as a second whole topology.
             knownBefore = knownBefore == null ? null : index;
         }
         follow(reconciled.followed());

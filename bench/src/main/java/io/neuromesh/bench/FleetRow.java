@@ -32,8 +32,8 @@ import java.time.Duration;
  * @since 0.2
  */
 public record FleetRow(int nodes, int neurons, String broker, int jvms, Duration applied, Duration hosted,
-                       Duration edited, Duration oneDown, long oneMoved, long oneIdeal, int manyKilled, Duration manyDown,
-                       long manyMoved, long manyIdeal, double idlePerSecond, double statusPerSecond,
+                       Duration edited, Duration oneDown, long oneMoved, long oneIdeal, int manyKilled,
+                       Duration manyDown, long manyMoved, long manyIdeal, double idlePerSecond, double statusPerSecond,
                        double statusBytesPerSecond, double messagesPerInput, long heapPerRuntime,
                        long rssPerRuntime) {
 

@@ -165,7 +165,7 @@ public final class TopologyIndex {
 
     private static <T> Map<String, List<T>> groupBy(List<T> elements, Function<T, String> key) {
         // Sized for one group per element, the usual case of synapses per neuron; each group starts small, as most
-
+        // hold a few elements.
         Map<String, List<T>> groups = HashMap.newHashMap(elements.size());
         for (T element : elements) {
             groups.computeIfAbsent(key.apply(element), k -> new ArrayList<>(2)).add(element);

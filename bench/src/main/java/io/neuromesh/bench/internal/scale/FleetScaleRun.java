@@ -105,8 +105,8 @@ public final class FleetScaleRun {
             List<String> victims = live.subList(0, many).stream().toList();
             Outage ten = outage(fleet, live, victims, rev, neurons, expected);
             say(many + " nodes down: agreed in " + ten.describe());
-            return new FleetRow(size, neurons, label, jvms, applied, hosted, edited, one.agreed, one.moved, one.ideal, many,
-                    ten.agreed, ten.moved, ten.ideal, idleRate, statusRate, statusBytesRate, perInput,
+            return new FleetRow(size, neurons, label, jvms, applied, hosted, edited, one.agreed, one.moved, one.ideal,
+                    many, ten.agreed, ten.moved, ten.ideal, idleRate, statusRate, statusBytesRate, perInput,
                     mem.heap() / mem.runtimes(), mem.rss() / mem.runtimes());
         }
     }

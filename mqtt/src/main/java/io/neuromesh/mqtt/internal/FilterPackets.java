@@ -9,19 +9,18 @@ import java.util.function.Function;
  * Splits many topic filters into SUBSCRIBE/UNSUBSCRIBE packets that every broker accepts: at most
  * {@link #MAX_FILTERS} filters and about {@link #MAX_BYTES} bytes of filters per packet. Neither Mosquitto 2.0 nor
  * HiveMQ CE limits the number of filters in one packet, only the packet's size (Mosquitto: unlimited by default;
- * HiveMQ CE: 256 MB by default, 32 MB in the embedded broker); other brokers set 1 MB (EMQX). Packets of 8,000
- * filters (about 128 KB of neuron filters) stay far below those limits, and few of them matter on HiveMQ CE: it copies
- * a client's whole set of subscriptions for each SUBSCRIBE (its in-memory session store keeps an immutable set), so
- * its cost grows with the packets times the filters the client holds. Measured with 1,000 filters and 64 KiB per packet
- * before: 100,000 neurons over 4 nodes applied in 18.9 and 18.6 s, with these 15.3 and 14.3 s. Packets are sent
- * pipelined ({@link SubscriptionRegistry}).
+ * HiveMQ CE: 256 MB by default, 32 MB in the embedded broker); other brokers set 1 MB (EMQX), and a Mosquitto may be
+ * configured with a {@code max_packet_size}: 64 KiB stays below what anyone sets. Within that, as many filters as fit
+ * (about 4,000 neuron filters): HiveMQ CE copies a client's whole set of subscriptions for each SUBSCRIBE (its
+ * in-memory session store keeps an immutable set), so its cost grows with the packets times the filters the client
+ * holds (README, "Large topologies"). Packets are sent pipelined ({@link SubscriptionRegistry}).
  */
 final class FilterPackets {
 
     /** Filters per packet at most. */
     static final int MAX_FILTERS = 8_000;
     /** Bytes of filters (with their length prefix and options byte) per packet at most, unless one filter is longer. */
-    static final int MAX_BYTES = 256 * 1024;
+    static final int MAX_BYTES = 64 * 1024;
     /** Per filter in a SUBSCRIBE payload: a 2-byte length prefix and the subscription options byte. */
     private static final int FILTER_OVERHEAD = 3;
 

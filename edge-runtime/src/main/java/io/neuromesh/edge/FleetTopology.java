@@ -173,9 +173,9 @@ public final class FleetTopology {
      */
     @Override
     public String toString() {
-        String kept = retained.filter(bytes -> bytes.length > 0).isEmpty() ? "nothing retained"
-                : retainedTopology().map(t -> "retained rev " + t.rev() + " (hash " + t.shortHash() + ")")
-                .orElseGet(() -> "retained: not valid: " + retainedProblem().orElse(""));
+        String kept = retainedTopology().map(t -> "retained rev " + t.rev() + " (hash " + t.shortHash() + ")")
+                .or(() -> retainedProblem().map(problem -> "retained: not valid: " + problem))
+                .orElse("nothing retained");
         return groups() + ", " + kept;
     }
 

@@ -69,8 +69,6 @@ public final class Hosting {
     private SortedSet<String> online;
     private boolean frozen;
     private TopologyIndex index;
-    /** The previous topology (null before the second one): a neuron new in a revision has no state. */
-    private TopologyIndex knownBefore;
     private String hash = "";
     private Optional<String> problem = Optional.empty();
 
@@ -143,15 +141,13 @@ public final class Hosting {
         if (reconciled.refused()) {
             return reconciled.errors();
         }
-        knownBefore = index;
+        TopologyIndex before = index;
         index = document.index();
         hash = document.version().hash();
         signal.follow(index);
         counters.topologyApplied.increment();
         if (online != null) {
-            place();
-            // The previous topology has told new neurons from the others: not held on as a second whole topology.
-            knownBefore = knownBefore == null ? null : index;
+            place(before);
         }
         follow(reconciled.followed());
         reconciled.opened().forEach(signal::sensorChanged);
@@ -172,15 +168,17 @@ public final class Hosting {
         online = nodes;
         Logger.info("node {}: online nodes {}", settings.node(), nodes);
         if (index != null && !frozen) {
-            if (knownBefore != null) {
-                knownBefore = index;
-            }
-            place();
+            place(null);
         }
     }
 
     /** Makes the hosted neurons match the placement of the current topology over the online nodes. */
-    private void place() {
+    /**
+     * @param before the topology this one replaces, when placing a revision just installed: a neuron new in the
+     *               revision has no state to restore; null otherwise (every neuron adopted then may have state in the
+     *               fleet: it is in the running topology, or this is the node's first one)
+     */
+    private void place(TopologyIndex before) {
         long now = clock.micros();
         Map<String, NeuronSpec> wanted = new LinkedHashMap<>();
         Placement placement = Placement.assign(index.topology(), online);
@@ -230,7 +228,7 @@ public final class Hosting {
             List<HostedNeuron> fresh = new ArrayList<>();
             List<HostedNeuron> existing = new ArrayList<>();
             for (HostedNeuron h : adopted) {
-                (knownBefore != null && !knownBefore.isNeuron(h.id()) ? fresh : existing).add(h);
+                (before != null && !before.isNeuron(h.id()) ? fresh : existing).add(h);
             }
             if (!existing.isEmpty()) {
                 restore.restore(existing, index, now);

@@ -35,22 +35,38 @@ public final class JsonCursor {
 
     /** Consumes {@code {}. */
     public void beginObject() {
-        run(reader::beginObject);
+        try {
+            reader.beginObject();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Consumes {@code }}. */
     public void endObject() {
-        run(reader::endObject);
+        try {
+            reader.endObject();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Consumes {@code [}. */
     public void beginArray() {
-        run(reader::beginArray);
+        try {
+            reader.beginArray();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Consumes {@code ]}. */
     public void endArray() {
-        run(reader::endArray);
+        try {
+            reader.endArray();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** @return true while the current object or array has more members */
@@ -127,7 +143,11 @@ public final class JsonCursor {
 
     /** Consumes the next value without looking at it. */
     public void skip() {
-        run(reader::skipValue);
+        try {
+            reader.skipValue();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Fails when anything but whitespace follows the top-level value. */
@@ -143,18 +163,5 @@ public final class JsonCursor {
 
     private static String shorten(String s) {
         return s.length() <= SHOWN_STRING_LENGTH ? s : s.substring(0, SHOWN_STRING_LENGTH) + "...";
-    }
-
-    private void run(IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw MalformedJsonException.from(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface IoAction {
-        void run() throws IOException;
     }
 }

@@ -135,13 +135,18 @@ final class ParseContext {
         if (value == null) {
             return null;
         }
+        // Only valid ids enter the pool: a mention of an id seen before (most of them) needs no check.
+        String pooled = idPool.get(value);
+        if (pooled != null) {
+            return pooled;
+        }
         String problem = Ids.problem(value).orElse(null);
         if (problem != null) {
             report(atOrder, at, problem);
             return null;
         }
-        String pooled = idPool.putIfAbsent(value, value);
-        return pooled == null ? value : pooled;
+        idPool.put(value, value);
+        return value;
     }
 
     /** @return any string, or null */

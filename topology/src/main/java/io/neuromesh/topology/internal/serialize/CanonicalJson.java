@@ -21,8 +21,6 @@ import java.util.List;
  */
 public final class CanonicalJson {
 
-    // Whole numbers below this magnitude are written without ".0"; beyond it doubles are no longer exact integers.
-    private static final double PLAIN_INTEGER_LIMIT = 1e15;
     /** Bytes buffered before they are hashed. */
     private static final int BUFFER = 64 * 1024;
 
@@ -78,7 +76,7 @@ public final class CanonicalJson {
         out.endArray().name("synapses").beginArray();
         for (SynapseSpec synapse : topology.synapses()) {
             out.beginObject().name("from").value(synapse.from()).name("to").value(synapse.to());
-            number(out.name("weight"), synapse.weight());
+            out.name("weight").value(synapse.weight());
             out.endObject();
         }
         out.endArray().name("actuators").beginArray();
@@ -91,7 +89,7 @@ public final class CanonicalJson {
     private static void defaults(JsonEmitter out, Defaults defaults) {
         out.name("defaults").beginObject();
         if (defaults.threshold().isPresent()) {
-            number(out.name("threshold"), defaults.threshold().getAsDouble());
+            out.name("threshold").value(defaults.threshold().getAsDouble());
         }
         out.name("mode").value(JsonNames.of(defaults.mode()))
                 .name("inputWindowMs").value(defaults.inputWindow().toMillis())
@@ -119,8 +117,8 @@ public final class CanonicalJson {
                     .name("activeLow").value(gpio.activeLow());
         }
         out.name("value").beginObject();
-        number(out.name("high"), sensor.value().high());
-        number(out.name("low"), sensor.value().low());
+        out.name("high").value(sensor.value().high());
+        out.name("low").value(sensor.value().low());
         out.endObject().endObject();
     }
 
@@ -129,7 +127,7 @@ public final class CanonicalJson {
         if (neuron.node() != null) {
             out.name("node").value(neuron.node());
         }
-        number(out.name("threshold"), neuron.threshold());
+        out.name("threshold").value(neuron.threshold());
         out.name("mode").value(JsonNames.of(neuron.mode()))
                 .name("inputWindowMs").value(neuron.inputWindow().toMillis())
                 .name("refractoryMs").value(neuron.refractory().toMillis());
@@ -150,7 +148,7 @@ public final class CanonicalJson {
                 .name("activeLow").value(actuator.activeLow());
         if (actuator.pwm() != null) {
             out.name("frequencyHz").value(actuator.pwm().frequencyHz());
-            number(out.name("dutyPercent"), actuator.pwm().dutyPercent());
+            out.name("dutyPercent").value(actuator.pwm().dutyPercent());
         }
         out.name("failSafe").value(JsonNames.of(actuator.failSafe()));
         if (actuator.failSafeAfter() != null) {
@@ -165,13 +163,5 @@ public final class CanonicalJson {
             out.value(value);
         }
         out.endArray();
-    }
-
-    private static void number(JsonEmitter out, double value) {
-        if (value == Math.rint(value) && Math.abs(value) < PLAIN_INTEGER_LIMIT) {
-            out.value((long) value);
-        } else {
-            out.literal(Double.toString(value));
-        }
     }
 }

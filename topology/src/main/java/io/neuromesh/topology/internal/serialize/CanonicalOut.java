@@ -25,6 +25,9 @@ abstract sealed class CanonicalOut {
         text(text, 0, text.length());
     }
 
+    /** Appends the inside of a JSON string holding {@code value}: its characters, escaped ({@link JsonEmitter#escape}). */
+    abstract void escaped(String value);
+
     /** The text sink. */
     static final class Text extends CanonicalOut {
         private final StringBuilder out = new StringBuilder();
@@ -37,6 +40,19 @@ abstract sealed class CanonicalOut {
         @Override
         void text(String text, int start, int end) {
             out.append(text, start, end);
+        }
+
+        @Override
+        void escaped(String value) {
+            int run = 0;
+            for (int i = 0; i < value.length(); i++) {
+                String escape = JsonEmitter.escape(value.charAt(i));
+                if (escape != null) {
+                    out.append(value, run, i).append(escape);
+                    run = i + 1;
+                }
+            }
+            out.append(value, run, value.length());
         }
 
         @Override
@@ -68,11 +84,17 @@ abstract sealed class CanonicalOut {
         void text(String text, int start, int end) {
             int i = start;
             while (i < end) {
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    ascii(c);
+                if (used == buffer.length) {
+                    flush();
+                }
+                // An ASCII run goes into the buffer with one bound per chunk, not a call and a check per character.
+                int chunkEnd = Math.min(end, i + buffer.length - used);
+                char c;
+                while (i < chunkEnd && (c = text.charAt(i)) < 0x80) {
+                    buffer[used++] = (byte) c;
                     i++;
-                } else {
+                }
+                if (i < chunkEnd) {
                     int runEnd = i + 1;
                     while (runEnd < end && text.charAt(runEnd) >= 0x80) {
                         runEnd++;
@@ -80,6 +102,35 @@ abstract sealed class CanonicalOut {
                     flush();
                     digest.update(text.substring(i, runEnd).getBytes(StandardCharsets.UTF_8));
                     i = runEnd;
+                }
+            }
+        }
+
+        /** One pass over the characters, ASCII straight into the buffer: two passes took as long as the hashing. */
+        @Override
+        void escaped(String value) {
+            int length = value.length();
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                    if (used == buffer.length) {
+                        flush();
+                    }
+                    buffer[used++] = (byte) c;
+                    continue;
+                }
+                String escape = JsonEmitter.escape(c);
+                if (escape != null) {
+                    text(escape);
+                } else {
+                    // A run of other characters is encoded whole, so that a surrogate pair stays one character.
+                    int runEnd = i + 1;
+                    while (runEnd < length && value.charAt(runEnd) >= 0x80
+                            && JsonEmitter.escape(value.charAt(runEnd)) == null) {
+                        runEnd++;
+                    }
+                    text(value, i, runEnd);
+                    i = runEnd - 1;
                 }
             }
         }

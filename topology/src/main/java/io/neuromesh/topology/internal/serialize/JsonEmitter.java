@@ -9,6 +9,8 @@ package io.neuromesh.topology.internal.serialize;
 final class JsonEmitter {
 
     private static final int MAX_DEPTH = 8;
+    // Whole numbers below this magnitude are written without ".0"; beyond it doubles are no longer exact integers.
+    private static final double PLAIN_INTEGER_LIMIT = 1e15;
     private static final String[] ESCAPES = new String[128];
 
     static {
@@ -29,6 +31,9 @@ final class JsonEmitter {
     private final boolean[] filled = new boolean[MAX_DEPTH];
     private int depth;
     private boolean afterName;
+    /** The last double written and its text: weights and thresholds repeat (100,000 neurons, a few values). */
+    private long lastNumberBits = Double.doubleToRawLongBits(Double.NaN);
+    private String lastNumberText = "NaN";
 
     JsonEmitter(CanonicalOut out) {
         this.out = out;
@@ -66,6 +71,17 @@ final class JsonEmitter {
 
     JsonEmitter value(long value) {
         return literal(Long.toString(value));
+    }
+
+    /** A number in the canonical form: a whole number without a fraction, any other as {@link Double#toString}. */
+    JsonEmitter value(double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        if (bits != lastNumberBits) {
+            lastNumberBits = bits;
+            lastNumberText = value == Math.rint(value) && Math.abs(value) < PLAIN_INTEGER_LIMIT
+                    ? Long.toString((long) value) : Double.toString(value);
+        }
+        return literal(lastNumberText);
     }
 
     JsonEmitter value(boolean value) {
@@ -111,17 +127,12 @@ final class JsonEmitter {
 
     private void string(String value) {
         out.ascii('"');
-        int run = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String escape = c < 128 ? ESCAPES[c] : c == '\u2028' ? "\\u2028" : c == '\u2029' ? "\\u2029" : null;
-            if (escape != null) {
-                out.text(value, run, i);
-                out.text(escape);
-                run = i + 1;
-            }
-        }
-        out.text(value, run, value.length());
+        out.escaped(value);
         out.ascii('"');
+    }
+
+    /** @return how {@code c} is written inside a JSON string, or null when it is written as it is */
+    static String escape(char c) {
+        return c < 128 ? ESCAPES[c] : c == '\u2028' ? "\\u2028" : c == '\u2029' ? "\\u2029" : null;
     }
 }

@@ -52,9 +52,6 @@ public final class CrossReferences {
     private record PinUser(ElementKind kind, int index, String id) {
     }
 
-    private record Pair(String from, String to) {
-    }
-
     /**
      * Set while the parser builds the topology it has just checked with these same rules on these same elements:
      * the constructor's second check found nothing new and took a seventh of parsing 100,000 neurons.
@@ -65,7 +62,7 @@ public final class CrossReferences {
     private final Map<String, Integer> nodes = new HashMap<>();
     private final Map<String, Declared> elements;
     private final Map<PinKey, PinUser> pins = new HashMap<>();
-    private final Map<Pair, Integer> synapses;
+    private final SynapsePairs synapses;
     private final List<Reference> references;
 
     /**
@@ -76,7 +73,7 @@ public final class CrossReferences {
     public CrossReferences(Issues issues, int expectedElements, int expectedSynapses) {
         this.issues = issues;
         elements = HashMap.newHashMap(expectedElements);
-        synapses = HashMap.newHashMap(expectedSynapses);
+        synapses = new SynapsePairs(expectedSynapses);
         references = new ArrayList<>();
     }
 
@@ -175,14 +172,14 @@ public final class CrossReferences {
      */
     public void synapse(int index, long fromOrder, String from, long toOrder, String to) {
         if (from != null) {
-            refer(new Reference(Role.SYNAPSE_FROM, index, fromOrder, from));
+            refer(Role.SYNAPSE_FROM, index, fromOrder, from);
         }
         if (to != null) {
-            refer(new Reference(Role.SYNAPSE_TO, index, toOrder, to));
+            refer(Role.SYNAPSE_TO, index, toOrder, to);
         }
         if (from != null && to != null) {
-            Integer first = synapses.putIfAbsent(new Pair(from, to), index);
-            if (first != null) {
+            int first = synapses.add(index, from, to);
+            if (first >= 0) {
                 issues.add(toOrder, Path.element("synapses", index), "duplicate synapse " + from + " -> " + to
                         + "; synapses[" + first + "] already connects them");
             }
@@ -191,13 +188,13 @@ public final class CrossReferences {
 
     /** Records the neuron followed by {@code actuators[index]}. */
     public void actuatorNeuron(int index, long order, String neuron) {
-        refer(new Reference(Role.ACTUATOR_NEURON, index, order, neuron));
+        refer(Role.ACTUATOR_NEURON, index, order, neuron);
     }
 
     /** Checks every reference to an element not declared when it was recorded against the declared elements. */
     public void finish() {
         for (Reference ref : references) {
-            check(ref, elements.get(ref.id()));
+            check(ref.role(), ref.index(), ref.order(), ref.id(), elements.get(ref.id()));
         }
         references.clear();
     }
@@ -207,38 +204,38 @@ public final class CrossReferences {
      * counts, now or later), and keeps the others for {@link #finish()}: in the usual document every neuron comes
      * before the synapses, and no reference is kept (400,000 for 100,000 neurons, a young collection's worth).
      */
-    private void refer(Reference ref) {
-        Declared target = elements.get(ref.id());
+    private void refer(Role role, int index, long order, String id) {
+        Declared target = elements.get(id);
         if (target == null) {
-            references.add(ref);
+            references.add(new Reference(role, index, order, id));
         } else {
-            check(ref, target);
+            check(role, index, order, id, target);
         }
     }
 
-    private void check(Reference ref, Declared target) {
-        String problem = problem(ref, target);
+    private void check(Role role, int index, long order, String id, Declared target) {
+        String problem = problem(role, id, target);
         if (problem != null) {
-            issues.add(ref.order(), Path.element(ref.role().array, ref.index()).field(ref.role().field), problem);
+            issues.add(order, Path.element(role.array, index).field(role.field), problem);
         }
     }
 
-    /** Null when {@code ref} is fine (the usual case: nothing is built for it, 400,000 times for 100,000 neurons). */
-    private static String problem(Reference ref, Declared target) {
-        return switch (ref.role()) {
-            case SYNAPSE_FROM -> target == null ? "unknown source " + quoted(ref) + "; no sensor or neuron has that id"
+    /** Null when the reference is fine (the usual case: nothing is built for it, 400,000 times for 100,000 neurons). */
+    private static String problem(Role role, String id, Declared target) {
+        return switch (role) {
+            case SYNAPSE_FROM -> target == null ? "unknown source " + quoted(id) + "; no sensor or neuron has that id"
                     : target.kind() == ElementKind.ACTUATOR
-                    ? quoted(ref) + " is an actuator; a synapse must start at a sensor or a neuron" : null;
-            case SYNAPSE_TO -> target == null ? "unknown target " + quoted(ref) + "; no neuron has that id"
+                    ? quoted(id) + " is an actuator; a synapse must start at a sensor or a neuron" : null;
+            case SYNAPSE_TO -> target == null ? "unknown target " + quoted(id) + "; no neuron has that id"
                     : target.kind() != ElementKind.NEURON
-                    ? quoted(ref) + " is " + target.kind().withArticle() + "; a synapse must end at a neuron" : null;
-            case ACTUATOR_NEURON -> target == null ? "unknown neuron " + quoted(ref) + "; no neuron has that id"
+                    ? quoted(id) + " is " + target.kind().withArticle() + "; a synapse must end at a neuron" : null;
+            case ACTUATOR_NEURON -> target == null ? "unknown neuron " + quoted(id) + "; no neuron has that id"
                     : target.kind() != ElementKind.NEURON
-                    ? quoted(ref) + " is " + target.kind().withArticle() + "; an actuator must follow a neuron" : null;
+                    ? quoted(id) + " is " + target.kind().withArticle() + "; an actuator must follow a neuron" : null;
         };
     }
 
-    private static String quoted(Reference ref) {
-        return "'" + ref.id() + "'";
+    private static String quoted(String id) {
+        return "'" + id + "'";
     }
 }

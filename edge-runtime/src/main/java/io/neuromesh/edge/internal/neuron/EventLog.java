@@ -18,12 +18,18 @@ public final class EventLog {
     public record Event(long epochMicros, EventKind kind, String source, double value, double sum) {
     }
 
+    // Until the first event, every log shares these (a node applying 100,000 neurons makes as many logs).
+    private static final long[] NO_TIMES = {};
+    private static final byte[] NO_KINDS = {};
+    private static final String[] NO_SOURCES = {};
+    private static final double[] NO_VALUES = {};
+
     private final int capacity;
-    private long[] times = new long[0];
-    private byte[] kinds = new byte[0];
-    private String[] sources = new String[0];
-    private double[] values = new double[0];
-    private double[] sums = new double[0];
+    private long[] times = NO_TIMES;
+    private byte[] kinds = NO_KINDS;
+    private String[] sources = NO_SOURCES;
+    private double[] values = NO_VALUES;
+    private double[] sums = NO_VALUES;
     /** Throttles of the kinds logged through {@link #addLimited}, by ordinal; made on first use. */
     private EventThrottle[] throttles;
     private int next;
@@ -73,7 +79,7 @@ public final class EventLog {
 
     private void grow() {
         int length = Math.min(capacity, Math.max(INITIAL, times.length * 2));
-        List<Event> kept = events(0);
+        List<Event> kept = size == 0 ? List.of() : events(0);
         times = new long[length];
         kinds = new byte[length];
         sources = new String[length];

@@ -3,6 +3,7 @@ package io.neuromesh.edge.internal.placement;
 import io.neuromesh.topology.Topology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -59,11 +60,17 @@ public final class Placement {
     private final Map<String, List<String>> neuronsByNode;
     private final List<Unplaced> unplaced;
 
+    /** @param nodeByNeuron the placed neurons, handed over (kept as it is, not copied) */
     Placement(Map<String, String> nodeByNeuron, List<Unplaced> unplaced) {
-        this.nodeByNeuron = Collections.unmodifiableMap(new TreeMap<>(nodeByNeuron));
+        this.nodeByNeuron = Collections.unmodifiableMap(nodeByNeuron);
         Map<String, List<String>> byNode = new TreeMap<>();
-        this.nodeByNeuron.forEach((neuron, node) -> byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(neuron));
-        byNode.replaceAll((node, neurons) -> List.copyOf(neurons));
+        nodeByNeuron.forEach((neuron, node) -> byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(neuron));
+        // Sorting each node's share is cheaper than keeping every assignment in a sorted map (100,000 neurons).
+        byNode.replaceAll((node, neurons) -> {
+            String[] sorted = neurons.toArray(String[]::new);
+            Arrays.sort(sorted);
+            return List.of(sorted);
+        });
         this.neuronsByNode = Collections.unmodifiableMap(byNode);
         List<Unplaced> sorted = new ArrayList<>(unplaced);
         sorted.sort(Comparator.comparing(Unplaced::neuron));
@@ -105,9 +112,9 @@ public final class Placement {
         return neuronsByNode.getOrDefault(node, List.of());
     }
 
-    /** @return every placed neuron with its node, sorted by neuron id; unmodifiable */
+    /** @return every placed neuron with its node, sorted by neuron id; unmodifiable, made on each call */
     public Map<String, String> assignments() {
-        return nodeByNeuron;
+        return Collections.unmodifiableMap(new TreeMap<>(nodeByNeuron));
     }
 
     /** @return the neurons that run nowhere now, with the reason, sorted by neuron id */

@@ -16,8 +16,11 @@ public final class HostedNeuron {
     /** Incoming weights by source, as the topology gave them. */
     private Map<String, Double> weights;
     private List<String> downstream;
-    /** {@code {"from":"<id>","value":0}} and {@code ...:1}, indexed by output. */
-    private final byte[][] payloadByOutput;
+    /**
+     * {@code {"from":"<id>","value":0}} and {@code ...:1}, indexed by output; made when the neuron first sends (most
+     * of 100,000 neurons applied at once send nothing for a while, and their apply should not wait for them).
+     */
+    private byte[][] payloadByOutput;
     private final NeuronInbox inbox;
     /** True while a refractory-end tick is scheduled. */
     boolean tickScheduled;
@@ -29,8 +32,6 @@ public final class HostedNeuron {
         this.weights = Map.copyOf(weights);
         this.downstream = List.copyOf(downstream);
         this.inbox = inbox;
-        this.payloadByOutput = new byte[][] {InputCodec.encode(Input.of(neuron.id(), 0)),
-                InputCodec.encode(Input.of(neuron.id(), 1))};
     }
 
     public Neuron neuron() {
@@ -53,7 +54,12 @@ public final class HostedNeuron {
         return inbox;
     }
 
+    /** Brain thread only. */
     byte[] payload(int output) {
+        if (payloadByOutput == null) {
+            payloadByOutput = new byte[][] {InputCodec.encode(Input.of(neuron.id(), 0)),
+                    InputCodec.encode(Input.of(neuron.id(), 1))};
+        }
         return payloadByOutput[output];
     }
 

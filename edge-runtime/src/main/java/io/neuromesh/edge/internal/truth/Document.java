@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
  * topology's index (which holds the topology) and its version.
  *
  * @param index   the parsed document's lookup tables, for the node that runs it
- * @param bytes   the document as published
+ * @param bytes   the document as published; the array is shared, not copied (11.6 MB for 100,000 neurons), and
+ *                nobody modifies it
  * @param version its rev and content hash
  */
 public record Document(TopologyIndex index, byte[] bytes, Version version) {
@@ -21,7 +22,7 @@ public record Document(TopologyIndex index, byte[] bytes, Version version) {
     private static final Executor INDEXING = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
-     * Parses and validates a document.
+     * Parses and validates a document, which keeps {@code bytes} (the caller hands the array over).
      *
      * @throws TopologyException listing every problem as {@code "<where>: <what>"}
      */
@@ -31,7 +32,7 @@ public record Document(TopologyIndex index, byte[] bytes, Version version) {
         // node's apply waits for the longer one only.
         CompletableFuture<TopologyIndex> index = CompletableFuture.supplyAsync(topology::index, INDEXING);
         Version version = Version.of(topology);
-        return new Document(index.join(), bytes.clone(), version);
+        return new Document(index.join(), bytes, version);
     }
 
     /** The parsed document. */

@@ -23,6 +23,7 @@ import org.tinylog.Logger;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -79,8 +80,8 @@ public final class PahoLink implements MqttLink {
         this.receiver = new Receiver(name, client, registry, config.manualAcks());
         this.reconnector = new Reconnector(config, name, client, new Reconnector.Session() {
             @Override
-            public void restore() {
-                registry.restore(publisher::goOnline);
+            public void restore(OptionalLong brokerMaximum) {
+                registry.restore(brokerMaximum, publisher::goOnline);
             }
 
             @Override

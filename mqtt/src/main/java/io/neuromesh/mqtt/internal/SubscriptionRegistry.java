@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
 /**
@@ -41,6 +42,8 @@ final class SubscriptionRegistry {
     private final Object lock = new Object();
     /** True between a completed {@link #restore} and the next {@link #goOffline()}; written under lock. */
     private volatile boolean online;
+    /** Bytes of filters per packet, from the broker's maximum packet size at the latest connect; under lock. */
+    private int packetBytes = FilterPackets.budget(OptionalLong.empty());
 
     SubscriptionRegistry(String name, MqttAsyncClient client, Duration timeout) {
         this.name = name;
@@ -92,7 +95,7 @@ final class SubscriptionRegistry {
             }
             Deque<IMqttToken> inFlight = new ArrayDeque<>();
             try {
-                for (List<String> packet : FilterPackets.split(known, f -> f)) {
+                for (List<String> packet : FilterPackets.split(known, f -> f, packetBytes)) {
                     if (inFlight.size() == PACKETS_IN_FLIGHT) {
                         inFlight.removeFirst().waitForCompletion(timeout.toMillis());
                     }
@@ -113,10 +116,13 @@ final class SubscriptionRegistry {
      * After a (re)connect: subscribes every registered filter, then runs {@code thenOnline} before a concurrent
      * {@link #subscribe} can run, so that subscription is either part of this restore or sent on its own.
      *
+     * @param brokerMaximum the Maximum Packet Size of this connection's CONNACK, in bytes; empty when none was
+     *                      announced: SUBSCRIBE and UNSUBSCRIBE packets stay within it until the next connect
      * @throws MqttLinkException when the broker refuses a filter or does not answer in time
      */
-    void restore(Runnable thenOnline) {
+    void restore(OptionalLong brokerMaximum, Runnable thenOnline) {
         synchronized (lock) {
+            packetBytes = FilterPackets.budget(brokerMaximum);
             sendSubscribe(routes.subscriptions());
             thenOnline.run();
             online = client.isConnected();
@@ -134,7 +140,7 @@ final class SubscriptionRegistry {
         Deque<SentPacket> inFlight = new ArrayDeque<>();
         List<String> refused = new ArrayList<>();
         try {
-            for (List<Subscription> batch : FilterPackets.split(subscriptions, Subscription::filter)) {
+            for (List<Subscription> batch : FilterPackets.split(subscriptions, Subscription::filter, packetBytes)) {
                 if (inFlight.size() == PACKETS_IN_FLIGHT) {
                     inFlight.removeFirst().awaitSubAck(timeout, refused);
                 }

@@ -201,14 +201,15 @@ public final class Hosting {
         List<HostedNeuron> adopted = new ArrayList<>();
         Map<HostedNeuron, Neuron.Outcome> changed = new LinkedHashMap<>();
         for (NeuronSpec spec : wanted.values()) {
-            Map<String, Double> weights = new LinkedHashMap<>();
-            index.incoming(spec.id()).forEach(s -> weights.put(s.from(), s.weight()));
-            List<String> downstream = index.outgoing(spec.id()).stream().map(SynapseSpec::to).toList();
+            List<SynapseSpec> incoming = index.incoming(spec.id());
+            Map<String, Double> weights = LinkedHashMap.newLinkedHashMap(incoming.size());
+            incoming.forEach(s -> weights.put(s.from(), s.weight()));
+            List<String> downstream = downstream(index.outgoing(spec.id()));
             HostedNeuron h = hosted.get(spec.id());
             if (h == null) {
                 Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(),
                         spec.refractory(), weights, settings.eventCapacity());
-                h = new HostedNeuron(neuron, spec, weights, downstream, inboxes.open(spec.id()));
+                h = new HostedNeuron(neuron, spec, downstream, inboxes.open(spec.id()));
                 hosted.add(h);
                 adopted.add(h);
             } else if (h.respec(spec, weights, downstream)) {
@@ -278,6 +279,14 @@ public final class Hosting {
             hosted.remove(id);
         });
         outbox.inputs(hosted.ids(), index.topology().neurons().size());
+    }
+
+    private static List<String> downstream(List<SynapseSpec> outgoing) {
+        String[] targets = new String[outgoing.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = outgoing.get(i).to();
+        }
+        return List.of(targets);
     }
 
     /** Follows the outputs of the neurons that drive this node's actuators. */

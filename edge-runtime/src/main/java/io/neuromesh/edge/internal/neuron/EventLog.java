@@ -12,7 +12,8 @@ public final class EventLog {
 
     /** Default number of events kept per neuron. */
     public static final int DEFAULT_CAPACITY = 32;
-    private static final int INITIAL = 4;
+    /** Most of 100,000 neurons log one event (their restore) and nothing for a long time: small until they do. */
+    private static final int INITIAL = 2;
 
     /** One event, copied out of the ring for readers. */
     public record Event(long epochMicros, EventKind kind, String source, double value, double sum) {

@@ -213,6 +213,20 @@ public final class Neuron {
         return output;
     }
 
+    /** Whether the incoming weights are {@code weights}: the same sources with equal weights, in any order. */
+    public boolean weighs(Map<String, Double> weights) {
+        if (weights.size() != slots.size()) {
+            return false;
+        }
+        for (Map.Entry<String, Double> weight : weights.entrySet()) {
+            Slot slot = slots.get(weight.getKey());
+            if (slot == null || Double.compare(slot.weight, weight.getValue()) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The latest value received from {@code source}, or NaN when none arrived (or it has no synapse here). */
     public double inputValue(String source) {
         Slot slot = slots.get(source);

@@ -13,8 +13,6 @@ public final class HostedNeuron {
 
     private final Neuron neuron;
     private NeuronSpec spec;
-    /** Incoming weights by source, as the topology gave them. */
-    private Map<String, Double> weights;
     private List<String> downstream;
     /**
      * {@code {"from":"<id>","value":0}} and {@code ...:1}, indexed by output; made when the neuron first sends (most
@@ -25,11 +23,9 @@ public final class HostedNeuron {
     /** True while a refractory-end tick is scheduled. */
     boolean tickScheduled;
 
-    public HostedNeuron(Neuron neuron, NeuronSpec spec, Map<String, Double> weights, List<String> downstream,
-                        NeuronInbox inbox) {
+    public HostedNeuron(Neuron neuron, NeuronSpec spec, List<String> downstream, NeuronInbox inbox) {
         this.neuron = neuron;
         this.spec = spec;
-        this.weights = Map.copyOf(weights);
         this.downstream = List.copyOf(downstream);
         this.inbox = inbox;
     }
@@ -72,9 +68,8 @@ public final class HostedNeuron {
     public boolean respec(NeuronSpec next, Map<String, Double> nextWeights, List<String> nextDownstream) {
         boolean changed = next.mode() != spec.mode() || Double.compare(next.threshold(), spec.threshold()) != 0
                 || !next.inputWindow().equals(spec.inputWindow()) || !next.refractory().equals(spec.refractory())
-                || !nextWeights.equals(weights);
+                || !neuron.weighs(nextWeights);
         this.spec = next;
-        this.weights = Map.copyOf(nextWeights);
         this.downstream = List.copyOf(nextDownstream);
         return changed;
     }

@@ -39,7 +39,7 @@ class RestingOutputsTest {
         Map<String, Double> weights = Map.of("s", 1.0);
         Neuron neuron = new Neuron(id, SPEC.mode(), SPEC.threshold(), SPEC.inputWindow(), SPEC.refractory(), weights,
                 8);
-        HostedNeuron h = new HostedNeuron(neuron, SPEC, weights, List.of(), inboxes.open(id));
+        HostedNeuron h = new HostedNeuron(neuron, SPEC, List.of(), inboxes.open(id));
         hosted.add(h);
         return h;
     }

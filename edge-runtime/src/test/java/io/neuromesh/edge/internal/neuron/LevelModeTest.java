@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LevelModeTest {
@@ -186,5 +187,17 @@ class LevelModeTest {
         while (!queue.isEmpty()) {
             queue.addAll(net.deliver(queue.remove(0), t++));
         }
+    }
+
+    @Test
+    void weighsTellsTheSameSourcesAndWeightsInAnyOrderFromAnyChange() {
+        Neuron n = new Neuron("n", NeuronMode.LEVEL, 1.0, Duration.ZERO, Duration.ZERO, Map.of("a", 1.0, "b", -0.5), 8);
+        assertTrue(n.weighs(Map.of("b", -0.5, "a", 1.0)));
+        assertFalse(n.weighs(Map.of("a", 1.0)), "a source less");
+        assertFalse(n.weighs(Map.of("a", 1.0, "b", 0.5)), "a weight changed");
+        assertFalse(n.weighs(Map.of("a", 1.0, "c", -0.5)), "another source");
+        assertFalse(n.weighs(Map.of("a", 1.0, "b", -0.5, "c", 1.0)), "a source more");
+        n.reconfigure(NeuronMode.LEVEL, 1.0, Duration.ZERO, Duration.ZERO, Map.of("a", 2.0), 0);
+        assertTrue(n.weighs(Map.of("a", 2.0)));
     }
 }

@@ -27,7 +27,7 @@ final class FilterPackets {
     static final int MAX_BYTES = 256 * 1024;
     /**
      * Room left in the broker's maximum packet size for what is not filters: the fixed header (at most 5 bytes), the
-     * packet id (2) and the properties (a length and no property: 1).
+     * packet id (2) and the properties (a length and no property: 1), with room to spare.
      */
     static final int HEADER_BYTES = 16;
     /** Per filter in a SUBSCRIBE payload: a 2-byte length prefix and the subscription options byte. */

@@ -54,13 +54,18 @@ public final class RetainedReader implements AutoCloseable {
         this.clientId = clientId;
     }
 
-    /** The retained payloads of {@code topics} that have one. Blocks for at most the grace period (or quiet time). */
+    /**
+     * The retained payloads of {@code topics} that have one. Blocks for at most the grace period (or quiet time).
+     *
+     * @param topics not changed by the caller while this runs
+     */
     public Map<String, byte[]> read(Collection<String> topics) {
         Map<String, byte[]> found = new ConcurrentHashMap<>();
         if (topics.isEmpty()) {
             return found;
         }
-        Set<String> wanted = Set.copyOf(topics);
+        // A set is read as it is (a restore passes up to 200,000 topics, built for this read and not changed after).
+        Set<String> wanted = topics instanceof Set<String> set ? set : Set.copyOf(topics);
         AtomicLong lastArrival = new AtomicLong(System.nanoTime());
         Object done = new Object();
         MessageHandler collect = message -> {

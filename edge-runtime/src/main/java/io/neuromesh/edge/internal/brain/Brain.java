@@ -19,6 +19,7 @@ import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.topology.SensorSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 
@@ -49,6 +50,8 @@ public final class Brain {
     private final Requests requests;
     private final NeuronInbox.Handler inputs;
     private final HostingWatch watch;
+    /** Requests that came while the node ran nothing and had not decided what to run: answered once it has. */
+    private final List<BrainEvent.RequestArrived> early = new ArrayList<>();
 
     public Brain(Hosting.Settings settings, Ports ports, Counters counters, NeuronInboxes inboxes) {
         this.control = ports.control();
@@ -99,12 +102,14 @@ public final class Brain {
             case BrainEvent.RequestArrived r -> {
                 // A request queued in the node's session arrives as soon as it connects, possibly before the
                 // Connected event: the local copy runs first, as for any other news, so the answer is about it.
+                // Without one, the answer would be about no topology at all (a gpio set refused for want of its
+                // sensor) until the retained topology and history, or the first placement, decide what runs: a
+                // moment after connecting. The request waits for that.
                 intake.start();
-                switch (r.kind()) {
-                    case LOGS -> requests.logs(r.message());
-                    case INSPECT -> requests.inspect(r.message());
-                    case CLEAR_LOGS -> requests.clearLogs(r.message());
-                    case GPIO_SET -> requests.gpioSet(r.message());
+                if (intake.undecided()) {
+                    early.add(r);
+                } else {
+                    answer(r);
                 }
             }
             case BrainEvent.Disconnected d -> pins.brokerLost();
@@ -116,6 +121,19 @@ public final class Brain {
                 watched();
             }
             case BrainEvent.Query q -> q.task().run();
+        }
+        if (!early.isEmpty() && !intake.undecided()) {
+            early.forEach(this::answer);
+            early.clear();
+        }
+    }
+
+    private void answer(BrainEvent.RequestArrived r) {
+        switch (r.kind()) {
+            case LOGS -> requests.logs(r.message());
+            case INSPECT -> requests.inspect(r.message());
+            case CLEAR_LOGS -> requests.clearLogs(r.message());
+            case GPIO_SET -> requests.gpioSet(r.message());
         }
     }
 

@@ -112,6 +112,14 @@ public final class TopologyIntake {
         }
     }
 
+    /**
+     * True while the node runs no topology and has not yet decided what to run (the retained topology and history
+     * heard, or its first placement): right after it started without a local copy.
+     */
+    public boolean undecided() {
+        return !decided && running == null;
+    }
+
     /** The online nodes changed: neurons move, and a deferred result is reported as of now. */
     public void membershipChanged(SortedSet<String> online) {
         start();

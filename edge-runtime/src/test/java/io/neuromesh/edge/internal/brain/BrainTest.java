@@ -245,6 +245,18 @@ class BrainTest {
     }
 
     @Test
+    void aRequestBeforeTheNodeDecidedWhatItRunsIsAnsweredOnceItHas() {
+        n1.post(new BrainEvent.RequestArrived(BrainEvent.Request.GPIO_SET, BrainHarness.message(
+                Topics.gpioSetRequest("n1"), "{\"pin\":17,\"level\":\"high\"}", "r/gpio")));
+        n1.topology(REV1);
+        assertEquals(List.of(), n1.replies, "no answer while the node has not decided what it runs");
+        n1.online("n1");
+        assertEquals(1, n1.replies.size(), "answered once it has");
+        assertEquals("{\"v\":1,\"ok\":true}", new String(n1.replies.get(0), StandardCharsets.UTF_8));
+        assertTrue(n1.log.contains("simulate 17=true"));
+    }
+
+    @Test
     void logsInspectAndClearAnswerOnTheResponseTopic() {
         runRev1WithAOn();
 

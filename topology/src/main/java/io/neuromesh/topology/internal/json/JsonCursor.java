@@ -35,38 +35,22 @@ public final class JsonCursor {
 
     /** Consumes {@code {}. */
     public void beginObject() {
-        try {
-            reader.beginObject();
-        } catch (IOException e) {
-            throw MalformedJsonException.from(e);
-        }
+        run(reader::beginObject);
     }
 
     /** Consumes {@code }}. */
     public void endObject() {
-        try {
-            reader.endObject();
-        } catch (IOException e) {
-            throw MalformedJsonException.from(e);
-        }
+        run(reader::endObject);
     }
 
     /** Consumes {@code [}. */
     public void beginArray() {
-        try {
-            reader.beginArray();
-        } catch (IOException e) {
-            throw MalformedJsonException.from(e);
-        }
+        run(reader::beginArray);
     }
 
     /** Consumes {@code ]}. */
     public void endArray() {
-        try {
-            reader.endArray();
-        } catch (IOException e) {
-            throw MalformedJsonException.from(e);
-        }
+        run(reader::endArray);
     }
 
     /** @return true while the current object or array has more members */
@@ -143,11 +127,7 @@ public final class JsonCursor {
 
     /** Consumes the next value without looking at it. */
     public void skip() {
-        try {
-            reader.skipValue();
-        } catch (IOException e) {
-            throw MalformedJsonException.from(e);
-        }
+        run(reader::skipValue);
     }
 
     /** Fails when anything but whitespace follows the top-level value. */
@@ -163,5 +143,18 @@ public final class JsonCursor {
 
     private static String shorten(String s) {
         return s.length() <= SHOWN_STRING_LENGTH ? s : s.substring(0, SHOWN_STRING_LENGTH) + "...";
+    }
+
+    private void run(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
     }
 }

@@ -84,17 +84,11 @@ abstract sealed class CanonicalOut {
         void text(String text, int start, int end) {
             int i = start;
             while (i < end) {
-                if (used == buffer.length) {
-                    flush();
-                }
-                // An ASCII run goes into the buffer with one bound per chunk, not a call and a check per character.
-                int chunkEnd = Math.min(end, i + buffer.length - used);
-                char c;
-                while (i < chunkEnd && (c = text.charAt(i)) < 0x80) {
-                    buffer[used++] = (byte) c;
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    ascii(c);
                     i++;
-                }
-                if (i < chunkEnd) {
+                } else {
                     int runEnd = i + 1;
                     while (runEnd < end && text.charAt(runEnd) >= 0x80) {
                         runEnd++;
@@ -106,21 +100,16 @@ abstract sealed class CanonicalOut {
             }
         }
 
-        /** One pass over the characters, ASCII straight into the buffer: two passes took as long as the hashing. */
+        /** One pass over the characters: escaping first, then copying, took as long as the hashing. */
         @Override
         void escaped(String value) {
             int length = value.length();
             for (int i = 0; i < length; i++) {
                 char c = value.charAt(i);
-                if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                    if (used == buffer.length) {
-                        flush();
-                    }
-                    buffer[used++] = (byte) c;
-                    continue;
-                }
-                String escape = JsonEmitter.escape(c);
-                if (escape != null) {
+                String escape;
+                if (JsonEmitter.plainAscii(c)) {
+                    ascii(c);
+                } else if ((escape = JsonEmitter.escape(c)) != null) {
                     text(escape);
                 } else {
                     // A run of other characters is encoded whole, so that a surrogate pair stays one character.

@@ -131,6 +131,11 @@ final class JsonEmitter {
         out.ascii('"');
     }
 
+    /** @return true when {@code c} is ASCII and written as it is inside a JSON string: most characters, checked first */
+    static boolean plainAscii(char c) {
+        return c < 128 && ESCAPES[c] == null;
+    }
+
     /** @return how {@code c} is written inside a JSON string, or null when it is written as it is */
     static String escape(char c) {
         return c < 128 ? ESCAPES[c] : c == '\u2028' ? "\\u2028" : c == '\u2029' ? "\\u2029" : null;

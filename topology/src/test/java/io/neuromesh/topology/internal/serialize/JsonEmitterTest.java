@@ -48,4 +48,21 @@ class JsonEmitterTest {
                         .digest(text.toString().getBytes(StandardCharsets.UTF_8))),
                 HexFormat.of().formatHex(digest.digest()));
     }
+
+    @Test
+    void digestsEveryCharacterAsTheTextWritesIt() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            all.append(c);
+        }
+        String every = all.append(Character.MAX_VALUE).toString();
+        CanonicalOut.Text text = new CanonicalOut.Text();
+        new JsonEmitter(text).beginArray().value(every).endArray();
+        CanonicalOut.Digest digest = new CanonicalOut.Digest(MessageDigest.getInstance("SHA-256"), 64);
+        new JsonEmitter(digest).beginArray().value(every).endArray();
+
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(text.toString().getBytes(StandardCharsets.UTF_8))),
+                HexFormat.of().formatHex(digest.digest()));
+    }
 }

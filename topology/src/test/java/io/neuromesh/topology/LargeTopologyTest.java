@@ -1,6 +1,7 @@
 package io.neuromesh.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,17 @@ class LargeTopologyTest {
         assertEquals(FAN_IN, index.outgoing("n0").size());
         assertEquals(10, index.nodeIds().size());
         assertEquals(NEURONS / 10, index.neuronsPinnedTo("p3").size());
+    }
+
+    @Test
+    void everyMentionOfAnIdSharesOneString() {
+        Topology topology = Topology.parse(generate().getBytes(StandardCharsets.UTF_8));
+        NeuronSpec last = topology.neurons().get(NEURONS - 1);
+        TopologyIndex index = topology.index();
+        assertEquals(last.id(), index.incoming(last.id()).get(0).to());
+        assertSame(last.id(), index.incoming(last.id()).get(0).to());
+        assertSame(last.id(), index.outgoing(last.id()).get(0).from());
+        assertSame(topology.neurons().get(0).node(), topology.neurons().get(10).node());
     }
 
     /** Neuron i is fed by neurons i-1, i-2 and i-3 (wrapping around), pinned round-robin to ten nodes. */

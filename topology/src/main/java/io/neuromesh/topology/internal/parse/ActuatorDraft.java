@@ -4,6 +4,7 @@ import io.neuromesh.topology.ActuatorKind;
 import io.neuromesh.topology.ActuatorSpec;
 import io.neuromesh.topology.FailSafe;
 import io.neuromesh.topology.PwmSettings;
+import io.neuromesh.topology.internal.validate.CrossReferences.Symbol;
 import io.neuromesh.topology.internal.validate.ElementKind;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
@@ -14,7 +15,7 @@ import java.time.Duration;
 final class ActuatorDraft {
 
     private final PinnedFields pinned = new PinnedFields();
-    private String neuron;
+    private Symbol neuron;
     private long neuronOrder;
     private ActuatorKind kind = ActuatorSpec.DEFAULT_KIND;
     private boolean kindPresent;
@@ -36,7 +37,7 @@ final class ActuatorDraft {
             }
             switch (name) {
                 case "neuron" -> {
-                    d.neuron = ctx.id(fieldAt, fieldOrder);
+                    d.neuron = ctx.symbol(fieldAt, fieldOrder);
                     d.neuronOrder = fieldOrder;
                 }
                 case "kind" -> {
@@ -96,7 +97,7 @@ final class ActuatorDraft {
     /** Call only when the document had no error. */
     ActuatorSpec toSpec() {
         PwmSettings pwm = kind == ActuatorKind.PWM ? new PwmSettings(frequencyHz.intValue(), dutyPercent) : null;
-        return new ActuatorSpec(pinned.id, pinned.node, pinned.pin.intValue(), neuron, kind, activeLow, pwm, failSafe,
-                failSafe == FailSafe.HOLD ? null : failSafeAfter);
+        return new ActuatorSpec(pinned.id.id(), pinned.node, pinned.pin.intValue(), neuron.id(), kind, activeLow, pwm,
+                failSafe, failSafe == FailSafe.HOLD ? null : failSafeAfter);
     }
 }

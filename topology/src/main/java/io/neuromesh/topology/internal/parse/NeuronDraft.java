@@ -3,6 +3,7 @@ package io.neuromesh.topology.internal.parse;
 import io.neuromesh.topology.Defaults;
 import io.neuromesh.topology.NeuronMode;
 import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.internal.validate.CrossReferences.Symbol;
 import io.neuromesh.topology.internal.validate.ElementKind;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
@@ -14,7 +15,7 @@ import java.util.List;
 final class NeuronDraft {
 
     private final Path at;
-    private String id;
+    private Symbol id;
     private long idOrder;
     private String node;
     private boolean thresholdPresent;
@@ -40,7 +41,7 @@ final class NeuronDraft {
         boolean object = ctx.members(at, order, FieldNames.NEURON, (name, fieldAt, fieldOrder) -> {
             switch (name) {
                 case "id" -> {
-                    d.id = ctx.id(fieldAt, fieldOrder);
+                    d.id = ctx.symbol(fieldAt, fieldOrder);
                     d.idOrder = fieldOrder;
                 }
                 case "node" -> d.node = ctx.id(fieldAt, fieldOrder);
@@ -92,7 +93,7 @@ final class NeuronDraft {
 
     /** Call only when the document had no error. */
     NeuronSpec toSpec(Defaults defaults) {
-        return new NeuronSpec(id, node,
+        return new NeuronSpec(id.id(), node,
                 thresholdPresent ? threshold : defaults.threshold().orElseThrow(),
                 modePresent ? mode : defaults.mode(),
                 inputWindowPresent ? inputWindow : defaults.inputWindow(),

@@ -6,6 +6,7 @@ import io.neuromesh.topology.internal.json.JsonCursor;
 import io.neuromesh.topology.internal.json.JsonNames;
 import io.neuromesh.topology.internal.json.Numbers;
 import io.neuromesh.topology.internal.validate.CrossReferences;
+import io.neuromesh.topology.internal.validate.CrossReferences.Symbol;
 import io.neuromesh.topology.internal.validate.IntRule;
 import io.neuromesh.topology.internal.validate.Issues;
 import io.neuromesh.topology.internal.validate.NumberRule;
@@ -13,9 +14,7 @@ import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The state of one parse: the cursor, the errors found so far, the cross-reference checker and a counter that
@@ -48,15 +47,12 @@ final class ParseContext {
     final Issues issues = new Issues();
     final CrossReferences refs;
     private final JsonCursor in;
-    // Every mention of an id (a neuron named by three synapses...) shares one String: less memory on small devices.
-    private final Map<String, String> idPool;
     private long order;
 
     ParseContext(JsonCursor in, int documentLength) {
         this.in = in;
         int elements = documentLength / CHARS_PER_ELEMENT;
         refs = new CrossReferences(issues, elements, documentLength / CHARS_PER_SYNAPSE);
-        idPool = HashMap.newHashMap(elements);
     }
 
     /** @return the next position in document order */
@@ -129,24 +125,32 @@ final class ParseContext {
         in.endArray();
     }
 
-    /** @return an id that follows the {@link Ids} rule, or null */
-    String id(Path at, long atOrder) {
+    /**
+     * @return the symbol of an id that follows the {@link Ids} rule, or null; every mention of an id (a neuron named
+     *         by three synapses...) shares one symbol and one String: less memory on small devices
+     */
+    Symbol symbol(Path at, long atOrder) {
         String value = string(at, atOrder);
         if (value == null) {
             return null;
         }
-        // Only valid ids enter the pool: a mention of an id seen before (most of them) needs no check.
-        String pooled = idPool.get(value);
-        if (pooled != null) {
-            return pooled;
+        // Only valid ids get a symbol: a mention of an id seen before (most of them) needs no check.
+        Symbol known = refs.known(value);
+        if (known != null) {
+            return known;
         }
         String problem = Ids.problem(value).orElse(null);
         if (problem != null) {
             report(atOrder, at, problem);
             return null;
         }
-        idPool.put(value, value);
-        return value;
+        return refs.add(value);
+    }
+
+    /** @return an id that follows the {@link Ids} rule, or null */
+    String id(Path at, long atOrder) {
+        Symbol symbol = symbol(at, atOrder);
+        return symbol == null ? null : symbol.id();
     }
 
     /** @return any string, or null */

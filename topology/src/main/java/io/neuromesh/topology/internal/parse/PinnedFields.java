@@ -1,5 +1,6 @@
 package io.neuromesh.topology.internal.parse;
 
+import io.neuromesh.topology.internal.validate.CrossReferences.Symbol;
 import io.neuromesh.topology.internal.validate.ElementKind;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
@@ -10,7 +11,7 @@ import io.neuromesh.topology.internal.validate.Rules;
  */
 final class PinnedFields {
 
-    String id;
+    Symbol id;
     long idOrder;
     String node;
     long nodeOrder;
@@ -21,7 +22,7 @@ final class PinnedFields {
     boolean read(ParseContext ctx, String name, Path fieldAt, long fieldOrder) {
         switch (name) {
             case "id" -> {
-                id = ctx.id(fieldAt, fieldOrder);
+                id = ctx.symbol(fieldAt, fieldOrder);
                 idOrder = fieldOrder;
             }
             case "node" -> {
@@ -49,7 +50,7 @@ final class PinnedFields {
     /** Claims the node's pin when a valid node and pin were read. */
     void claimPin(ParseContext ctx, ElementKind kind, int index) {
         if (node != null && pin != null) {
-            ctx.refs.pin(kind, index, id, pinOrder, node, pin.intValue());
+            ctx.refs.pin(kind, index, id == null ? null : id.id(), pinOrder, node, pin.intValue());
         }
     }
 }

@@ -88,6 +88,6 @@ final class SensorDraft {
     SensorSpec toSpec() {
         GpioInput gpio = pinned.nodeOrder == 0 ? null
                 : new GpioInput(pinned.node, pinned.pin.intValue(), pull, debounce, activeLow);
-        return new SensorSpec(pinned.id, gpio, new SensorValue(high, low));
+        return new SensorSpec(pinned.id.id(), gpio, new SensorValue(high, low));
     }
 }

@@ -1,15 +1,16 @@
 package io.neuromesh.topology.internal.parse;
 
 import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.internal.validate.CrossReferences.Symbol;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
 
 /** One {@code synapses[]} element as read. */
 final class SynapseDraft {
 
-    private String from;
+    private Symbol from;
     private long fromOrder;
-    private String to;
+    private Symbol to;
     private long toOrder;
     private Double weight;
     private boolean weightPresent;
@@ -20,11 +21,11 @@ final class SynapseDraft {
         boolean object = ctx.members(at, order, FieldNames.SYNAPSE, (name, fieldAt, fieldOrder) -> {
             switch (name) {
                 case "from" -> {
-                    d.from = ctx.id(fieldAt, fieldOrder);
+                    d.from = ctx.symbol(fieldAt, fieldOrder);
                     d.fromOrder = fieldOrder;
                 }
                 case "to" -> {
-                    d.to = ctx.id(fieldAt, fieldOrder);
+                    d.to = ctx.symbol(fieldAt, fieldOrder);
                     d.toOrder = fieldOrder;
                 }
                 case "weight" -> {
@@ -48,6 +49,6 @@ final class SynapseDraft {
 
     /** Call only when the document had no error. */
     SynapseSpec toSpec() {
-        return new SynapseSpec(from, to, weight);
+        return new SynapseSpec(from.id(), to.id(), weight);
     }
 }

@@ -37,13 +37,33 @@ public final class CrossReferences {
         }
     }
 
-    private record Declared(ElementKind kind, int index) {
-        Path path() {
+    /**
+     * One distinct id of a document, shared by every mention of it: a reference to an element declared before it
+     * is checked without a lookup (the parser meets 400,000 mentions for 100,000 neurons), and the id's String is
+     * kept once. Declared once a sensor, neuron or actuator has it; the first declaration is the one that counts.
+     */
+    public static final class Symbol {
+
+        private final String id;
+        /** The declaring element's kind, null until an element declares the id. */
+        private ElementKind kind;
+        private int index;
+
+        private Symbol(String id) {
+            this.id = id;
+        }
+
+        /** @return the id (one String for every mention) */
+        public String id() {
+            return id;
+        }
+
+        private Path path() {
             return Path.element(kind.array(), index);
         }
     }
 
-    private record Reference(Role role, int index, long order, String id) {
+    private record Reference(Role role, int index, long order, Symbol symbol) {
     }
 
     private record PinKey(String node, int pin) {
@@ -60,19 +80,19 @@ public final class CrossReferences {
 
     private final Issues issues;
     private final Map<String, Integer> nodes = new HashMap<>();
-    private final Map<String, Declared> elements;
+    private final Map<String, Symbol> symbols;
     private final Map<PinKey, PinUser> pins = new HashMap<>();
     private final SynapsePairs synapses;
     private final List<Reference> references;
 
     /**
      * @param issues           receives every violation
-     * @param expectedElements about how many sensors, neurons and actuators will be declared (tables are sized for it)
+     * @param expectedElements about how many distinct ids the document has (tables are sized for it)
      * @param expectedSynapses about how many synapses will be recorded
      */
     public CrossReferences(Issues issues, int expectedElements, int expectedSynapses) {
         this.issues = issues;
-        elements = HashMap.newHashMap(expectedElements);
+        symbols = HashMap.newHashMap(expectedElements);
         synapses = new SynapsePairs(expectedSynapses);
         references = new ArrayList<>();
     }
@@ -95,24 +115,24 @@ public final class CrossReferences {
         }
         for (int i = 0; i < sensors.size(); i++) {
             SensorSpec sensor = sensors.get(i);
-            refs.element(ElementKind.SENSOR, i, order++, sensor.id());
+            refs.element(ElementKind.SENSOR, i, order++, refs.symbol(sensor.id()));
             if (sensor.gpio() != null) {
                 refs.pin(ElementKind.SENSOR, i, sensor.id(), order++, sensor.gpio().node(), sensor.gpio().pin());
             }
         }
         for (int i = 0; i < neurons.size(); i++) {
-            refs.element(ElementKind.NEURON, i, order++, neurons.get(i).id());
+            refs.element(ElementKind.NEURON, i, order++, refs.symbol(neurons.get(i).id()));
         }
         for (int i = 0; i < synapses.size(); i++) {
             SynapseSpec synapse = synapses.get(i);
-            refs.synapse(i, order, synapse.from(), order + 1, synapse.to());
+            refs.synapse(i, order, refs.symbol(synapse.from()), order + 1, refs.symbol(synapse.to()));
             order += 2;
         }
         for (int i = 0; i < actuators.size(); i++) {
             ActuatorSpec actuator = actuators.get(i);
-            refs.element(ElementKind.ACTUATOR, i, order++, actuator.id());
+            refs.element(ElementKind.ACTUATOR, i, order++, refs.symbol(actuator.id()));
             refs.pin(ElementKind.ACTUATOR, i, actuator.id(), order++, actuator.node(), actuator.pin());
-            refs.actuatorNeuron(i, order++, actuator.neuron());
+            refs.actuatorNeuron(i, order++, refs.symbol(actuator.neuron()));
         }
         refs.finish();
     }
@@ -140,12 +160,31 @@ public final class CrossReferences {
         }
     }
 
+    /** @return the symbol of an id met before in this document, or null */
+    public Symbol known(String id) {
+        return symbols.get(id);
+    }
+
+    /** @return a new symbol for an id not met before, which follows the id rule */
+    public Symbol add(String id) {
+        Symbol symbol = new Symbol(id);
+        symbols.put(id, symbol);
+        return symbol;
+    }
+
+    private Symbol symbol(String id) {
+        Symbol known = known(id);
+        return known != null ? known : add(id);
+    }
+
     /** Declares a sensor, neuron or actuator; ids are unique across all three. */
-    public void element(ElementKind kind, int index, long order, String id) {
-        Declared first = elements.putIfAbsent(id, new Declared(kind, index));
-        if (first != null) {
-            issues.add(order, Path.element(kind.array(), index).field("id"), "duplicate id '" + id + "'; "
-                    + first.path() + " already has it (neurons, sensors and actuators share one namespace)");
+    public void element(ElementKind kind, int index, long order, Symbol symbol) {
+        if (symbol.kind != null) {
+            issues.add(order, Path.element(kind.array(), index).field("id"), "duplicate id '" + symbol.id + "'; "
+                    + symbol.path() + " already has it (neurons, sensors and actuators share one namespace)");
+        } else {
+            symbol.kind = kind;
+            symbol.index = index;
         }
     }
 
@@ -170,7 +209,7 @@ public final class CrossReferences {
      * @param from the source id, or null when it was invalid (then only {@code to} is checked)
      * @param to   the target id, or null when it was invalid
      */
-    public void synapse(int index, long fromOrder, String from, long toOrder, String to) {
+    public void synapse(int index, long fromOrder, Symbol from, long toOrder, Symbol to) {
         if (from != null) {
             refer(Role.SYNAPSE_FROM, index, fromOrder, from);
         }
@@ -178,23 +217,23 @@ public final class CrossReferences {
             refer(Role.SYNAPSE_TO, index, toOrder, to);
         }
         if (from != null && to != null) {
-            int first = synapses.add(index, from, to);
+            int first = synapses.add(index, from.id, to.id);
             if (first >= 0) {
-                issues.add(toOrder, Path.element("synapses", index), "duplicate synapse " + from + " -> " + to
+                issues.add(toOrder, Path.element("synapses", index), "duplicate synapse " + from.id + " -> " + to.id
                         + "; synapses[" + first + "] already connects them");
             }
         }
     }
 
     /** Records the neuron followed by {@code actuators[index]}. */
-    public void actuatorNeuron(int index, long order, String neuron) {
+    public void actuatorNeuron(int index, long order, Symbol neuron) {
         refer(Role.ACTUATOR_NEURON, index, order, neuron);
     }
 
     /** Checks every reference to an element not declared when it was recorded against the declared elements. */
     public void finish() {
         for (Reference ref : references) {
-            check(ref.role(), ref.index(), ref.order(), ref.id(), elements.get(ref.id()));
+            check(ref.role(), ref.index(), ref.order(), ref.symbol());
         }
         references.clear();
     }
@@ -204,34 +243,37 @@ public final class CrossReferences {
      * counts, now or later), and keeps the others for {@link #finish()}: in the usual document every neuron comes
      * before the synapses, and no reference is kept (400,000 for 100,000 neurons, a young collection's worth).
      */
-    private void refer(Role role, int index, long order, String id) {
-        Declared target = elements.get(id);
-        if (target == null) {
-            references.add(new Reference(role, index, order, id));
+    private void refer(Role role, int index, long order, Symbol symbol) {
+        if (symbol.kind == null) {
+            references.add(new Reference(role, index, order, symbol));
         } else {
-            check(role, index, order, id, target);
+            check(role, index, order, symbol);
         }
     }
 
-    private void check(Role role, int index, long order, String id, Declared target) {
-        String problem = problem(role, id, target);
+    private void check(Role role, int index, long order, Symbol symbol) {
+        String problem = problem(role, symbol.id, symbol.kind);
         if (problem != null) {
             issues.add(order, Path.element(role.array, index).field(role.field), problem);
         }
     }
 
-    /** Null when the reference is fine (the usual case: nothing is built for it, 400,000 times for 100,000 neurons). */
-    private static String problem(Role role, String id, Declared target) {
+    /**
+     * Null when the reference is fine (the usual case: nothing is built for it, 400,000 times for 100,000 neurons).
+     *
+     * @param target the kind of element that declared {@code id}, null when none did
+     */
+    private static String problem(Role role, String id, ElementKind target) {
         return switch (role) {
             case SYNAPSE_FROM -> target == null ? "unknown source " + quoted(id) + "; no sensor or neuron has that id"
-                    : target.kind() == ElementKind.ACTUATOR
+                    : target == ElementKind.ACTUATOR
                     ? quoted(id) + " is an actuator; a synapse must start at a sensor or a neuron" : null;
             case SYNAPSE_TO -> target == null ? "unknown target " + quoted(id) + "; no neuron has that id"
-                    : target.kind() != ElementKind.NEURON
-                    ? quoted(id) + " is " + target.kind().withArticle() + "; a synapse must end at a neuron" : null;
+                    : target != ElementKind.NEURON
+                    ? quoted(id) + " is " + target.withArticle() + "; a synapse must end at a neuron" : null;
             case ACTUATOR_NEURON -> target == null ? "unknown neuron " + quoted(id) + "; no neuron has that id"
-                    : target.kind() != ElementKind.NEURON
-                    ? quoted(id) + " is " + target.kind().withArticle() + "; an actuator must follow a neuron" : null;
+                    : target != ElementKind.NEURON
+                    ? quoted(id) + " is " + target.withArticle() + "; an actuator must follow a neuron" : null;
         };
     }
 

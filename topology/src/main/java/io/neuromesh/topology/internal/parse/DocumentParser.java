@@ -36,7 +36,9 @@ public final class DocumentParser {
     private final List<NodeDraft> nodes = new ArrayList<>();
     private final List<SensorDraft> sensors = new ArrayList<>();
     private final List<NeuronDraft> neurons = new ArrayList<>();
-    private final List<SynapseDraft> synapses = new ArrayList<>();
+    // A synapse is made as soon as it is read whole and valid: 200,000 drafts kept until the end of the parse cost
+    // the collector as much as the synapses themselves.
+    private final List<SynapseSpec> synapses = new ArrayList<>();
     private final List<ActuatorDraft> actuators = new ArrayList<>();
 
     private DocumentParser(String json) {
@@ -89,11 +91,10 @@ public final class DocumentParser {
         List<NodeSpec> nodeSpecs = nodes.stream().map(NodeDraft::toSpec).toList();
         List<SensorSpec> sensorSpecs = sensors.stream().map(SensorDraft::toSpec).toList();
         List<NeuronSpec> neuronSpecs = neurons.stream().map(neuron -> neuron.toSpec(effective)).toList();
-        List<SynapseSpec> synapseSpecs = synapses.stream().map(SynapseDraft::toSpec).toList();
         List<ActuatorSpec> actuatorSpecs = actuators.stream().map(ActuatorDraft::toSpec).toList();
         Duration tick = tickMillis == null ? Duration.ZERO : Duration.ofMillis(tickMillis);
         return CrossReferences.checkedByParser(() -> new Topology(rev, name, effective, nodeSpecs, sensorSpecs,
-                neuronSpecs, synapseSpecs, actuatorSpecs, tick));
+                neuronSpecs, synapses, actuatorSpecs, tick));
     }
 
     private void topLevel(String field, Path at, long order) {

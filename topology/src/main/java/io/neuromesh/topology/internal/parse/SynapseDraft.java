@@ -5,7 +5,7 @@ import io.neuromesh.topology.internal.validate.CrossReferences.Symbol;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
 
-/** One {@code synapses[]} element as read. */
+/** One {@code synapses[]} element as it is read. */
 final class SynapseDraft {
 
     private Symbol from;
@@ -15,8 +15,8 @@ final class SynapseDraft {
     private Double weight;
     private boolean weightPresent;
 
-    /** @return the draft, or null when the element is not an object (reported) */
-    static SynapseDraft read(ParseContext ctx, int index, Path at, long order) {
+    /** @return the synapse, or null when the element is not one (reported) */
+    static SynapseSpec read(ParseContext ctx, int index, Path at, long order) {
         SynapseDraft d = new SynapseDraft();
         boolean object = ctx.members(at, order, FieldNames.SYNAPSE, (name, fieldAt, fieldOrder) -> {
             switch (name) {
@@ -44,11 +44,8 @@ final class SynapseDraft {
             ctx.report(end, at.field("weight"), "missing");
         }
         ctx.refs.synapse(index, d.fromOrder, d.from, d.toOrder, d.to);
-        return d;
-    }
-
-    /** Call only when the document had no error. */
-    SynapseSpec toSpec() {
-        return new SynapseSpec(from.id(), to.id(), weight);
+        // Each field was checked as it was read: one that is null was reported.
+        return d.from == null || d.to == null || d.weight == null ? null
+                : new SynapseSpec(d.from.id(), d.to.id(), d.weight);
     }
 }

@@ -3,6 +3,7 @@ package io.neuromesh.topology;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,17 @@ public final class TopologyIndex {
     /** @return the synapses ending at this neuron */
     public List<SynapseSpec> incoming(String neuronId) {
         return incoming.getOrDefault(neuronId, List.of());
+    }
+
+    /**
+     * @return the weight of each synapse ending at this neuron, by its source id, in the order of {@link #incoming};
+     *         a new mutable map on each call (what a neuron weighs its inputs with)
+     */
+    public Map<String, Double> weights(String neuronId) {
+        List<SynapseSpec> synapses = incoming(neuronId);
+        Map<String, Double> weights = LinkedHashMap.newLinkedHashMap(synapses.size());
+        synapses.forEach(s -> weights.put(s.from(), s.weight()));
+        return weights;
     }
 
     /** @return the synapses starting at this sensor or neuron */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,6 +55,15 @@ class TopologyIndexTest {
         assertEquals(List.of(new SynapseSpec("x", "z", 4), new SynapseSpec("z", "z", 5)), index.incoming("z"));
         assertEquals(List.of(), index.incoming("v"));
         assertEquals(List.of(), index.outgoing("nobody"));
+    }
+
+    @Test
+    void weighsANeuronsInputsBySourceInSynapseOrder() {
+        assertEquals(List.of(Map.entry("v", 1.0), Map.entry("b", 2.0)), List.copyOf(index.weights("x").entrySet()));
+        assertEquals(Map.of("x", 4.0, "z", 5.0), index.weights("z"));
+        assertEquals(Map.of(), index.weights("v"));
+        index.weights("x").put("v", 9.0);
+        assertEquals(1.0, index.weights("x").get("v"), "each call makes a new map");
     }
 
     @Test

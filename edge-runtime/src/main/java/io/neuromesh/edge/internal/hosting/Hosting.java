@@ -201,9 +201,7 @@ public final class Hosting {
         List<HostedNeuron> adopted = new ArrayList<>();
         Map<HostedNeuron, Neuron.Outcome> changed = new LinkedHashMap<>();
         for (NeuronSpec spec : wanted.values()) {
-            List<SynapseSpec> incoming = index.incoming(spec.id());
-            Map<String, Double> weights = LinkedHashMap.newLinkedHashMap(incoming.size());
-            incoming.forEach(s -> weights.put(s.from(), s.weight()));
+            Map<String, Double> weights = index.weights(spec.id());
             List<String> downstream = downstream(index.outgoing(spec.id()));
             HostedNeuron h = hosted.get(spec.id());
             if (h == null) {

@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,16 +79,14 @@ public final class ReplayRun {
     /** Every neuron, restored to the start state: its upstream neurons' outputs and its sensors' values. */
     private static void host(TopologyIndex index, Replay.Start start, TickedNetwork network, long now) {
         for (NeuronSpec spec : index.topology().neurons()) {
-            Map<String, Double> weights = new LinkedHashMap<>();
             Map<String, Double> inputs = new HashMap<>(start.sensors().getOrDefault(spec.id(), Map.of()));
             for (SynapseSpec synapse : index.incoming(spec.id())) {
-                weights.put(synapse.from(), synapse.weight());
                 if (index.isNeuron(synapse.from())) {
                     inputs.put(synapse.from(), (double) start.outputs().getOrDefault(synapse.from(), 0));
                 }
             }
             Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(), spec.refractory(),
-                    weights, EVENTS);
+                    index.weights(spec.id()), EVENTS);
             neuron.restore(inputs, now);
             network.host(neuron, index, now);
         }

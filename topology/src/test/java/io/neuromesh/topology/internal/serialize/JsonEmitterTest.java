@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,23 +45,25 @@ class JsonEmitterTest {
     void digestsTheUtf8BytesOfTheTextAcrossBuffersAndOutsideAscii() throws Exception {
         // Pairs, lone surrogates (both sinks must give '?'), and runs longer than the 16-byte buffer.
         String value = "caf\u00e9 \uD83D\uDE00 lone \uD800 end \uDC00 " + "x".repeat(40) + "\u00e9".repeat(20);
-        CanonicalOut.Text text = new CanonicalOut.Text();
-        new JsonEmitter(text).beginArray().value(value).value(value).endArray();
-        CanonicalOut.Digest digest = new CanonicalOut.Digest(MessageDigest.getInstance("SHA-256"), 16);
-        new JsonEmitter(digest).beginArray().value(value).value(value).endArray();
-
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(text.toString().getBytes(StandardCharsets.UTF_8))),
-                HexFormat.of().formatHex(digest.digest()));
+        assertDigestsTheTextsBytes(16, value, value);
     }
 
     @Test
     void digestsEveryCharacterAsTheTextWritesIt() throws Exception {
-        String every = everyCharacter();
+        assertDigestsTheTextsBytes(64, everyCharacter());
+    }
+
+    /** Writes an array of {@code values} to both sinks: the digest must be that of the text's UTF-8 bytes. */
+    private static void assertDigestsTheTextsBytes(int bufferBytes, String... values) throws Exception {
         CanonicalOut.Text text = new CanonicalOut.Text();
-        new JsonEmitter(text).beginArray().value(every).endArray();
-        CanonicalOut.Digest digest = new CanonicalOut.Digest(MessageDigest.getInstance("SHA-256"), 64);
-        new JsonEmitter(digest).beginArray().value(every).endArray();
+        CanonicalOut.Digest digest = new CanonicalOut.Digest(MessageDigest.getInstance("SHA-256"), bufferBytes);
+        for (CanonicalOut sink : List.of(text, digest)) {
+            JsonEmitter out = new JsonEmitter(sink).beginArray();
+            for (String value : values) {
+                out.value(value);
+            }
+            out.endArray();
+        }
 
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(text.toString().getBytes(StandardCharsets.UTF_8))),

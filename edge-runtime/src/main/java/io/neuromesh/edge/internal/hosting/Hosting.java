@@ -14,6 +14,7 @@ import io.neuromesh.edge.internal.signal.Signal;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.internal.truth.Document;
+import io.neuromesh.edge.internal.truth.Version;
 import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.SynapseSpec;
@@ -69,7 +70,8 @@ public final class Hosting {
     private SortedSet<String> online;
     private boolean frozen;
     private TopologyIndex index;
-    private String hash = "";
+    /** The running topology's version, null before the first: its hash may still be computing. */
+    private Version version;
     private Optional<String> problem = Optional.empty();
 
     /**
@@ -97,6 +99,11 @@ public final class Hosting {
         return index == null ? 0 : index.topology().rev();
     }
 
+    /** The content hash of the running topology, "" before the first; waits while it is being computed. */
+    private String hash() {
+        return version == null ? "" : version.hash();
+    }
+
     /** The index of the topology running here (built once per topology); empty before the first one. */
     public Optional<TopologyIndex> index() {
         return Optional.ofNullable(index);
@@ -104,7 +111,7 @@ public final class Hosting {
 
     /** The status as of now. */
     public ControlOutbox.StatusView view() {
-        return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash, problem);
+        return new ControlOutbox.StatusView(List.copyOf(hosted.ids()), rev(), hash(), problem);
     }
 
     /** Sets why this node does not run the topology the broker retains (empty: it does); true when that changed. */
@@ -143,7 +150,7 @@ public final class Hosting {
         }
         TopologyIndex before = index;
         index = document.index();
-        hash = document.version().hash();
+        version = document.version();
         signal.follow(index);
         counters.topologyApplied.increment();
         if (online != null) {
@@ -157,7 +164,7 @@ public final class Hosting {
 
     /** What this node did with a topology message, as of now. */
     public ApplyResult result(long rev, String document, TopologyOutcome kind, List<String> errors) {
-        return new ApplyResult(rev, document, kind, hash, rev(), List.copyOf(hosted.ids()), errors);
+        return new ApplyResult(rev, document, kind, hash(), rev(), List.copyOf(hosted.ids()), errors);
     }
 
     /** The set of online nodes changed (or is known for the first time): neurons move where placement puts them. */

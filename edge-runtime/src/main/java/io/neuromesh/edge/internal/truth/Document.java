@@ -4,7 +4,6 @@ import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 import io.neuromesh.topology.TopologyIndex;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -19,20 +18,21 @@ import java.util.concurrent.Executors;
  */
 public record Document(TopologyIndex index, byte[] bytes, Version version) {
 
-    private static final Executor INDEXING = Executors.newVirtualThreadPerTaskExecutor();
+    private static final Executor HASHING = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
-     * Parses and validates a document, which keeps {@code bytes} (the caller hands the array over).
+     * Parses and validates a document, which keeps {@code bytes} (the caller hands the array over). Returns once the
+     * index is built; the content hash goes on computing on a thread of its own ({@link Version}).
      *
      * @throws TopologyException listing every problem as {@code "<where>: <what>"}
      */
     public static Document parse(byte[] bytes) {
         Topology topology = Topology.parse(bytes);
-        // The index and the content hash take a few tenths of a second each for 100,000 neurons: side by side, a
-        // node's apply waits for the longer one only.
-        CompletableFuture<TopologyIndex> index = CompletableFuture.supplyAsync(topology::index, INDEXING);
-        Version version = Version.of(topology);
-        return new Document(index.join(), bytes, version);
+        // The index and the content hash take a few tenths of a second each for 100,000 neurons. The node needs the
+        // index to place and build its neurons, the hash only to report what it runs (or to tell two documents of one
+        // rev apart): it is computed meanwhile, mostly while the node waits for the broker to take its subscriptions.
+        Version version = Version.hashing(topology, HASHING);
+        return new Document(topology.index(), bytes, version);
     }
 
     /** The parsed document. */

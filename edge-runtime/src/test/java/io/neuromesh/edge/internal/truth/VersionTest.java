@@ -1,0 +1,56 @@
+package io.neuromesh.edge.internal.truth;
+
+import io.neuromesh.topology.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A document's rev and content hash, the hash possibly still computing. */
+class VersionTest {
+
+    private static final Executor NEVER = task -> {
+    };
+
+    private static Topology topology(long rev, double threshold) {
+        return Topology.parse(("{\"rev\":" + rev + ",\"neurons\":[{\"id\":\"a\",\"threshold\":" + threshold + "}]}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aParsedDocumentsVersionCarriesItsContentHash() {
+        Topology t = topology(3, 0.5);
+        Version hashed = Version.hashing(t, Runnable::run);
+
+        assertEquals(3, hashed.rev());
+        assertEquals(t.contentHash(), hashed.hash());
+        assertEquals(new Version(3, t.contentHash()), hashed);
+        assertEquals("rev 3 (hash " + t.shortHash() + ")", hashed.toString());
+        assertNotEquals(Version.hashing(topology(3, 0.7), Runnable::run), hashed, "same rev, other content");
+    }
+
+    @Test
+    void versionsOfOtherRevsDifferWithoutWaitingForAHash() {
+        // This executor never runs the hash: any wait for it would hang the test.
+        Version pending = Version.hashing(topology(2, 0.5), NEVER);
+
+        assertNotEquals(new Version(1, "h1"), pending);
+        assertFalse(pending.equals(Version.hashing(topology(3, 0.5), NEVER)));
+        assertTrue(pending.equals(pending), "the same version is equal to itself");
+        assertEquals(Long.hashCode(2), pending.hashCode());
+        assertEquals(2, pending.rev());
+    }
+
+    @Test
+    void aVersionNeedsARevOfAtLeastOneAndAHash() {
+        IllegalArgumentException rev = assertThrows(IllegalArgumentException.class, () -> new Version(0, "h"));
+        assertEquals("rev: must be >= 1, got 0", rev.getMessage());
+        assertThrows(NullPointerException.class, () -> new Version(1, null));
+    }
+}

@@ -49,8 +49,9 @@ public final class BrokerWaits implements NeuronOutbox {
     }
 
     @Override
-    public void inputs(Set<String> hosted, int topologyNeurons) {
-        waiting(() -> outbox.inputs(hosted, topologyNeurons));
+    public Pending inputs(Set<String> hosted, int topologyNeurons) {
+        Pending started = outbox.inputs(hosted, topologyNeurons);
+        return () -> waiting(started::await);
     }
 
     @Override

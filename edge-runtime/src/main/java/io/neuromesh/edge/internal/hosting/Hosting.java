@@ -9,6 +9,7 @@ import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
+import io.neuromesh.edge.internal.signal.NeuronInbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.signal.Signal;
 import io.neuromesh.edge.internal.stats.Counters;
@@ -179,8 +180,9 @@ public final class Hosting {
         }
     }
 
-    /** Makes the hosted neurons match the placement of the current topology over the online nodes. */
     /**
+     * Makes the hosted neurons match the placement of the current topology over the online nodes.
+     *
      * @param before the topology this one replaces, when placing a revision just installed: a neuron new in the
      *               revision has no state to restore; null otherwise (every neuron adopted then may have state in the
      *               fleet: it is in the running topology, or this is the node's first one)
@@ -207,6 +209,7 @@ public final class Hosting {
         release(removed);
         List<HostedNeuron> adopted = new ArrayList<>();
         Map<HostedNeuron, Neuron.Outcome> changed = new LinkedHashMap<>();
+        Arriving arriving = arrive(wanted.keySet());
         for (NeuronSpec spec : wanted.values()) {
             Map<String, Double> weights = index.weights(spec.id());
             List<String> downstream = downstream(index.outgoing(spec.id()));
@@ -214,7 +217,7 @@ public final class Hosting {
             if (h == null) {
                 Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(),
                         spec.refractory(), weights, settings.eventCapacity());
-                h = new HostedNeuron(neuron, spec, downstream, inboxes.open(spec.id()));
+                h = new HostedNeuron(neuron, spec, downstream, arriving.inboxes().get(spec.id()));
                 hosted.add(h);
                 adopted.add(h);
             } else if (h.respec(spec, weights, downstream)) {
@@ -228,9 +231,9 @@ public final class Hosting {
             }
         }
         if (!adopted.isEmpty()) {
-            // Subscribe before reading the retained state: an input published in between is then both in the
+            // Subscribed before reading the retained state: an input published in between is then both in the
             // retained outputs and waiting in the (paused) inbox, and applying it twice is harmless.
-            outbox.inputs(hosted.ids(), index.topology().neurons().size());
+            arriving.subscribed().await();
             List<HostedNeuron> fresh = new ArrayList<>();
             List<HostedNeuron> existing = new ArrayList<>();
             for (HostedNeuron h : adopted) {
@@ -247,6 +250,31 @@ public final class Hosting {
                     removed.size(), handingOver.isEmpty() ? "" : ", handing over " + handingOver.keySet());
             hostingChanged.run();
         }
+    }
+
+    /** Paused inboxes of the neurons that start here, by id, and their subscriptions under way. */
+    private record Arriving(Map<String, NeuronInbox> inboxes, NeuronOutbox.Pending subscribed) {
+    }
+
+    /**
+     * Opens a paused inbox for each of {@code wanted} not hosted yet and starts subscribing to their inputs, so that
+     * the broker takes the subscriptions while the brain builds the neurons; an input that arrives meanwhile waits
+     * in its inbox.
+     */
+    private Arriving arrive(Set<String> wanted) {
+        Map<String, NeuronInbox> opened = new HashMap<>();
+        for (String id : wanted) {
+            if (hosted.get(id) == null) {
+                opened.put(id, inboxes.open(id));
+            }
+        }
+        if (opened.isEmpty()) {
+            return new Arriving(opened, () -> {
+            });
+        }
+        Set<String> after = new HashSet<>(hosted.ids());
+        after.addAll(opened.keySet());
+        return new Arriving(opened, outbox.inputs(after, index.topology().neurons().size()));
     }
 
     /** Peers reported: releases every handed-over neuron that its new host now reports (or that waited too long). */
@@ -283,7 +311,7 @@ public final class Hosting {
             inboxes.close(id);
             hosted.remove(id);
         });
-        outbox.inputs(hosted.ids(), index.topology().neurons().size());
+        outbox.inputs(hosted.ids(), index.topology().neurons().size()).await();
     }
 
     private static List<String> downstream(List<SynapseSpec> outgoing) {

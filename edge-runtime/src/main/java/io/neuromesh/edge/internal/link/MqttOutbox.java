@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
@@ -87,8 +89,26 @@ public final class MqttOutbox implements NeuronOutbox {
     }
 
     @Override
-    public void inputs(Set<String> hosted, int topologyNeurons) {
-        inputs.follow(hosted, topologyNeurons);
+    public Pending inputs(Set<String> hosted, int topologyNeurons) {
+        // On a thread of its own, so that the brain builds the neurons while the broker takes the subscriptions
+        // (seconds for 100,000 on Mosquitto or HiveMQ CE); the brain calls nothing else of InputSubscriptions until
+        // it has awaited this.
+        CompletableFuture<Void> following = new CompletableFuture<>();
+        Thread.ofVirtual().name("neuromesh-" + node + "-subscribe").start(() -> {
+            try {
+                inputs.follow(hosted, topologyNeurons);
+                following.complete(null);
+            } catch (Throwable e) {
+                following.completeExceptionally(e);
+            }
+        });
+        return () -> {
+            try {
+                following.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        };
     }
 
     @Override

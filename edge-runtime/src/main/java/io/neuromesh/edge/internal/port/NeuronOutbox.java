@@ -10,6 +10,13 @@ import java.util.Set;
  */
 public interface NeuronOutbox {
 
+    /** A change of subscriptions under way. */
+    @FunctionalInterface
+    interface Pending {
+        /** Waits until the broker has acknowledged it; throws what it failed with. */
+        void await();
+    }
+
     /** The most topics {@link #fetchRetained} reads one by one, so that an absent topic has no retained message. */
     int EXACT_READ_LIMIT = 50_000;
 
@@ -39,9 +46,11 @@ public interface NeuronOutbox {
 
     /**
      * Receive inputs for exactly the {@code hosted} neurons from now on, of a topology of {@code topologyNeurons}
-     * neurons; waits for the broker's acknowledgement of new subscriptions.
+     * neurons. Returns once the (un)subscribing has started; {@link Pending#await} waits for the broker's
+     * acknowledgements. Until then the brain may build neurons but not change subscriptions, and {@code hosted} must
+     * not change.
      */
-    void inputs(Set<String> hosted, int topologyNeurons);
+    Pending inputs(Set<String> hosted, int topologyNeurons);
 
     /** Start following these neurons' retained outputs (they drive actuators here). */
     void subscribeOutputs(Collection<String> neurons);

@@ -54,6 +54,8 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     final List<String> log = new ArrayList<>();
     /** The neurons whose inputs the runtime receives, as the last {@link #inputs} call said. */
     private final Set<String> inputs = new HashSet<>();
+    /** Subscriptions changed but not yet awaited: the brain must not read retained state or subscribe again. */
+    private boolean subscribing;
     final List<ApplyResult> results = new ArrayList<>();
     final List<StatusView> statuses = new ArrayList<>();
     final List<byte[]> replies = new ArrayList<>();
@@ -183,7 +185,10 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
 
     /** Logs what {@link #inputs} changed, as the subscriptions and unsubscriptions a link would make. */
     @Override
-    public void inputs(Set<String> hosted, int topologyNeurons) {
+    public Pending inputs(Set<String> hosted, int topologyNeurons) {
+        if (subscribing) {
+            throw new AssertionError("subscriptions changed again before the last change was awaited");
+        }
         SortedSet<String> gone = new TreeSet<>(inputs);
         gone.removeAll(hosted);
         SortedSet<String> added = new TreeSet<>(hosted);
@@ -196,6 +201,8 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
         }
         inputs.clear();
         inputs.addAll(hosted);
+        subscribing = true;
+        return () -> subscribing = false;
     }
 
     @Override
@@ -210,6 +217,9 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
 
     @Override
     public Map<String, byte[]> fetchRetained(Collection<String> topics) {
+        if (subscribing) {
+            throw new AssertionError("retained state read before the broker acknowledged the subscriptions");
+        }
         log.add("fetch " + new TreeSet<>(topics));
         duringFetch.run();
         Map<String, byte[]> found = new HashMap<>();

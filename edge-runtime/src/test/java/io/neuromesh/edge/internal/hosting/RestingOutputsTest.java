@@ -115,7 +115,7 @@ class RestingOutputsTest {
         }
 
         @Override
-        public void inputs(Set<String> neurons, int topologyNeurons) {
+        public Pending inputs(Set<String> neurons, int topologyNeurons) {
             throw new AssertionError("not a resting output");
         }
 

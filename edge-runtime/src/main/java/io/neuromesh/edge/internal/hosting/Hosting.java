@@ -159,7 +159,8 @@ public final class Hosting {
         }
         follow(reconciled.followed());
         reconciled.opened().forEach(signal::sensorChanged);
-        Logger.info("node {}: topology rev {} applied, hosting {} neuron(s)", settings.node(), next.rev(), hosted.size());
+        Logger.info("node {}: topology rev {} applied, hosting {} neuron(s)", settings.node(), next.rev(),
+                hosted.size());
         return List.of();
     }
 
@@ -210,30 +211,34 @@ public final class Hosting {
         List<HostedNeuron> adopted = new ArrayList<>();
         Map<HostedNeuron, Neuron.Outcome> changed = new LinkedHashMap<>();
         Arriving arriving = arrive(wanted.keySet());
-        for (NeuronSpec spec : wanted.values()) {
-            Map<String, Double> weights = index.weights(spec.id());
-            List<String> downstream = downstream(index.outgoing(spec.id()));
-            HostedNeuron h = hosted.get(spec.id());
-            if (h == null) {
-                Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(),
-                        spec.refractory(), weights, settings.eventCapacity());
-                h = new HostedNeuron(neuron, spec, downstream, arriving.inboxes().get(spec.id()));
-                hosted.add(h);
-                adopted.add(h);
-            } else if (h.respec(spec, weights, downstream)) {
-                // Only a neuron whose own settings changed is reconfigured (and logs it), not every neuron of a
-                // node that placement passes over when a peer joins or leaves.
-                Neuron.Outcome outcome = h.neuron().reconfigure(spec.mode(), spec.threshold(), spec.inputWindow(),
-                        spec.refractory(), weights, now);
-                if (outcome != Neuron.Outcome.NONE) {
-                    changed.put(h, outcome);
+        try {
+            for (NeuronSpec spec : wanted.values()) {
+                Map<String, Double> weights = index.weights(spec.id());
+                List<String> downstream = downstream(index.outgoing(spec.id()));
+                HostedNeuron h = hosted.get(spec.id());
+                if (h == null) {
+                    Neuron neuron = new Neuron(spec.id(), spec.mode(), spec.threshold(), spec.inputWindow(),
+                            spec.refractory(), weights, settings.eventCapacity());
+                    h = new HostedNeuron(neuron, spec, downstream, arriving.inboxes().get(spec.id()));
+                    hosted.add(h);
+                    adopted.add(h);
+                } else if (h.respec(spec, weights, downstream)) {
+                    // Only a neuron whose own settings changed is reconfigured (and logs it), not every neuron of a
+                    // node that placement passes over when a peer joins or leaves.
+                    Neuron.Outcome outcome = h.neuron().reconfigure(spec.mode(), spec.threshold(), spec.inputWindow(),
+                            spec.refractory(), weights, now);
+                    if (outcome != Neuron.Outcome.NONE) {
+                        changed.put(h, outcome);
+                    }
                 }
             }
+        } finally {
+            // Awaited even if building failed, so that no later change of subscriptions runs beside this one; and
+            // before the retained state is read: an input published in between is then both in the retained
+            // outputs and waiting in the (paused) inbox, and applying it twice is harmless.
+            arriving.subscribed().await();
         }
         if (!adopted.isEmpty()) {
-            // Subscribed before reading the retained state: an input published in between is then both in the
-            // retained outputs and waiting in the (paused) inbox, and applying it twice is harmless.
-            arriving.subscribed().await();
             List<HostedNeuron> fresh = new ArrayList<>();
             List<HostedNeuron> existing = new ArrayList<>();
             for (HostedNeuron h : adopted) {

@@ -23,12 +23,14 @@ import java.util.stream.Stream;
 final class BoundedRendezvous {
 
     /**
-     * An automatically placed neuron, the online nodes (indexes) whose labels satisfy its {@code requires}, and those
-     * of them that also have every label it {@code prefers} (none when it prefers nothing or none of them has them).
+     * An automatically placed neuron, the online nodes (indexes) whose labels satisfy its {@code requires}, those
+     * of them that also have every label it {@code prefers} (none when it prefers nothing or none of them has them),
+     * and how many nodes it competes for first (the preferred ones, else the eligible ones): its choice is narrower
+     * the fewer they are.
      */
     private record Pending(String neuron, int[] eligible, int[] preferred, int choices) {
 
-        /** @param choices the nodes it competes for first: its choice is narrower the fewer they are */
+        /** Counts its choices. */
         Pending(String neuron, int[] eligible, int[] preferred) {
             this(neuron, eligible, preferred, preferred.length > 0 ? preferred.length : eligible.length);
         }

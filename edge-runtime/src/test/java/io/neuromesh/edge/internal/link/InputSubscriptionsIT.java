@@ -1,5 +1,8 @@
 package io.neuromesh.edge.internal.link;
 
+import io.neuromesh.edge.internal.brain.BrainLoop;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
@@ -15,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A node's input subscriptions on both brokers: one {@code neuron/+} while it hosts every neuron of its topology,
- * exact filters for its own neurons once it shares the topology, none once it hosts nothing.
+ * exact filters for its own neurons once it shares the topology, none once it hosts nothing; and, through the
+ * outbox, started on a thread of their own and awaited before the node counts on them.
  */
 @Timeout(60)
 class InputSubscriptionsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String INPUT = "{\"from\":\"x\",\"value\":1}";
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
@@ -72,6 +79,44 @@ class InputSubscriptionsIT {
             send(sender, "marker", "3");
             await().atMost(WAIT).until(() -> got.contains("marker 3"));
             assertFalse(got.contains("neuron/a 3"), "nothing hosted, nothing subscribed: " + got);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void awaitedInputSubscriptionsBringTheNeuronsInputsIntoTheirInboxes(BrokerKind kind) {
+        try (TestBroker broker = TestBrokers.of(kind);
+             MqttLink node = MqttLink.builder().broker(broker.uri()).clientId("outbox-node").build();
+             MqttLink sender = MqttLink.builder().broker(broker.uri()).clientId("outbox-sender").build();
+             RetainedReader reader = new RetainedReader(node.config(), "outbox-node-reader")) {
+            node.start();
+            sender.start();
+            LongAdder unknown = new LongAdder();
+            NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
+            }, new AtomicLong(), unknown);
+            inboxes.open("a");
+            inboxes.open("b");
+            MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"), reader);
+
+            // Two of a topology of three: exact filters, one per neuron.
+            NeuronOutbox.Pending pending = outbox.inputs(Set.of("a", "b"), 3);
+            pending.await();
+            // One sender, one subscriber, one callback thread: had c's input come, it would have come first.
+            send(sender, "neuron/c", INPUT);
+            send(sender, "neuron/a", INPUT);
+            send(sender, "neuron/b", INPUT);
+            await().atMost(WAIT).until(() -> inboxes.depth() == 2);
+            assertEquals(0, unknown.sum(), "c is not subscribed here, so nothing arrives for it");
+
+            // b leaves as Hosting releases a neuron: its inbox closed (its waiting input dropped), then the
+            // subscriptions follow.
+            inboxes.close("b");
+            assertEquals(1, inboxes.depth());
+            outbox.inputs(Set.of("a"), 3).await();
+            send(sender, "neuron/b", INPUT);
+            send(sender, "neuron/a", INPUT);
+            await().atMost(WAIT).until(() -> inboxes.depth() == 2);
+            assertEquals(0, unknown.sum(), "b was unsubscribed before its input was sent");
         }
     }
 

@@ -15,12 +15,12 @@ import io.neuromesh.edge.internal.signal.Signal;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.internal.truth.Document;
-import io.neuromesh.edge.internal.truth.Version;
 import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyIndex;
+import io.neuromesh.topology.TopologyVersion;
 import org.tinylog.Logger;
 
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class Hosting {
     private boolean frozen;
     private TopologyIndex index;
     /** The running topology's version, null before the first: its hash may still be computing. */
-    private Version version;
+    private TopologyVersion version;
     private Optional<String> problem = Optional.empty();
 
     /**

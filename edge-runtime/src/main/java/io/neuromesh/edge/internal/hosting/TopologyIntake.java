@@ -9,10 +9,10 @@ import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.internal.truth.Document;
 import io.neuromesh.edge.internal.truth.RetainedTopology;
 import io.neuromesh.edge.internal.truth.TopologyChoice;
-import io.neuromesh.edge.internal.truth.Version;
 import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.TopologyException;
+import io.neuromesh.topology.TopologyVersion;
 import org.tinylog.Logger;
 
 import java.util.HashSet;
@@ -52,7 +52,7 @@ public final class TopologyIntake {
     /** Why GPIO refused the retained topology (empty when it was not refused). */
     private List<String> refused = List.of();
     /** Applied revisions whose document could not be read or run: not tried again. */
-    private final Set<Version> unusable = new HashSet<>();
+    private final Set<TopologyVersion> unusable = new HashSet<>();
     /** An applied topology whose result waits until neurons are placed. */
     private ApplyResult deferred;
     /** What the last published result said (outcome, document, running hash), so that a changed verdict is told. */
@@ -164,7 +164,7 @@ public final class TopologyIntake {
     /** @return true when the running topology changed */
     private boolean settle() {
         while (true) {
-            Optional<Version> applied = newestApplied().filter(v -> !unusable.contains(v));
+            Optional<TopologyVersion> applied = newestApplied().filter(v -> !unusable.contains(v));
             switch (TopologyChoice.choose(version(), retained, applied)) {
                 case KEEP -> {
                     return false;
@@ -190,7 +190,7 @@ public final class TopologyIntake {
     }
 
     /** The document of an applied revision: the retained one if it is that, else read from the history. */
-    private Optional<Document> appliedDocument(Version applied) {
+    private Optional<Document> appliedDocument(TopologyVersion applied) {
         if (retained instanceof RetainedTopology.Valid t && t.version().equals(applied)) {
             return Optional.of(t.document());
         }
@@ -276,11 +276,11 @@ public final class TopologyIntake {
         });
     }
 
-    private Optional<Version> version() {
+    private Optional<TopologyVersion> version() {
         return Optional.ofNullable(running).map(Document::version);
     }
 
-    private Optional<Version> newestApplied() {
-        return history.newest().map(r -> new Version(r.rev(), r.hash()));
+    private Optional<TopologyVersion> newestApplied() {
+        return history.newest().map(r -> new TopologyVersion(r.rev(), r.hash()));
     }
 }

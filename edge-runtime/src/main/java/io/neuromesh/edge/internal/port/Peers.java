@@ -1,6 +1,6 @@
 package io.neuromesh.edge.internal.port;
 
-import io.neuromesh.edge.internal.truth.Version;
+import io.neuromesh.topology.TopologyVersion;
 
 import java.util.Map;
 
@@ -11,5 +11,5 @@ public interface Peers {
     boolean hostedElsewhere(String neuron);
 
     /** The topology each online peer reports running, by node id; a peer running none is absent. */
-    Map<String, Version> running();
+    Map<String, TopologyVersion> running();
 }

@@ -2,8 +2,8 @@ package io.neuromesh.edge.internal.runtime;
 
 import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.presence.Presence;
-import io.neuromesh.edge.internal.truth.Version;
 import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.topology.TopologyVersion;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,10 +43,10 @@ final class PeerStatuses implements Peers {
     }
 
     @Override
-    public Map<String, Version> running() {
-        Map<String, Version> running = new HashMap<>();
+    public Map<String, TopologyVersion> running() {
+        Map<String, TopologyVersion> running = new HashMap<>();
         presence.peers().forEach((node, status) -> status.running().filter(r -> r.rev() >= 1)
-                .ifPresent(r -> running.put(node, new Version(r.rev(), r.hash()))));
+                .ifPresent(r -> running.put(node, new TopologyVersion(r.rev(), r.hash()))));
         return running;
     }
 }

@@ -3,9 +3,7 @@ package io.neuromesh.edge.internal.truth;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 import io.neuromesh.topology.TopologyIndex;
-
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import io.neuromesh.topology.TopologyVersion;
 
 /**
  * A valid topology document: the bytes exactly as published (what a node saves and the history keeps), the parsed
@@ -16,13 +14,11 @@ import java.util.concurrent.Executors;
  *                nobody modifies it
  * @param version its rev and content hash
  */
-public record Document(TopologyIndex index, byte[] bytes, Version version) {
-
-    private static final Executor HASHING = Executors.newVirtualThreadPerTaskExecutor();
+public record Document(TopologyIndex index, byte[] bytes, TopologyVersion version) {
 
     /**
      * Parses and validates a document, which keeps {@code bytes} (the caller hands the array over). Returns once the
-     * index is built; the content hash goes on computing on a thread of its own ({@link Version}).
+     * index is built; the content hash goes on computing on a thread of its own ({@link TopologyVersion}).
      *
      * @throws TopologyException listing every problem as {@code "<where>: <what>"}
      */
@@ -31,7 +27,7 @@ public record Document(TopologyIndex index, byte[] bytes, Version version) {
         // The index and the content hash take a few tenths of a second each for 100,000 neurons. The node needs the
         // index to place and build its neurons, the hash only to report what it runs (or to tell two documents of one
         // rev apart): it is computed meanwhile, mostly while the node waits for the broker to take its subscriptions.
-        Version version = Version.hashing(topology, HASHING);
+        TopologyVersion version = TopologyVersion.of(topology);
         return new Document(topology.index(), bytes, version);
     }
 

@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.truth;
 
 import io.neuromesh.edge.wire.AppliedHistory;
+import io.neuromesh.topology.TopologyVersion;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +31,8 @@ public final class HistoryRecording {
      * @return the revision to record, or empty when there is nothing to record or another node records it
      */
     public static Optional<AppliedHistory.Revision> next(String self, SortedSet<String> online,
-                                                         Map<String, Version> peers, Version running, String name,
-                                                         AppliedHistory history, Instant now) {
+                                                         Map<String, TopologyVersion> peers, TopologyVersion running,
+                                                         String name, AppliedHistory history, Instant now) {
         if (online.isEmpty() || !online.first().equals(self) || !online.contains(self)) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.truth;
 
 import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.topology.TopologyException;
+import io.neuromesh.topology.TopologyVersion;
 
 import java.util.List;
 
@@ -47,7 +48,7 @@ public sealed interface RetainedTopology {
     record Valid(Document document) implements RetainedTopology {
 
         /** Its rev and content hash. */
-        public Version version() {
+        public TopologyVersion version() {
             return document.version();
         }
     }

@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.truth;
 
 import io.neuromesh.edge.Topics;
+import io.neuromesh.topology.TopologyVersion;
 
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +35,10 @@ public final class TopologyChoice {
      * @param applied  the newest revision of the applied history whose document is readable, if any
      * @return the one to run; {@link Source#KEEP} when that is the running one
      */
-    public static Source choose(Optional<Version> running, RetainedTopology retained, Optional<Version> applied) {
+    public static Source choose(Optional<TopologyVersion> running, RetainedTopology retained,
+                                Optional<TopologyVersion> applied) {
         Source best = Source.KEEP;
-        Version bestVersion = running.orElse(null);
+        TopologyVersion bestVersion = running.orElse(null);
         if (applied.isPresent() && (bestVersion == null || applied.get().rev() >= bestVersion.rev())) {
             // At equal rev the fleet's record wins over this node's own copy.
             best = applied.get().equals(bestVersion) ? Source.KEEP : Source.APPLIED;
@@ -53,7 +55,8 @@ public final class TopologyChoice {
      *
      * @param refused why applying it failed (e.g. a GPIO pin it needs), empty when it was not newer
      */
-    public static List<String> rejection(Optional<Version> running, RetainedTopology.Valid retained, List<String> refused) {
+    public static List<String> rejection(Optional<TopologyVersion> running, RetainedTopology.Valid retained,
+                                         List<String> refused) {
         if (!refused.isEmpty() || running.isEmpty()) {
             return refused;
         }
@@ -69,8 +72,8 @@ public final class TopologyChoice {
      * @param applied  the newest revision of the applied history, if any (readable or not)
      * @param refused  why applying the retained one failed, empty if it was not tried or did not fail
      */
-    public static Optional<String> problem(Optional<Version> running, RetainedTopology retained,
-                                           Optional<Version> applied, List<String> refused) {
+    public static Optional<String> problem(Optional<TopologyVersion> running, RetainedTopology retained,
+                                           Optional<TopologyVersion> applied, List<String> refused) {
         if (retained instanceof RetainedTopology.Valid t && t.version().equals(running.orElse(null))) {
             return Optional.empty();
         }
@@ -85,7 +88,7 @@ public final class TopologyChoice {
             case RetainedTopology.Valid t when !refused.isEmpty() ->
                     "the retained topology " + t.version() + " was refused (" + first(refused) + ")";
             case RetainedTopology.Valid t -> "the retained topology " + t.version() + " is not newer than the running "
-                    + running.map(Version::toString).orElse("one");
+                    + running.map(TopologyVersion::toString).orElse("one");
         };
         if (running.isEmpty()) {
             return Optional.of("no valid topology: " + broker + applied.map(a -> "; the document of the fleet's applied "

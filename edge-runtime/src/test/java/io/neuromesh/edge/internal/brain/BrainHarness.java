@@ -4,23 +4,23 @@ import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.hosting.ApplyResult;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.port.ControlOutbox;
-import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.port.HostingWatch;
+import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
 import io.neuromesh.edge.internal.port.TopologyStore;
-import io.neuromesh.edge.internal.truth.RetainedTopology;
-import io.neuromesh.edge.internal.truth.Version;
-import io.neuromesh.edge.wire.AppliedHistory;
-import io.neuromesh.edge.wire.AppliedHistoryCodec;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.internal.stats.Counters;
+import io.neuromesh.edge.internal.truth.RetainedTopology;
+import io.neuromesh.edge.wire.AppliedHistory;
+import io.neuromesh.edge.wire.AppliedHistoryCodec;
 import io.neuromesh.gpio.DigitalInputPin;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyVersion;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,7 +64,7 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     /** Neurons that another online node reports hosting. */
     final Set<String> elsewhere = new HashSet<>();
     /** What each online peer reports running. */
-    final Map<String, Version> peerRunning = new HashMap<>();
+    final Map<String, TopologyVersion> peerRunning = new HashMap<>();
     /** The node's local copy (its state folder); null when none is saved. */
     byte[] saved;
     /** Each applied history this node recorded, in order. */
@@ -264,7 +264,7 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     @Override
-    public Map<String, Version> running() {
+    public Map<String, TopologyVersion> running() {
         return Map.copyOf(peerRunning);
     }
 

@@ -2,11 +2,11 @@ package io.neuromesh.edge.internal.brain;
 
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.hosting.ApplyResult;
-import io.neuromesh.edge.internal.truth.Version;
 import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.edge.wire.AppliedHistoryCodec;
 import io.neuromesh.edge.wire.TopologyOutcome;
 import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyVersion;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -41,15 +41,15 @@ class TopologyTruthTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Version version(String doc) {
+    private static TopologyVersion version(String doc) {
         Topology t = Topology.parse(doc);
-        return new Version(t.rev(), t.contentHash());
+        return new TopologyVersion(t.rev(), t.contentHash());
     }
 
     private static AppliedHistory historyOf(String... docs) {
         AppliedHistory history = AppliedHistory.EMPTY;
         for (String doc : docs) {
-            Version v = version(doc);
+            TopologyVersion v = version(doc);
             history = history.with(new AppliedHistory.Revision(v.rev(), v.hash(), "t", Instant.EPOCH, List.of("n1")));
         }
         return history;
@@ -71,8 +71,8 @@ class TopologyTruthTest {
         n1.post(new BrainEvent.Connected(new CompletableFuture<>()));
     }
 
-    private Version running() {
-        return new Version(n1.brain.view().rev(), n1.brain.view().hash());
+    private TopologyVersion running() {
+        return new TopologyVersion(n1.brain.view().rev(), n1.brain.view().hash());
     }
 
     private Optional<String> problem() {

@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.truth;
 
 import io.neuromesh.edge.wire.AppliedHistory;
+import io.neuromesh.topology.TopologyVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryRecordingTest {
 
     private static final Instant NOW = Instant.ofEpochMilli(1_767_225_600_000L);
-    private static final Version V2 = new Version(2, "b2");
+    private static final TopologyVersion V2 = new TopologyVersion(2, "b2");
     private static final SortedSet<String> FLEET = new TreeSet<>(List.of("n1", "n2", "n3"));
 
     private static AppliedHistory history(long... revs) {
@@ -29,7 +30,8 @@ class HistoryRecordingTest {
         return h;
     }
 
-    private static Optional<AppliedHistory.Revision> next(String self, Map<String, Version> peers, AppliedHistory h) {
+    private static Optional<AppliedHistory.Revision> next(String self, Map<String, TopologyVersion> peers,
+                                                          AppliedHistory h) {
         return HistoryRecording.next(self, FLEET, peers, V2, "xor", h, NOW);
     }
 
@@ -44,15 +46,15 @@ class HistoryRecordingTest {
     void nothingIsRecordedByAnotherNodeOrBeforeEveryNodeRunsIt() {
         assertEquals(Optional.empty(), next("n2", Map.of("n1", V2, "n3", V2), history(1)), "n1 records, not n2");
         assertEquals(Optional.empty(), next("n1", Map.of("n2", V2), history(1)), "n3 has not reported");
-        assertEquals(Optional.empty(), next("n1", Map.of("n2", V2, "n3", new Version(2, "other")), history(1)),
+        assertEquals(Optional.empty(), next("n1", Map.of("n2", V2, "n3", new TopologyVersion(2, "other")), history(1)),
                 "n3 runs rev 2 with other content");
-        assertEquals(Optional.empty(), next("n1", Map.of("n2", V2, "n3", new Version(1, "h1")), history(1)),
+        assertEquals(Optional.empty(), next("n1", Map.of("n2", V2, "n3", new TopologyVersion(1, "h1")), history(1)),
                 "n3 still runs rev 1");
     }
 
     @Test
     void aRevisionIsRecordedOnlyOnceAndNeverBehindTheHistory() {
-        Map<String, Version> agree = Map.of("n2", V2, "n3", V2);
+        Map<String, TopologyVersion> agree = Map.of("n2", V2, "n3", V2);
         AppliedHistory recorded = history(1).with(next("n1", agree, history(1)).orElseThrow());
         assertEquals(Optional.empty(), next("n1", agree, recorded), "already the newest");
         assertEquals(Optional.empty(), next("n1", agree, history(1, 3)), "the history is newer: the node adopts it");

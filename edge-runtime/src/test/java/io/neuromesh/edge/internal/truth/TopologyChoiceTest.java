@@ -1,9 +1,10 @@
 package io.neuromesh.edge.internal.truth;
 
 import io.neuromesh.edge.internal.truth.TopologyChoice.Source;
+import io.neuromesh.topology.TopologyVersion;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,11 +24,11 @@ class TopologyChoiceTest {
                 DOC.formatted(rev, "a".equals(variant) ? "0.9" : "0.8").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Version version(long rev, String variant) {
+    private static TopologyVersion version(long rev, String variant) {
         return retained(rev, variant).version();
     }
 
-    private static Optional<Version> parse(String cell) {
+    private static Optional<TopologyVersion> parse(String cell) {
         if (cell.equals("-")) {
             return Optional.empty();
         }
@@ -73,7 +74,7 @@ class TopologyChoiceTest {
 
     @Test
     void theProblemSaysWhatTheBrokerHoldsAndWhatTheNodeKeeps() {
-        Version running = version(2, "a");
+        TopologyVersion running = version(2, "a");
         String h = running.shortHash();
         assertEquals(Optional.empty(), TopologyChoice.problem(Optional.of(running), retained(2, "a"), Optional.empty(),
                 List.of()), "it runs what is retained");
@@ -103,7 +104,7 @@ class TopologyChoiceTest {
     void aNodeWithoutAnyValidTopologySaysWhy() {
         assertEquals(Optional.empty(), TopologyChoice.problem(Optional.empty(), RetainedTopology.NONE,
                 Optional.empty(), List.of()), "a fleet nothing was published to yet has no problem");
-        Version applied = version(4, "a");
+        TopologyVersion applied = version(4, "a");
         assertEquals(Optional.of("no valid topology: the retained topology is not valid (neurons: missing); the"
                         + " document of the fleet's applied " + applied + " could not be read from"
                         + " neuromesh/topology/history/4"),

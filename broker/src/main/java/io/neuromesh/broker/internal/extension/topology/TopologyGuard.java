@@ -3,6 +3,7 @@ package io.neuromesh.broker.internal.extension.topology;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
+import io.neuromesh.topology.TopologyVersion;
 import org.tinylog.Logger;
 
 import java.util.List;
@@ -31,7 +32,7 @@ public final class TopologyGuard {
 
     private final Object lock = new Object();
     /** The topology the broker holds, or null when it holds no valid one. Guarded by {@link #lock}. */
-    private Accepted accepted;
+    private TopologyVersion accepted;
 
     /**
      * Adopts what the broker retains at start, so that its state survives a restart. An invalid retained document
@@ -45,7 +46,7 @@ public final class TopologyGuard {
             return;
         }
         try {
-            Accepted adopted = Accepted.of(Topology.parse(retained));
+            TopologyVersion adopted = TopologyVersion.of(Topology.parse(retained));
             synchronized (lock) {
                 accepted = adopted;
             }
@@ -71,14 +72,14 @@ public final class TopologyGuard {
         if (!retained) {
             return Verdict.refuse(AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, NOT_RETAINED);
         }
-        Accepted candidate;
+        TopologyVersion candidate;
         try {
-            candidate = Accepted.of(Topology.parse(payload));
+            candidate = TopologyVersion.of(Topology.parse(payload));
         } catch (TopologyException e) {
             return Verdict.refuse(AckReasonCode.PAYLOAD_FORMAT_INVALID, describe(e.errors()));
         }
         synchronized (lock) {
-            if (accepted != null && !isSuccessor(candidate)) {
+            if (accepted != null && !candidate.supersedes(accepted)) {
                 return Verdict.refuse(AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, "rev " + candidate.rev()
                         + " is not newer than the retained rev " + accepted.rev() + " (hash " + accepted.shortHash()
                         + "); publish rev " + (accepted.rev() + 1) + " or higher");
@@ -86,12 +87,6 @@ public final class TopologyGuard {
             accepted = candidate;
             return Verdict.allow();
         }
-    }
-
-    /** Newer, or the accepted document again (an idempotent re-publish). Called under the lock. */
-    private boolean isSuccessor(Accepted candidate) {
-        return candidate.rev() > accepted.rev()
-                || candidate.rev() == accepted.rev() && candidate.hash().equals(accepted.hash());
     }
 
     /** The first errors, as many as fit, then how many there are in all. */

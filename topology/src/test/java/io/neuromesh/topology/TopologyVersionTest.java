@@ -1,6 +1,5 @@
-package io.neuromesh.edge.internal.truth;
+package io.neuromesh.topology;
 
-import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A document's rev and content hash, the hash possibly still computing. */
-class VersionTest {
+class TopologyVersionTest {
 
     private static final Executor NEVER = task -> {
     };
@@ -26,31 +25,42 @@ class VersionTest {
     @Test
     void aParsedDocumentsVersionCarriesItsContentHash() {
         Topology t = topology(3, 0.5);
-        Version hashed = Version.hashing(t, Runnable::run);
+        TopologyVersion hashed = TopologyVersion.hashing(t, Runnable::run);
 
         assertEquals(3, hashed.rev());
         assertEquals(t.contentHash(), hashed.hash());
-        assertEquals(new Version(3, t.contentHash()), hashed);
+        assertEquals(new TopologyVersion(3, t.contentHash()), hashed);
         assertEquals("rev 3 (hash " + t.shortHash() + ")", hashed.toString());
-        assertNotEquals(Version.hashing(topology(3, 0.7), Runnable::run), hashed, "same rev, other content");
+        assertNotEquals(TopologyVersion.hashing(topology(3, 0.7), Runnable::run), hashed, "same rev, other content");
     }
 
     @Test
     void versionsOfOtherRevsDifferWithoutWaitingForAHash() {
         // This executor never runs the hash: any wait for it would hang the test.
-        Version pending = Version.hashing(topology(2, 0.5), NEVER);
+        TopologyVersion pending = TopologyVersion.hashing(topology(2, 0.5), NEVER);
 
-        assertNotEquals(new Version(1, "h1"), pending);
-        assertFalse(pending.equals(Version.hashing(topology(3, 0.5), NEVER)));
+        assertNotEquals(new TopologyVersion(1, "h1"), pending);
+        assertFalse(pending.equals(TopologyVersion.hashing(topology(3, 0.5), NEVER)));
         assertTrue(pending.equals(pending), "the same version is equal to itself");
         assertEquals(Long.hashCode(2), pending.hashCode());
         assertEquals(2, pending.rev());
     }
 
     @Test
+    void aVersionSupersedesOlderRevsWithoutWaitingAndItsOwnDocumentOnly() {
+        TopologyVersion pending = TopologyVersion.hashing(topology(2, 0.5), NEVER);
+        TopologyVersion two = TopologyVersion.of(topology(2, 0.5));
+
+        assertTrue(pending.supersedes(new TopologyVersion(1, "h1")), "a newer rev, decided without the hash");
+        assertFalse(new TopologyVersion(1, "h1").supersedes(pending), "an older rev never");
+        assertTrue(two.supersedes(TopologyVersion.of(topology(2, 0.5))), "the same document again (a re-publish)");
+        assertFalse(two.supersedes(TopologyVersion.of(topology(2, 0.7))), "the same rev with other content");
+    }
+
+    @Test
     void aVersionNeedsARevOfAtLeastOneAndAHash() {
-        IllegalArgumentException rev = assertThrows(IllegalArgumentException.class, () -> new Version(0, "h"));
+        IllegalArgumentException rev = assertThrows(IllegalArgumentException.class, () -> new TopologyVersion(0, "h"));
         assertEquals("rev: must be >= 1, got 0", rev.getMessage());
-        assertThrows(NullPointerException.class, () -> new Version(1, null));
+        assertThrows(NullPointerException.class, () -> new TopologyVersion(1, null));
     }
 }

@@ -1,20 +1,24 @@
-package io.neuromesh.edge.internal.truth;
-
-import io.neuromesh.topology.Topology;
+package io.neuromesh.topology;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Which topology document: its rev and content hash. Two documents with the same rev and different hashes are two
  * different networks; telling them apart is what keeps a fleet on one. Immutable and thread-safe.
  *
- * <p>The hash of a parsed document may still be computing ({@link #hashing}): {@link #hash()}, {@link #equals} of
- * two versions with the same rev and {@link #toString()} wait for it, {@link #rev()} and {@link #hashCode()} do not.
- * A node decides to run a newer rev by the rev alone, so its apply hashes while it places, builds and subscribes.
+ * <p>The hash of a parsed document may still be computing ({@link #of(Topology)}): {@link #hash()}, {@link #equals}
+ * of two versions with the same rev and {@link #toString()} wait for it, {@link #rev()}, {@link #hashCode()} and
+ * {@link #supersedes} of an older rev do not. Whoever decides by rev (a node choosing what to run, the broker's guard
+ * letting a newer rev through) thus never waits for the hash: a few tenths of a second for 100,000 neurons.
+ *
+ * @since 0.2
  */
-public final class Version {
+public final class TopologyVersion {
+
+    private static final Executor HASHING = Executors.newVirtualThreadPerTaskExecutor();
 
     private final long rev;
     private final CompletableFuture<String> hash;
@@ -23,11 +27,11 @@ public final class Version {
      * @param rev  the topology's rev (at least 1)
      * @param hash its content hash ({@link Topology#contentHash()})
      */
-    public Version(long rev, String hash) {
+    public TopologyVersion(long rev, String hash) {
         this(rev, CompletableFuture.completedFuture(Objects.requireNonNull(hash, "hash")));
     }
 
-    private Version(long rev, CompletableFuture<String> hash) {
+    private TopologyVersion(long rev, CompletableFuture<String> hash) {
         if (rev < 1) {
             throw new IllegalArgumentException("rev: must be >= 1, got " + rev);
         }
@@ -35,12 +39,14 @@ public final class Version {
         this.hash = hash;
     }
 
-    /**
-     * The version of a parsed topology whose content hash is computed on {@code executor} (a few tenths of a second
-     * for 100,000 neurons); returns at once.
-     */
-    static Version hashing(Topology topology, Executor executor) {
-        return new Version(topology.rev(), CompletableFuture.supplyAsync(topology::contentHash, executor));
+    /** The version of a parsed topology; returns at once, its content hash is computed on a virtual thread. */
+    public static TopologyVersion of(Topology topology) {
+        return hashing(topology, HASHING);
+    }
+
+    /** As {@link #of(Topology)}, hashing on {@code executor} (tests use one that never runs). */
+    static TopologyVersion hashing(Topology topology, Executor executor) {
+        return new TopologyVersion(topology.rev(), CompletableFuture.supplyAsync(topology::contentHash, executor));
     }
 
     /** The topology's rev. */
@@ -59,10 +65,19 @@ public final class Version {
         return full.substring(0, Math.min(full.length(), Topology.SHORT_HASH_LENGTH));
     }
 
+    /**
+     * Whether this version may replace {@code older}: a higher rev, or the same document again (an idempotent
+     * re-publish). Waits for the hashes only when the revs are equal.
+     */
+    public boolean supersedes(TopologyVersion older) {
+        return rev > older.rev || equals(older);
+    }
+
     /** Same rev and same hash; the hashes are compared only when the revs are equal. */
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof Version that && rev == that.rev && hash().equals(that.hash());
+        return other == this
+                || other instanceof TopologyVersion that && rev == that.rev && hash().equals(that.hash());
     }
 
     /** The rev's: equal versions have equal revs, and no hash is waited for. */

@@ -128,6 +128,18 @@ public record LinkConfig(URI broker, String clientId, SessionMode session, Durat
                 receiveMaximum, manualAcks, offlineBufferSize, credentials, tls);
     }
 
+    /**
+     * A companion connection's configuration: the same broker, credentials, TLS, session and timing under another
+     * client id, without a Last Will (the owner's connection speaks for the client).
+     *
+     * @param companionId the companion's client id, unique among the broker's clients
+     * @return a new configuration
+     */
+    public LinkConfig companion(String companionId) {
+        return new LinkConfig(broker, companionId, session, sessionExpiry, keepAlive, connectTimeout, startTimeout,
+                reconnect, null, receiveMaximum, manualAcks, offlineBufferSize, credentials, tls);
+    }
+
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + ": must be a positive duration, got " + value);

@@ -18,6 +18,8 @@ public final class Acl {
     /** Client id prefixes of the fleet's own clients, reserved to the node named after them (or an operator). */
     static final String NODE_CLIENT = "neuromesh-node-";
     static final String READER_SUFFIX = "-reader";
+    /** A node's input connections: {@code neuromesh-node-<id>.in1}, {@code .in2}, ... (no id has a dot) */
+    static final String INPUT_SUFFIX = ".in";
     static final String WORKER_CLIENT = "neuromesh-worker-";
     private static final String SHARE_PREFIX = "$share/";
 
@@ -80,7 +82,8 @@ public final class Acl {
     }
 
     /**
-     * The fleet's own client ids ({@code neuromesh-node-<id>}, its {@code -reader}, {@code neuromesh-worker-<id>})
+     * The fleet's own client ids ({@code neuromesh-node-<id>}, its {@code -reader} and {@code .in<n>},
+     * {@code neuromesh-worker-<id>})
      * belong to node {@code <id>}: anyone else connecting with one would take over that node's session.
      *
      * @return why this client id is refused to this user, or null when it may use it
@@ -90,9 +93,25 @@ public final class Acl {
             return null;
         }
         boolean own = role == Role.NODE && (clientId.equals(NODE_CLIENT + user)
-                || clientId.equals(NODE_CLIENT + user + READER_SUFFIX) || clientId.equals(WORKER_CLIENT + user));
+                || clientId.equals(NODE_CLIENT + user + READER_SUFFIX) || isInputLink(clientId, NODE_CLIENT + user)
+                || clientId.equals(WORKER_CLIENT + user));
         return own ? null : "client id '" + clientId + "' belongs to a node's own connection; " + role.text() + " '"
                 + user + "' may not use it";
+    }
+
+    /** Whether {@code clientId} is {@code <node client>-in<n>}, n a positive number without leading zeros. */
+    private static boolean isInputLink(String clientId, String nodeClient) {
+        String prefix = nodeClient + INPUT_SUFFIX;
+        if (!clientId.startsWith(prefix) || clientId.length() == prefix.length()
+                || clientId.charAt(prefix.length()) == '0') {
+            return false;
+        }
+        for (int i = prefix.length(); i < clientId.length(); i++) {
+            if (clientId.charAt(i) < '0' || clientId.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code pattern} matches every topic {@code filter} matches (for a topic: whether it matches it). */

@@ -85,10 +85,19 @@ class AclTest {
         assertNull(Acl.clientIdDenial(Role.NODE, "n1", "neuromesh-node-n1"));
         assertNull(Acl.clientIdDenial(Role.NODE, "n1", "neuromesh-node-n1-reader"));
         assertNull(Acl.clientIdDenial(Role.NODE, "n1", "neuromesh-worker-n1"));
+        assertNull(Acl.clientIdDenial(Role.NODE, "n1", "neuromesh-node-n1.in1"));
+        assertNull(Acl.clientIdDenial(Role.NODE, "n1", "neuromesh-node-n1.in12"));
         assertNull(Acl.clientIdDenial(Role.OPERATOR, "alice", "neuromesh-node-n1"));
         assertNull(Acl.clientIdDenial(Role.VIEWER, "eve", "neuromesh-cli-1234"));
         assertEquals("client id 'neuromesh-node-n1' belongs to a node's own connection; node 'n2' may not use it",
                 Acl.clientIdDenial(Role.NODE, "n2", "neuromesh-node-n1"));
+        for (String taken : new String[]{"neuromesh-node-n1.in1", "neuromesh-node-n1.in", "neuromesh-node-n1.in0",
+                "neuromesh-node-n1.inx", "neuromesh-node-n1.in1-reader"}) {
+            assertEquals("client id '" + taken + "' belongs to a node's own connection; node 'n2' may not use it",
+                    Acl.clientIdDenial(Role.NODE, "n2", taken), taken);
+        }
+        assertEquals("client id 'neuromesh-node-n1-in1' belongs to a node's own connection; node 'n1-in1' may not "
+                + "use it", Acl.clientIdDenial(Role.NODE, "n1-in1", "neuromesh-node-n1.in1"));
         assertEquals("client id 'neuromesh-worker-n1' belongs to a node's own connection; viewer 'eve' may not use it",
                 Acl.clientIdDenial(Role.VIEWER, "eve", "neuromesh-worker-n1"));
     }

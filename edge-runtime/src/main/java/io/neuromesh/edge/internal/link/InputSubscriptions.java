@@ -9,42 +9,87 @@ import io.neuromesh.mqtt.Subscription;
 import org.tinylog.Logger;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
  * The subscriptions that bring this node's neurons their inputs on {@code neuron/<id>}: one exact filter per hosted
  * neuron, so that the broker sends a node only its own neurons' inputs. When the node hosts every neuron of its
  * topology (a fleet of one, or its peers are down), one wildcard {@code neuron/+} replaces them: it brings nothing the
- * node does not need, and the broker keeps one subscription instead of up to 100,000 (Mosquitto 2.0.11 adds a
- * client's subscription in time linear in those it already has, so 100,000 cost it seconds; HiveMQ CE about as much).
- * Switching subscribes the new filters before it drops the old ones, so no input falls in between (on Mosquitto an
- * input published during the switch may arrive twice). A broker that refuses the wildcard (an ACL) keeps the exact
- * filters. Filters go in chunks. Brain thread only.
+ * node does not need, and the broker keeps one subscription instead of up to 100,000. Switching subscribes the new
+ * filters before it drops the old ones, so no input falls in between (on Mosquitto an input published during the
+ * switch may arrive twice). A broker that refuses the wildcard (an ACL) keeps the exact filters. Filters go in chunks.
+ *
+ * <p>A connection holds at most {@link #FILTERS_PER_LINK} exact filters; beyond them the node opens input connections
+ * ({@code <client id>.in1}, {@code .in2}, ...), closed again once they hold none. Mosquitto 2.0.11 adds a client's
+ * subscription in time linear in those it already has (50,000 filters cost it 1.2 CPU-s on one connection, 0.25 s in
+ * five), and HiveMQ CE copies a client's subscription set per SUBSCRIBE. The node publishes an input to a neuron of
+ * its own on the connection that holds the neuron's filter: the filters are no-local, so the broker does not echo
+ * what the node already delivered in-process ({@link #linkFor}). Filters move between connections only by leaving and
+ * coming back, and an unsubscribe returns once the broker has handled everything published before it on that
+ * connection, so an input that switches connections never overtakes an earlier one.
+ *
+ * <p>Threading: {@link #follow} runs on one thread at a time (the outbox's subscriber, awaited by the brain);
+ * {@link #linkFor} on any thread.
  */
-final class InputSubscriptions {
+final class InputSubscriptions implements AutoCloseable {
 
     /** Every neuron's input topic, and only those ({@code neuron/<id>/output} has one more level). */
     static final String ALL = Topics.INPUT_PREFIX + "+";
     /** Filters per subscribe call: a fraction of a second of broker work each. */
     static final int CHUNK = 10_000;
+    /** Exact filters per connection (see the class comment). */
+    static final int FILTERS_PER_LINK = 10_000;
+    /**
+     * The suffix of an input connection's client id, before its number: a dot, which no node id has, so that node
+     * {@code n1}'s input connection is never node {@code n1-in1}'s connection.
+     */
+    static final String INPUT_LINK_SUFFIX = ".in";
 
-    private final MqttLink link;
+    private final MqttLink main;
     private final String node;
     private final Executor executor;
     private final MessageHandler handler;
-    private final Set<String> exact = new HashSet<>();
+    private final int perLink;
+    /** The connections that hold exact filters, the runtime's own first; input connections come and go. */
+    private final List<Holder> holders = new CopyOnWriteArrayList<>();
+    /** The input connection of each exact filter not on the runtime's own link. */
+    private final Map<String, MqttLink> routes = new ConcurrentHashMap<>();
+    /** The holder of each exact filter; {@link #follow}'s thread only. */
+    private final Map<String, Holder> holderOf = new HashMap<>();
     private boolean wildcard;
     private boolean wildcardRefused;
+    private boolean inputLinksRefused;
 
-    /** @param executor where the handler runs */
-    InputSubscriptions(MqttLink link, String node, Executor executor, MessageHandler handler) {
-        this.link = link;
+    /** One connection and how many exact filters it holds. */
+    private static final class Holder {
+        final MqttLink link;
+        final int number;
+        int filters;
+
+        Holder(MqttLink link, int number) {
+            this.link = link;
+            this.number = number;
+        }
+    }
+
+    /**
+     * @param executor where the handler runs
+     * @param perLink  exact filters per connection ({@link #FILTERS_PER_LINK}; tests use fewer)
+     */
+    InputSubscriptions(MqttLink main, String node, Executor executor, MessageHandler handler, int perLink) {
+        this.main = main;
         this.node = node;
         this.executor = executor;
         this.handler = handler;
+        this.perLink = perLink;
+        holders.add(new Holder(main, 0));
     }
 
     /** Makes the subscriptions match {@code hosted}, of a topology of {@code topologyNeurons} neurons. */
@@ -54,7 +99,7 @@ final class InputSubscriptions {
             try {
                 // No-local, like the exact filters: inputs this runtime publishes to its own neurons were already
                 // delivered in-process.
-                link.subscribe(List.of(new Subscription(ALL, Qos.AT_LEAST_ONCE, true)), executor, handler);
+                main.subscribe(List.of(new Subscription(ALL, Qos.AT_LEAST_ONCE, true)), executor, handler);
                 wildcard = true;
             } catch (MqttLinkException e) {
                 wildcardRefused = true;
@@ -64,32 +109,33 @@ final class InputSubscriptions {
             }
         }
         if (all) {
-            drop(new ArrayList<>(exact));
+            drop(new ArrayList<>(holderOf.keySet()));
             return;
         }
-        List<String> added = new ArrayList<>();
-        for (String neuron : hosted) {
-            if (!exact.contains(neuron)) {
-                added.add(neuron);
-            }
-        }
         List<String> removed = new ArrayList<>();
-        for (String neuron : exact) {
+        for (String neuron : holderOf.keySet()) {
             if (!hosted.contains(neuron)) {
                 removed.add(neuron);
             }
         }
-        for (int from = 0; from < added.size(); from += CHUNK) {
-            List<String> chunk = added.subList(from, Math.min(added.size(), from + CHUNK));
-            link.subscribe(chunk.stream().map(n -> new Subscription(Topics.input(n), Qos.AT_LEAST_ONCE, true))
-                    .toList(), executor, handler);
-            exact.addAll(chunk);
-        }
+        // Dropped first, so that the arriving filters fill the room the leaving ones made.
         drop(removed);
+        List<String> added = new ArrayList<>();
+        for (String neuron : hosted) {
+            if (!holderOf.containsKey(neuron)) {
+                added.add(neuron);
+            }
+        }
+        add(added);
         if (wildcard) {
-            link.unsubscribe(List.of(ALL));
+            main.unsubscribe(List.of(ALL));
             wildcard = false;
         }
+    }
+
+    /** The connection to publish an input for {@code neuron} on: the one holding its filter, else the runtime's. */
+    MqttLink linkFor(String neuron) {
+        return routes.getOrDefault(neuron, main);
     }
 
     /** Whether the wildcard stands in for the exact filters now. */
@@ -99,14 +145,105 @@ final class InputSubscriptions {
 
     /** How many exact filters are subscribed now. */
     int exactFilters() {
-        return exact.size();
+        return holderOf.size();
+    }
+
+    /** Closes the input connections (the runtime's own link is its owner's to close). */
+    @Override
+    public void close() {
+        for (Holder holder : holders) {
+            if (holder.link != main) {
+                holder.link.close();
+            }
+        }
+    }
+
+    private void add(List<String> neurons) {
+        Map<Holder, List<String>> placed = new LinkedHashMap<>();
+        int next = 0;
+        while (next < neurons.size()) {
+            Holder holder = withRoom();
+            int take = holder.link == main && inputLinksRefused ? neurons.size() - next
+                    : Math.min(neurons.size() - next, perLink - holder.filters);
+            List<String> share = neurons.subList(next, next + take);
+            for (String neuron : share) {
+                holderOf.put(neuron, holder);
+                if (holder.link != main) {
+                    // Before the filter exists: from now on this node's inputs to the neuron go where no-local holds.
+                    routes.put(neuron, holder.link);
+                }
+            }
+            holder.filters += take;
+            placed.computeIfAbsent(holder, h -> new ArrayList<>()).addAll(share);
+            next += take;
+        }
+        placed.forEach((holder, share) -> {
+            for (int from = 0; from < share.size(); from += CHUNK) {
+                List<String> chunk = share.subList(from, Math.min(share.size(), from + CHUNK));
+                holder.link.subscribe(chunk.stream().map(n -> new Subscription(Topics.input(n), Qos.AT_LEAST_ONCE,
+                        true)).toList(), executor, handler);
+            }
+        });
+    }
+
+    /** A connection with room for another filter, opening one if all are full (the runtime's own if that fails). */
+    private Holder withRoom() {
+        for (Holder holder : holders) {
+            if (holder.filters < perLink) {
+                return holder;
+            }
+        }
+        if (inputLinksRefused) {
+            return holders.getFirst();
+        }
+        int number = 1;
+        while (numberTaken(number)) {
+            number++;
+        }
+        MqttLink link = MqttLink.create(main.config().companion(main.config().clientId() + INPUT_LINK_SUFFIX + number));
+        try {
+            link.start();
+        } catch (MqttLinkException e) {
+            link.close();
+            inputLinksRefused = true;
+            Logger.warn("node {}: could not open an input connection ({}); every input filter on the node's own",
+                    node, e.getMessage());
+            return holders.getFirst();
+        }
+        Holder holder = new Holder(link, number);
+        holders.add(holder);
+        return holder;
+    }
+
+    private boolean numberTaken(int number) {
+        for (Holder holder : holders) {
+            if (holder.number == number) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void drop(List<String> neurons) {
-        for (int from = 0; from < neurons.size(); from += CHUNK) {
-            List<String> chunk = neurons.subList(from, Math.min(neurons.size(), from + CHUNK));
-            link.unsubscribe(chunk.stream().map(Topics::input).toList());
-            chunk.forEach(exact::remove);
+        Map<Holder, List<String>> byHolder = new LinkedHashMap<>();
+        for (String neuron : neurons) {
+            byHolder.computeIfAbsent(holderOf.get(neuron), h -> new ArrayList<>()).add(neuron);
         }
+        byHolder.forEach((holder, share) -> {
+            for (int from = 0; from < share.size(); from += CHUNK) {
+                List<String> chunk = share.subList(from, Math.min(share.size(), from + CHUNK));
+                holder.link.unsubscribe(chunk.stream().map(Topics::input).toList());
+                // Only now: until the broker confirmed, an input still goes where the filter was.
+                for (String neuron : chunk) {
+                    holderOf.remove(neuron);
+                    routes.remove(neuron);
+                }
+                holder.filters -= chunk.size();
+            }
+            if (holder.filters == 0 && holder.link != main) {
+                holders.remove(holder);
+                holder.link.close();
+            }
+        });
     }
 }

@@ -33,7 +33,7 @@ import java.util.concurrent.Executor;
  * ({@link BrainLoop#offer}). There it must not wait, so it only {@link MqttLink#tryPublish tries}; what cannot go at
  * once is deferred, in order, to the brain thread, and every later publish goes behind it.
  */
-public final class MqttOutbox implements NeuronOutbox {
+public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
 
     /** Payloads go straight from Paho's callback thread to their inbox or event: no extra hand-off per message. */
     private static final Executor CALLBACK_THREAD = Runnable::run;
@@ -46,18 +46,28 @@ public final class MqttOutbox implements NeuronOutbox {
     private final RetainedReader reader;
     private final InputSubscriptions inputs;
     /** Publishes that could not go out without waiting, oldest first; under the brain's turn only. */
-    private final ArrayDeque<OutboundMessage> deferred = new ArrayDeque<>();
+    private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
+
+    /** A publish waiting for the brain thread, and the connection it goes on. */
+    private record Deferred(MqttLink link, OutboundMessage message) {
+    }
 
     /** @param brain where a followed neuron's output is posted, and the one thread that may wait for the link */
     public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, BrainLoop brain,
                       RetainedReader reader) {
+        this(link, node, neuronQos, inboxes, brain, reader, InputSubscriptions.FILTERS_PER_LINK);
+    }
+
+    /** @param filtersPerLink exact input filters per connection (tests use fewer) */
+    MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, BrainLoop brain,
+               RetainedReader reader, int filtersPerLink) {
         this.link = link;
         this.node = node;
         this.neuronQos = neuronQos;
         this.inboxes = inboxes;
         this.brain = brain;
         this.reader = reader;
-        this.inputs = new InputSubscriptions(link, node, CALLBACK_THREAD, inboxes::offer);
+        this.inputs = new InputSubscriptions(link, node, CALLBACK_THREAD, inboxes::offer, filtersPerLink);
     }
 
     @Override
@@ -80,7 +90,9 @@ public final class MqttOutbox implements NeuronOutbox {
 
     @Override
     public void input(String toNeuron, byte[] payload) {
-        send(Topics.input(toNeuron), payload, neuronQos, false);
+        // On the connection that holds the neuron's filter, if it is hosted here: no-local then keeps the broker from
+        // echoing an input this node delivered in-process.
+        send(inputs.linkFor(toNeuron), Topics.input(toNeuron), payload, neuronQos, false);
     }
 
     @Override
@@ -133,22 +145,33 @@ public final class MqttOutbox implements NeuronOutbox {
      * defers it, and everything after it, to the brain thread.
      */
     private void send(String topic, byte[] payload, Qos qos, boolean retained) {
+        send(link, topic, payload, qos, retained);
+    }
+
+    private void send(MqttLink via, String topic, byte[] payload, Qos qos, boolean retained) {
         OutboundMessage message = OutboundMessage.of(topic, payload, qos, retained);
         if (brain.onBrainThread()) {
             flush();
-            link.publish(message);
-        } else if (!deferred.isEmpty() || !link.tryPublish(message)) {
+            via.publish(message);
+        } else if (!deferred.isEmpty() || !via.tryPublish(message)) {
             if (deferred.isEmpty()) {
                 brain.toBrainThread(this::flush);
             }
-            deferred.add(message);
+            deferred.add(new Deferred(via, message));
         }
     }
 
     /** Brain thread: publishes what was deferred, in order (may wait for the link's window, as any publish here). */
     private void flush() {
         while (!deferred.isEmpty()) {
-            link.publish(deferred.pollFirst());
+            Deferred next = deferred.pollFirst();
+            next.link().publish(next.message());
         }
+    }
+
+    /** Closes the node's input connections, if it opened any; the link and the reader are the runtime's. */
+    @Override
+    public void close() {
+        inputs.close();
     }
 }

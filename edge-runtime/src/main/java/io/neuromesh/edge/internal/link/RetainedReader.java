@@ -72,7 +72,12 @@ public final class RetainedReader implements AutoCloseable {
             if (message.retained() && wanted.contains(message.topic()) && message.payload().length > 0) {
                 found.put(message.topic(), message.payload());
             }
-            lastArrival.set(System.nanoTime());
+            if (message.retained()) {
+                // Only retained messages tell whether the broker is still sending what it retains: live outputs
+                // (peers publish theirs while this node applies) come with the retain flag cleared and would keep a
+                // wildcard read from going quiet (up to its 3 s cap).
+                lastArrival.set(System.nanoTime());
+            }
             if (found.size() == wanted.size()) {
                 synchronized (done) {
                     done.notifyAll();

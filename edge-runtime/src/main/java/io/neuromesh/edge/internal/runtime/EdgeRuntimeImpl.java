@@ -67,6 +67,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     private final BrainLoop loop;
     private final MqttLink link;
     private final RetainedReader reader;
+    /** The neuron traffic; it may hold input connections of its own, closed with the link. */
+    private final MqttOutbox neurons;
     private final Presence presence;
     private final Brain brain;
     private final NeuronInboxes inboxes;
@@ -99,7 +101,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active, clock.micros())),
                 control::pinState,
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
-        MqttOutbox neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader);
+        this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader);
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));
@@ -262,6 +264,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         presence.close();
         link.close();
         reader.close();
+        neurons.close();
         loop.close(Duration.ZERO);
         Logger.info("node {}: edge runtime stopped", config.node());
     }
@@ -287,6 +290,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
             link.abort();
         }
         reader.close();
+        neurons.close();
         // After the link: with no connection, presence says no goodbye, so a twin never touches the retained status.
         presence.close();
         loop.close(Duration.ofSeconds(2));

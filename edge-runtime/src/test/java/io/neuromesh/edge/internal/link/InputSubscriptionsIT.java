@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A node's input subscriptions on both brokers: one {@code neuron/+} while it hosts every neuron of its topology,
  * exact filters for its own neurons once it shares the topology, none once it hosts nothing; and, through the
- * outbox, started on a thread of their own and awaited before the node counts on them.
+ * outbox, started on a thread of their own and awaited before the node counts on them; spread over input connections
+ * once the node's own connection holds its share, with no echo of what the node delivers in-process.
  */
 @Timeout(60)
 class InputSubscriptionsIT {
@@ -46,7 +47,8 @@ class InputSubscriptionsIT {
             // Mosquitto may deliver a message twice while two filters overlap: compare what arrived, not copies.
             Set<String> got = ConcurrentHashMap.newKeySet();
             InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
-                    m -> got.add(m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)));
+                    m -> got.add(m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)),
+                    InputSubscriptions.FILTERS_PER_LINK);
             node.subscribe(List.of(Subscription.of("marker", Qos.AT_LEAST_ONCE)), Runnable::run,
                     m -> got.add("marker " + new String(m.payload(), StandardCharsets.UTF_8)));
             node.start();
@@ -117,6 +119,57 @@ class InputSubscriptionsIT {
             send(sender, "neuron/a", INPUT);
             await().atMost(WAIT).until(() -> inboxes.depth() == 2);
             assertEquals(0, unknown.sum(), "b was unsubscribed before its input was sent");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void filtersBeyondAConnectionsShareGoOnInputConnectionsAndTheNodesOwnInputsAreNotEchoed(BrokerKind kind) {
+        try (TestBroker broker = TestBrokers.of(kind);
+             MqttLink node = MqttLink.builder().broker(broker.uri()).clientId("spread-node").build();
+             MqttLink sender = MqttLink.builder().broker(broker.uri()).clientId("spread-sender").build();
+             RetainedReader reader = new RetainedReader(node.config(), "spread-node-reader")) {
+            node.start();
+            sender.start();
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            sender.subscribe(List.of(Subscription.of("neuron/+", Qos.AT_LEAST_ONCE)), Runnable::run,
+                    m -> seen.add(m.topic()));
+            LongAdder unknown = new LongAdder();
+            NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
+            }, new AtomicLong(), unknown);
+            Set<String> hosted = Set.of("a", "b", "c", "d", "e");
+            hosted.forEach(inboxes::open);
+            try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),
+                    reader, 2)) {
+                // Five of a topology of ten, two filters per connection: the node's own and two input connections.
+                outbox.inputs(hosted, 10).await();
+                for (String neuron : hosted) {
+                    send(sender, "neuron/" + neuron, INPUT);
+                }
+                await().atMost(WAIT).until(() -> inboxes.depth() == 5);
+
+                // The node's own inputs to its neurons (delivered in-process by the signal path) reach the broker,
+                // as observers see, and do not come back, whichever connection holds the neuron's filter.
+                seen.clear();
+                for (String neuron : hosted) {
+                    outbox.input(neuron, INPUT.getBytes(StandardCharsets.UTF_8));
+                }
+                await().atMost(WAIT).until(() -> seen.size() == 5);
+                // Absence can only be waited for: an echo would come about as fast as the sender's copy did.
+                send(sender, "neuron/a", INPUT);
+                await().atMost(WAIT).until(() -> inboxes.depth() == 6);
+                await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> inboxes.depth() == 6);
+
+                // Down to one neuron: the input connections close, and the others' inputs no longer come.
+                hosted.stream().filter(n -> !n.equals("a")).forEach(inboxes::close);
+                outbox.inputs(Set.of("a"), 10).await();
+                for (String neuron : hosted) {
+                    send(sender, "neuron/" + neuron, INPUT);
+                }
+                assertEquals(2, inboxes.depth(), "a's two inputs wait");
+                await().atMost(WAIT).until(() -> inboxes.depth() == 3);
+                assertEquals(0, unknown.sum(), "only a is subscribed now");
+            }
         }
     }
 

@@ -96,7 +96,7 @@ class AclTest {
             assertEquals("client id '" + taken + "' belongs to a node's own connection; node 'n2' may not use it",
                     Acl.clientIdDenial(Role.NODE, "n2", taken), taken);
         }
-        assertEquals("client id 'neuromesh-node-n1-in1' belongs to a node's own connection; node 'n1-in1' may not "
+        assertEquals("client id 'neuromesh-node-n1.in1' belongs to a node's own connection; node 'n1-in1' may not "
                 + "use it", Acl.clientIdDenial(Role.NODE, "n1-in1", "neuromesh-node-n1.in1"));
         assertEquals("client id 'neuromesh-worker-n1' belongs to a node's own connection; viewer 'eve' may not use it",
                 Acl.clientIdDenial(Role.VIEWER, "eve", "neuromesh-worker-n1"));

@@ -72,6 +72,11 @@ public final class TcpRelay implements AutoCloseable {
         sockets.clear();
     }
 
+    /** Refuses new connections; those relayed go on (a broker at its connection limit, as a client sees it). */
+    public void refuseNew() {
+        closeQuietly(server);
+    }
+
     /** From now on, nothing the broker sends reaches a client until {@link #release()}. */
     public void hold() {
         synchronized (gate) {

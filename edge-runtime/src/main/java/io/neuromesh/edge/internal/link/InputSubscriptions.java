@@ -14,9 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The subscriptions that bring this node's neurons their inputs on {@code neuron/<id>}: one exact filter per hosted
@@ -51,6 +54,9 @@ final class InputSubscriptions implements AutoCloseable {
      * {@code n1}'s input connection is never node {@code n1-in1}'s connection.
      */
     static final String INPUT_LINK_SUFFIX = ".in";
+
+    /** Where the connections' shares are (un)subscribed and input connections opened, side by side. */
+    private static final Executor PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
 
     private final MqttLink main;
     private final String node;
@@ -159,12 +165,20 @@ final class InputSubscriptions implements AutoCloseable {
     }
 
     private void add(List<String> neurons) {
+        int room = 0;
+        for (Holder holder : holders) {
+            room += Math.max(0, perLink - holder.filters);
+        }
+        if (neurons.size() > room && !inputLinksRefused) {
+            open((neurons.size() - room + perLink - 1) / perLink);
+        }
         Map<Holder, List<String>> placed = new LinkedHashMap<>();
         int next = 0;
-        while (next < neurons.size()) {
-            Holder holder = withRoom();
-            int take = holder.link == main && inputLinksRefused ? neurons.size() - next
-                    : Math.min(neurons.size() - next, perLink - holder.filters);
+        for (Holder holder : holders) {
+            int take = Math.min(neurons.size() - next, Math.max(0, perLink - holder.filters));
+            if (take == 0) {
+                continue;
+            }
             List<String> share = neurons.subList(next, next + take);
             for (String neuron : share) {
                 holderOf.put(neuron, holder);
@@ -174,49 +188,70 @@ final class InputSubscriptions implements AutoCloseable {
                 }
             }
             holder.filters += take;
-            placed.computeIfAbsent(holder, h -> new ArrayList<>()).addAll(share);
+            placed.put(holder, new ArrayList<>(share));
             next += take;
         }
-        placed.forEach((holder, share) -> {
+        if (next < neurons.size()) {
+            // Input connections could not be opened: the rest goes on the node's own.
+            Holder own = holders.getFirst();
+            List<String> rest = neurons.subList(next, neurons.size());
+            rest.forEach(neuron -> holderOf.put(neuron, own));
+            own.filters += rest.size();
+            placed.computeIfAbsent(own, h -> new ArrayList<>()).addAll(rest);
+        }
+        // Each connection's share in parallel: the broker's acknowledgements of one do not wait for the others'.
+        inParallel(placed.entrySet().stream().<Runnable>map(e -> () -> {
+            List<String> share = e.getValue();
             for (int from = 0; from < share.size(); from += CHUNK) {
                 List<String> chunk = share.subList(from, Math.min(share.size(), from + CHUNK));
-                holder.link.subscribe(chunk.stream().map(n -> new Subscription(Topics.input(n), Qos.AT_LEAST_ONCE,
-                        true)).toList(), executor, handler);
+                e.getKey().link.subscribe(chunk.stream().map(n -> new Subscription(Topics.input(n),
+                        Qos.AT_LEAST_ONCE, true)).toList(), executor, handler);
             }
-        });
+        }).toList());
     }
 
-    /** A connection with room for another filter, opening one if all are full (the runtime's own if that fails). */
-    private Holder withRoom() {
-        for (Holder holder : holders) {
-            if (holder.filters < perLink) {
-                return holder;
-            }
-        }
-        if (inputLinksRefused) {
-            return holders.getFirst();
-        }
+    /** Opens {@code count} input connections at once; if one cannot be opened, the node opens none after it. */
+    private void open(int count) {
+        List<Holder> opened = new ArrayList<>();
         int number = 1;
-        while (numberTaken(number)) {
-            number++;
+        for (int i = 0; i < count; i++) {
+            while (numberTaken(number, opened)) {
+                number++;
+            }
+            String clientId = main.config().clientId() + INPUT_LINK_SUFFIX + number;
+            opened.add(new Holder(MqttLink.create(main.config().companion(clientId)), number));
         }
-        MqttLink link = MqttLink.create(main.config().companion(main.config().clientId() + INPUT_LINK_SUFFIX + number));
-        try {
-            link.start();
-        } catch (MqttLinkException e) {
-            link.close();
+        List<MqttLinkException> refused = new CopyOnWriteArrayList<>();
+        Set<Holder> started = ConcurrentHashMap.newKeySet();
+        inParallel(opened.stream().<Runnable>map(holder -> () -> {
+            try {
+                holder.link.start();
+                started.add(holder);
+            } catch (MqttLinkException e) {
+                refused.add(e);
+            }
+        }).toList());
+        for (Holder holder : opened) {
+            if (started.contains(holder)) {
+                holders.add(holder);
+            } else {
+                holder.link.close();
+            }
+        }
+        if (!refused.isEmpty()) {
             inputLinksRefused = true;
-            Logger.warn("node {}: could not open an input connection ({}); every input filter on the node's own",
-                    node, e.getMessage());
-            return holders.getFirst();
+            Logger.warn("node {}: could not open an input connection ({}); the filters beyond its share stay on the "
+                    + "node's own", node, refused.getFirst().getMessage());
         }
-        Holder holder = new Holder(link, number);
-        holders.add(holder);
-        return holder;
     }
 
-    private boolean numberTaken(int number) {
+    private boolean numberTaken(int number, List<Holder> opening) {
         for (Holder holder : holders) {
+            if (holder.number == number) {
+                return true;
+            }
+        }
+        for (Holder holder : opening) {
             if (holder.number == number) {
                 return true;
             }
@@ -229,21 +264,39 @@ final class InputSubscriptions implements AutoCloseable {
         for (String neuron : neurons) {
             byHolder.computeIfAbsent(holderOf.get(neuron), h -> new ArrayList<>()).add(neuron);
         }
-        byHolder.forEach((holder, share) -> {
+        inParallel(byHolder.entrySet().stream().<Runnable>map(e -> () -> {
+            List<String> share = e.getValue();
             for (int from = 0; from < share.size(); from += CHUNK) {
                 List<String> chunk = share.subList(from, Math.min(share.size(), from + CHUNK));
-                holder.link.unsubscribe(chunk.stream().map(Topics::input).toList());
+                e.getKey().link.unsubscribe(chunk.stream().map(Topics::input).toList());
                 // Only now: until the broker confirmed, an input still goes where the filter was.
-                for (String neuron : chunk) {
-                    holderOf.remove(neuron);
-                    routes.remove(neuron);
+                chunk.forEach(routes::remove);
+                synchronized (holderOf) {
+                    chunk.forEach(holderOf::remove);
+                    e.getKey().filters -= chunk.size();
                 }
-                holder.filters -= chunk.size();
             }
+        }).toList());
+        for (Holder holder : byHolder.keySet()) {
             if (holder.filters == 0 && holder.link != main) {
                 holders.remove(holder);
                 holder.link.close();
             }
-        });
+        }
+    }
+
+    /** Runs the tasks on threads of their own and waits for all; rethrows the first failure. */
+    private static void inParallel(List<Runnable> tasks) {
+        if (tasks.size() == 1) {
+            tasks.getFirst().run();
+            return;
+        }
+        CompletableFuture<?>[] runs = tasks.stream().map(task -> CompletableFuture.runAsync(task, PARALLEL))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(runs).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.broker.TcpRelay;
 import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
 import org.junit.jupiter.api.Timeout;
@@ -169,6 +170,32 @@ class InputSubscriptionsIT {
                 assertEquals(2, inboxes.depth(), "a's two inputs wait");
                 await().atMost(WAIT).until(() -> inboxes.depth() == 3);
                 assertEquals(0, unknown.sum(), "only a is subscribed now");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void whenNoInputConnectionCanBeOpenedEveryFilterGoesOnTheNodesOwn(BrokerKind kind) {
+        try (TestBroker broker = TestBrokers.of(kind);
+             TcpRelay relay = new TcpRelay(broker.port());
+             MqttLink node = MqttLink.builder().broker(relay.uri()).clientId("refused-node")
+                     .connectTimeout(Duration.ofSeconds(1)).startTimeout(Duration.ofSeconds(2)).build();
+             MqttLink sender = MqttLink.builder().broker(broker.uri()).clientId("refused-sender").build()) {
+            node.start();
+            sender.start();
+            relay.refuseNew();
+            Set<String> got = ConcurrentHashMap.newKeySet();
+            try (InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
+                    m -> got.add(m.topic()), 1)) {
+                inputs.follow(Set.of("a", "b", "c"), 10);
+
+                assertEquals(3, inputs.exactFilters());
+                assertEquals(node, inputs.linkFor("c"), "c's filter is on the node's own connection");
+                for (String neuron : new String[]{"a", "b", "c"}) {
+                    send(sender, "neuron/" + neuron, INPUT);
+                }
+                await().atMost(WAIT).until(() -> got.equals(Set.of("neuron/a", "neuron/b", "neuron/c")));
             }
         }
     }

@@ -31,8 +31,8 @@ import java.util.concurrent.Executors;
  *
  * <p>A connection holds at most {@link #FILTERS_PER_LINK} exact filters; beyond them the node opens input connections
  * ({@code <client id>.in1}, {@code .in2}, ...), closed again once they hold none. Mosquitto 2.0.11 adds a client's
- * subscription in time linear in those it already has (50,000 filters cost it 1.2 CPU-s on one connection, 0.25 s in
- * five), and HiveMQ CE copies a client's subscription set per SUBSCRIBE. The node publishes an input to a neuron of
+ * subscription in time linear in those it already has (50,000 filters cost it 0.6-1.2 CPU-s on one connection, 0.24 s
+ * in five), and HiveMQ CE copies a client's subscription set per SUBSCRIBE. The node publishes an input to a neuron of
  * its own on the connection that holds the neuron's filter: the filters are no-local, so the broker does not echo
  * what the node already delivered in-process ({@link #linkFor}). Filters move between connections only by leaving and
  * coming back, and an unsubscribe returns once the broker has handled everything published before it on that
@@ -67,7 +67,7 @@ final class InputSubscriptions implements AutoCloseable {
     private final List<Holder> holders = new CopyOnWriteArrayList<>();
     /** The input connection of each exact filter not on the runtime's own link. */
     private final Map<String, MqttLink> routes = new ConcurrentHashMap<>();
-    /** The holder of each exact filter; {@link #follow}'s thread only. */
+    /** The holder of each exact filter; {@link #follow}'s thread, and the unsubscribing tasks it waits for (locked). */
     private final Map<String, Holder> holderOf = new HashMap<>();
     private boolean wildcard;
     private boolean wildcardRefused;

@@ -61,6 +61,9 @@ class AuthIT {
             assertEquals(BAD_USER_NAME_OR_PASSWORD, refusal(broker, "c1", "alice", "wrong-password"));
             assertEquals(BAD_USER_NAME_OR_PASSWORD, refusal(broker, "c2", "mallory", "alice-password"));
             assertEquals(NOT_AUTHORIZED, refusal(broker, "neuromesh-node-n1", "n2", "n2-password"));
+            // A node's input connections (a node hosting more than 10,000 neurons opens them) are its own too.
+            assertEquals(NOT_AUTHORIZED, refusal(broker, "neuromesh-node-n1.in1", "n2", "n2-password"));
+            new Client(broker, "neuromesh-node-n1.in1", "n1", "n1-password").close();
             new Client(broker, "neuromesh-node-n1", "n1", "n1-password", "neuromesh/nodes/n1/status").close();
             // A Last Will is a publish in the client's name: a node's Will on another node's status is refused.
             MqttException will = assertThrows(MqttException.class, () -> new Client(broker, "neuromesh-node-n1", "n1",

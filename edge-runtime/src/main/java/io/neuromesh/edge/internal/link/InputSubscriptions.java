@@ -27,7 +27,9 @@ import java.util.concurrent.Executors;
  * topology (a fleet of one, or its peers are down), one wildcard {@code neuron/+} replaces them: it brings nothing the
  * node does not need, and the broker keeps one subscription instead of up to 100,000. Switching subscribes the new
  * filters before it drops the old ones, so no input falls in between (on Mosquitto an input published during the
- * switch may arrive twice). A broker that refuses the wildcard (an ACL) keeps the exact filters. Filters go in chunks.
+ * switch may arrive twice, and so may, on either broker, an input this node sent through an input connection just
+ * before: the wildcard is on the node's own connection, where no-local does not cover the other's publishes). A
+ * broker that refuses the wildcard (an ACL) keeps the exact filters. Filters go in chunks.
  *
  * <p>A connection holds at most {@link #FILTERS_PER_LINK} exact filters; beyond them the node opens input connections
  * ({@code <client id>.in1}, {@code .in2}, ...), closed again once they hold none. Mosquitto 2.0.11 adds a client's

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  *                        delivery section for throughput)
  * @param eventsPerNeuron recent events kept per neuron for {@code neuromesh logs}
  * @param inboxCapacity   inputs waiting per neuron; beyond it the oldest is dropped (and counted)
+ * @param inputFiltersPerConnection exact input subscriptions ({@code neuron/<id>}) per MQTT connection: a node hosting
+ *                        more neurons opens input connections {@value #CLIENT_ID_PREFIX}{@code <node>.in1}, ... for
+ *                        the rest (Mosquitto adds a client's subscription in time linear in those it holds; brokers
+ *                        that limit subscriptions per client need it at or below their limit)
  * @param gpio            how sensors and actuators declared for this node are driven
  * @param heartbeat       how often the node republishes its status with its load (peers watch it)
  * @param offlineAfter    a peer not heard from for this long is considered offline and its movable neurons move
@@ -42,7 +46,7 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
-                         GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration willHold,
+                         int inputFiltersPerConnection, GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration willHold,
                          Duration handover, Optional<Path> stateDir, Optional<HomeAssistant> homeAssistant) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
@@ -55,6 +59,8 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
     public static final int DEFAULT_EVENTS_PER_NEURON = 32;
     /** Default capacity of each neuron's inbox. */
     public static final int DEFAULT_INBOX_CAPACITY = 1_000;
+    /** Default number of exact input subscriptions per connection. */
+    public static final int DEFAULT_INPUT_FILTERS_PER_CONNECTION = 10_000;
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
     /** Default time without a heartbeat after which a peer counts as offline: three missed heartbeats. */
@@ -80,6 +86,10 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         }
         if (inboxCapacity < 1) {
             throw new IllegalArgumentException("inboxCapacity: must be >= 1, got " + inboxCapacity);
+        }
+        if (inputFiltersPerConnection < 1) {
+            throw new IllegalArgumentException("inputFiltersPerConnection: must be >= 1, got "
+                    + inputFiltersPerConnection);
         }
         if (gpio == null) {
             throw new IllegalArgumentException("gpio: must not be null; use GpioSetting.OFF for none");
@@ -124,6 +134,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         private Qos neuronQos = DEFAULT_NEURON_QOS;
         private int eventsPerNeuron = DEFAULT_EVENTS_PER_NEURON;
         private int inboxCapacity = DEFAULT_INBOX_CAPACITY;
+        private int inputFiltersPerConnection = DEFAULT_INPUT_FILTERS_PER_CONNECTION;
         private GpioSetting gpio = GpioSetting.DEFAULT;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private Duration offlineAfter = DEFAULT_OFFLINE_AFTER;
@@ -208,6 +219,12 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             return this;
         }
 
+        /** Exact input subscriptions per MQTT connection (default {@value #DEFAULT_INPUT_FILTERS_PER_CONNECTION}). */
+        public Builder inputFiltersPerConnection(int filters) {
+            this.inputFiltersPerConnection = filters;
+            return this;
+        }
+
         /** The node's own folder, where it keeps its last applied topology (default: none, nothing is kept). */
         public Builder stateDir(Path dir) {
             if (dir == null) {
@@ -237,7 +254,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             // The node id first: it makes the client id, whose own message would not say "node".
             Ids.require("node", node);
             return new EdgeConfig(link.clientId(CLIENT_ID_PREFIX + node).config(), node, neuronQos, eventsPerNeuron,
-                    inboxCapacity, gpio, heartbeat, offlineAfter, willHold, handover, stateDir, homeAssistant);
+                    inboxCapacity, inputFiltersPerConnection, gpio, heartbeat, offlineAfter, willHold, handover, stateDir, homeAssistant);
         }
 
         /** A runtime with this configuration (not started). */

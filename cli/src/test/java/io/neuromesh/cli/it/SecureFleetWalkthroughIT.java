@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +44,17 @@ class SecureFleetWalkthroughIT extends WalkthroughBase {
         }
         int port = FreePorts.next();
         String broker = "tcp://127.0.0.1:" + port;
-        launcher.start("broker", "broker", "--port", Integer.toString(port), "--data", dir)
-                .awaitOutput("authentication: on \\(5 users\\)", STARTUP);
+        ManagedProcess brokerProcess = launcher.start("broker", "broker", "--port", Integer.toString(port), "--data",
+                dir);
+        brokerProcess.awaitOutput("authentication: on \\(5 users\\)", STARTUP);
+        List<ManagedProcess> edges = new ArrayList<>();
         for (String node : List.of("n1", "n2", "n3")) {
-            launcher.start(node, password(node), null, "edge", "--node", node, "--user", node, "--broker", broker,
-                    "--no-worker").awaitOutput("node " + node + " connected to", STARTUP);
+            // One input subscription per connection: each node's second neuron comes in on an input connection,
+            // which logs in as the node like its own.
+            ManagedProcess edge = launcher.start(node, password(node), null, "edge", "--node", node, "--user", node,
+                    "--broker", broker, "--no-worker", "--input-filters-per-connection", "1");
+            edge.awaitOutput("node " + node + " connected to", STARTUP);
+            edges.add(edge);
         }
 
         ManagedProcess.Result viewer = launcher.run(60, password("eve"), null,
@@ -71,6 +79,11 @@ class SecureFleetWalkthroughIT extends WalkthroughBase {
                     "--broker", broker, "--user", "eve");
             assertTrue(z.output().matches("(?s).*\"output\"\\s*:\\s*1\\b.*"), z.output());
         });
+        for (ManagedProcess edge : edges) {
+            assertTrue(edge.output().contains("1 input connection opened"), edge.output());
+            assertFalse(edge.output().contains("could not open an input connection"), edge.output());
+        }
+        assertFalse(brokerProcess.output().contains("may not use it"), brokerProcess.output());
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--qos", paramLabel = "0|1", description = "QoS of neuron traffic (inputs, outputs): 1 survives"
             + " broker restarts, 0 is faster (default: ${DEFAULT-VALUE})")
     private int qos = EdgeConfig.DEFAULT_NEURON_QOS.level();
+    @Option(names = "--input-filters-per-connection", paramLabel = "N", description = "exact input subscriptions"
+            + " (neuron/<id>) per MQTT connection; a node hosting more neurons opens more connections"
+            + " (neuromesh-node-<node>.in1, ...); at most the broker's subscriptions-per-client limit, if it has one"
+            + " (default: ${DEFAULT-VALUE})")
+    private int inputFiltersPerConnection = EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION;
     @Option(names = "--no-worker", description = "do not also run a task-flow worker (by default every edge node is"
             + " one, on queue " + ClientConfig.DEFAULT_QUEUE + ", running only the tasks --tasks enables)")
     private boolean noWorker;
@@ -101,6 +106,7 @@ public final class EdgeCommand implements Callable<Integer> {
                     .heartbeat(heartbeat, offlineAfter)
                     .willHold(willHold)
                     .handover(handover)
+                    .inputFiltersPerConnection(inputFiltersPerConnection)
                     // A service keeps trying: start() returns once connected, saying why not on every attempt.
                     .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
                     // Its last applied topology survives a restart there ($NEUROMESH_HOME/nodes/<node>).

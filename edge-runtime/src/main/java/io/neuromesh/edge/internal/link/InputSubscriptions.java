@@ -31,8 +31,9 @@ import java.util.concurrent.Executors;
  * before: the wildcard is on the node's own connection, where no-local does not cover the other's publishes). A
  * broker that refuses the wildcard (an ACL) keeps the exact filters. Filters go in chunks.
  *
- * <p>A connection holds at most {@link #FILTERS_PER_LINK} exact filters; beyond them the node opens input connections
- * ({@code <client id>.in1}, {@code .in2}, ...), closed again once they hold none. Mosquitto 2.0.11 adds a client's
+ * <p>A connection holds at most {@code perLink} exact filters ({@code EdgeConfig#inputFiltersPerConnection}, 10,000 by
+ * default); beyond them the node opens input connections ({@code <client id>.in1}, {@code .in2}, ...), closed again
+ * once they hold none. Mosquitto 2.0.11 adds a client's
  * subscription in time linear in those it already has (50,000 filters cost it 0.6-1.2 CPU-s on one connection, 0.24 s
  * in five), and HiveMQ CE copies a client's subscription set per SUBSCRIBE. The node publishes an input to a neuron of
  * its own on the connection that holds the neuron's filter: the filters are no-local, so the broker does not echo
@@ -49,8 +50,6 @@ final class InputSubscriptions implements AutoCloseable {
     static final String ALL = Topics.INPUT_PREFIX + "+";
     /** Filters per subscribe call: a fraction of a second of broker work each. */
     static final int CHUNK = 10_000;
-    /** Exact filters per connection (see the class comment). */
-    static final int FILTERS_PER_LINK = 10_000;
     /**
      * The suffix of an input connection's client id, before its number: a dot, which no node id has, so that node
      * {@code n1}'s input connection is never node {@code n1-in1}'s connection.
@@ -89,7 +88,7 @@ final class InputSubscriptions implements AutoCloseable {
 
     /**
      * @param executor where the handler runs
-     * @param perLink  exact filters per connection ({@link #FILTERS_PER_LINK}; tests use fewer)
+     * @param perLink  exact filters per connection
      */
     InputSubscriptions(MqttLink main, String node, Executor executor, MessageHandler handler, int perLink) {
         this.main = main;
@@ -239,6 +238,10 @@ final class InputSubscriptions implements AutoCloseable {
             } else {
                 holder.link.close();
             }
+        }
+        if (!started.isEmpty()) {
+            Logger.info("node {}: {} input connection{} opened, now {} in all ({} input filters per connection)", node,
+                    started.size(), started.size() == 1 ? "" : "s", holders.size() - 1, perLink);
         }
         if (!refused.isEmpty()) {
             inputLinksRefused = true;

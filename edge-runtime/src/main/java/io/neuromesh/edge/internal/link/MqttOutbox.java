@@ -52,15 +52,12 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
     private record Deferred(MqttLink link, OutboundMessage message) {
     }
 
-    /** @param brain where a followed neuron's output is posted, and the one thread that may wait for the link */
+    /**
+     * @param brain          where a followed neuron's output is posted, and the one thread that may wait for the link
+     * @param filtersPerLink exact input filters per connection ({@code EdgeConfig#inputFiltersPerConnection})
+     */
     public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, BrainLoop brain,
-                      RetainedReader reader) {
-        this(link, node, neuronQos, inboxes, brain, reader, InputSubscriptions.FILTERS_PER_LINK);
-    }
-
-    /** @param filtersPerLink exact input filters per connection (tests use fewer) */
-    MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, BrainLoop brain,
-               RetainedReader reader, int filtersPerLink) {
+                      RetainedReader reader, int filtersPerLink) {
         this.link = link;
         this.node = node;
         this.neuronQos = neuronQos;

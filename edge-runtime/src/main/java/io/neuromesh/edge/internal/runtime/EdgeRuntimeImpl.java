@@ -101,7 +101,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active, clock.micros())),
                 control::pinState,
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
-        this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader);
+        this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader,
+                config.inputFiltersPerConnection());
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));

@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.link;
 
+import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
@@ -49,7 +50,7 @@ class InputSubscriptionsIT {
             Set<String> got = ConcurrentHashMap.newKeySet();
             InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
                     m -> got.add(m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)),
-                    InputSubscriptions.FILTERS_PER_LINK);
+                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION);
             node.subscribe(List.of(Subscription.of("marker", Qos.AT_LEAST_ONCE)), Runnable::run,
                     m -> got.add("marker " + new String(m.payload(), StandardCharsets.UTF_8)));
             node.start();
@@ -99,7 +100,8 @@ class InputSubscriptionsIT {
             }, new AtomicLong(), unknown);
             inboxes.open("a");
             inboxes.open("b");
-            MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"), reader);
+            MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"), reader,
+                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION);
 
             // Two of a topology of three: exact filters, one per neuron.
             NeuronOutbox.Pending pending = outbox.inputs(Set.of("a", "b"), 3);

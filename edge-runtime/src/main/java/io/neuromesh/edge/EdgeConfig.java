@@ -46,8 +46,9 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
-                         int inputFiltersPerConnection, GpioSetting gpio, Duration heartbeat, Duration offlineAfter, Duration willHold,
-                         Duration handover, Optional<Path> stateDir, Optional<HomeAssistant> homeAssistant) {
+                         int inputFiltersPerConnection, GpioSetting gpio, Duration heartbeat, Duration offlineAfter,
+                         Duration willHold, Duration handover, Optional<Path> stateDir,
+                         Optional<HomeAssistant> homeAssistant) {
 
     /** Ids: the contract's rule ({@link Ids}), so they are always safe inside topic names. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -254,7 +255,8 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             // The node id first: it makes the client id, whose own message would not say "node".
             Ids.require("node", node);
             return new EdgeConfig(link.clientId(CLIENT_ID_PREFIX + node).config(), node, neuronQos, eventsPerNeuron,
-                    inboxCapacity, inputFiltersPerConnection, gpio, heartbeat, offlineAfter, willHold, handover, stateDir, homeAssistant);
+                    inboxCapacity, inputFiltersPerConnection, gpio, heartbeat, offlineAfter, willHold, handover, stateDir,
+                    homeAssistant);
         }
 
         /** A runtime with this configuration (not started). */

@@ -99,7 +99,7 @@ public final class Acl {
                 + user + "' may not use it";
     }
 
-    /** Whether {@code clientId} is {@code <node client>-in<n>}, n a positive number without leading zeros. */
+    /** Whether {@code clientId} is {@code <node client>.in<n>}, n a positive number without leading zeros. */
     private static boolean isInputLink(String clientId, String nodeClient) {
         String prefix = nodeClient + INPUT_SUFFIX;
         if (!clientId.startsWith(prefix) || clientId.length() == prefix.length()

@@ -9,7 +9,6 @@ import io.neuromesh.mqtt.Subscription;
 import org.tinylog.Logger;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,9 @@ import java.util.concurrent.Executors;
  *
  * <p>A connection holds at most {@code perLink} exact filters ({@code EdgeConfig#inputFiltersPerConnection}, 10,000 by
  * default); beyond them the node opens input connections ({@code <client id>.in1}, {@code .in2}, ...), closed again
- * once they hold none. Mosquitto 2.0.11 adds a client's
- * subscription in time linear in those it already has (50,000 filters cost it 0.6-1.2 CPU-s on one connection, 0.24 s
- * in five), and HiveMQ CE copies a client's subscription set per SUBSCRIBE. The node publishes an input to a neuron of
+ * once they hold none. Mosquitto 2.0.11 adds a client's subscription in time linear in those it already has (50,000
+ * filters cost it 0.6-1.2 CPU-s on one connection, 0.24 s in five), and HiveMQ CE copies a client's subscription set
+ * per SUBSCRIBE. The node publishes an input to a neuron of
  * its own on the connection that holds the neuron's filter: the filters are no-local, so the broker does not echo
  * what the node already delivered in-process ({@link #linkFor}). Filters move between connections only by leaving and
  * coming back, and an unsubscribe returns once the broker has handled everything published before it on that
@@ -66,10 +65,11 @@ final class InputSubscriptions implements AutoCloseable {
     private final int perLink;
     /** The connections that hold exact filters, the runtime's own first; input connections come and go. */
     private final List<Holder> holders = new CopyOnWriteArrayList<>();
-    /** The input connection of each exact filter not on the runtime's own link. */
-    private final Map<String, MqttLink> routes = new ConcurrentHashMap<>();
-    /** The holder of each exact filter; {@link #follow}'s thread, and the unsubscribing tasks it waits for (locked). */
-    private final Map<String, Holder> holderOf = new HashMap<>();
+    /**
+     * The holder of each exact filter: written by {@link #follow}'s thread (and the unsubscribing tasks it waits for)
+     * before a filter is subscribed and after it is unsubscribed, read by publishers ({@link #linkFor}).
+     */
+    private final Map<String, Holder> holderOf = new ConcurrentHashMap<>();
     private boolean wildcard;
     private boolean wildcardRefused;
     private boolean inputLinksRefused;
@@ -142,7 +142,8 @@ final class InputSubscriptions implements AutoCloseable {
 
     /** The connection to publish an input for {@code neuron} on: the one holding its filter, else the runtime's. */
     MqttLink linkFor(String neuron) {
-        return routes.getOrDefault(neuron, main);
+        Holder holder = holderOf.get(neuron);
+        return holder == null ? main : holder.link;
     }
 
     /** Whether the wildcard stands in for the exact filters now. */
@@ -182,11 +183,8 @@ final class InputSubscriptions implements AutoCloseable {
             }
             List<String> share = neurons.subList(next, next + take);
             for (String neuron : share) {
+                // Before the filter exists: from now on this node's inputs to the neuron go where no-local holds.
                 holderOf.put(neuron, holder);
-                if (holder.link != main) {
-                    // Before the filter exists: from now on this node's inputs to the neuron go where no-local holds.
-                    routes.put(neuron, holder.link);
-                }
             }
             holder.filters += take;
             placed.put(holder, new ArrayList<>(share));
@@ -275,11 +273,9 @@ final class InputSubscriptions implements AutoCloseable {
                 List<String> chunk = share.subList(from, Math.min(share.size(), from + CHUNK));
                 e.getKey().link.unsubscribe(chunk.stream().map(Topics::input).toList());
                 // Only now: until the broker confirmed, an input still goes where the filter was.
-                chunk.forEach(routes::remove);
-                synchronized (holderOf) {
-                    chunk.forEach(holderOf::remove);
-                    e.getKey().filters -= chunk.size();
-                }
+                chunk.forEach(holderOf::remove);
+                // Each holder's count is this task's alone; the caller reads it after waiting for every task.
+                e.getKey().filters -= chunk.size();
             }
         }).toList());
         for (Holder holder : byHolder.keySet()) {

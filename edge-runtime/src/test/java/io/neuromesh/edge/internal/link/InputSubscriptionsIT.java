@@ -165,11 +165,11 @@ class InputSubscriptionsIT {
 
                 // Down to one neuron: the input connections close, and the others' inputs no longer come.
                 hosted.stream().filter(n -> !n.equals("a")).forEach(inboxes::close);
+                assertEquals(2, inboxes.depth(), "a's two inputs wait");
                 outbox.inputs(Set.of("a"), 10).await();
                 for (String neuron : hosted) {
                     send(sender, "neuron/" + neuron, INPUT);
                 }
-                assertEquals(2, inboxes.depth(), "a's two inputs wait");
                 await().atMost(WAIT).until(() -> inboxes.depth() == 3);
                 assertEquals(0, unknown.sum(), "only a is subscribed now");
             }

@@ -1,6 +1,8 @@
 package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
+import io.neuromesh.mqtt.LinkListener;
+import io.neuromesh.mqtt.LinkState;
 import io.neuromesh.mqtt.MessageHandler;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.MqttLinkException;
@@ -63,6 +65,7 @@ final class InputSubscriptions implements AutoCloseable {
     private final Executor executor;
     private final MessageHandler handler;
     private final int perLink;
+    private final Runnable inputConnectionBack;
     /** The connections that hold exact filters, the runtime's own first; input connections come and go. */
     private final List<Holder> holders = new CopyOnWriteArrayList<>();
     /**
@@ -87,15 +90,19 @@ final class InputSubscriptions implements AutoCloseable {
     }
 
     /**
-     * @param executor where the handler runs
-     * @param perLink  exact filters per connection
+     * @param executor            where the handler runs
+     * @param perLink             exact filters per connection
+     * @param inputConnectionBack called on an input connection's thread each time one reconnected (its subscriptions
+     *                            restored); must not block
      */
-    InputSubscriptions(MqttLink main, String node, Executor executor, MessageHandler handler, int perLink) {
+    InputSubscriptions(MqttLink main, String node, Executor executor, MessageHandler handler, int perLink,
+                       Runnable inputConnectionBack) {
         this.main = main;
         this.node = node;
         this.executor = executor;
         this.handler = handler;
         this.perLink = perLink;
+        this.inputConnectionBack = inputConnectionBack;
         holders.add(new Holder(main, 0));
     }
 
@@ -144,6 +151,16 @@ final class InputSubscriptions implements AutoCloseable {
     MqttLink linkFor(String neuron) {
         Holder holder = holderOf.get(neuron);
         return holder == null ? main : holder.link;
+    }
+
+    /** Whether every input connection is connected now, its subscriptions restored (true when there is none). */
+    boolean inputConnectionsUp() {
+        for (Holder holder : holders) {
+            if (holder.link != main && holder.link.state() != LinkState.CONNECTED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the wildcard stands in for the exact filters now. */
@@ -218,7 +235,16 @@ final class InputSubscriptions implements AutoCloseable {
                 number++;
             }
             String clientId = main.config().clientId() + INPUT_LINK_SUFFIX + number;
-            opened.add(new Holder(MqttLink.create(main.config().companion(clientId)), number));
+            MqttLink link = MqttLink.create(main.config().companion(clientId));
+            link.addListener(new LinkListener() {
+                @Override
+                public void connected(boolean reconnect) {
+                    if (reconnect) {
+                        inputConnectionBack.run();
+                    }
+                }
+            });
+            opened.add(new Holder(link, number));
         }
         List<MqttLinkException> refused = new CopyOnWriteArrayList<>();
         Set<Holder> started = ConcurrentHashMap.newKeySet();

@@ -63,6 +63,7 @@ public final class Presence {
     private final Announcer<NodeStatus> announcer;
     private final PresenceWatcher<NodeStatus> watcher;
     private final WillWitness witness;
+    private final InputConnectionsHold hold;
     private final long periodNanos;
     /** Notified whenever a peer's status is heard (a handover waits on it). */
     private final Object heard = new Object();
@@ -83,10 +84,12 @@ public final class Presence {
     /**
      * @param announcement what this node announces; its Last Will must be on {@code link}
      * @param twinFound    called once with the reason when a newer process took this node id
+     * @param hold         holds the online status after a reconnect until the input connections are back
      */
     public Presence(EdgeConfig config, MqttLink link, Announcement<NodeStatus> announcement, BrainLoop brain,
-                    Counters counters, IntSupplier queueDepth, Consumer<String> twinFound) {
+                    Counters counters, IntSupplier queueDepth, Consumer<String> twinFound, InputConnectionsHold hold) {
         this.config = config;
+        this.hold = hold;
         this.link = link;
         this.brain = brain;
         this.counters = counters;
@@ -139,6 +142,21 @@ public final class Presence {
         }
         fleetKnown = true;
         postMembership();
+    }
+
+    /**
+     * The link connected again (its subscriptions restored). Runs on the link's thread before the announcer hears of
+     * the reconnect (its listener was added first), so the announcer's "back online" waits for the input connections.
+     */
+    public void reconnected() {
+        hold.reconnected();
+    }
+
+    /** An input connection is back (link thread): the online status a reconnect held may go now. */
+    public void inputConnectionBack() {
+        if (hold.holding()) {
+            announcer.publishNow();
+        }
     }
 
     /**
@@ -199,11 +217,15 @@ public final class Presence {
 
     /**
      * Announcer thread: the status to publish. While the brain is stuck that is {@code offline} ({@code brain
-     * stalled}), so that peers take over its neurons at once rather than after its silence allowance.
+     * stalled}), so that peers take over its neurons at once rather than after its silence allowance; none while a
+     * reconnect waits for the input connections ({@link InputConnectionsHold}).
      */
     private NodeStatus beat() {
         if (watchdog.stalled()) {
             return NodeStatus.offline(config.node(), NodeStatus.BRAIN_STALLED, Instant.now());
+        }
+        if (hold.holds()) {
+            return null;
         }
         StatusView v = view;
         RuntimeStats stats = counters.snapshot();

@@ -18,6 +18,7 @@ import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.link.MqttControlOutbox;
 import io.neuromesh.edge.internal.link.MqttOutbox;
 import io.neuromesh.edge.internal.link.RetainedReader;
+import io.neuromesh.edge.internal.presence.InputConnectionsHold;
 import io.neuromesh.edge.internal.presence.NodeStatusPresence;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.HostingWatch;
@@ -94,15 +95,17 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.reader = new RetainedReader(config.link(), config.link().clientId() + "-reader");
         this.inboxes = new NeuronInboxes(config.inboxCapacity(),
                 inbox -> loop.offer(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
-        this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin);
+        // An input connection that is back tells presence, which exists by then: the outbox connects nothing yet.
+        this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader,
+                config.inputFiltersPerConnection(), this::inputConnectionBack);
+        this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin,
+                new InputConnectionsHold(node, neurons::inputConnectionsUp, config.link().startTimeout()));
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);
         EpochClock clock = EpochClock.system();
         GpioBinding gpio = new GpioBinding(node, config.gpio(),
                 (sensor, pin, active) -> loop.post(new BrainEvent.SensorChanged(sensor, pin, active, clock.micros())),
                 control::pinState,
                 loop, () -> gpioPorts.apply(gpioMode(config.gpio())));
-        this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader,
-                config.inputFiltersPerConnection());
         TopologyStore store = config.stateDir().<TopologyStore>map(TopologyFile::new).orElse(TopologyStore.NONE);
         PeerStatuses peers = new PeerStatuses(presence);
         this.discovery = config.homeAssistant().map(ha -> new HaDiscovery(node, ha, link, peers, loop::post));
@@ -110,6 +113,11 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 new Brain.Ports(clock, loop, new BrokerWaits(neurons, loop), control, gpio, store, peers,
                         discovery.<HostingWatch>map(d -> d).orElse(HostingWatch.NONE)), counters, inboxes);
         loop.handler(brain::handle, brain::handlesOnArrival);
+    }
+
+    /** An input connection is back (its thread): presence may announce the node online again. */
+    private void inputConnectionBack() {
+        presence.inputConnectionBack();
     }
 
     private static GpioMode gpioMode(GpioSetting setting) {

@@ -35,7 +35,9 @@ final class LinkEvents implements LinkListener {
 
     @Override
     public void connected(boolean reconnect) {
-        if (!reconnect) {
+        if (reconnect) {
+            presence.reconnected();
+        } else {
             presence.connected();
         }
         loop.post(new BrainEvent.Connected(online));

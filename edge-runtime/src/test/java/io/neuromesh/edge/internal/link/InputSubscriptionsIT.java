@@ -50,7 +50,7 @@ class InputSubscriptionsIT {
             Set<String> got = ConcurrentHashMap.newKeySet();
             InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
                     m -> got.add(m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)),
-                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION);
+                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION, () -> { });
             node.subscribe(List.of(Subscription.of("marker", Qos.AT_LEAST_ONCE)), Runnable::run,
                     m -> got.add("marker " + new String(m.payload(), StandardCharsets.UTF_8)));
             node.start();
@@ -101,7 +101,7 @@ class InputSubscriptionsIT {
             inboxes.open("a");
             inboxes.open("b");
             MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"), reader,
-                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION);
+                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION, () -> { });
 
             // Two of a topology of three: exact filters, one per neuron.
             NeuronOutbox.Pending pending = outbox.inputs(Set.of("a", "b"), 3);
@@ -143,7 +143,7 @@ class InputSubscriptionsIT {
             Set<String> hosted = Set.of("a", "b", "c", "d", "e");
             hosted.forEach(inboxes::open);
             try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),
-                    reader, 2)) {
+                    reader, 2, () -> { })) {
                 // Five of a topology of ten, two filters per connection: the node's own and two input connections.
                 outbox.inputs(hosted, 10).await();
                 for (String neuron : hosted) {
@@ -189,11 +189,45 @@ class InputSubscriptionsIT {
             relay.refuseNew();
             Set<String> got = ConcurrentHashMap.newKeySet();
             try (InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
-                    m -> got.add(m.topic()), 1)) {
+                    m -> got.add(m.topic()), 1, () -> { })) {
                 inputs.follow(Set.of("a", "b", "c"), 10);
 
                 assertEquals(3, inputs.exactFilters());
                 assertEquals(node, inputs.linkFor("c"), "c's filter is on the node's own connection");
+                for (String neuron : new String[]{"a", "b", "c"}) {
+                    send(sender, "neuron/" + neuron, INPUT);
+                }
+                await().atMost(WAIT).until(() -> got.equals(Set.of("neuron/a", "neuron/b", "neuron/c")));
+            }
+        }
+    }
+
+    /**
+     * After a lost connection each input connection restores its own filters and says so: the node's online status
+     * waits for that ({@code InputConnectionsHold}).
+     */
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void inputConnectionsThatReconnectSayTheyAreBackWithTheirFilters(BrokerKind kind) {
+        try (TestBroker broker = TestBrokers.of(kind);
+             TcpRelay relay = new TcpRelay(broker.port());
+             MqttLink node = MqttLink.builder().broker(relay.uri()).clientId("back-node").build();
+             MqttLink sender = MqttLink.builder().broker(broker.uri()).clientId("back-sender").build()) {
+            node.start();
+            sender.start();
+            Set<String> got = ConcurrentHashMap.newKeySet();
+            LongAdder back = new LongAdder();
+            try (InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
+                    m -> got.add(m.topic()), 1, back::increment)) {
+                inputs.follow(Set.of("a", "b", "c"), 10);
+                assertTrue(inputs.inputConnectionsUp());
+                assertEquals(0, back.sum(), "a first connect is no reconnect");
+
+                relay.cut();
+                await().atMost(WAIT).until(() -> !inputs.inputConnectionsUp());
+                relay.restore();
+                await().atMost(WAIT).until(() -> back.sum() == 2);
+                assertTrue(inputs.inputConnectionsUp());
                 for (String neuron : new String[]{"a", "b", "c"}) {
                     send(sender, "neuron/" + neuron, INPUT);
                 }

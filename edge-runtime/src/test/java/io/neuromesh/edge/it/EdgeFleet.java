@@ -86,11 +86,16 @@ final class EdgeFleet {
 
     /** Publishes a valid topology and waits, through the fleet client, until every node runs it. */
     static void applyOk(TestFleet<?> fleet, FleetClient client, byte[] json, long rev) {
+        assertEquals(rev, Topology.parse(json).rev());
+        applyOk(fleet, client, json, NODES, TIMEOUT);
+    }
+
+    /** Publishes a valid topology and waits, through the fleet client, until each of {@code nodes} runs it. */
+    static void applyOk(TestFleet<?> fleet, FleetClient client, byte[] json, List<String> nodes, Duration timeout) {
         Topology topology = Topology.parse(json);
-        assertEquals(rev, topology.rev());
         fleet.publishTopology(json);
         Map<String, FleetClient.RolloutEvent> outcomes = client.awaitRollout(topology.rev(), topology.contentHash(),
-                NODES, TIMEOUT, e -> { });
+                nodes, timeout, e -> { });
         outcomes.values().forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
     }
 

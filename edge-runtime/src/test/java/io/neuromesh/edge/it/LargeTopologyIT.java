@@ -11,7 +11,6 @@ import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.fleet.TestFleet;
-import io.neuromesh.topology.Topology;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,10 +59,7 @@ class LargeTopologyIT {
             driver.start();
             byte[] json = topology();
             try (FleetClient client = EdgeFleet.client(fleet)) {
-                fleet.publishTopology(json);
-                Topology published = Topology.parse(json);
-                client.awaitRollout(published.rev(), published.contentHash(), NODES, WAIT, e -> { }).values()
-                        .forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
+                EdgeFleet.applyOk(fleet, client, json, NODES, WAIT);
             }
             assertTrue(placedOnce(fleet), "every neuron hosted once, on both nodes");
 

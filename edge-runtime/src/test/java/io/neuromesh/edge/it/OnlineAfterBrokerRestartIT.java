@@ -16,7 +16,6 @@ import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.TestFleet;
-import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -77,10 +76,7 @@ class OnlineAfterBrokerRestartIT {
             driver.start();
             byte[] json = topology();
             try (FleetClient client = EdgeFleet.client(fleet)) {
-                fleet.publishTopology(json);
-                Topology published = Topology.parse(json);
-                client.awaitRollout(published.rev(), published.contentHash(), NODES, WAIT, e -> { }).values()
-                        .forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
+                EdgeFleet.applyOk(fleet, client, json, NODES, WAIT);
             }
             NODES.forEach(node -> sendToNeuronsOf(driver, node, 1));
             await().atMost(WAIT).until(() -> everyOutputIs(outputs, 1));

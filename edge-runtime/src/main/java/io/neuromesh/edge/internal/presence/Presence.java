@@ -218,13 +218,14 @@ public final class Presence {
     /**
      * Announcer thread: the status to publish. While the brain is stuck that is {@code offline} ({@code brain
      * stalled}), so that peers take over its neurons at once rather than after its silence allowance; none while a
-     * reconnect waits for the input connections ({@link InputConnectionsHold}).
+     * reconnect of an online node waits for the input connections ({@link InputConnectionsHold}).
      */
     private NodeStatus beat() {
         if (watchdog.stalled()) {
             return NodeStatus.offline(config.node(), NodeStatus.BRAIN_STALLED, Instant.now());
         }
-        if (hold.holds()) {
+        // A node that is leaving says so at once: its peers take over its neurons only once they read it.
+        if (state == NodeState.ONLINE && hold.holds()) {
             return null;
         }
         StatusView v = view;

@@ -10,6 +10,7 @@ import io.neuromesh.edge.wire.NodeState;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.NodeStatusCodec;
 import io.neuromesh.edge.wire.WireFormatException;
+import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
@@ -50,8 +51,10 @@ class OnlineAfterBrokerRestartIT {
     @Test
     void inputsSentWhenANodeSaysItIsOnlineAgainReachEveryNeuron() {
         NodeStarter<EdgeRuntime> oneFilterPerConnection = (name, broker) -> {
+            // As `neuromesh edge` runs: a service waits for its broker without end.
             EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(GpioSetting.OFF)
-                    .inputFiltersPerConnection(1).build();
+                    .inputFiltersPerConnection(1).link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
+                    .build();
             runtime.start();
             return runtime;
         };

@@ -18,6 +18,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class InputConnectionsHold {
 
+    /**
+     * How long the online status waits at most: an input connection retries every 2 s at most and gives an attempt 5 s
+     * (the link's defaults), so one that is not back by then is not coming back soon. Not the link's start timeout:
+     * a service ({@code neuromesh edge}) waits for its broker without end.
+     */
+    public static final Duration LIMIT = Duration.ofSeconds(10);
+
     private final String node;
     private final BooleanSupplier inputConnectionsUp;
     private final Duration limit;
@@ -27,7 +34,7 @@ public final class InputConnectionsHold {
 
     /**
      * @param inputConnectionsUp true when every input connection is connected (and so subscribed); any thread
-     * @param limit              how long the online status waits for them at most
+     * @param limit              how long the online status waits for them at most ({@link #LIMIT})
      */
     public InputConnectionsHold(String node, BooleanSupplier inputConnectionsUp, Duration limit) {
         this.node = node;

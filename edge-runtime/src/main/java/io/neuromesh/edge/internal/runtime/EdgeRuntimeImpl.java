@@ -99,7 +99,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader,
                 config.inputFiltersPerConnection(), this::inputConnectionBack);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin,
-                new InputConnectionsHold(node, neurons::inputConnectionsUp, config.link().startTimeout()));
+                new InputConnectionsHold(node, neurons::inputConnectionsUp, InputConnectionsHold.LIMIT));
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);
         EpochClock clock = EpochClock.system();
         GpioBinding gpio = new GpioBinding(node, config.gpio(),

@@ -53,8 +53,9 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
     }
 
     /**
-     * @param brain          where a followed neuron's output is posted, and the one thread that may wait for the link
-     * @param filtersPerLink exact input filters per connection ({@code EdgeConfig#inputFiltersPerConnection})
+     * @param brain               where a followed neuron's output is posted, and the one thread that may wait for
+     *                            the link
+     * @param filtersPerLink      exact input filters per connection ({@code EdgeConfig#inputFiltersPerConnection})
      * @param inputConnectionBack called on an input connection's thread each time one reconnected; must not block
      */
     public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, BrainLoop brain,
@@ -168,12 +169,12 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
         }
     }
 
-    /** Closes the node's input connections, if it opened any; the link and the reader are the runtime's. */
     /** Whether every input connection is connected, its subscriptions restored (true when there is none); any thread. */
     public boolean inputConnectionsUp() {
         return inputs.inputConnectionsUp();
     }
 
+    /** Closes the node's input connections, if it opened any; the link and the reader are the runtime's. */
     @Override
     public void close() {
         inputs.close();

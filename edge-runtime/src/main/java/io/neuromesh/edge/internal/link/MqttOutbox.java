@@ -169,7 +169,7 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
         }
     }
 
-    /** Whether every input connection is connected, its subscriptions restored (true when there is none); any thread. */
+    /** Whether every input connection is connected, its subscriptions restored (true if there is none); any thread. */
     public boolean inputConnectionsUp() {
         return inputs.inputConnectionsUp();
     }

@@ -269,7 +269,8 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 Logger.warn("node {}: {}", config.node(), e.getMessage());
             }
         }
-        // The goodbye ("offline", reason "shutdown") goes out before the clean disconnect that suppresses the Last Will.
+        // The goodbye ("offline", reason "shutdown") goes out before the clean disconnect that suppresses the Last
+        // Will.
         presence.close();
         link.close();
         reader.close();

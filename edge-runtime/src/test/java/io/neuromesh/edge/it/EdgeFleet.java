@@ -8,6 +8,9 @@ import io.neuromesh.edge.wire.OutputCodec;
 import io.neuromesh.edge.wire.TopologyResult;
 import io.neuromesh.edge.wire.TopologyResultCodec;
 import io.neuromesh.edge.wire.WireFormatException;
+import io.neuromesh.mqtt.MqttLink;
+import io.neuromesh.mqtt.Qos;
+import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.Observer;
@@ -97,6 +100,15 @@ final class EdgeFleet {
         Map<String, FleetClient.RolloutEvent> outcomes = client.awaitRollout(topology.rev(), topology.contentHash(),
                 nodes, timeout, e -> { });
         outcomes.values().forEach(e -> assertEquals(FleetClient.RolloutEvent.Kind.APPLIED, e.kind(), e.toString()));
+    }
+
+    /**
+     * Keeps each neuron's latest output value in {@code outputs} through {@code driver}, a client of the test's own
+     * (e.g. one that reconnects faster than an {@link Observer}); call before the driver starts.
+     */
+    static void followOutputs(MqttLink driver, Map<String, Integer> outputs) {
+        driver.subscribe(List.of(Subscription.of(Topics.ALL_OUTPUTS, Qos.AT_LEAST_ONCE)), Runnable::run,
+                m -> outputs.put(Topics.neuronOf(m.topic()), valueOf(new String(m.payload(), StandardCharsets.UTF_8))));
     }
 
     /** The latest output value of {@code neuron} seen by {@code outputs} (an observer of neuron/+/output). */

@@ -8,7 +8,6 @@ import io.neuromesh.edge.wire.Input;
 import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
-import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.fleet.TestFleet;
 import org.awaitility.core.ConditionTimeoutException;
@@ -55,7 +54,7 @@ class LargeTopologyIT {
                      .build()) {
             fleet.start(NODES.toArray(String[]::new));
             Map<String, Integer> outputs = new ConcurrentHashMap<>();
-            followOutputs(driver, outputs);
+            EdgeFleet.followOutputs(driver, outputs);
             driver.start();
             byte[] json = topology();
             try (FleetClient client = EdgeFleet.client(fleet)) {
@@ -79,12 +78,6 @@ class LargeTopologyIT {
         Set<String> all = new HashSet<>(n1);
         all.addAll(n2);
         return !n1.isEmpty() && !n2.isEmpty() && n1.size() + n2.size() == NEURONS && all.size() == NEURONS;
-    }
-
-    private static void followOutputs(MqttLink driver, Map<String, Integer> outputs) {
-        driver.subscribe(List.of(Subscription.of(Topics.ALL_OUTPUTS, Qos.AT_LEAST_ONCE)), Runnable::run,
-                m -> outputs.put(Topics.neuronOf(m.topic()), EdgeFleet.valueOf(
-                        new String(m.payload(), StandardCharsets.UTF_8))));
     }
 
     private static String neuron(int i) {
@@ -141,7 +134,7 @@ class LargeTopologyIT {
                     // A burst of 20,000 outputs may exceed what a broker queues for one subscriber: read the
                     // retained outputs again rather than wait for changes that already happened.
                     driver.unsubscribe(List.of(Topics.ALL_OUTPUTS));
-                    followOutputs(driver, outputs);
+                    EdgeFleet.followOutputs(driver, outputs);
                 }
                 waiting.forEach(id -> driver.publish(Topics.input(id), payload, Qos.AT_LEAST_ONCE, false));
                 lastSent[0] = System.nanoTime();

@@ -17,12 +17,18 @@ import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.TestFleet;
+import io.neuromesh.topology.Defaults;
+import io.neuromesh.topology.NeuronSpec;
+import io.neuromesh.topology.SensorSpec;
+import io.neuromesh.topology.SynapseSpec;
+import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,9 +72,7 @@ class OnlineAfterBrokerRestartIT {
             fleet.start(NODES.toArray(String[]::new));
             Map<String, Integer> outputs = new ConcurrentHashMap<>();
             Set<String> online = ConcurrentHashMap.newKeySet();
-            driver.subscribe(List.of(Subscription.of(Topics.ALL_OUTPUTS, Qos.AT_LEAST_ONCE)), Runnable::run,
-                    m -> outputs.put(Topics.neuronOf(m.topic()),
-                            EdgeFleet.valueOf(new String(m.payload(), StandardCharsets.UTF_8))));
+            EdgeFleet.followOutputs(driver, outputs);
             // On Paho's thread: only note the news and hand the sending to a thread of its own.
             driver.subscribe(List.of(Subscription.of(Topics.ALL_STATUSES, Qos.AT_LEAST_ONCE)), Runnable::run, m -> {
                 NodeStatus status = decode(m.payload());
@@ -130,19 +134,15 @@ class OnlineAfterBrokerRestartIT {
 
     /** Level neurons pinned to their node, each fed by the one virtual sensor with weight 1: input 1 turns it on. */
     private static byte[] topology() {
-        StringBuilder neurons = new StringBuilder();
-        StringBuilder synapses = new StringBuilder();
+        List<NeuronSpec> neurons = new ArrayList<>();
+        List<SynapseSpec> synapses = new ArrayList<>();
         for (String node : NODES) {
             for (String neuron : neuronsOf(node)) {
-                String comma = neurons.isEmpty() ? "" : ",";
-                neurons.append(comma).append("{\"id\":\"").append(neuron).append("\",\"node\":\"").append(node)
-                        .append("\"}");
-                synapses.append(comma).append("{\"from\":\"").append(SENSOR).append("\",\"to\":\"").append(neuron)
-                        .append("\",\"weight\":1}");
+                neurons.add(NeuronSpec.level(neuron, node, 0.9));
+                synapses.add(new SynapseSpec(SENSOR, neuron, 1));
             }
         }
-        return ("{\"rev\":1,\"name\":\"restart\",\"defaults\":{\"threshold\":0.9,\"mode\":\"level\"},\"sensors\":[{"
-                + "\"id\":\"" + SENSOR + "\"}],\"neurons\":[" + neurons + "],\"synapses\":[" + synapses + "]}")
-                .getBytes(StandardCharsets.UTF_8);
+        return new Topology(1, "restart", Defaults.STANDARD, List.of(), List.of(SensorSpec.virtual(SENSOR)), neurons,
+                synapses, List.of()).toJson().getBytes(StandardCharsets.UTF_8);
     }
 }

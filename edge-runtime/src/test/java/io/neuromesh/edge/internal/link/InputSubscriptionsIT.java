@@ -4,6 +4,7 @@ import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
@@ -223,10 +224,19 @@ class InputSubscriptionsIT {
                 assertTrue(inputs.inputConnectionsUp());
                 assertEquals(0, back.sum(), "a first connect is no reconnect");
 
+                LongAdder nodeBack = new LongAdder();
+                node.addListener(new LinkListener() {
+                    @Override
+                    public void connected(boolean reconnect) {
+                        nodeBack.increment();
+                    }
+                });
                 relay.cut();
                 await().atMost(WAIT).until(() -> !inputs.inputConnectionsUp());
                 relay.restore();
                 await().atMost(WAIT).until(() -> back.sum() == 2);
+                // The node's own connection holds a filter too; the runtime announces itself only after it is back.
+                await().atMost(WAIT).until(() -> nodeBack.sum() == 1);
                 assertTrue(inputs.inputConnectionsUp());
                 for (String neuron : new String[]{"a", "b", "c"}) {
                     send(sender, "neuron/" + neuron, INPUT);

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,48 @@ class InflightWindowIT {
                     EmbeddedBroker.DEFAULT_RECEIVE_MAXIMUM + 1, got.size(), "arrived"));
             assertTrue(got.contains("alias/new 0"), "the new topic's message arrived");
             assertEquals(1, sender.stats().connects(), "the sender never lost its connection");
+        }
+    }
+
+    /**
+     * {@link MqttLink#tryPublish} never waits for the window: it takes QoS 1 messages while the broker's Receive
+     * Maximum leaves room (Paho counts the messages it has written and not seen acknowledged, so a fast caller gets a
+     * few more in before the count catches up) and refuses, doing nothing, once it is full; after the
+     * acknowledgements it takes them again. The edge's resting outputs are paced this way, so that they never queue
+     * up ahead of its heartbeats.
+     */
+    @OnEveryBroker
+    void tryPublishTakesWhatTheWindowHasRoomForThenRefuses(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind);
+             TcpRelay proxy = new TcpRelay(broker.port());
+             MqttLink sender = MqttLink.builder().broker(proxy.uri()).clientId("try-sender").build();
+             MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("try-receiver").build()) {
+            List<String> got = new CopyOnWriteArrayList<>();
+            receiver.subscribe(Subscription.of("try/+"), m -> got.add(new String(m.payload(), StandardCharsets.UTF_8)));
+            receiver.start();
+            sender.start();
+            // No PUBACK reaches the sender now: the window fills with the broker's Receive Maximum (1,000 on both).
+            proxy.hold();
+            List<String> taken = new ArrayList<>();
+            int limit = 20 * EmbeddedBroker.DEFAULT_RECEIVE_MAXIMUM;
+            int next = 0;
+            while (next < limit && sender.tryPublish(OutboundMessage.of("try/a", bytes(next), Qos.AT_LEAST_ONCE,
+                    false))) {
+                taken.add(Integer.toString(next++));
+            }
+            assertTrue(taken.size() >= EmbeddedBroker.DEFAULT_RECEIVE_MAXIMUM && next < limit,
+                    "took " + taken.size() + " before refusing");
+            Thread.sleep(300);
+            assertFalse(sender.tryPublish(OutboundMessage.of("try/a", bytes(-1), Qos.AT_LEAST_ONCE, false)),
+                    "still full: nothing acknowledged");
+
+            proxy.release();
+            int last = next;
+            Awaitility.await().atMost(WAIT).until(() -> sender.tryPublish(
+                    OutboundMessage.of("try/b", bytes(last), Qos.AT_LEAST_ONCE, false)));
+            taken.add(Integer.toString(last));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(taken, got,
+                    "exactly what it took, in order"));
         }
     }
 

@@ -34,8 +34,8 @@ public final class BrokerWaits implements NeuronOutbox {
     }
 
     @Override
-    public void restingOutput(String neuron, long epochMillis, boolean retained) {
-        outbox.restingOutput(neuron, epochMillis, retained);
+    public boolean tryRestingOutput(String neuron, long epochMillis, boolean retained) {
+        return outbox.tryRestingOutput(neuron, epochMillis, retained);
     }
 
     @Override

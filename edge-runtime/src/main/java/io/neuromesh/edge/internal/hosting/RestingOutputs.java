@@ -7,31 +7,34 @@ import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.time.EpochClock;
 
 import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.Deque;
 
 /**
  * The resting 0 of neurons that just came to this node, published after the apply instead of inside it, in slices of
  * {@link #SLICE} per brain task: 100,000 publishes took seconds of an apply of 100,000 neurons (half of it with the
  * broker's and the MQTT client's work on a 2-core machine), while they only tell watchers what the neurons already
- * are. Between two slices the brain handles its other events, inputs included. A neuron is published only if it is
- * still hosted (the same instance) and still at 0 when its turn comes: one whose output changed meanwhile has
- * published that output itself, and a resting 0 published after it would overwrite the retained value with an
- * older one. A neuron that went back to 0 meanwhile gets a second 0, which changes nothing. Brain thread only.
+ * are. Between two slices the brain handles its other events, inputs included. Each goes at QoS 1 only when the
+ * connection takes it at once ({@link NeuronOutbox#tryRestingOutput}): when the broker's window of unacknowledged
+ * publishes is full the rest waits {@link #RETRY}, so that they never queue up ahead of the node's heartbeats (50,000
+ * sent at QoS 0 held a status back for seconds, and the peers counted the node offline). A neuron is published only
+ * if it is still hosted (the same instance) and still at 0 when its turn comes: one whose output changed meanwhile has
+ * published that output itself, and a resting 0 published after it would overwrite the retained value with an older
+ * one. A neuron that went back to 0 meanwhile gets a second 0, which changes nothing. Brain thread only.
  */
 final class RestingOutputs {
 
     /** Publishes per brain task: some milliseconds of work, so that inputs wait no longer than that. */
     static final int SLICE = 1_000;
+    /** The wait after the connection refused one: about a round trip of the broker's acknowledgements, in micros. */
+    static final long RETRY = 2_000;
 
     /** How a resting 0 is published. */
     enum Mode {
-        /** At the neuron QoS, retained: a stale retained output of an older topology may exist and is replaced. */
-        REPLACE,
-        /** At QoS 0, retained: the neuron has no retained output. */
+        /** Retained: no retained output of the neuron is known, or one of an older topology is to be replaced. */
         RETAIN,
         /**
-         * At QoS 0, not retained: the read could not tell whether a retained output exists (a wildcard read that ended
-         * on quiet), and a retained 0 could replace a real 1 that was missed.
+         * Not retained: the read could not tell whether a retained output exists (a wildcard read that ended on
+         * quiet), and a retained 0 could replace a real 1 that was missed.
          */
         LIVE
     }
@@ -43,7 +46,7 @@ final class RestingOutputs {
     private final HostedNeurons hosted;
     private final Scheduler scheduler;
     private final EpochClock clock;
-    private final Queue<Pending> pending = new ArrayDeque<>();
+    private final Deque<Pending> pending = new ArrayDeque<>();
 
     RestingOutputs(NeuronOutbox outbox, HostedNeurons hosted, Scheduler scheduler, EpochClock clock) {
         this.outbox = outbox;
@@ -68,10 +71,11 @@ final class RestingOutputs {
             if (hosted.get(h.id()) != h || h.neuron().output() != 0) {
                 continue;
             }
-            switch (next.mode()) {
-                case REPLACE -> outbox.output(h.id(), 0, epochMillis);
-                case RETAIN -> outbox.restingOutput(h.id(), epochMillis, true);
-                case LIVE -> outbox.restingOutput(h.id(), epochMillis, false);
+            if (!outbox.tryRestingOutput(h.id(), epochMillis, next.mode() == Mode.RETAIN)) {
+                // Its turn again once the broker has acknowledged some of those before it.
+                pending.addFirst(next);
+                scheduler.schedule(this::publishSlice, RETRY);
+                return;
             }
         }
         if (!pending.isEmpty()) {

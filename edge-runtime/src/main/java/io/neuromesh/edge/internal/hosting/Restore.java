@@ -117,15 +117,15 @@ final class Restore {
     }
 
     /**
-     * Neurons new in this revision: nothing to restore; their resting output is published once for watchers (at the
-     * neuron QoS: a neuron of the same id in an older revision may have left another value retained).
+     * Neurons new in this revision: nothing to restore; their resting output is published once for watchers, retained
+     * (a neuron of the same id in an older revision may have left another value retained).
      */
     void start(List<HostedNeuron> fresh, long now) {
         for (HostedNeuron h : fresh) {
             if (h.neuron().output() == 1) {
                 signal.emit(h, Neuron.Outcome.OUTPUT_CHANGED, now);
             } else {
-                resting.add(h, RestingOutputs.Mode.REPLACE);
+                resting.add(h, RestingOutputs.Mode.RETAIN);
             }
             h.inbox().resume();
         }

@@ -77,9 +77,12 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
     }
 
     @Override
-    public void restingOutput(String neuron, long epochMillis, boolean retained) {
-        send(Topics.output(neuron), OutputCodec.encode(new Output(0, Instant.ofEpochMilli(epochMillis), node)),
-                Qos.AT_MOST_ONCE, retained);
+    public boolean tryRestingOutput(String neuron, long epochMillis, boolean retained) {
+        // QoS 1 and tried, so that the broker's window paces them: 50,000 sent at QoS 0 queued ahead of the node's
+        // heartbeats on this connection for seconds, and its peers counted it offline and took its neurons over.
+        flush();
+        return link.tryPublish(OutboundMessage.of(Topics.output(neuron), OutputCodec.encode(new Output(0,
+                Instant.ofEpochMilli(epochMillis), node)), Qos.AT_LEAST_ONCE, retained));
     }
 
     @Override

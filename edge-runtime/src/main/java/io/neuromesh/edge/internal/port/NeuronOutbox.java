@@ -29,14 +29,16 @@ public interface NeuronOutbox {
     }
 
     /**
-     * Publish the resting output (0) of a neuron that has no retained output yet, retained or only to live watchers.
-     * Losing it changes nothing (no retained output means the neuron never left 0), so it may go at QoS 0: a large
-     * topology publishes one per neuron, and at QoS 1 those would fill the broker's in-flight window for seconds.
+     * Publish the resting output (0) of a neuron that just came to this node, retained or only to live watchers, at
+     * QoS 1 and only if the node's connection takes it without waiting: a large topology publishes one per neuron
+     * after the apply, and the broker's window of unacknowledged publishes then bounds how many go ahead of the node's
+     * heartbeats on that connection. Never blocks.
      *
      * @param retained false when the neuron's retained output may exist after all (a read of more than {@link
      *                 #EXACT_READ_LIMIT} topics): a retained 0 must not replace it
+     * @return false when nothing was done (the window is full, or the connection is down): try again later
      */
-    void restingOutput(String neuron, long epochMillis, boolean retained);
+    boolean tryRestingOutput(String neuron, long epochMillis, boolean retained);
 
     /** Publish an input to {@code neuron/<to>}; {@code payload} is precomputed by the caller (hot path). */
     void input(String toNeuron, byte[] payload);

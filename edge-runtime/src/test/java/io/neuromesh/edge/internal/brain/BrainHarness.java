@@ -165,12 +165,13 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     @Override
-    public void restingOutput(String neuron, long epochMillis, boolean retained) {
+    public boolean tryRestingOutput(String neuron, long epochMillis, boolean retained) {
         if (retained) {
             output(neuron, 0, epochMillis);
         } else {
             log.add("live output " + neuron + "=0");
         }
+        return true;
     }
 
     @Override

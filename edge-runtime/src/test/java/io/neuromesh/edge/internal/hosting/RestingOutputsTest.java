@@ -32,8 +32,13 @@ class RestingOutputsTest {
     private final Deque<Runnable> tasks = new ArrayDeque<>();
     private final HostedNeurons hosted = new HostedNeurons();
     private final NeuronInboxes inboxes = new NeuronInboxes(10, inbox -> { }, new AtomicLong(), new LongAdder());
-    private final RestingOutputs resting = new RestingOutputs(new Recording(), hosted, (task, delay) -> tasks.add(task),
-            () -> 1_700_000_000_000_000L);
+    private final List<Long> delays = new ArrayList<>();
+    /** How many more publishes the connection takes before its window is full. */
+    private int room = Integer.MAX_VALUE;
+    private final RestingOutputs resting = new RestingOutputs(new Recording(), hosted, (task, delay) -> {
+        tasks.add(task);
+        delays.add(delay);
+    }, () -> 1_700_000_000_000_000L);
 
     private HostedNeuron host(String id) {
         Map<String, Double> weights = Map.of("s", 1.0);
@@ -60,6 +65,27 @@ class RestingOutputsTest {
         assertEquals(RestingOutputs.SLICE * 2 + 500, published.size());
         assertEquals(0, tasks.size());
         assertEquals("resting n0 at 1700000000000", published.get(0));
+        assertEquals(List.of(0L, 0L, 0L), delays, "the connection took every one at once: no wait");
+    }
+
+    @Test
+    void whenTheConnectionTakesNoMoreTheRestWaitsAndGoesOnInOrder() {
+        for (int i = 0; i < 5; i++) {
+            resting.add(host("n" + i), RestingOutputs.Mode.RETAIN);
+        }
+        room = 2;
+        tasks.poll().run();
+        assertEquals(List.of("resting n0 at 1700000000000", "resting n1 at 1700000000000"), published);
+        assertEquals(List.of(0L, RestingOutputs.RETRY), delays, "the rest waits for the broker's acknowledgements");
+
+        room = 1;
+        tasks.poll().run();
+        assertEquals(3, published.size());
+        room = Integer.MAX_VALUE;
+        tasks.poll().run();
+        assertEquals(List.of("n0", "n1", "n2", "n3", "n4"),
+                published.stream().map(line -> line.split(" ")[1]).toList(), "none lost, none twice, in order");
+        assertEquals(0, tasks.size());
     }
 
     @Test
@@ -70,7 +96,7 @@ class RestingOutputsTest {
         resting.add(fired, RestingOutputs.Mode.RETAIN);
         resting.add(left, RestingOutputs.Mode.RETAIN);
         resting.add(readopted, RestingOutputs.Mode.RETAIN);
-        resting.add(host("fresh"), RestingOutputs.Mode.REPLACE);
+        resting.add(host("fresh"), RestingOutputs.Mode.RETAIN);
         resting.add(host("quiet"), RestingOutputs.Mode.RETAIN);
         resting.add(host("unsure"), RestingOutputs.Mode.LIVE);
 
@@ -80,23 +106,28 @@ class RestingOutputsTest {
         host("readopted");
         tasks.poll().run();
 
-        assertEquals(List.of("output fresh=0 at 1700000000000", "resting quiet at 1700000000000",
+        assertEquals(List.of("resting fresh at 1700000000000", "resting quiet at 1700000000000",
                         "live resting unsure at 1700000000000"), published,
                 "fired published its 1 itself; left is gone; readopted is another instance now (it queued its own); "
                         + "unsure's retained output was not known to be absent: its 0 is not retained");
     }
 
-    /** Records the two publishes resting outputs use; nothing else may be called. */
+    /** Records the publish resting outputs use, refusing it once {@link #room} is used up; nothing else is called. */
     private final class Recording implements NeuronOutbox {
 
         @Override
         public void output(String neuron, int value, long epochMillis) {
-            published.add("output " + neuron + "=" + value + " at " + epochMillis);
+            throw new AssertionError("not a resting output");
         }
 
         @Override
-        public void restingOutput(String neuron, long epochMillis, boolean retained) {
+        public boolean tryRestingOutput(String neuron, long epochMillis, boolean retained) {
+            if (room == 0) {
+                return false;
+            }
+            room--;
             published.add((retained ? "" : "live ") + "resting " + neuron + " at " + epochMillis);
+            return true;
         }
 
         @Override

@@ -32,6 +32,11 @@ import java.util.regex.Pattern;
  *                        more neurons opens input connections {@value #CLIENT_ID_PREFIX}{@code <node>.in1}, ... for
  *                        the rest (Mosquitto adds a client's subscription in time linear in those it holds; brokers
  *                        that limit subscriptions per client need it at or below their limit)
+ * @param inputWildcardShare the share of the topology's neurons (above 0, at most 1) from which a node hosting at
+ *                        least {@value #WILDCARD_MIN_NEURONS} of them subscribes one {@code neuron/+} instead of an
+ *                        exact filter per hosted neuron: it then receives every neuron's inputs, its peers' too (and
+ *                        drops those), but subscribing is one filter instead of tens of thousands (seconds of broker
+ *                        work). 1: only a node that hosts every neuron (a fleet of one, or its peers are down)
  * @param gpio            how sensors and actuators declared for this node are driven
  * @param heartbeat       how often the node republishes its status with its load (peers watch it)
  * @param offlineAfter    a peer not heard from for this long is considered offline and its movable neurons move
@@ -46,7 +51,8 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int eventsPerNeuron, int inboxCapacity,
-                         int inputFiltersPerConnection, GpioSetting gpio, Duration heartbeat, Duration offlineAfter,
+                         int inputFiltersPerConnection, double inputWildcardShare, GpioSetting gpio,
+                         Duration heartbeat, Duration offlineAfter,
                          Duration willHold, Duration handover, Optional<Path> stateDir,
                          Optional<HomeAssistant> homeAssistant) {
 
@@ -62,6 +68,13 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
     public static final int DEFAULT_INBOX_CAPACITY = 1_000;
     /** Default number of exact input subscriptions per connection. */
     public static final int DEFAULT_INPUT_FILTERS_PER_CONNECTION = 10_000;
+    /**
+     * Default share of the topology from which a node subscribes {@code neuron/+}: in a fleet of two each node hosts
+     * about half, and then receives twice the inputs it needs; three or more nodes keep exact filters.
+     */
+    public static final double DEFAULT_INPUT_WILDCARD_SHARE = 0.4;
+    /** The fewest hosted neurons for which a node that does not host every neuron subscribes {@code neuron/+}. */
+    public static final int WILDCARD_MIN_NEURONS = 1_000;
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
     /** Default time without a heartbeat after which a peer counts as offline: three missed heartbeats. */
@@ -91,6 +104,10 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         if (inputFiltersPerConnection < 1) {
             throw new IllegalArgumentException("inputFiltersPerConnection: must be >= 1, got "
                     + inputFiltersPerConnection);
+        }
+        if (!(inputWildcardShare > 0 && inputWildcardShare <= 1)) {
+            throw new IllegalArgumentException("inputWildcardShare: must be above 0 and at most 1 (1: only a node "
+                    + "hosting every neuron subscribes neuron/+), got " + inputWildcardShare);
         }
         if (gpio == null) {
             throw new IllegalArgumentException("gpio: must not be null; use GpioSetting.OFF for none");
@@ -136,6 +153,7 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
         private int eventsPerNeuron = DEFAULT_EVENTS_PER_NEURON;
         private int inboxCapacity = DEFAULT_INBOX_CAPACITY;
         private int inputFiltersPerConnection = DEFAULT_INPUT_FILTERS_PER_CONNECTION;
+        private double inputWildcardShare = DEFAULT_INPUT_WILDCARD_SHARE;
         private GpioSetting gpio = GpioSetting.DEFAULT;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private Duration offlineAfter = DEFAULT_OFFLINE_AFTER;
@@ -226,6 +244,15 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             return this;
         }
 
+        /**
+         * The share of the topology's neurons from which the node subscribes {@code neuron/+} (default {@value
+         * #DEFAULT_INPUT_WILDCARD_SHARE}; 1: only when it hosts every neuron).
+         */
+        public Builder inputWildcardShare(double share) {
+            this.inputWildcardShare = share;
+            return this;
+        }
+
         /** The node's own folder, where it keeps its last applied topology (default: none, nothing is kept). */
         public Builder stateDir(Path dir) {
             if (dir == null) {
@@ -255,8 +282,8 @@ public record EdgeConfig(LinkConfig link, String node, Qos neuronQos, int events
             // The node id first: it makes the client id, whose own message would not say "node".
             Ids.require("node", node);
             return new EdgeConfig(link.clientId(CLIENT_ID_PREFIX + node).config(), node, neuronQos, eventsPerNeuron,
-                    inboxCapacity, inputFiltersPerConnection, gpio, heartbeat, offlineAfter, willHold, handover, stateDir,
-                    homeAssistant);
+                    inboxCapacity, inputFiltersPerConnection, inputWildcardShare, gpio, heartbeat, offlineAfter,
+                    willHold, handover, stateDir, homeAssistant);
         }
 
         /** A runtime with this configuration (not started). */

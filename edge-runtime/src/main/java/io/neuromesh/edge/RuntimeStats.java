@@ -5,7 +5,8 @@ package io.neuromesh.edge;
  *
  * @param inputs          inputs processed by hosted neurons (from MQTT and from the local fast path)
  * @param malformed       payloads on {@code neuron/<id>} that were not valid inputs (dropped and logged)
- * @param unknownNeuron   inputs for a neuron no longer hosted here (it moved or was removed)
+ * @param unknownNeuron   inputs for a neuron not hosted here: it moved or was removed, or a peer hosts it and this node
+ *                        subscribes {@code neuron/+} ({@link EdgeConfig#inputWildcardShare()})
  * @param fires           neuron fires
  * @param outputs         output changes published
  * @param dropped         messages dropped because the inbox was full

@@ -63,6 +63,11 @@ public final class EdgeCommand implements Callable<Integer> {
             + " (neuromesh-node-<node>.in1, ...); at most the broker's subscriptions-per-client limit, if it has one"
             + " (default: ${DEFAULT-VALUE})")
     private int inputFiltersPerConnection = EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION;
+    @Option(names = "--input-wildcard-share", paramLabel = "S", description = "a node hosting at least this share of"
+            + " the topology's neurons (and at least " + EdgeConfig.WILDCARD_MIN_NEURONS + ") subscribes one neuron/+"
+            + " instead of a filter per neuron, receiving its peers' inputs too; 1: only when it hosts every neuron"
+            + " (default: ${DEFAULT-VALUE})")
+    private double inputWildcardShare = EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE;
     @Option(names = "--no-worker", description = "do not also run a task-flow worker (by default every edge node is"
             + " one, on queue " + ClientConfig.DEFAULT_QUEUE + ", running only the tasks --tasks enables)")
     private boolean noWorker;
@@ -107,6 +112,7 @@ public final class EdgeCommand implements Callable<Integer> {
                     .willHold(willHold)
                     .handover(handover)
                     .inputFiltersPerConnection(inputFiltersPerConnection)
+                    .inputWildcardShare(inputWildcardShare)
                     // A service keeps trying: start() returns once connected, saying why not on every attempt.
                     .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
                     // Its last applied topology survives a restart there ($NEUROMESH_HOME/nodes/<node>).

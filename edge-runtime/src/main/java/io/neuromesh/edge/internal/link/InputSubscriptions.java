@@ -26,13 +26,17 @@ import java.util.concurrent.Executors;
  * The subscriptions that bring this node's neurons their inputs on {@code neuron/<id>}: one exact filter per hosted
  * neuron, so that the broker sends a node only its own neurons' inputs. When the node hosts every neuron of its
  * topology (a fleet of one, or its peers are down), one wildcard {@code neuron/+} replaces them: it brings nothing the
- * node does not need, and the broker keeps one subscription instead of up to 100,000. Switching subscribes the new
- * filters before it drops the old ones, so no input falls in between (on Mosquitto an input published during the
- * switch may arrive twice, and so may, on either broker, an input this node sent through an input connection just
- * before: the wildcard is on the node's own connection, where no-local does not cover the other's publishes). A
- * broker that refuses the wildcard (an ACL) keeps the exact filters. Filters go in chunks.
+ * node does not need, and the broker keeps one subscription instead of up to 100,000. So it does when the node hosts
+ * many neurons and a large share of them ({@link InputFilterRules#wildcardFits}, e.g. in a fleet of two): it then
+ * also receives its peers' inputs and drops them, which costs less than subscribing tens of thousands of filters
+ * (seconds of broker work at every apply and every failover). Switching subscribes the new filters before it drops the
+ * old ones, so no input falls in between (on Mosquitto an input published during the switch may arrive twice, and so
+ * may, on either broker, an input this node sent through an input connection just before: the wildcard is on the
+ * node's own connection, where no-local does not cover the other's publishes). A broker that refuses the wildcard (an
+ * ACL) keeps the exact filters. Filters go in chunks.
  *
- * <p>A connection holds at most {@code perLink} exact filters ({@code EdgeConfig#inputFiltersPerConnection}, 10,000 by
+ * <p>A connection holds at most {@code rules.perConnection()} exact filters
+ * ({@code EdgeConfig#inputFiltersPerConnection}, 10,000 by
  * default); beyond them the node opens input connections ({@code <client id>.in1}, {@code .in2}, ...), closed again
  * once they hold none. Mosquitto 2.0.11 adds a client's subscription in time linear in those it already has (50,000
  * filters cost it 0.6-1.2 CPU-s on one connection, 0.24 s in five), and HiveMQ CE copies a client's subscription set
@@ -64,7 +68,7 @@ final class InputSubscriptions implements AutoCloseable {
     private final String node;
     private final Executor executor;
     private final MessageHandler handler;
-    private final int perLink;
+    private final InputFilterRules rules;
     private final Runnable inputConnectionBack;
     /** The connections that hold exact filters, the runtime's own first; input connections come and go. */
     private final List<Holder> holders = new CopyOnWriteArrayList<>();
@@ -91,25 +95,25 @@ final class InputSubscriptions implements AutoCloseable {
 
     /**
      * @param executor            where the handler runs
-     * @param perLink             exact filters per connection
+     * @param rules               exact filters per connection, and when one wildcard replaces them
      * @param inputConnectionBack called on an input connection's thread each time one reconnected (its subscriptions
      *                            restored); must not block
      */
-    InputSubscriptions(MqttLink main, String node, Executor executor, MessageHandler handler, int perLink,
+    InputSubscriptions(MqttLink main, String node, Executor executor, MessageHandler handler, InputFilterRules rules,
                        Runnable inputConnectionBack) {
         this.main = main;
         this.node = node;
         this.executor = executor;
         this.handler = handler;
-        this.perLink = perLink;
+        this.rules = rules;
         this.inputConnectionBack = inputConnectionBack;
         holders.add(new Holder(main, 0));
     }
 
     /** Makes the subscriptions match {@code hosted}, of a topology of {@code topologyNeurons} neurons. */
     void follow(Set<String> hosted, int topologyNeurons) {
-        boolean all = !hosted.isEmpty() && hosted.size() == topologyNeurons && !wildcardRefused;
-        if (all && !wildcard) {
+        boolean shared = rules.wildcardFits(hosted.size(), topologyNeurons) && !wildcardRefused;
+        if (shared && !wildcard) {
             try {
                 // No-local, like the exact filters: inputs this runtime publishes to its own neurons were already
                 // delivered in-process.
@@ -117,12 +121,12 @@ final class InputSubscriptions implements AutoCloseable {
                 wildcard = true;
             } catch (MqttLinkException e) {
                 wildcardRefused = true;
-                all = false;
+                shared = false;
                 Logger.warn("node {}: the broker refused the subscription {} ({}); one subscription per neuron instead",
                         node, ALL, e.getMessage());
             }
         }
-        if (all) {
+        if (shared) {
             drop(new ArrayList<>(holderOf.keySet()));
             return;
         }
@@ -186,15 +190,15 @@ final class InputSubscriptions implements AutoCloseable {
     private void add(List<String> neurons) {
         int room = 0;
         for (Holder holder : holders) {
-            room += Math.max(0, perLink - holder.filters);
+            room += Math.max(0, rules.perConnection() - holder.filters);
         }
         if (neurons.size() > room && !inputLinksRefused) {
-            open((neurons.size() - room + perLink - 1) / perLink);
+            open((neurons.size() - room + rules.perConnection() - 1) / rules.perConnection());
         }
         Map<Holder, List<String>> placed = new LinkedHashMap<>();
         int next = 0;
         for (Holder holder : holders) {
-            int take = Math.min(neurons.size() - next, Math.max(0, perLink - holder.filters));
+            int take = Math.min(neurons.size() - next, Math.max(0, rules.perConnection() - holder.filters));
             if (take == 0) {
                 continue;
             }
@@ -265,7 +269,7 @@ final class InputSubscriptions implements AutoCloseable {
         }
         if (!started.isEmpty()) {
             Logger.info("node {}: {} input connection{} opened, now {} in all ({} input filters per connection)", node,
-                    started.size(), started.size() == 1 ? "" : "s", holders.size() - 1, perLink);
+                    started.size(), started.size() == 1 ? "" : "s", holders.size() - 1, rules.perConnection());
         }
         if (!refused.isEmpty()) {
             inputLinksRefused = true;

@@ -55,18 +55,18 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
     /**
      * @param brain               where a followed neuron's output is posted, and the one thread that may wait for
      *                            the link
-     * @param filtersPerLink      exact input filters per connection ({@code EdgeConfig#inputFiltersPerConnection})
+     * @param rules               how the neurons' inputs are subscribed (exact filters per connection, the wildcard)
      * @param inputConnectionBack called on an input connection's thread each time one reconnected; must not block
      */
     public MqttOutbox(MqttLink link, String node, Qos neuronQos, NeuronInboxes inboxes, BrainLoop brain,
-                      RetainedReader reader, int filtersPerLink, Runnable inputConnectionBack) {
+                      RetainedReader reader, InputFilterRules rules, Runnable inputConnectionBack) {
         this.link = link;
         this.node = node;
         this.neuronQos = neuronQos;
         this.inboxes = inboxes;
         this.brain = brain;
         this.reader = reader;
-        this.inputs = new InputSubscriptions(link, node, CALLBACK_THREAD, inboxes::offer, filtersPerLink,
+        this.inputs = new InputSubscriptions(link, node, CALLBACK_THREAD, inboxes::offer, rules,
                 inputConnectionBack);
     }
 

@@ -16,6 +16,7 @@ import io.neuromesh.edge.internal.discovery.HaDiscovery;
 import io.neuromesh.edge.internal.gpio.GpioBinding;
 import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.link.MqttControlOutbox;
+import io.neuromesh.edge.internal.link.InputFilterRules;
 import io.neuromesh.edge.internal.link.MqttOutbox;
 import io.neuromesh.edge.internal.link.RetainedReader;
 import io.neuromesh.edge.internal.presence.InputConnectionsHold;
@@ -97,7 +98,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
                 inbox -> loop.offer(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron);
         // An input connection that is back tells presence, which exists by then: the outbox connects nothing yet.
         this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader,
-                config.inputFiltersPerConnection(), this::inputConnectionBack);
+                InputFilterRules.of(config), this::inputConnectionBack);
         this.presence = new Presence(config, link, announcement, loop, counters, inboxes::depth, this::yieldToTwin,
                 new InputConnectionsHold(node, neurons::inputConnectionsUp, InputConnectionsHold.LIMIT));
         MqttControlOutbox control = new MqttControlOutbox(link, node, presence, reader);

@@ -31,7 +31,8 @@ public final class NeuronInboxes {
     public void offer(InboundMessage message) {
         NeuronInbox inbox = byTopic.get(message.topic());
         if (inbox == null) {
-            // The neuron moved away or was removed while the message was on its way.
+            // The neuron moved away or was removed while the message was on its way, or a peer hosts it and this node
+            // subscribes neuron/+.
             unknown.increment();
             return;
         }

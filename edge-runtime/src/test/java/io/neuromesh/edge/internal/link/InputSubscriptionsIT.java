@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,10 @@ class InputSubscriptionsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String INPUT = "{\"from\":\"x\",\"value\":1}";
+    private static final InputFilterRules DEFAULT_RULES = new InputFilterRules(
+            EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION, EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE);
+    /** One exact filter per connection, and the wildcard only for a node that hosts every neuron. */
+    private static final InputFilterRules ONE_PER_CONNECTION = new InputFilterRules(1, 1);
 
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
@@ -51,7 +56,7 @@ class InputSubscriptionsIT {
             Set<String> got = ConcurrentHashMap.newKeySet();
             InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
                     m -> got.add(m.topic() + " " + new String(m.payload(), StandardCharsets.UTF_8)),
-                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION, () -> { });
+                    DEFAULT_RULES, () -> { });
             node.subscribe(List.of(Subscription.of("marker", Qos.AT_LEAST_ONCE)), Runnable::run,
                     m -> got.add("marker " + new String(m.payload(), StandardCharsets.UTF_8)));
             node.start();
@@ -102,7 +107,7 @@ class InputSubscriptionsIT {
             inboxes.open("a");
             inboxes.open("b");
             MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"), reader,
-                    EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION, () -> { });
+                    DEFAULT_RULES, () -> { });
 
             // Two of a topology of three: exact filters, one per neuron.
             NeuronOutbox.Pending pending = outbox.inputs(Set.of("a", "b"), 3);
@@ -126,6 +131,44 @@ class InputSubscriptionsIT {
         }
     }
 
+    /**
+     * A node that hosts a large share of a large topology (here 1,200 of 2,000 neurons) subscribes {@code neuron/+}
+     * and receives its peers' inputs too; with a smaller share (1,200 of 4,000) it subscribes one filter per neuron.
+     */
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aLargeShareOfALargeTopologyIsSubscribedWithTheWildcard(BrokerKind kind) {
+        try (TestBroker broker = TestBrokers.of(kind);
+             MqttLink node = MqttLink.builder().broker(broker.uri()).clientId("share-node").build();
+             MqttLink sender = MqttLink.builder().broker(broker.uri()).clientId("share-sender").build()) {
+            node.start();
+            sender.start();
+            Set<String> got = ConcurrentHashMap.newKeySet();
+            Set<String> hosted = new HashSet<>();
+            for (int i = 0; i < 1_200; i++) {
+                hosted.add("n" + i);
+            }
+            try (InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run, m -> got.add(m.topic()),
+                    DEFAULT_RULES, () -> { })) {
+                inputs.follow(hosted, 2_000);
+                assertTrue(inputs.wildcard(), "1,200 of 2,000: above the default share of 0.4");
+                assertEquals(0, inputs.exactFilters());
+                send(sender, "neuron/n0", INPUT);
+                send(sender, "neuron/n1999", INPUT);
+                await().atMost(WAIT).until(() -> got.equals(Set.of("neuron/n0", "neuron/n1999")));
+
+                inputs.follow(hosted, 4_000);
+                assertFalse(inputs.wildcard(), "1,200 of 4,000: below it");
+                assertEquals(1_200, inputs.exactFilters());
+                got.clear();
+                send(sender, "neuron/n1999", INPUT);
+                send(sender, "neuron/n0", INPUT);
+                await().atMost(WAIT).until(() -> got.contains("neuron/n0"));
+                assertEquals(Set.of("neuron/n0"), got, "a peer's neuron's input no longer comes here");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void filtersBeyondAConnectionsShareGoOnInputConnectionsAndTheNodesOwnInputsAreNotEchoed(BrokerKind kind) {
@@ -144,7 +187,7 @@ class InputSubscriptionsIT {
             Set<String> hosted = Set.of("a", "b", "c", "d", "e");
             hosted.forEach(inboxes::open);
             try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),
-                    reader, 2, () -> { })) {
+                    reader, new InputFilterRules(2, 1), () -> { })) {
                 // Five of a topology of ten, two filters per connection: the node's own and two input connections.
                 outbox.inputs(hosted, 10).await();
                 for (String neuron : hosted) {
@@ -190,7 +233,7 @@ class InputSubscriptionsIT {
             relay.refuseNew();
             Set<String> got = ConcurrentHashMap.newKeySet();
             try (InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
-                    m -> got.add(m.topic()), 1, () -> { })) {
+                    m -> got.add(m.topic()), ONE_PER_CONNECTION, () -> { })) {
                 inputs.follow(Set.of("a", "b", "c"), 10);
 
                 assertEquals(3, inputs.exactFilters());
@@ -219,7 +262,7 @@ class InputSubscriptionsIT {
             Set<String> got = ConcurrentHashMap.newKeySet();
             LongAdder back = new LongAdder();
             try (InputSubscriptions inputs = new InputSubscriptions(node, "n1", Runnable::run,
-                    m -> got.add(m.topic()), 1, back::increment)) {
+                    m -> got.add(m.topic()), ONE_PER_CONNECTION, back::increment)) {
                 inputs.follow(Set.of("a", "b", "c"), 10);
                 assertTrue(inputs.inputConnectionsUp());
                 assertEquals(0, back.sum(), "a first connect is no reconnect");

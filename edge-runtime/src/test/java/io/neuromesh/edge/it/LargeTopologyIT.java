@@ -1,5 +1,6 @@
 package io.neuromesh.edge.it;
 
+import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
@@ -9,6 +10,7 @@ import io.neuromesh.edge.wire.InputCodec;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.testkit.broker.BrokerKind;
+import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.TestFleet;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Timeout;
@@ -31,9 +33,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A large topology on two runtimes, on both brokers: 20,000 auto-placed neurons, so that each runtime subscribes
- * thousands of input topics in pipelined batches. An input published to every neuron's own {@code neuron/<id>}
- * reaches it (its output turns 1), and again after a broker restart (the runtimes' links subscribe everything again).
+ * A large topology on two runtimes, on both brokers: 20,000 auto-placed neurons. n1 subscribes an exact filter per
+ * hosted neuron (thousands, in pipelined batches: {@code --input-wildcard-share 1}), n2 one {@code neuron/+} (the
+ * default for half of the topology), so that both ways of subscribing run at scale side by side. An input published
+ * to every neuron's own {@code neuron/<id>} reaches it (its output turns 1), and again after a broker restart (the
+ * runtimes' links subscribe everything again).
  */
 @Timeout(180)
 class LargeTopologyIT {
@@ -48,7 +52,7 @@ class LargeTopologyIT {
     @ParameterizedTest
     @EnumSource(BrokerKind.class)
     void everyNeuronGetsItsInputOnItsOwnTopicAlsoAfterABrokerRestart(BrokerKind kind) {
-        try (TestFleet<EdgeRuntime> fleet = TestFleet.builder(EdgeFleet.runtimes(GpioSetting.OFF)).broker(kind)
+        try (TestFleet<EdgeRuntime> fleet = TestFleet.builder(exactOnN1()).broker(kind)
                 .start();
              MqttLink driver = MqttLink.builder().broker(URI.create(fleet.uri())).clientId("large-driver")
                      .build()) {
@@ -69,6 +73,16 @@ class LargeTopologyIT {
             await().atMost(WAIT).until(() -> placedOnce(fleet));
             sendToEveryNeuronUntilItsOutputIs(fleet, driver, outputs, 0);
         }
+    }
+
+    /** In-process runtimes without GPIO; n1 keeps exact input filters, n2 takes the default. */
+    private static NodeStarter<EdgeRuntime> exactOnN1() {
+        return (name, broker) -> {
+            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(GpioSetting.OFF)
+                    .inputWildcardShare(name.equals("n1") ? 1 : EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE).build();
+            runtime.start();
+            return runtime;
+        };
     }
 
     /** Both nodes host neurons, and together every neuron exactly once. */

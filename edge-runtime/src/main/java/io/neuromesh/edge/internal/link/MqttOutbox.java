@@ -72,8 +72,7 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
 
     @Override
     public void output(String neuron, int value, long epochMillis) {
-        send(Topics.output(neuron), OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node)),
-                neuronQos, true);
+        send(Topics.output(neuron), outputPayload(value, epochMillis), neuronQos, true);
     }
 
     @Override
@@ -81,8 +80,13 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
         // QoS 1 and tried, so that the broker's window paces them: 50,000 sent at QoS 0 queued ahead of the node's
         // heartbeats on this connection for seconds, and its peers counted it offline and took its neurons over.
         flush();
-        return link.tryPublish(OutboundMessage.of(Topics.output(neuron), OutputCodec.encode(new Output(0,
-                Instant.ofEpochMilli(epochMillis), node)), Qos.AT_LEAST_ONCE, retained));
+        return link.tryPublish(OutboundMessage.of(Topics.output(neuron), outputPayload(0, epochMillis),
+                Qos.AT_LEAST_ONCE, retained));
+    }
+
+    /** An output of this node's neuron: its value, when it took it, and this node as its source. */
+    private byte[] outputPayload(int value, long epochMillis) {
+        return OutputCodec.encode(new Output(value, Instant.ofEpochMilli(epochMillis), node));
     }
 
     @Override

@@ -21,11 +21,7 @@ class DuplicateNodeIT {
     @EnumSource(BrokerKind.class)
     void theRuntimeWhoseSessionIsTakenOverStopsWithAReason(BrokerKind kind) throws Exception {
         // Both processes claim node id "twin"; the fleet tells them apart by their fleet names.
-        NodeStarter<EdgeRuntime> twin = (name, broker) -> {
-            EdgeRuntime runtime = EdgeRuntime.builder().node("twin").broker(broker).build();
-            runtime.start();
-            return runtime;
-        };
+        NodeStarter<EdgeRuntime> twin = EdgeFleet.runtimes((name, config) -> config.node("twin"));
         try (TestFleet<EdgeRuntime> fleet = TestFleet.builder(twin).broker(kind).start()) {
             EdgeRuntime first = fleet.start("first");
             EdgeRuntime second = fleet.start("second");

@@ -1,5 +1,6 @@
 package io.neuromesh.edge.it;
 
+import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,8 +47,18 @@ final class EdgeFleet {
 
     /** An in-process runtime with the given GPIO, started and online. */
     static NodeStarter<EdgeRuntime> runtimes(GpioSetting gpio) {
+        return runtimes((name, config) -> config.gpio(gpio));
+    }
+
+    /**
+     * An in-process runtime per node, started: its builder has the node's name and the fleet's broker, then
+     * {@code configure} sets what the test needs (given the node's name).
+     */
+    static NodeStarter<EdgeRuntime> runtimes(BiConsumer<String, EdgeConfig.Builder> configure) {
         return (name, broker) -> {
-            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(gpio).build();
+            EdgeConfig.Builder config = EdgeRuntime.builder().node(name).broker(broker);
+            configure.accept(name, config);
+            EdgeRuntime runtime = config.build();
             runtime.start();
             return runtime;
         };

@@ -77,12 +77,8 @@ class LargeTopologyIT {
 
     /** In-process runtimes without GPIO; n1 keeps exact input filters, n2 takes the default. */
     private static NodeStarter<EdgeRuntime> exactOnN1() {
-        return (name, broker) -> {
-            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(GpioSetting.OFF)
-                    .inputWildcardShare(name.equals("n1") ? 1 : EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE).build();
-            runtime.start();
-            return runtime;
-        };
+        return EdgeFleet.runtimes((name, config) -> config.gpio(GpioSetting.OFF)
+                .inputWildcardShare(name.equals("n1") ? 1 : EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE));
     }
 
     /** Both nodes host neurons, and together every neuron exactly once. */

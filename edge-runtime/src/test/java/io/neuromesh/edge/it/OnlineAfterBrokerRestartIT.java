@@ -56,14 +56,10 @@ class OnlineAfterBrokerRestartIT {
 
     @Test
     void inputsSentWhenANodeSaysItIsOnlineAgainReachEveryNeuron() {
-        NodeStarter<EdgeRuntime> oneFilterPerConnection = (name, broker) -> {
-            // As `neuromesh edge` runs: a service waits for its broker without end.
-            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(GpioSetting.OFF)
-                    .inputFiltersPerConnection(1).link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED))
-                    .build();
-            runtime.start();
-            return runtime;
-        };
+        // As `neuromesh edge` runs: a service waits for its broker without end.
+        NodeStarter<EdgeRuntime> oneFilterPerConnection = EdgeFleet.runtimes((name, config) -> config
+                .gpio(GpioSetting.OFF).inputFiltersPerConnection(1)
+                .link(link -> link.startTimeout(LinkConfig.START_UNTIL_CLOSED)));
         // The embedded broker's default test variant keeps everything in memory: a restart loses every session.
         try (TestFleet<EdgeRuntime> fleet = TestFleet.builder(oneFilterPerConnection).broker(BrokerKind.HIVEMQ_EMBEDDED)
                 .start();

@@ -38,11 +38,7 @@ final class TruthFleet {
 
     /** In-process runtimes keeping their last applied topology in {@code root/<node>}. */
     static NodeStarter<EdgeRuntime> withStateUnder(Path root) {
-        return (name, broker) -> {
-            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).stateDir(root.resolve(name)).build();
-            runtime.start();
-            return runtime;
-        };
+        return EdgeFleet.runtimes((name, config) -> config.stateDir(root.resolve(name)));
     }
 
     /** {@code json} with its rev set to {@code rev}. */

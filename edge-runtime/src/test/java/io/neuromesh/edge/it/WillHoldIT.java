@@ -32,12 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WillHoldIT {
 
     private static NodeStarter<EdgeRuntime> holding(Duration hold) {
-        return (name, broker) -> {
-            EdgeRuntime runtime = EdgeRuntime.builder().node(name).broker(broker).gpio(GpioSetting.DEFAULT)
-                    .willHold(hold).build();
-            runtime.start();
-            return runtime;
-        };
+        return EdgeFleet.runtimes((name, config) -> config.gpio(GpioSetting.DEFAULT).willHold(hold));
     }
 
     @ParameterizedTest

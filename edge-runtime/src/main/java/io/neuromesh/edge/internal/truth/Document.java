@@ -23,12 +23,12 @@ public record Document(TopologyIndex index, byte[] bytes, TopologyVersion versio
      * @throws TopologyException listing every problem as {@code "<where>: <what>"}
      */
     public static Document parse(byte[] bytes) {
-        Topology topology = Topology.parse(bytes);
-        // The index and the content hash take a few tenths of a second each for 100,000 neurons. The node needs the
-        // index to place and build its neurons, the hash only to report what it runs (or to tell two documents of one
-        // rev apart): it is computed meanwhile, mostly while the node waits for the broker to take its subscriptions.
-        TopologyVersion version = TopologyVersion.of(topology);
-        return new Document(topology.index(), bytes, version);
+        // Indexed as it is parsed: the index takes the ids the parser resolved. The content hash takes a few tenths of
+        // a second for 100,000 neurons, and the node needs it only to report what it runs (or to tell two documents
+        // of one rev apart): it is computed meanwhile, mostly while the node waits for the broker to take its
+        // subscriptions.
+        TopologyIndex index = TopologyIndex.parse(bytes);
+        return new Document(index, bytes, TopologyVersion.of(index.topology()));
     }
 
     /** The parsed document. */

@@ -47,21 +47,40 @@ public final class DocumentParser {
     }
 
     /**
+     * A valid topology and its ids as the parser resolved them.
+     *
+     * @param topology the topology
+     * @param resolved its ids, for its index
+     */
+    public record Parsed(Topology topology, CrossReferences.Resolved resolved) {
+    }
+
+    /**
      * @param json the whole document
      * @return the valid topology
      * @throws TopologyException listing every problem as {@code "<path>: <what>"} in document order
      */
     public static Topology parse(String json) {
+        return parseResolved(json).topology();
+    }
+
+    /**
+     * @param json the whole document
+     * @return the valid topology, and its ids as resolved while checking it
+     * @throws TopologyException listing every problem as {@code "<path>: <what>"} in document order
+     */
+    public static Parsed parseResolved(String json) {
         if (json.isBlank()) {
             throw new TopologyException(List.of(
                     "$: topology is empty; expected a JSON object such as {\"rev\": 1, \"neurons\": []}"));
         }
         try {
-            Topology topology = new DocumentParser(json).document();
+            DocumentParser parser = new DocumentParser(json);
+            Topology topology = parser.document();
             Logger.debug("Parsed topology rev {}: {} neurons, {} sensors, {} synapses, {} actuators", topology.rev(),
                     topology.neurons().size(), topology.sensors().size(), topology.synapses().size(),
                     topology.actuators().size());
-            return topology;
+            return new Parsed(topology, parser.ctx.refs.resolved(topology.synapses().size()));
         } catch (MalformedJsonException e) {
             throw new TopologyException(List.of("$: " + e.describe()));
         }

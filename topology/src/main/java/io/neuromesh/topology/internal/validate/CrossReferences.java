@@ -7,6 +7,7 @@ import io.neuromesh.topology.SensorSpec;
 import io.neuromesh.topology.SynapseSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,16 @@ public final class CrossReferences {
             return id;
         }
 
+        /** @return the kind of element that declares the id, null when none does */
+        public ElementKind kind() {
+            return kind;
+        }
+
+        /** @return the declaring element's position in its array */
+        public int index() {
+            return index;
+        }
+
         private Path path() {
             return Path.element(kind.array(), index);
         }
@@ -84,6 +95,9 @@ public final class CrossReferences {
     private final Map<PinKey, PinUser> pins = new HashMap<>();
     private final SynapsePairs synapses;
     private final List<Reference> references;
+    /** The symbols of each synapse's ends, by synapse index: what an index of the topology sorts synapses by. */
+    private Symbol[] synapseFroms;
+    private Symbol[] synapseTos;
 
     /**
      * @param issues           receives every violation
@@ -95,6 +109,18 @@ public final class CrossReferences {
         symbols = HashMap.newHashMap(expectedElements);
         synapses = new SynapsePairs(expectedSynapses);
         references = new ArrayList<>();
+        synapseFroms = new Symbol[Math.max(1, expectedSynapses)];
+        synapseTos = new Symbol[synapseFroms.length];
+    }
+
+    /**
+     * The ids of a complete, valid topology's elements, the ones its index looks up.
+     *
+     * @param symbols every id's symbol, declared
+     * @param froms   the symbol of each synapse's source, by synapse index
+     * @param tos     the symbol of each synapse's target, by synapse index
+     */
+    public record Resolved(Map<String, Symbol> symbols, List<Symbol> froms, List<Symbol> tos) {
     }
 
     /**
@@ -104,9 +130,19 @@ public final class CrossReferences {
      */
     public static void check(List<NodeSpec> nodes, List<SensorSpec> sensors, List<NeuronSpec> neurons,
                              List<SynapseSpec> synapses, List<ActuatorSpec> actuators, Issues issues) {
-        if (CHECKED_BY_PARSER.get() != null) {
-            return;
+        if (CHECKED_BY_PARSER.get() == null) {
+            collect(nodes, sensors, neurons, synapses, actuators, issues);
         }
+    }
+
+    /** The ids of a complete, valid topology, as {@link #resolved} gives them. */
+    public static Resolved resolve(List<NodeSpec> nodes, List<SensorSpec> sensors, List<NeuronSpec> neurons,
+                                   List<SynapseSpec> synapses, List<ActuatorSpec> actuators) {
+        return collect(nodes, sensors, neurons, synapses, actuators, new Issues()).resolved(synapses.size());
+    }
+
+    private static CrossReferences collect(List<NodeSpec> nodes, List<SensorSpec> sensors, List<NeuronSpec> neurons,
+                                           List<SynapseSpec> synapses, List<ActuatorSpec> actuators, Issues issues) {
         CrossReferences refs = new CrossReferences(issues, sensors.size() + neurons.size() + actuators.size(),
                 synapses.size());
         long order = 0;
@@ -135,6 +171,16 @@ public final class CrossReferences {
             refs.actuatorNeuron(i, order++, refs.symbol(actuator.neuron()));
         }
         refs.finish();
+        return refs;
+    }
+
+    /**
+     * The symbols of a document whose every element was fed and found valid, {@code synapseCount} synapses among
+     * them; this checker's tables are handed over, it is not used after this.
+     */
+    public Resolved resolved(int synapseCount) {
+        return new Resolved(symbols, Arrays.asList(synapseFroms).subList(0, synapseCount),
+                Arrays.asList(synapseTos).subList(0, synapseCount));
     }
 
     /**
@@ -216,6 +262,13 @@ public final class CrossReferences {
         if (to != null) {
             refer(Role.SYNAPSE_TO, index, toOrder, to);
         }
+        if (index >= synapseFroms.length) {
+            int length = Math.max(index + 1, synapseFroms.length * 2);
+            synapseFroms = Arrays.copyOf(synapseFroms, length);
+            synapseTos = Arrays.copyOf(synapseTos, length);
+        }
+        synapseFroms[index] = from;
+        synapseTos[index] = to;
         if (from != null && to != null) {
             int first = synapses.add(index, from.id, to.id);
             if (first >= 0) {

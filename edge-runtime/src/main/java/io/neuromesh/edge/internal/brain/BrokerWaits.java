@@ -15,6 +15,17 @@ import java.util.Set;
  */
 public final class BrokerWaits implements NeuronOutbox {
 
+    /** A change of subscriptions whose wait counts as waiting for the broker; {@code started} is the outbox's own. */
+    private record Waited(Pending started, BrainLoop loop) implements Pending {
+        @Override
+        public void await() {
+            loop.awaitBroker(() -> {
+                started.await();
+                return null;
+            });
+        }
+    }
+
     private final NeuronOutbox outbox;
     private final BrainLoop loop;
 
@@ -50,8 +61,7 @@ public final class BrokerWaits implements NeuronOutbox {
 
     @Override
     public Pending inputs(Set<String> hosted, int topologyNeurons) {
-        Pending started = outbox.inputs(hosted, topologyNeurons);
-        return () -> waiting(started::await);
+        return new Waited(outbox.inputs(hosted, topologyNeurons), loop);
     }
 
     @Override
@@ -65,8 +75,10 @@ public final class BrokerWaits implements NeuronOutbox {
     }
 
     @Override
-    public Map<String, byte[]> fetchRetained(Collection<String> topics) {
-        return loop.awaitBroker(() -> outbox.fetchRetained(topics));
+    public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
+        // The read's own thread waits for the outbox's change itself: the loop's bookkeeping is the brain thread's.
+        RetainedRead started = outbox.fetchRetained(after instanceof Waited waited ? waited.started() : after, topics);
+        return () -> loop.awaitBroker(started::await);
     }
 
     private void waiting(Runnable call) {

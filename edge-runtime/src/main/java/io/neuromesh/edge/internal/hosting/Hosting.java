@@ -210,7 +210,7 @@ public final class Hosting {
         release(removed);
         List<HostedNeuron> adopted = new ArrayList<>();
         Map<HostedNeuron, Neuron.Outcome> changed = new LinkedHashMap<>();
-        Arriving arriving = arrive(wanted.keySet());
+        Arriving arriving = arrive(wanted.keySet(), before);
         try {
             for (NeuronSpec spec : wanted.values()) {
                 Map<String, Double> weights = index.weights(spec.id());
@@ -233,19 +233,17 @@ public final class Hosting {
                 }
             }
         } finally {
-            // Awaited even if building failed, so that no later change of subscriptions runs beside this one; and
-            // before the retained state is read: an input published in between is then both in the retained
-            // outputs and waiting in the (paused) inbox, and applying it twice is harmless.
+            // Awaited even if building failed, so that no later change of subscriptions runs beside this one.
             arriving.subscribed().await();
         }
         if (!adopted.isEmpty()) {
             List<HostedNeuron> fresh = new ArrayList<>();
             List<HostedNeuron> existing = new ArrayList<>();
             for (HostedNeuron h : adopted) {
-                (before != null && !before.isNeuron(h.id()) ? fresh : existing).add(h);
+                (isNew(h.id(), before) ? fresh : existing).add(h);
             }
             if (!existing.isEmpty()) {
-                restore.restore(existing, index, now);
+                restore.restore(existing, arriving.reading(), index, now);
             }
             restore.start(fresh, now);
         }
@@ -257,16 +255,22 @@ public final class Hosting {
         }
     }
 
-    /** Paused inboxes of the neurons that start here, by id, and their subscriptions under way. */
-    private record Arriving(Map<String, NeuronInbox> inboxes, NeuronOutbox.Pending subscribed) {
+    /**
+     * Paused inboxes of the neurons that start here, by id, their subscriptions under way, and the read of the
+     * retained state of those not new in the revision (null when there are none).
+     */
+    private record Arriving(Map<String, NeuronInbox> inboxes, NeuronOutbox.Pending subscribed,
+                            Restore.Reading reading) {
     }
 
     /**
-     * Opens a paused inbox for each of {@code wanted} not hosted yet and starts subscribing to their inputs, so that
-     * the broker takes the subscriptions while the brain builds the neurons; an input that arrives meanwhile waits
-     * in its inbox.
+     * Opens a paused inbox for each of {@code wanted} not hosted yet and starts subscribing to their inputs, then
+     * reading their retained state, so that the broker takes the subscriptions and sends the state while the brain
+     * builds the neurons; an input that arrives meanwhile waits in its inbox.
+     *
+     * @param before see {@link #place}
      */
-    private Arriving arrive(Set<String> wanted) {
+    private Arriving arrive(Set<String> wanted, TopologyIndex before) {
         Map<String, NeuronInbox> opened = new HashMap<>();
         for (String id : wanted) {
             if (hosted.get(id) == null) {
@@ -275,11 +279,19 @@ public final class Hosting {
         }
         if (opened.isEmpty()) {
             return new Arriving(opened, () -> {
-            });
+            }, null);
         }
         Set<String> after = new HashSet<>(hosted.ids());
         after.addAll(opened.keySet());
-        return new Arriving(opened, outbox.inputs(after, index.topology().neurons().size()));
+        NeuronOutbox.Pending subscribed = outbox.inputs(after, index.topology().neurons().size());
+        List<String> existing = opened.keySet().stream().filter(id -> !isNew(id, before)).toList();
+        return new Arriving(opened, subscribed,
+                existing.isEmpty() ? null : restore.read(existing, index, after, subscribed));
+    }
+
+    /** Whether {@code neuron} is new in the revision that replaces {@code before}: it has no state to restore. */
+    private static boolean isNew(String neuron, TopologyIndex before) {
+        return before != null && !before.isNeuron(neuron);
     }
 
     /** Peers reported: releases every handed-over neuron that its new host now reports (or that waited too long). */

@@ -11,6 +11,7 @@ import io.neuromesh.topology.NeuronMode;
 import io.neuromesh.topology.SynapseSpec;
 import io.neuromesh.topology.TopologyIndex;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,25 +39,47 @@ final class Restore {
         this.resting = resting;
     }
 
-    /** Seeds {@code adopted} from the retained state, publishes outputs that changed, then resumes their inboxes. */
-    void restore(List<HostedNeuron> adopted, TopologyIndex index, long now) {
-        Predicate<String> adoptedNow = adopted(adopted);
-        Set<String> topics = HashSet.newHashSet(2 * adopted.size());
-        for (HostedNeuron h : adopted) {
-            String id = h.id();
+    /**
+     * The retained state of arriving neurons, being read.
+     *
+     * @param absenceKnown false for a wildcard read: a topic absent from it may still hold a retained message, and
+     *                     nothing retained is published over it
+     */
+    record Reading(NeuronOutbox.RetainedRead read, boolean absenceKnown) {
+    }
+
+    /**
+     * Starts reading the retained state that {@link #restore} seeds {@code arriving} from, as soon as
+     * {@code subscribed} is acknowledged, while the brain builds them.
+     *
+     * @param arriving    the neurons about to be adopted that are not new in this revision
+     * @param hostedAfter the neurons hosted once they are adopted: their outputs are known here
+     */
+    Reading read(Collection<String> arriving, TopologyIndex index, Set<String> hostedAfter,
+                 NeuronOutbox.Pending subscribed) {
+        Set<String> topics = HashSet.newHashSet(2 * arriving.size());
+        for (String id : arriving) {
             topics.add(Topics.output(id));
             for (SynapseSpec synapse : index.incoming(id)) {
                 if (index.isSensor(synapse.from())) {
                     topics.add(Topics.state(id));
-                } else if (!hosted.contains(synapse.from())) {
-                    // An upstream neuron adopted now is in this loop too, and adds its own output topic.
+                } else if (!hostedAfter.contains(synapse.from())) {
+                    // An upstream neuron arriving now is in this loop too, and adds its own output topic.
                     topics.add(Topics.output(synapse.from()));
                 }
             }
         }
-        Map<String, byte[]> retained = outbox.fetchRetained(topics);
-        // A topic absent from a wildcard read may still hold a retained message: nothing retained is published over it.
-        boolean absenceKnown = topics.size() <= NeuronOutbox.EXACT_READ_LIMIT;
+        return new Reading(outbox.fetchRetained(subscribed, topics), topics.size() <= NeuronOutbox.EXACT_READ_LIMIT);
+    }
+
+    /**
+     * Seeds {@code adopted} from the retained state {@link #read} started reading for them, publishes outputs that
+     * changed, then resumes their inboxes.
+     */
+    void restore(List<HostedNeuron> adopted, Reading reading, TopologyIndex index, long now) {
+        Predicate<String> adoptedNow = adopted(adopted);
+        Map<String, byte[]> retained = reading.read().await();
+        boolean absenceKnown = reading.absenceKnown();
         for (HostedNeuron h : adopted) {
             String id = h.id();
             Map<String, Double> inputs = new HashMap<>();

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The brain's neuron traffic as MQTT messages on the runtime's link. Applying a large topology sends a lot through
@@ -112,22 +113,11 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
         // On a thread of its own, so that the brain builds the neurons while the broker takes the subscriptions
         // (seconds for 100,000 on Mosquitto or HiveMQ CE); the brain calls nothing else of InputSubscriptions until
         // it has awaited this.
-        CompletableFuture<Void> following = new CompletableFuture<>();
-        Thread.ofVirtual().name("neuromesh-" + node + "-subscribe").start(() -> {
-            try {
-                inputs.follow(hosted, topologyNeurons);
-                following.complete(null);
-            } catch (Throwable e) {
-                following.completeExceptionally(e);
-            }
+        CompletableFuture<Void> following = onThreadOfItsOwn("subscribe", () -> {
+            inputs.follow(hosted, topologyNeurons);
+            return null;
         });
-        return () -> {
-            try {
-                following.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure : e;
-            }
-        };
+        return () -> joined(following);
     }
 
     @Override
@@ -143,8 +133,33 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
     }
 
     @Override
-    public Map<String, byte[]> fetchRetained(Collection<String> topics) {
-        return reader.read(topics);
+    public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
+        CompletableFuture<Map<String, byte[]>> read = onThreadOfItsOwn("restore", () -> {
+            after.await();
+            return reader.read(topics);
+        });
+        return () -> joined(read);
+    }
+
+    private <T> CompletableFuture<T> onThreadOfItsOwn(String job, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("neuromesh-" + node + "-" + job).start(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The result of {@code work}, or what it failed with, unwrapped. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads retained messages on a second, clean-session connection, so that its temporary subscriptions never mix with
@@ -43,6 +44,11 @@ public final class RetainedReader implements AutoCloseable {
 
     private final LinkConfig owner;
     private final String clientId;
+    /**
+     * One read at a time: a read may end by disconnecting, which would end another's subscriptions (a read whose
+     * restore was abandoned, when building its neurons failed, may still run when the next one starts).
+     */
+    private final ReentrantLock reading = new ReentrantLock();
     private MqttLink link;
 
     /**
@@ -55,11 +61,21 @@ public final class RetainedReader implements AutoCloseable {
     }
 
     /**
-     * The retained payloads of {@code topics} that have one. Blocks for at most the grace period (or quiet time).
+     * The retained payloads of {@code topics} that have one. Blocks for at most the grace period (or quiet time),
+     * after any read under way on another thread.
      *
      * @param topics not changed by the caller while this runs
      */
     public Map<String, byte[]> read(Collection<String> topics) {
+        reading.lock();
+        try {
+            return readAlone(topics);
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private Map<String, byte[]> readAlone(Collection<String> topics) {
         Map<String, byte[]> found = new ConcurrentHashMap<>();
         if (topics.isEmpty()) {
             return found;

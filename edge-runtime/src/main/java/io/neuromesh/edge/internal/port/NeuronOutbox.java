@@ -17,6 +17,13 @@ public interface NeuronOutbox {
         void await();
     }
 
+    /** A read of retained messages under way. */
+    @FunctionalInterface
+    interface RetainedRead {
+        /** Waits until the read ends; the retained payloads of the topics that have one. Throws what it failed with. */
+        Map<String, byte[]> await();
+    }
+
     /** The most topics {@link #fetchRetained} reads one by one, so that an absent topic has no retained message. */
     int EXACT_READ_LIMIT = 50_000;
 
@@ -61,10 +68,15 @@ public interface NeuronOutbox {
     void unsubscribeOutputs(Collection<String> neurons);
 
     /**
-     * The retained messages of these topics. Up to {@link #EXACT_READ_LIMIT} topics an absent topic has none: each is
-     * subscribed and waited for, at most a short grace period for topics that have no retained message. Beyond it the
-     * read subscribes wildcard filters and ends when they go quiet (MQTT has no end-of-retained marker), so on a
-     * loaded machine a topic may be absent that has a retained message.
+     * Starts reading the retained messages of these topics once {@code after}, a change of {@link #inputs}, is
+     * acknowledged (an input published before the read is then both retained and in an inbox, never in neither), on
+     * a thread of its own: the brain builds the arriving neurons meanwhile, and the read's wait for topics that have
+     * no retained message passes with it. Returns at once. Up to {@link #EXACT_READ_LIMIT} topics an absent topic has
+     * none: each is subscribed and waited for, at most a short grace period for topics that have no retained message.
+     * Beyond it the read subscribes wildcard filters and ends when they go quiet (MQTT has no end-of-retained marker),
+     * so on a loaded machine a topic may be absent that has a retained message.
+     *
+     * @param topics not changed by the caller after this call
      */
-    Map<String, byte[]> fetchRetained(Collection<String> topics);
+    RetainedRead fetchRetained(Pending after, Collection<String> topics);
 }

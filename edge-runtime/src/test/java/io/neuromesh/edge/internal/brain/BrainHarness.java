@@ -217,19 +217,22 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     @Override
-    public Map<String, byte[]> fetchRetained(Collection<String> topics) {
-        if (subscribing) {
-            throw new AssertionError("retained state read before the broker acknowledged the subscriptions");
-        }
-        log.add("fetch " + new TreeSet<>(topics));
-        duringFetch.run();
-        Map<String, byte[]> found = new HashMap<>();
-        topics.forEach(t -> {
-            if (retained.containsKey(t)) {
-                found.put(t, retained.get(t));
+    public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
+        // Read when the brain awaits it: by then it must have awaited the subscriptions the read follows.
+        return () -> {
+            if (subscribing) {
+                throw new AssertionError("retained state read before the broker acknowledged the subscriptions");
             }
-        });
-        return found;
+            log.add("fetch " + new TreeSet<>(topics));
+            duringFetch.run();
+            Map<String, byte[]> found = new HashMap<>();
+            topics.forEach(t -> {
+                if (retained.containsKey(t)) {
+                    found.put(t, retained.get(t));
+                }
+            });
+            return found;
+        };
     }
 
     @Override

@@ -161,7 +161,7 @@ class RestingOutputsTest {
         }
 
         @Override
-        public Map<String, byte[]> fetchRetained(Collection<String> topics) {
+        public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
             throw new AssertionError("not a resting output");
         }
     }

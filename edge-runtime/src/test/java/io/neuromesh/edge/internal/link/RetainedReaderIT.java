@@ -1,6 +1,9 @@
 package io.neuromesh.edge.internal.link;
 
+import io.neuromesh.edge.EdgeConfig;
+import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
@@ -16,11 +19,15 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reading retained state on both brokers, while peers publish live outputs on the same topics. */
+/** Reading retained state on both brokers, while peers publish live outputs on the same topics, and for a restore. */
 @Timeout(60)
 class RetainedReaderIT {
 
@@ -66,6 +73,44 @@ class RetainedReaderIT {
             } finally {
                 live.interrupt();
                 live.join();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void aRestoreReadStartsOnlyOnceTheChangeOfSubscriptionsItFollowsIsAcknowledged(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind);
+             MqttLink node = MqttLink.builder().broker(broker.uri()).clientId("restore-node").build();
+             MqttLink peer = MqttLink.builder().broker(broker.uri()).clientId("restore-peer").build();
+             RetainedReader reader = new RetainedReader(node.config(), "restore-node-reader")) {
+            node.start();
+            peer.start();
+            // Connected before the test: a read that did not wait would subscribe at once.
+            assertEquals(Map.of(), reader.read(Set.of("neuron/warm/output")));
+            NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
+            }, new AtomicLong(), new LongAdder());
+            try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),
+                    reader, new InputFilterRules(EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION,
+                    EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE), () -> { })) {
+                CountDownLatch acknowledged = new CountDownLatch(1);
+                NeuronOutbox.RetainedRead read = outbox.fetchRetained(() -> {
+                    try {
+                        assertTrue(acknowledged.await(10, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, Set.of("neuron/a/output"));
+                // Longer than the read's grace period: a read that had not waited would have subscribed, found
+                // nothing retained and ended; this output (retained) would reach it live, without the retain flag.
+                Thread.sleep(2 * RetainedReader.GRACE.toMillis());
+                peer.publishAcknowledged(OutboundMessage.of("neuron/a/output", "1".getBytes(StandardCharsets.UTF_8),
+                        Qos.AT_LEAST_ONCE, true), Duration.ofSeconds(10));
+                acknowledged.countDown();
+
+                Map<String, byte[]> found = read.await();
+                assertEquals(Set.of("neuron/a/output"), found.keySet(), "the read saw what was retained before it");
+                assertEquals("1", new String(found.get("neuron/a/output"), StandardCharsets.UTF_8));
             }
         }
     }

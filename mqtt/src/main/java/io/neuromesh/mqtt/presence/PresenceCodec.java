@@ -75,4 +75,14 @@ public interface PresenceCodec<S> {
     default Duration offlineAfter(S status) {
         return null;
     }
+
+    /**
+     * How often the sender publishes its status (its heartbeat interval), when the status says; null (the default)
+     * when it does not. A watcher that hears its own statuses ({@link PresenceWatcher.Builder#self}) uses its own
+     * interval to tell its peers' silence from its own deafness: while its own heartbeats come back late, so do its
+     * peers' (the broker, or this process, lags), and that time does not count as their silence.
+     */
+    default Duration interval(S status) {
+        return null;
+    }
 }

@@ -275,7 +275,12 @@ public final class PresenceWatcher<S> implements AutoCloseable {
             return this;
         }
 
-        /** This participant's own peer id: its statuses are reported as heard, never as joining or leaving. */
+        /**
+         * This participant's own peer id: its statuses are reported as heard, never as joining or leaving. When they
+         * announce its heartbeat interval ({@link PresenceCodec#interval}), a peer's silence counts only while its own
+         * heartbeats come back on time (and at most twice the peer's allowance otherwise): a lag of the broker or of
+         * this process is not taken for the peers' silence.
+         */
         public Builder<S> self(String self) {
             this.self = self;
             return this;

@@ -5,13 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A test status written as text: {@code <peer> online|offline|will [sent=<epoch ms>] [after=<ms>]}; {@code will} is
- * an offline status written by the broker (a Last Will).
+ * A test status written as text: {@code <peer> online|offline|will [sent=<epoch ms>] [after=<ms>] [every=<ms>]};
+ * {@code will} is an offline status written by the broker (a Last Will), {@code every} the heartbeat interval.
  */
-public record TextStatus(String peer, boolean online, Instant sent, Duration offlineAfter, boolean will) {
+public record TextStatus(String peer, boolean online, Instant sent, Duration offlineAfter, boolean will,
+                         Duration interval) {
 
     public TextStatus(String peer, boolean online, Instant sent, Duration offlineAfter) {
         this(peer, online, sent, offlineAfter, false);
+    }
+
+    public TextStatus(String peer, boolean online, Instant sent, Duration offlineAfter, boolean will) {
+        this(peer, online, sent, offlineAfter, will, null);
+    }
+
+    /** An online status that announces a heartbeat every {@code interval}. */
+    public static TextStatus beating(String peer, Duration interval) {
+        return new TextStatus(peer, true, null, null, false, interval);
     }
 
     public static TextStatus online(String peer) {
@@ -35,7 +45,8 @@ public record TextStatus(String peer, boolean online, Instant sent, Duration off
         public byte[] encode(TextStatus s) {
             String text = s.peer() + (s.online() ? " online" : s.will() ? " will" : " offline")
                     + (s.sent() == null ? "" : " sent=" + s.sent().toEpochMilli())
-                    + (s.offlineAfter() == null ? "" : " after=" + s.offlineAfter().toMillis());
+                    + (s.offlineAfter() == null ? "" : " after=" + s.offlineAfter().toMillis())
+                    + (s.interval() == null ? "" : " every=" + s.interval().toMillis());
             return text.getBytes(StandardCharsets.UTF_8);
         }
 
@@ -50,15 +61,18 @@ public record TextStatus(String peer, boolean online, Instant sent, Duration off
             }
             Instant sent = null;
             Duration after = null;
+            Duration every = null;
             for (int i = 2; i < words.length; i++) {
                 long value = Long.parseLong(words[i].substring(words[i].indexOf('=') + 1));
                 if (words[i].startsWith("sent=")) {
                     sent = Instant.ofEpochMilli(value);
+                } else if (words[i].startsWith("every=")) {
+                    every = Duration.ofMillis(value);
                 } else {
                     after = Duration.ofMillis(value);
                 }
             }
-            return new TextStatus(words[0], words[1].equals("online"), sent, after, words[1].equals("will"));
+            return new TextStatus(words[0], words[1].equals("online"), sent, after, words[1].equals("will"), every);
         }
 
         @Override
@@ -79,6 +93,11 @@ public record TextStatus(String peer, boolean online, Instant sent, Duration off
         @Override
         public Duration offlineAfter(TextStatus status) {
             return status.offlineAfter();
+        }
+
+        @Override
+        public Duration interval(TextStatus status) {
+            return status.interval();
         }
     };
 }

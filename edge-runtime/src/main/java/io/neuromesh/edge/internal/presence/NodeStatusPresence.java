@@ -145,4 +145,9 @@ public final class NodeStatusPresence implements PresenceCodec<NodeStatus> {
                 .filter(scaled -> scaled.compareTo(offlineAfter) > 0)
                 .orElse(offlineAfter);
     }
+
+    @Override
+    public Duration interval(NodeStatus status) {
+        return status.running().flatMap(NodeStatus.Running::heartbeat).orElse(null);
+    }
 }

@@ -76,6 +76,9 @@ class NodeStatusPresenceTest {
         byte[] written = watching.encode(NodeStatus.live(NodeState.ONLINE, "n2", List.of(), TS, beatsEvery6s));
         assertTrue(new String(written, StandardCharsets.UTF_8).contains("\"heartbeatMs\":6000"));
         assertEquals(Optional.of(Duration.ofSeconds(6)), watching.decode("n2", written).running().get().heartbeat());
+        assertEquals(Duration.ofSeconds(6), watching.interval(watching.decode("n2", written)),
+                "the interval a node hearing its own status checks its echo against");
+        assertNull(watching.interval(live(NodeState.ONLINE, "n2")), "not said: no echo check");
     }
 
     @Test

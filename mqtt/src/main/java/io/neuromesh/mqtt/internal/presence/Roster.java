@@ -30,6 +30,14 @@ import java.util.Set;
  * reconnecting as well, and counting them gone would move everything they run. Any newer status of the peer
  * replaces a held Will; a peer that stays silent leaves by its silence allowance as usual.
  *
+ * <p>A participant that hears its own statuses, and knows its own heartbeat interval ({@link PresenceCodec#interval}),
+ * counts its peers' silence only up to {@link #ECHO_SLACK} own intervals after it last heard itself: when its own
+ * heartbeats stop coming back, the broker or this process lags, and its peers' heartbeats are most likely queued
+ * behind the same lag (measured: four nodes on two cores after a large apply, each counting the others offline while
+ * its own heartbeats were seconds late too). When its own heartbeat then arrives late, that lateness is forgiven to
+ * every peer, whose queued heartbeats follow. A participant that stops hearing itself altogether still counts a
+ * silent peer gone, after at most twice its allowance.
+ *
  * @param <S> the caller's status type
  */
 public final class Roster<S> {
@@ -41,6 +49,9 @@ public final class Roster<S> {
     private record HeldWill<S>(S status, boolean retained, long dueNanos) {
     }
 
+    /** Own heartbeat intervals that may pass without hearing itself before this participant counts itself deaf. */
+    static final int ECHO_SLACK = 2;
+
     private final PresenceCodec<S> codec;
     private final Duration offlineAfter;
     private final String self;
@@ -48,6 +59,10 @@ public final class Roster<S> {
     private final long willHoldNanos;
     private final Map<String, Peer<S>> peers = new HashMap<>();
     private final Map<String, HeldWill<S>> heldWills = new HashMap<>();
+    /** When this participant last heard its own status live, and the heartbeat interval it announced (0: unknown). */
+    private boolean selfHeard;
+    private long selfHeardNanos;
+    private long selfIntervalNanos;
     /** Whether this participant's own connection is down ({@link #linkLost()} without {@link #linkBack()} since). */
     private boolean linkDown;
     /** Whether the connection came back at least once, and when it last did. */
@@ -119,6 +134,9 @@ public final class Roster<S> {
     private void count(String peer, S status, boolean retained, long now, List<PresenceEvent<S>> events) {
         events.add(new PresenceEvent.Heard<>(peer, status));
         if (peer.equals(self)) {
+            if (!retained) {
+                heardSelf(status, now);
+            }
             return;
         }
         long heard = now - (retained ? age(status) : 0);
@@ -183,9 +201,42 @@ public final class Roster<S> {
 
     /** This participant could not listen for {@code deaf}: that time does not count as silence of its peers. */
     public void forgive(Duration deaf) {
-        long now = clock.nanoTime();
-        peers.replaceAll((peer, p) -> new Peer<>(p.status(), p.online(),
-                Math.min(now, p.heardNanos() + deaf.toNanos()), p.allowedNanos(), p.member()));
+        forgive(deaf.toNanos(), clock.nanoTime(), false);
+    }
+
+    /** @param membersOnly true to leave the peers already counted gone as they are */
+    private void forgive(long deafNanos, long now, boolean membersOnly) {
+        peers.replaceAll((peer, p) -> membersOnly && !p.member() ? p : new Peer<>(p.status(), p.online(),
+                Math.min(now, p.heardNanos() + deafNanos), p.allowedNanos(), p.member()));
+    }
+
+    /**
+     * This participant heard its own status live: lateness beyond the slack was deafness, not its peers' silence.
+     * Only peers still counted online are forgiven it: one counted gone meanwhile (its silence passed the bound) comes
+     * back with its next status, not without one.
+     */
+    private void heardSelf(S status, long now) {
+        if (selfHeard && selfIntervalNanos > 0) {
+            long late = now - selfHeardNanos - ECHO_SLACK * selfIntervalNanos;
+            if (late > 0) {
+                forgive(late, now, true);
+            }
+        }
+        Duration interval = codec.interval(status);
+        selfHeard = true;
+        selfHeardNanos = now;
+        selfIntervalNanos = interval == null ? 0 : interval.toNanos();
+    }
+
+    /**
+     * The time up to which a peer's silence counts: now, or while this participant's own heartbeats are late, the
+     * moment it stopped hearing itself (plus the slack), but never more than {@code allowedNanos} before now.
+     */
+    private long listenedUntil(long now, long allowedNanos) {
+        if (!selfHeard || selfIntervalNanos == 0) {
+            return now;
+        }
+        return Math.max(Math.min(now, selfHeardNanos + ECHO_SLACK * selfIntervalNanos), now - allowedNanos);
     }
 
     /** The peers online now with their last status, in no particular order. */
@@ -206,7 +257,7 @@ public final class Roster<S> {
 
     private void evaluate(String peer, long now, List<PresenceEvent<S>> events) {
         Peer<S> p = peers.get(peer);
-        boolean member = p.online() && now - p.heardNanos() <= p.allowedNanos();
+        boolean member = p.online() && listenedUntil(now, p.allowedNanos()) - p.heardNanos() <= p.allowedNanos();
         if (member == p.member()) {
             return;
         }

@@ -4,6 +4,7 @@ import io.neuromesh.bench.internal.fleet.Topologies;
 import io.neuromesh.edge.internal.placement.Placement;
 import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyDiff;
+import io.neuromesh.topology.TopologyIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Topology work a runtime does per topology message: parse and validate (the XOR example and a generated document
- * of 10,000 neurons with two synapses each), its content hash, diff two revisions of 10,000 neurons, and place
+ * of 10,000 neurons with two synapses each), index it (alone, and with the parse), its content hash, diff two revisions of 10,000 neurons, and place
  * 10,000 automatic neurons on 5 nodes.
  */
 @State(Scope.Benchmark)
@@ -63,6 +64,16 @@ public class TopologyBenchmark {
     @Benchmark
     public Topology parseTenThousandNeurons() {
         return Topology.parse(tenThousand);
+    }
+
+    @Benchmark
+    public TopologyIndex indexTenThousandNeurons() {
+        return before.index();
+    }
+
+    @Benchmark
+    public TopologyIndex parseAndIndexTenThousandNeurons() {
+        return TopologyIndex.parse(tenThousand);
     }
 
     @Benchmark

@@ -5,7 +5,9 @@ import io.neuromesh.edge.internal.port.Scheduler;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.time.EpochClock;
+import io.neuromesh.mqtt.Backoff;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -15,7 +17,7 @@ import java.util.Deque;
  * broker's and the MQTT client's work on a 2-core machine), while they only tell watchers what the neurons already
  * are. Between two slices the brain handles its other events, inputs included. Each goes at QoS 1 only when the
  * connection takes it at once ({@link NeuronOutbox#tryRestingOutput}): when the broker's window of unacknowledged
- * publishes is full the rest waits {@link #RETRY}, so that they never queue up ahead of the node's heartbeats (50,000
+ * publishes is full the rest waits ({@link #RETRY}), so that they never queue up ahead of the node's heartbeats (50,000
  * sent at QoS 0 held a status back for seconds, and the peers counted the node offline). A neuron is published only
  * if it is still hosted (the same instance) and still at 0 when its turn comes: one whose output changed meanwhile has
  * published that output itself, and a resting 0 published after it would overwrite the retained value with an older
@@ -25,8 +27,11 @@ final class RestingOutputs {
 
     /** Publishes per brain task: some milliseconds of work, so that inputs wait no longer than that. */
     static final int SLICE = 1_000;
-    /** The wait after the connection refused one: about a round trip of the broker's acknowledgements, in micros. */
-    static final long RETRY = 2_000;
+    /**
+     * The wait after the connection refused one: first about a round trip of the broker's acknowledgements (2 ms),
+     * doubling while it keeps refusing, up to a quarter of a second (a connection that is down refuses for seconds).
+     */
+    static final Backoff RETRY = Backoff.exponential(Duration.ofMillis(2), Duration.ofMillis(250));
 
     /** How a resting 0 is published. */
     enum Mode {
@@ -47,6 +52,8 @@ final class RestingOutputs {
     private final Scheduler scheduler;
     private final EpochClock clock;
     private final Deque<Pending> pending = new ArrayDeque<>();
+    /** Refusals in a row; 0 once one was taken. */
+    private int refusals;
 
     RestingOutputs(NeuronOutbox outbox, HostedNeurons hosted, Scheduler scheduler, EpochClock clock) {
         this.outbox = outbox;
@@ -74,9 +81,11 @@ final class RestingOutputs {
             if (!outbox.tryRestingOutput(h.id(), epochMillis, next.mode() == Mode.RETAIN)) {
                 // Its turn again once the broker has acknowledged some of those before it.
                 pending.addFirst(next);
-                scheduler.schedule(this::publishSlice, RETRY);
+                refusals++;
+                scheduler.schedule(this::publishSlice, RETRY.delayBefore(refusals).toNanos() / 1000);
                 return;
             }
+            refusals = 0;
         }
         if (!pending.isEmpty()) {
             scheduler.schedule(this::publishSlice, 0);

@@ -76,10 +76,18 @@ class RestingOutputsTest {
         room = 2;
         tasks.poll().run();
         assertEquals(List.of("resting n0 at 1700000000000", "resting n1 at 1700000000000"), published);
-        assertEquals(List.of(0L, RestingOutputs.RETRY), delays, "the rest waits for the broker's acknowledgements");
+        assertEquals(List.of(0L, 2_000L), delays, "the rest waits about a round trip of the broker's acknowledgements");
 
         room = 1;
         tasks.poll().run();
+        assertEquals(3, published.size());
+        assertEquals(2_000L, delays.getLast(), "one was taken: the next refusal waits the shortest again");
+        // A connection that is down refuses for seconds: the waits grow, to a quarter of a second.
+        for (int refused = 0; refused < 10; refused++) {
+            tasks.poll().run();
+        }
+        assertEquals(List.of(4_000L, 8_000L, 16_000L, 32_000L, 64_000L, 128_000L, 250_000L, 250_000L, 250_000L,
+                250_000L), delays.subList(3, delays.size()));
         assertEquals(3, published.size());
         room = Integer.MAX_VALUE;
         tasks.poll().run();

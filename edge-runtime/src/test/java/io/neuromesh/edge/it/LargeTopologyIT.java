@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,6 +68,9 @@ class LargeTopologyIT {
             assertTrue(placedOnce(fleet), "every neuron hosted once, on both nodes");
 
             sendToEveryNeuronUntilItsOutputIs(fleet, driver, outputs, 1);
+            // n2's neuron/+ also brings it n1's neurons' inputs: dropped as a peer's, not as inputs for nobody.
+            assertTrue(fleet.node("n2").stats().elsewhere() > 0, "n2 counts its peer's inputs");
+            assertEquals(0, fleet.node("n2").stats().unknownNeuron(), "every input was for a neuron");
             fleet.broker().restart();
             // While the broker is down each node sees the other's Will and takes over its neurons until they meet
             // again; inputs are sent once the fleet hosts every neuron once more, so that each reaches its one host.

@@ -151,6 +151,7 @@ public final class Hosting {
         }
         TopologyIndex before = index;
         index = document.index();
+        inboxes.running(index::isNeuron);
         version = document.version();
         signal.follow(index);
         counters.topologyApplied.increment();

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** The inboxes of all hosted neurons, found by input topic straight from the MQTT callback thread. */
 public final class NeuronInboxes {
@@ -17,23 +18,37 @@ public final class NeuronInboxes {
     private final Consumer<NeuronInbox> ready;
     private final AtomicLong dropped;
     private final LongAdder unknown;
+    private final LongAdder elsewhere;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Whether an id is a neuron of the running topology; set by the brain, read on the callback thread. */
+    private volatile Predicate<String> neuron = id -> false;
 
-    /** @param ready posts an inbox that has inputs waiting to the brain thread */
-    public NeuronInboxes(int capacity, Consumer<NeuronInbox> ready, AtomicLong dropped, LongAdder unknown) {
+    /**
+     * @param ready     posts an inbox that has inputs waiting to the brain thread
+     * @param unknown   counts inputs for an id that is no neuron of the running topology
+     * @param elsewhere counts inputs for a neuron of the running topology that is not hosted here
+     */
+    public NeuronInboxes(int capacity, Consumer<NeuronInbox> ready, AtomicLong dropped, LongAdder unknown,
+                         LongAdder elsewhere) {
         this.capacity = capacity;
         this.ready = ready;
         this.dropped = dropped;
         this.unknown = unknown;
+        this.elsewhere = elsewhere;
+    }
+
+    /** Brain thread: the running topology's neurons, which tell an input for a peer from one for nobody. */
+    public void running(Predicate<String> isNeuron) {
+        neuron = isNeuron;
     }
 
     /** MQTT callback thread: hands the payload to its neuron's inbox; never blocks. */
     public void offer(InboundMessage message) {
         NeuronInbox inbox = byTopic.get(message.topic());
         if (inbox == null) {
-            // The neuron moved away or was removed while the message was on its way, or a peer hosts it and this node
-            // subscribes neuron/+.
-            unknown.increment();
+            // A peer hosts the neuron and this node subscribes neuron/+, or it moved away while the message was on its
+            // way; or no neuron has that id (removed, or a topic nobody hosts, which neuron/+ brings too).
+            (neuron.test(Topics.neuronOf(message.topic())) ? elsewhere : unknown).increment();
             return;
         }
         inbox.offer(message.payload());

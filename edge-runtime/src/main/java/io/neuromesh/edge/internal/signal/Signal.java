@@ -114,7 +114,7 @@ public final class Signal {
     private void handle(String neuronId, byte[] payload) {
         HostedNeuron h = hosted.get(neuronId);
         if (h == null) {
-            counters.unknownNeuron.increment();
+            (index != null && index.isNeuron(neuronId) ? counters.elsewhere : counters.unknownNeuron).increment();
             return;
         }
         Input input;

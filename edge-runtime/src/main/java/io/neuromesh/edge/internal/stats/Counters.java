@@ -11,6 +11,7 @@ public final class Counters {
     public final LongAdder inputs = new LongAdder();
     public final AtomicLong malformed = new AtomicLong();
     public final LongAdder unknownNeuron = new LongAdder();
+    public final LongAdder elsewhere = new LongAdder();
     public final LongAdder fires = new LongAdder();
     public final LongAdder outputs = new LongAdder();
     public final AtomicLong dropped = new AtomicLong();
@@ -24,7 +25,7 @@ public final class Counters {
     public volatile HopListener hops = HopListener.NONE;
 
     public RuntimeStats snapshot() {
-        return new RuntimeStats(inputs.sum(), malformed.get(), unknownNeuron.sum(), fires.sum(), outputs.sum(),
-                dropped.get(), topologyApplied.sum(), topologyRejected.sum());
+        return new RuntimeStats(inputs.sum(), malformed.get(), unknownNeuron.sum(), elsewhere.sum(), fires.sum(),
+                outputs.sum(), dropped.get(), topologyApplied.sum(), topologyRejected.sum());
     }
 }

@@ -31,7 +31,8 @@ class RestingOutputsTest {
     private final List<String> published = new ArrayList<>();
     private final Deque<Runnable> tasks = new ArrayDeque<>();
     private final HostedNeurons hosted = new HostedNeurons();
-    private final NeuronInboxes inboxes = new NeuronInboxes(10, inbox -> { }, new AtomicLong(), new LongAdder());
+    private final NeuronInboxes inboxes = new NeuronInboxes(10, inbox -> { }, new AtomicLong(), new LongAdder(),
+            new LongAdder());
     private final List<Long> delays = new ArrayList<>();
     /** How many more publishes the connection takes before its window is full. */
     private int room = Integer.MAX_VALUE;

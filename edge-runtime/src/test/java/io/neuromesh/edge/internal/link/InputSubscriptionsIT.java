@@ -103,7 +103,7 @@ class InputSubscriptionsIT {
             sender.start();
             LongAdder unknown = new LongAdder();
             NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
-            }, new AtomicLong(), unknown);
+            }, new AtomicLong(), unknown, new LongAdder());
             inboxes.open("a");
             inboxes.open("b");
             MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"), reader,
@@ -183,7 +183,7 @@ class InputSubscriptionsIT {
                     m -> seen.add(m.topic()));
             LongAdder unknown = new LongAdder();
             NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
-            }, new AtomicLong(), unknown);
+            }, new AtomicLong(), unknown, new LongAdder());
             Set<String> hosted = Set.of("a", "b", "c", "d", "e");
             hosted.forEach(inboxes::open);
             try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),

@@ -89,7 +89,7 @@ class RetainedReaderIT {
             // Connected before the test: a read that did not wait would subscribe at once.
             assertEquals(Map.of(), reader.read(Set.of("neuron/warm/output")));
             NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
-            }, new AtomicLong(), new LongAdder());
+            }, new AtomicLong(), new LongAdder(), new LongAdder());
             try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),
                     reader, new InputFilterRules(EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION,
                     EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE), () -> { })) {

@@ -34,8 +34,10 @@ public final class EdgeMeters implements EdgeMetrics {
         counter("neuromesh.output.changes", "output changes published", RuntimeStats::outputs);
         counter("neuromesh.inputs.malformed", "inputs dropped because they were not valid", RuntimeStats::malformed);
         counter("neuromesh.inputs.dropped", "inputs dropped because an inbox was full", RuntimeStats::dropped);
-        counter("neuromesh.inputs.unknown", "inputs for a neuron not hosted here (moved, removed, or a peer's under "
-                + "neuron/+)", RuntimeStats::unknownNeuron);
+        counter("neuromesh.inputs.unknown", "inputs for an id that is no neuron of the running topology (removed, or "
+                + "a topic nobody hosts, under neuron/+)", RuntimeStats::unknownNeuron);
+        counter("neuromesh.inputs.elsewhere", "inputs for a neuron another node hosts (a peer's under neuron/+, or one "
+                + "that just moved); dropped", RuntimeStats::elsewhere);
         counter("neuromesh.topology.applied", "topologies applied", RuntimeStats::topologyApplied);
         counter("neuromesh.topology.rejected", "topology messages rejected", RuntimeStats::topologyRejected);
         Gauge.builder("neuromesh.inbox.depth", runtime, EdgeRuntime::queue)

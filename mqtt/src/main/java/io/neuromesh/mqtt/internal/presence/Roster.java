@@ -35,8 +35,8 @@ import java.util.Set;
  * heartbeats stop coming back, the broker or this process lags, and its peers' heartbeats are most likely queued
  * behind the same lag (measured: four nodes on two cores after a large apply, each counting the others offline while
  * its own heartbeats were seconds late too). When its own heartbeat then arrives late, that lateness is forgiven to
- * every peer still counted online, whose queued heartbeats follow. A participant that stops hearing itself altogether still counts a
- * silent peer gone, after at most twice its allowance.
+ * every peer still counted online, whose queued heartbeats follow. A participant that stops hearing itself
+ * altogether still counts a silent peer gone, after at most twice its allowance.
  *
  * @param <S> the caller's status type
  */

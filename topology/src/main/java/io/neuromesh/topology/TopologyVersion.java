@@ -1,9 +1,11 @@
 package io.neuromesh.topology;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which topology document: its rev and content hash. Two documents with the same rev and different hashes are two
@@ -22,6 +24,8 @@ public final class TopologyVersion {
 
     private final long rev;
     private final CompletableFuture<String> hash;
+    /** A {@link #deferred} version's topology until its hash is computed, else null. */
+    private volatile Topology unhashed;
 
     /**
      * @param rev  the topology's rev (at least 1)
@@ -49,13 +53,48 @@ public final class TopologyVersion {
         return new TopologyVersion(topology.rev(), CompletableFuture.supplyAsync(topology::contentHash, executor));
     }
 
+    /**
+     * As {@link #of(Topology)}, but the hash is computed only {@code delay} later, or at once by the first caller that
+     * needs it: for a holder that seldom needs the hash and whose CPU is better left to others right now (the
+     * embedded broker's guard, while the nodes parse the document it just let through). The topology is kept until
+     * then.
+     *
+     * @since 0.2
+     */
+    public static TopologyVersion deferred(Topology topology, Duration delay) {
+        return deferred(topology, CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, HASHING));
+    }
+
+    /** As {@link #deferred(Topology, Duration)}, the delayed hashing on {@code later} (tests run it by hand). */
+    static TopologyVersion deferred(Topology topology, Executor later) {
+        TopologyVersion version = new TopologyVersion(topology.rev(), new CompletableFuture<>());
+        version.unhashed = topology;
+        later.execute(version::hashIfUnhashed);
+        return version;
+    }
+
+    /** Whether the hash is known (computed, or given). */
+    boolean hashed() {
+        return hash.isDone();
+    }
+
+    private void hashIfUnhashed() {
+        Topology topology = unhashed;
+        if (topology != null) {
+            // Two callers may both compute it: the same value, and the first to finish completes the future.
+            hash.complete(topology.contentHash());
+            unhashed = null;
+        }
+    }
+
     /** The topology's rev. */
     public long rev() {
         return rev;
     }
 
-    /** Its content hash; waits while it is being computed. */
+    /** Its content hash; waits while it is being computed (a {@link #deferred} one is computed now). */
     public String hash() {
+        hashIfUnhashed();
         return hash.join();
     }
 

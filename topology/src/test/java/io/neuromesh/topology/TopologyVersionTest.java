@@ -3,6 +3,8 @@ package io.neuromesh.topology;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +57,24 @@ class TopologyVersionTest {
         assertFalse(new TopologyVersion(1, "h1").supersedes(pending), "an older rev never");
         assertTrue(two.supersedes(TopologyVersion.of(topology(2, 0.5))), "the same document again (a re-publish)");
         assertFalse(two.supersedes(TopologyVersion.of(topology(2, 0.7))), "the same rev with other content");
+    }
+
+    @Test
+    void aDeferredVersionIsHashedWhenItsTimeComesOrAtOnceWhenItsHashIsNeeded() {
+        Topology topology = topology(2, 0.5);
+        List<Runnable> later = new ArrayList<>();
+        TopologyVersion waiting = TopologyVersion.deferred(topology, later::add);
+        assertFalse(waiting.hashed(), "not before its time");
+        assertTrue(waiting.supersedes(new TopologyVersion(1, "h1")), "a newer rev, decided without the hash");
+        assertFalse(waiting.hashed());
+        later.getFirst().run();
+        assertTrue(waiting.hashed(), "its time came");
+        assertEquals(topology.contentHash(), waiting.hash());
+
+        TopologyVersion asked = TopologyVersion.deferred(topology(2, 0.5), NEVER);
+        assertTrue(asked.supersedes(waiting), "the same document again: both hashes compared, this one computed now");
+        assertEquals(topology.contentHash(), asked.hash());
+        assertFalse(TopologyVersion.deferred(topology(2, 0.7), NEVER).supersedes(asked), "same rev, other content");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.neuromesh.topology.TopologyException;
 import io.neuromesh.topology.TopologyVersion;
 import org.tinylog.Logger;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,6 +28,8 @@ public final class TopologyGuard {
             + "topology while new nodes got none; publish a newer rev instead";
     static final String NOT_RETAINED = TOPIC + " must be published retained: nodes would run a topology that a node "
             + "starting later never gets; publish it again with the retain flag";
+    /** How long an accepted document waits before it is hashed, unless its hash is needed sooner. */
+    static final Duration HASH_LATER = Duration.ofSeconds(5);
     /** Room for the error list in a reason string, leaving space for the count that follows it. */
     private static final int ERRORS_TEXT_LIMIT = 400;
 
@@ -74,7 +77,9 @@ public final class TopologyGuard {
         }
         TopologyVersion candidate;
         try {
-            candidate = TopologyVersion.of(Topology.parse(payload));
+            // Hashed only a few seconds later (or at once for a publish of the same rev): the nodes parse the document
+            // right after this lets it through, and on a machine that also runs nodes the hash took their cores.
+            candidate = TopologyVersion.deferred(Topology.parse(payload), HASH_LATER);
         } catch (TopologyException e) {
             return Verdict.refuse(AckReasonCode.PAYLOAD_FORMAT_INVALID, describe(e.errors()));
         }

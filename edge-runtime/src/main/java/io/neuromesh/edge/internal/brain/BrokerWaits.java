@@ -19,10 +19,7 @@ public final class BrokerWaits implements NeuronOutbox {
     private record Waited(Pending started, BrainLoop loop) implements Pending {
         @Override
         public void await() {
-            loop.awaitBroker(() -> {
-                started.await();
-                return null;
-            });
+            waiting(loop, started::await);
         }
     }
 
@@ -66,12 +63,12 @@ public final class BrokerWaits implements NeuronOutbox {
 
     @Override
     public void subscribeOutputs(Collection<String> neurons) {
-        waiting(() -> outbox.subscribeOutputs(neurons));
+        waiting(loop, () -> outbox.subscribeOutputs(neurons));
     }
 
     @Override
     public void unsubscribeOutputs(Collection<String> neurons) {
-        waiting(() -> outbox.unsubscribeOutputs(neurons));
+        waiting(loop, () -> outbox.unsubscribeOutputs(neurons));
     }
 
     @Override
@@ -81,7 +78,7 @@ public final class BrokerWaits implements NeuronOutbox {
         return () -> loop.awaitBroker(started::await);
     }
 
-    private void waiting(Runnable call) {
+    private static void waiting(BrainLoop loop, Runnable call) {
         loop.awaitBroker(() -> {
             call.run();
             return null;

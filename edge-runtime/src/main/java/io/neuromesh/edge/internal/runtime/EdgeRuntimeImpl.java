@@ -95,8 +95,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
         this.link = MqttLink.create(config.link().withWill(announcement.will()));
         this.reader = new RetainedReader(config.link(), config.link().clientId() + "-reader");
         this.inboxes = new NeuronInboxes(config.inboxCapacity(),
-                inbox -> loop.offer(new BrainEvent.InputsWaiting(inbox)), counters.dropped, counters.unknownNeuron,
-                counters.elsewhere);
+                inbox -> loop.offer(new BrainEvent.InputsWaiting(inbox)), counters);
         // An input connection that is back tells presence, which exists by then: the outbox connects nothing yet.
         this.neurons = new MqttOutbox(link, node, config.neuronQos(), inboxes, loop, reader,
                 InputFilterRules.of(config), this::inputConnectionBack);

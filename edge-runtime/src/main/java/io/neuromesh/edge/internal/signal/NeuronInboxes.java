@@ -1,12 +1,11 @@
 package io.neuromesh.edge.internal.signal;
 
 import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.mqtt.InboundMessage;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -16,25 +15,19 @@ public final class NeuronInboxes {
     private final ConcurrentHashMap<String, NeuronInbox> byTopic = new ConcurrentHashMap<>();
     private final int capacity;
     private final Consumer<NeuronInbox> ready;
-    private final AtomicLong dropped;
-    private final LongAdder unknown;
-    private final LongAdder elsewhere;
+    private final Counters counters;
     private final AtomicInteger waiting = new AtomicInteger();
     /** Whether an id is a neuron of the running topology; set by the brain, read on the callback thread. */
     private volatile Predicate<String> neuron = id -> false;
 
     /**
-     * @param ready     posts an inbox that has inputs waiting to the brain thread
-     * @param unknown   counts inputs for an id that is no neuron of the running topology
-     * @param elsewhere counts inputs for a neuron of the running topology that is not hosted here
+     * @param ready    posts an inbox that has inputs waiting to the brain thread
+     * @param counters counts inputs dropped (an inbox full) and inputs for neurons not hosted here
      */
-    public NeuronInboxes(int capacity, Consumer<NeuronInbox> ready, AtomicLong dropped, LongAdder unknown,
-                         LongAdder elsewhere) {
+    public NeuronInboxes(int capacity, Consumer<NeuronInbox> ready, Counters counters) {
         this.capacity = capacity;
         this.ready = ready;
-        this.dropped = dropped;
-        this.unknown = unknown;
-        this.elsewhere = elsewhere;
+        this.counters = counters;
     }
 
     /** Brain thread: the running topology's neurons, which tell an input for a peer from one for nobody. */
@@ -48,7 +41,7 @@ public final class NeuronInboxes {
         if (inbox == null) {
             // A peer hosts the neuron and this node subscribes neuron/+, or it moved away while the message was on its
             // way; or no neuron has that id (removed, or a topic nobody hosts, which neuron/+ brings too).
-            (neuron.test(Topics.neuronOf(message.topic())) ? elsewhere : unknown).increment();
+            counters.notHosted(neuron.test(Topics.neuronOf(message.topic())));
             return;
         }
         inbox.offer(message.payload());
@@ -56,7 +49,7 @@ public final class NeuronInboxes {
 
     /** Brain thread: an inbox for a neuron that starts here (paused until its state is restored). */
     public NeuronInbox open(String neuron) {
-        NeuronInbox inbox = new NeuronInbox(neuron, capacity, ready, dropped, waiting);
+        NeuronInbox inbox = new NeuronInbox(neuron, capacity, ready, counters.dropped, waiting);
         inbox.pause();
         byTopic.put(Topics.input(neuron), inbox);
         return inbox;

@@ -114,7 +114,7 @@ public final class Signal {
     private void handle(String neuronId, byte[] payload) {
         HostedNeuron h = hosted.get(neuronId);
         if (h == null) {
-            (index != null && index.isNeuron(neuronId) ? counters.elsewhere : counters.unknownNeuron).increment();
+            counters.notHosted(index != null && index.isNeuron(neuronId));
             return;
         }
         Input input;

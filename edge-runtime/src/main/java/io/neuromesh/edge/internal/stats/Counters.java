@@ -24,6 +24,14 @@ public final class Counters {
     /** Told each hop's latency on the brain thread; set from any thread. */
     public volatile HopListener hops = HopListener.NONE;
 
+    /**
+     * Counts an input for a neuron not hosted here: as {@link #elsewhere} when {@code neuronOfTheTopology} (a peer
+     * hosts it, or it just moved), else as {@link #unknownNeuron} (no neuron has that id).
+     */
+    public void notHosted(boolean neuronOfTheTopology) {
+        (neuronOfTheTopology ? elsewhere : unknownNeuron).increment();
+    }
+
     public RuntimeStats snapshot() {
         return new RuntimeStats(inputs.sum(), malformed.get(), unknownNeuron.sum(), elsewhere.sum(), fires.sum(),
                 outputs.sum(), dropped.get(), topologyApplied.sum(), topologyRejected.sum());

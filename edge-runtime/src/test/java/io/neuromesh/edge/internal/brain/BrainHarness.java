@@ -85,8 +85,7 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     BrainHarness(String node) {
         this.node = node;
         this.inboxes = new NeuronInboxes(100, inbox -> events.add(new BrainEvent.InputsWaiting(inbox)),
-                counters.dropped, counters.unknownNeuron,
-                counters.elsewhere);
+                counters);
         this.brain = new Brain(new Hosting.Settings(node, 32, HANDOVER),
                 new Brain.Ports(() -> nowMicros, this, this, this, this, this, this, HostingWatch.NONE), counters, inboxes);
     }

@@ -5,6 +5,7 @@ import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,8 +30,7 @@ class RestingOutputsTest {
     private final List<String> published = new ArrayList<>();
     private final Deque<Runnable> tasks = new ArrayDeque<>();
     private final HostedNeurons hosted = new HostedNeurons();
-    private final NeuronInboxes inboxes = new NeuronInboxes(10, inbox -> { }, new AtomicLong(), new LongAdder(),
-            new LongAdder());
+    private final NeuronInboxes inboxes = new NeuronInboxes(10, inbox -> { }, new Counters());
     private final List<Long> delays = new ArrayList<>();
     /** How many more publishes the connection takes before its window is full. */
     private int room = Integer.MAX_VALUE;

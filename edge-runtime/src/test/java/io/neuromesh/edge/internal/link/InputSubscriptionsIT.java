@@ -4,6 +4,7 @@ import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.mqtt.LinkListener;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.Qos;
@@ -22,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import static org.awaitility.Awaitility.await;
@@ -101,9 +101,9 @@ class InputSubscriptionsIT {
              RetainedReader reader = new RetainedReader(node.config(), "outbox-node-reader")) {
             node.start();
             sender.start();
-            LongAdder unknown = new LongAdder();
+            Counters counters = new Counters();
             NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
-            }, new AtomicLong(), unknown, new LongAdder());
+            }, counters);
             inboxes.open("a");
             inboxes.open("b");
             MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"), reader,
@@ -117,7 +117,7 @@ class InputSubscriptionsIT {
             send(sender, "neuron/a", INPUT);
             send(sender, "neuron/b", INPUT);
             await().atMost(WAIT).until(() -> inboxes.depth() == 2);
-            assertEquals(0, unknown.sum(), "c is not subscribed here, so nothing arrives for it");
+            assertEquals(0, counters.unknownNeuron.sum(), "c is not subscribed here, so nothing arrives for it");
 
             // b leaves as Hosting releases a neuron: its inbox closed (its waiting input dropped), then the
             // subscriptions follow.
@@ -127,7 +127,7 @@ class InputSubscriptionsIT {
             send(sender, "neuron/b", INPUT);
             send(sender, "neuron/a", INPUT);
             await().atMost(WAIT).until(() -> inboxes.depth() == 2);
-            assertEquals(0, unknown.sum(), "b was unsubscribed before its input was sent");
+            assertEquals(0, counters.unknownNeuron.sum(), "b was unsubscribed before its input was sent");
         }
     }
 
@@ -181,9 +181,9 @@ class InputSubscriptionsIT {
             Set<String> seen = ConcurrentHashMap.newKeySet();
             sender.subscribe(List.of(Subscription.of("neuron/+", Qos.AT_LEAST_ONCE)), Runnable::run,
                     m -> seen.add(m.topic()));
-            LongAdder unknown = new LongAdder();
+            Counters counters = new Counters();
             NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
-            }, new AtomicLong(), unknown, new LongAdder());
+            }, counters);
             Set<String> hosted = Set.of("a", "b", "c", "d", "e");
             hosted.forEach(inboxes::open);
             try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),
@@ -215,7 +215,7 @@ class InputSubscriptionsIT {
                     send(sender, "neuron/" + neuron, INPUT);
                 }
                 await().atMost(WAIT).until(() -> inboxes.depth() == 3);
-                assertEquals(0, unknown.sum(), "only a is subscribed now");
+                assertEquals(0, counters.unknownNeuron.sum(), "only a is subscribed now");
             }
         }
     }

@@ -4,6 +4,7 @@ import io.neuromesh.edge.EdgeConfig;
 import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
+import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.mqtt.MqttLink;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
@@ -21,8 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +88,7 @@ class RetainedReaderIT {
             // Connected before the test: a read that did not wait would subscribe at once.
             assertEquals(Map.of(), reader.read(Set.of("neuron/warm/output")));
             NeuronInboxes inboxes = new NeuronInboxes(16, inbox -> {
-            }, new AtomicLong(), new LongAdder(), new LongAdder());
+            }, new Counters());
             try (MqttOutbox outbox = new MqttOutbox(node, "n1", Qos.AT_LEAST_ONCE, inboxes, new BrainLoop("n1"),
                     reader, new InputFilterRules(EdgeConfig.DEFAULT_INPUT_FILTERS_PER_CONNECTION,
                     EdgeConfig.DEFAULT_INPUT_WILDCARD_SHARE), () -> { })) {

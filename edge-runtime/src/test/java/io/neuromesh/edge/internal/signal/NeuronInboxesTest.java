@@ -1,5 +1,6 @@
 package io.neuromesh.edge.internal.signal;
 
+import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.mqtt.InboundMessage;
 import io.neuromesh.mqtt.Qos;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,9 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NeuronInboxesTest {
 
     private final List<NeuronInbox> ready = new ArrayList<>();
-    private final LongAdder unknown = new LongAdder();
-    private final LongAdder elsewhere = new LongAdder();
-    private final NeuronInboxes inboxes = new NeuronInboxes(4, ready::add, new AtomicLong(), unknown, elsewhere);
+    private final Counters counters = new Counters();
+    private final NeuronInboxes inboxes = new NeuronInboxes(4, ready::add, counters);
 
     private static InboundMessage input(String topic) {
         return new InboundMessage(topic, "{\"from\":\"s\",\"value\":1}".getBytes(StandardCharsets.UTF_8),
@@ -31,7 +29,7 @@ class NeuronInboxesTest {
     void anInputForAPeersNeuronCountsElsewhereAndOneForNoNeuronCountsUnknown() {
         inboxes.open("a").resume();
         inboxes.offer(input("neuron/b"));
-        assertEquals(1, unknown.sum(), "before any topology runs, no id is a neuron");
+        assertEquals(1, counters.unknownNeuron.sum(), "before any topology runs, no id is a neuron");
 
         inboxes.running(Set.of("a", "b")::contains);
         inboxes.offer(input("neuron/a"));
@@ -39,7 +37,7 @@ class NeuronInboxesTest {
         inboxes.offer(input("neuron/typo"));
 
         assertEquals(1, ready.size(), "a's input went to its inbox");
-        assertEquals(1, elsewhere.sum(), "b is a neuron of the topology, hosted by a peer");
-        assertEquals(2, unknown.sum(), "no neuron is called typo");
+        assertEquals(1, counters.elsewhere.sum(), "b is a neuron of the topology, hosted by a peer");
+        assertEquals(2, counters.unknownNeuron.sum(), "no neuron is called typo");
     }
 }

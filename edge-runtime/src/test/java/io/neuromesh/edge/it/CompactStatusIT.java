@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Status deltas on both brokers: a node hosting more than {@link NodeStatusPresence#COMPACT_ABOVE_NEURONS} neurons
  * says so in its full retained status, sends compact, not-retained heartbeats between full ones, and a peer and an
- * operator's client keep the hosted set through them; moving a neuron republishes the full retained status; a node
- * below the threshold sends its full status, retained, every heartbeat, as before.
+ * operator's client keep the hosted set through them; moving a neuron republishes the full retained status, once per
+ * change; a node below the threshold sends its full status, retained, every heartbeat, as before.
  */
 @Timeout(120)
 class CompactStatusIT {
@@ -130,19 +130,38 @@ class CompactStatusIT {
                 assertTrue(seen.neuronsKnown() && seen.neurons().size() == IDLE + 1 && !seen.neurons().contains("x"),
                         "n1 no longer hosts x");
             });
+
+            // An apply that gives n1 more neurons: its new status goes out once, before its result (it went twice:
+            // once for the new hosted set, once more, equal, with the result).
+            Observer n1Result = fleet.observe(Topics.nodeTopology("n1"));
+            n1.clear();
+            applyOk(fleet, client, xorWithIdle(3, "n2", IDLE + 5), 3);
+            await().atMost(TIMEOUT).until(() -> n1Result.history().stream()
+                    .anyMatch(m -> m.payload().contains("\"rev\":3,")));
+            long resultAt = n1Result.history().stream().filter(m -> m.payload().contains("\"rev\":3,")).findFirst()
+                    .orElseThrow().arrivedNanos();
+            List<String> before = n1.history().stream().filter(m -> m.arrivedNanos() < resultAt)
+                    .map(Observer.Message::payload).filter(p -> p.contains("\"neurons\":[")).toList();
+            assertEquals(1, before.stream().filter(p -> p.contains("\"idle" + (IDLE + 4) + "\"")).count(),
+                    "one full status with the new neurons before the result: " + before.size() + " full statuses");
             peer.close();
         }
     }
 
     /** examples/xor.json at {@code rev} with x on {@code xNode} and {@link #IDLE} more neurons, with no synapse, on n1. */
     static byte[] xorWithIdle(long rev, String xNode) {
+        return xorWithIdle(rev, xNode, IDLE);
+    }
+
+    /** {@link #xorWithIdle(long, String)} with {@code idle} neurons with no synapse on n1. */
+    static byte[] xorWithIdle(long rev, String xNode, int idle) {
         Topology xor = Topology.parse(TestFleet.example("xor.json"));
         List<NeuronSpec> neurons = new ArrayList<>();
         for (NeuronSpec n : xor.neurons()) {
             neurons.add(new NeuronSpec(n.id(), n.id().equals("x") ? xNode : n.node(), n.threshold(), n.mode(),
                     n.inputWindow(), n.refractory(), n.requires()));
         }
-        for (int i = 0; i < IDLE; i++) {
+        for (int i = 0; i < idle; i++) {
             neurons.add(NeuronSpec.level("idle" + i, "n1", 1));
         }
         return new Topology(rev, xor.name(), xor.defaults(), xor.nodes(), xor.sensors(), neurons, xor.synapses(),

@@ -61,6 +61,7 @@ public final class Hosting {
     private final HostedNeurons hosted;
     private final Signal signal;
     private final Restore restore;
+    private final RestingOutputs resting;
     private final Runnable hostingChanged;
     private final Predicate<String> hostedElsewhere;
     /** Hosted neurons that placement gave to another online node, with their deadline (epoch micros). */
@@ -90,8 +91,8 @@ public final class Hosting {
         this.inboxes = inboxes;
         this.hosted = hosted;
         this.signal = signal;
-        this.restore = new Restore(outbox, hosted, signal,
-                new RestingOutputs(outbox, hosted, ports.scheduler(), clock));
+        this.resting = new RestingOutputs(outbox, hosted, ports.scheduler(), clock);
+        this.restore = new Restore(outbox, hosted, signal, resting);
         this.hostingChanged = hostingChanged;
         this.hostedElsewhere = hostedElsewhere;
     }
@@ -155,6 +156,7 @@ public final class Hosting {
         version = document.version();
         signal.follow(index);
         counters.topologyApplied.increment();
+        resting.hold();
         if (online != null) {
             place(before);
         }
@@ -163,6 +165,11 @@ public final class Hosting {
         Logger.info("node {}: topology rev {} applied, hosting {} neuron(s)", settings.node(), next.rev(),
                 hosted.size());
         return List.of();
+    }
+
+    /** Every online node runs the topology running here: the neurons' resting outputs go out now. */
+    public void fleetRuns() {
+        resting.release();
     }
 
     /** What this node did with a topology message, as of now. */

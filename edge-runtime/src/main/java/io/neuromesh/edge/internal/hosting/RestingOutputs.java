@@ -21,7 +21,11 @@ import java.util.Deque;
  * sent at QoS 0 held a status back for seconds, and the peers counted the node offline). A neuron is published only
  * if it is still hosted (the same instance) and still at 0 when its turn comes: one whose output changed meanwhile has
  * published that output itself, and a resting 0 published after it would overwrite the retained value with an older
- * one. A neuron that went back to 0 meanwhile gets a second 0, which changes nothing. Brain thread only.
+ * one. A neuron that went back to 0 meanwhile gets a second 0, which changes nothing.
+ *
+ * <p>After a new topology they wait until the whole fleet runs it ({@link #hold}, {@link #release}), at most
+ * {@link #HOLD_LIMIT}: one node's 50,000 resting outputs took the broker's and the machine's time while its peers still
+ * applied, and held their results back from the operator by most of a second. Brain thread only.
  */
 final class RestingOutputs {
 
@@ -32,6 +36,8 @@ final class RestingOutputs {
      * doubling while it keeps refusing, up to a quarter of a second (a connection that is down refuses for seconds).
      */
     static final Backoff RETRY = Backoff.exponential(Duration.ofMillis(2), Duration.ofMillis(250));
+    /** The longest a {@link #hold} lasts: a peer that never runs the topology (it refused it) holds nothing up. */
+    static final Duration HOLD_LIMIT = Duration.ofSeconds(5);
 
     /** How a resting 0 is published. */
     enum Mode {
@@ -54,6 +60,11 @@ final class RestingOutputs {
     private final Deque<Pending> pending = new ArrayDeque<>();
     /** Refusals in a row; 0 once one was taken. */
     private int refusals;
+    /** True while a slice is scheduled: one chain of slices at a time. */
+    private boolean scheduled;
+    private boolean held;
+    /** Counts the holds, so that the limit of one that was released ends no later one. */
+    private long holds;
 
     RestingOutputs(NeuronOutbox outbox, HostedNeurons hosted, Scheduler scheduler, EpochClock clock) {
         this.outbox = outbox;
@@ -64,13 +75,40 @@ final class RestingOutputs {
 
     /** Publishes {@code neuron}'s resting 0 soon, unless its output changes first. */
     void add(HostedNeuron neuron, Mode mode) {
-        if (pending.isEmpty()) {
-            scheduler.schedule(this::publishSlice, 0);
-        }
         pending.add(new Pending(neuron, mode));
+        scheduleSlice(0);
+    }
+
+    /** A new topology runs here: what is added from now waits for {@link #release}, or {@link #HOLD_LIMIT}. */
+    void hold() {
+        held = true;
+        long hold = ++holds;
+        scheduler.schedule(() -> {
+            if (hold == holds) {
+                release();
+            }
+        }, HOLD_LIMIT.toNanos() / 1000);
+    }
+
+    /** Every online node runs the topology: what waits goes out. */
+    void release() {
+        held = false;
+        scheduleSlice(0);
+    }
+
+    /** Schedules the next slice unless one is scheduled, they are held or none waits. */
+    private void scheduleSlice(long delayMicros) {
+        if (!scheduled && !held && !pending.isEmpty()) {
+            scheduled = true;
+            scheduler.schedule(this::publishSlice, delayMicros);
+        }
     }
 
     private void publishSlice() {
+        scheduled = false;
+        if (held) {
+            return;
+        }
         long epochMillis = clock.micros() / 1000;
         for (int i = 0; i < SLICE && !pending.isEmpty(); i++) {
             Pending next = pending.poll();
@@ -82,13 +120,11 @@ final class RestingOutputs {
                 // Its turn again once the broker has acknowledged some of those before it.
                 pending.addFirst(next);
                 refusals++;
-                scheduler.schedule(this::publishSlice, RETRY.delayBefore(refusals).toNanos() / 1000);
+                scheduleSlice(RETRY.delayBefore(refusals).toNanos() / 1000);
                 return;
             }
             refusals = 0;
         }
-        if (!pending.isEmpty()) {
-            scheduler.schedule(this::publishSlice, 0);
-        }
+        scheduleSlice(0);
     }
 }

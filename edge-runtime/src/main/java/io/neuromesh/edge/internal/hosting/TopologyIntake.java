@@ -7,6 +7,7 @@ import io.neuromesh.edge.internal.port.TopologyStore;
 import io.neuromesh.edge.internal.stats.Counters;
 import io.neuromesh.edge.internal.time.EpochClock;
 import io.neuromesh.edge.internal.truth.Document;
+import io.neuromesh.edge.internal.truth.HistoryRecording;
 import io.neuromesh.edge.internal.truth.RetainedTopology;
 import io.neuromesh.edge.internal.truth.TopologyChoice;
 import io.neuromesh.edge.wire.AppliedHistory;
@@ -37,6 +38,7 @@ public final class TopologyIntake {
     private final ControlOutbox control;
     private final TopologyStore store;
     private final Counters counters;
+    private final Peers peers;
     private final HistoryWriter writer;
     private RetainedTopology retained = RetainedTopology.NONE;
     private boolean retainedHeard;
@@ -65,6 +67,7 @@ public final class TopologyIntake {
         this.control = control;
         this.store = store;
         this.counters = counters;
+        this.peers = peers;
         this.writer = new HistoryWriter(node, control, peers, clock);
     }
 
@@ -265,10 +268,16 @@ public final class TopologyIntake {
         control.topologyResult(result);
     }
 
-    /** Records the running topology in the fleet's history when the whole online fleet runs it. */
+    /**
+     * When the whole online fleet runs the running topology: its neurons' resting outputs go out, and it is recorded
+     * in the fleet's history.
+     */
     private void record() {
         if (!decided || running == null || !hosting.isPlacing()) {
             return;
+        }
+        if (HistoryRecording.allRun(node, hosting.online(), peers.running(), running.version())) {
+            hosting.fleetRuns();
         }
         writer.record(hosting.online(), running, history).ifPresent(now -> {
             history = now;

@@ -24,7 +24,7 @@ public interface ControlOutbox {
         }
     }
 
-    /** The status changed (hosting, topology); publish it at once. */
+    /** The status may have changed (hosting, topology); publish it at once, unless it equals the last one. */
     void status(StatusView view);
 
     /**

@@ -36,16 +36,27 @@ public final class HistoryRecording {
         if (online.isEmpty() || !online.first().equals(self) || !online.contains(self)) {
             return Optional.empty();
         }
-        for (String node : online) {
-            if (!node.equals(self) && !running.equals(peers.get(node))) {
-                return Optional.empty();
-            }
+        if (!allRun(self, online, peers, running)) {
+            return Optional.empty();
         }
         // Equal rev with another hash, or a newer rev: the history is the fleet's word; this node adopts it instead.
         if (history.newest().map(r -> r.rev() >= running.rev()).orElse(false)) {
             return Optional.empty();
         }
         return Optional.of(new AppliedHistory.Revision(running.rev(), running.hash(), name, now, List.copyOf(online)));
+    }
+
+    /**
+     * Whether every online node runs {@code running}, as this node knows (the parameters are those of {@link #next}).
+     */
+    public static boolean allRun(String self, SortedSet<String> online, Map<String, TopologyVersion> peers,
+                                 TopologyVersion running) {
+        for (String node : online) {
+            if (!node.equals(self) && !running.equals(peers.get(node))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The revisions of {@code before} that {@code after} no longer holds: their documents are to be cleared. */

@@ -96,6 +96,49 @@ class RestingOutputsTest {
     }
 
     @Test
+    void afterANewTopologyTheyWaitUntilTheFleetRunsItOrTheHoldLimitPasses() {
+        resting.hold();
+        assertEquals(List.of(RestingOutputs.HOLD_LIMIT.toNanos() / 1000), delays, "the limit of the hold is set");
+        Runnable firstLimit = tasks.poll();
+        resting.add(host("n0"), RestingOutputs.Mode.RETAIN);
+        resting.add(host("n1"), RestingOutputs.Mode.RETAIN);
+        assertEquals(0, tasks.size(), "nothing goes out while held");
+
+        resting.release();
+        tasks.poll().run();
+        assertEquals(2, published.size(), "the fleet runs it: out they go");
+
+        resting.hold();
+        Runnable secondLimit = tasks.poll();
+        resting.add(host("n2"), RestingOutputs.Mode.RETAIN);
+        firstLimit.run();
+        assertEquals(0, tasks.size(), "the limit of a hold already released ends no later hold");
+        secondLimit.run();
+        tasks.poll().run();
+        assertEquals(3, published.size(), "a fleet that never runs it holds them up to the limit only");
+    }
+
+    @Test
+    void aHoldStopsSlicesUnderWayAndAReleaseGoesOnWithOneChainOfThem() {
+        for (int i = 0; i < RestingOutputs.SLICE * 2; i++) {
+            resting.add(host("n" + i), RestingOutputs.Mode.RETAIN);
+        }
+        tasks.poll().run();
+        assertEquals(RestingOutputs.SLICE, published.size());
+        resting.hold();
+        tasks.removeLast();
+        tasks.poll().run();
+        assertEquals(RestingOutputs.SLICE, published.size(), "held: the slice scheduled before publishes nothing");
+        assertEquals(0, tasks.size());
+
+        resting.release();
+        resting.release();
+        assertEquals(1, tasks.size(), "one slice at a time, however often released");
+        tasks.poll().run();
+        assertEquals(RestingOutputs.SLICE * 2, published.size());
+    }
+
+    @Test
     void aNeuronThatFiredOrLeftMeanwhileIsSkippedAndANewOneOverwritesAStaleRetainedOutput() {
         HostedNeuron fired = host("fired");
         HostedNeuron left = host("left");

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** When a node records a revision in the fleet's applied history. */
@@ -50,6 +51,15 @@ class HistoryRecordingTest {
                 "n3 runs rev 2 with other content");
         assertEquals(Optional.empty(), next("n1", Map.of("n2", V2, "n3", new TopologyVersion(1, "h1")), history(1)),
                 "n3 still runs rev 1");
+    }
+
+    @Test
+    void everyOnlineNodeRunsItOnlyWhenEachPeerReportsTheSameRevAndHash() {
+        assertTrue(HistoryRecording.allRun("n2", FLEET, Map.of("n1", V2, "n3", V2), V2), "any node can tell");
+        assertTrue(HistoryRecording.allRun("n1", new TreeSet<>(List.of("n1")), Map.of(), V2), "alone");
+        assertFalse(HistoryRecording.allRun("n2", FLEET, Map.of("n1", V2), V2), "n3 has not reported");
+        assertFalse(HistoryRecording.allRun("n2", FLEET, Map.of("n1", V2, "n3", new TopologyVersion(2, "x")),
+                V2), "n3 runs rev 2 with other content");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.neuromesh.edge.internal.brain;
 
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.RetainedQuery;
 
 import java.util.Collection;
 import java.util.Map;
@@ -72,9 +73,9 @@ public final class BrokerWaits implements NeuronOutbox {
     }
 
     @Override
-    public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
+    public RetainedRead fetchRetained(Pending after, RetainedQuery query) {
         // The read's own thread waits for the outbox's change itself: the loop's bookkeeping is the brain thread's.
-        RetainedRead started = outbox.fetchRetained(after instanceof Waited waited ? waited.started() : after, topics);
+        RetainedRead started = outbox.fetchRetained(after instanceof Waited waited ? waited.started() : after, query);
         return () -> loop.awaitBroker(started::await);
     }
 

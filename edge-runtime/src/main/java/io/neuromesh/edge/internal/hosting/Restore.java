@@ -4,6 +4,7 @@ import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.codec.Retained;
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.RetainedQuery;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.signal.Signal;
@@ -57,19 +58,21 @@ final class Restore {
      */
     Reading read(Collection<String> arriving, TopologyIndex index, Set<String> hostedAfter,
                  NeuronOutbox.Pending subscribed) {
-        Set<String> topics = HashSet.newHashSet(2 * arriving.size());
+        Set<String> outputs = HashSet.newHashSet(2 * arriving.size());
+        Set<String> states = new HashSet<>();
         for (String id : arriving) {
-            topics.add(Topics.output(id));
+            outputs.add(id);
             for (SynapseSpec synapse : index.incoming(id)) {
                 if (index.isSensor(synapse.from())) {
-                    topics.add(Topics.state(id));
+                    states.add(id);
                 } else if (!hostedAfter.contains(synapse.from())) {
-                    // An upstream neuron arriving now is in this loop too, and adds its own output topic.
-                    topics.add(Topics.output(synapse.from()));
+                    // An upstream neuron arriving now is in this loop too, and adds its own output.
+                    outputs.add(synapse.from());
                 }
             }
         }
-        return new Reading(outbox.fetchRetained(subscribed, topics), topics.size() <= NeuronOutbox.EXACT_READ_LIMIT);
+        RetainedQuery query = new RetainedQuery(outputs, states);
+        return new Reading(outbox.fetchRetained(subscribed, query), query.size() <= NeuronOutbox.EXACT_READ_LIMIT);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.brain.BrainEvent;
 import io.neuromesh.edge.internal.brain.BrainLoop;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.RetainedQuery;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
 import io.neuromesh.edge.wire.Output;
 import io.neuromesh.edge.wire.OutputCodec;
@@ -133,10 +134,10 @@ public final class MqttOutbox implements NeuronOutbox, AutoCloseable {
     }
 
     @Override
-    public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
+    public RetainedRead fetchRetained(Pending after, RetainedQuery query) {
         CompletableFuture<Map<String, byte[]>> read = onThreadOfItsOwn("restore", () -> {
             after.await();
-            return reader.read(topics);
+            return reader.read(query);
         });
         return () -> joined(read);
     }

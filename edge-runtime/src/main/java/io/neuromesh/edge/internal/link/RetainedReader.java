@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.link;
 
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.RetainedQuery;
 import io.neuromesh.mqtt.LinkConfig;
 import io.neuromesh.mqtt.MessageHandler;
 import io.neuromesh.mqtt.MqttLink;
@@ -19,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reads retained messages on a second, clean-session connection, so that its temporary subscriptions never mix with
@@ -67,25 +70,40 @@ public final class RetainedReader implements AutoCloseable {
      * @param topics not changed by the caller while this runs
      */
     public Map<String, byte[]> read(Collection<String> topics) {
+        Set<String> wanted = topics instanceof Set<String> set ? set : Set.copyOf(topics);
+        return read(wanted::contains, wanted.size(), () -> wanted);
+    }
+
+    /**
+     * The retained payloads of the topics {@code query} reads that have one; as {@link #read(Collection)}, and no
+     * topic is made for a read by wildcard filters.
+     */
+    public Map<String, byte[]> read(RetainedQuery query) {
+        return read(query::wants, query.size(), query::topics);
+    }
+
+    /**
+     * @param wanted the topics to read, {@code count} of them
+     * @param exact  those topics, asked for only when they are subscribed one by one
+     */
+    private Map<String, byte[]> read(Predicate<String> wanted, int count, Supplier<Set<String>> exact) {
         reading.lock();
         try {
-            return readAlone(topics);
+            return readAlone(wanted, count, exact);
         } finally {
             reading.unlock();
         }
     }
 
-    private Map<String, byte[]> readAlone(Collection<String> topics) {
+    private Map<String, byte[]> readAlone(Predicate<String> wanted, int count, Supplier<Set<String>> exactTopics) {
         Map<String, byte[]> found = new ConcurrentHashMap<>();
-        if (topics.isEmpty()) {
+        if (count == 0) {
             return found;
         }
-        // A set is read as it is (a restore passes up to 200,000 topics, built for this read and not changed after).
-        Set<String> wanted = topics instanceof Set<String> set ? set : Set.copyOf(topics);
         AtomicLong lastArrival = new AtomicLong(System.nanoTime());
         Object done = new Object();
         MessageHandler collect = message -> {
-            if (message.retained() && wanted.contains(message.topic()) && message.payload().length > 0) {
+            if (message.retained() && wanted.test(message.topic()) && message.payload().length > 0) {
                 found.put(message.topic(), message.payload());
             }
             if (message.retained()) {
@@ -94,7 +112,7 @@ public final class RetainedReader implements AutoCloseable {
                 // wildcard read from going quiet (up to its 3 s cap).
                 lastArrival.set(System.nanoTime());
             }
-            if (found.size() == wanted.size()) {
+            if (found.size() == count) {
                 synchronized (done) {
                     done.notifyAll();
                 }
@@ -102,8 +120,8 @@ public final class RetainedReader implements AutoCloseable {
         };
         // Exact reads are preferred: a wildcard makes the broker send every retained output of the fleet (HiveMQ CE
         // sends a large retained set in quadratic time), while exact subscriptions go out many filters per packet.
-        boolean exact = wanted.size() <= NeuronOutbox.EXACT_READ_LIMIT;
-        List<String> filters = exact ? List.copyOf(wanted)
+        boolean exact = count <= NeuronOutbox.EXACT_READ_LIMIT;
+        List<String> filters = exact ? List.copyOf(exactTopics.get())
                 : List.of(Topics.INPUT_PREFIX + "+" + Topics.OUTPUT_SUFFIX, Topics.INPUT_PREFIX + "+" + Topics.STATE_SUFFIX);
         try {
             MqttLink reader = link();
@@ -111,7 +129,7 @@ public final class RetainedReader implements AutoCloseable {
             long start = System.nanoTime();
             lastArrival.set(start);
             synchronized (done) {
-                while (found.size() < wanted.size()) {
+                while (found.size() < count) {
                     long now = System.nanoTime();
                     long waited = now - start;
                     boolean finished = exact ? waited >= GRACE.toNanos()

@@ -75,8 +75,6 @@ public interface NeuronOutbox {
      * none: each is subscribed and waited for, at most a short grace period for topics that have no retained message.
      * Beyond it the read subscribes wildcard filters and ends when they go quiet (MQTT has no end-of-retained marker),
      * so on a loaded machine a topic may be absent that has a retained message.
-     *
-     * @param topics not changed by the caller after this call
      */
-    RetainedRead fetchRetained(Pending after, Collection<String> topics);
+    RetainedRead fetchRetained(Pending after, RetainedQuery query);
 }

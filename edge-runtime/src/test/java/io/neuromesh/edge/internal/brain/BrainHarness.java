@@ -6,6 +6,7 @@ import io.neuromesh.edge.internal.hosting.Hosting;
 import io.neuromesh.edge.internal.port.ControlOutbox;
 import io.neuromesh.edge.internal.port.HostingWatch;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.RetainedQuery;
 import io.neuromesh.edge.internal.port.Peers;
 import io.neuromesh.edge.internal.port.PinControl;
 import io.neuromesh.edge.internal.port.Scheduler;
@@ -217,16 +218,16 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     }
 
     @Override
-    public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
+    public RetainedRead fetchRetained(Pending after, RetainedQuery query) {
         // Read when the brain awaits it: by then it must have awaited the subscriptions the read follows.
         return () -> {
             if (subscribing) {
                 throw new AssertionError("retained state read before the broker acknowledged the subscriptions");
             }
-            log.add("fetch " + new TreeSet<>(topics));
+            log.add("fetch " + new TreeSet<>(query.topics()));
             duringFetch.run();
             Map<String, byte[]> found = new HashMap<>();
-            topics.forEach(t -> {
+            query.topics().forEach(t -> {
                 if (retained.containsKey(t)) {
                     found.put(t, retained.get(t));
                 }

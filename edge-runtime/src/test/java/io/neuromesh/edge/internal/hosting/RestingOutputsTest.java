@@ -2,6 +2,7 @@ package io.neuromesh.edge.internal.hosting;
 
 import io.neuromesh.edge.internal.neuron.Neuron;
 import io.neuromesh.edge.internal.port.NeuronOutbox;
+import io.neuromesh.edge.internal.port.RetainedQuery;
 import io.neuromesh.edge.internal.signal.HostedNeuron;
 import io.neuromesh.edge.internal.signal.HostedNeurons;
 import io.neuromesh.edge.internal.signal.NeuronInboxes;
@@ -211,7 +212,7 @@ class RestingOutputsTest {
         }
 
         @Override
-        public RetainedRead fetchRetained(Pending after, Collection<String> topics) {
+        public RetainedRead fetchRetained(Pending after, RetainedQuery query) {
             throw new AssertionError("not a resting output");
         }
     }

@@ -37,17 +37,9 @@ public final class Neuron {
         RESTED
     }
 
-    /** The latest input from one source and the weight of its synapse. */
-    private static final class Slot {
-        double weight;
-        double value;
-        long at = Long.MIN_VALUE;
-        boolean present;
-    }
-
     private final String id;
     private final EventLog log;
-    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final Slots slots = new Slots();
     private NeuronMode mode;
     private double threshold;
     private long windowMicros;
@@ -75,8 +67,7 @@ public final class Neuron {
         this.threshold = threshold;
         this.windowMicros = inputWindow.toNanos() / 1000;
         this.refractoryMicros = refractory.toNanos() / 1000;
-        slots.keySet().retainAll(weights.keySet());
-        weights.forEach((source, weight) -> slots.computeIfAbsent(source, s -> new Slot()).weight = weight);
+        slots.weigh(weights);
     }
 
     /** An input from {@code source} arrived at {@code now} (epoch microseconds). */
@@ -94,16 +85,14 @@ public final class Neuron {
     }
 
     private boolean record(String source, double value, long now) {
-        Slot slot = slots.get(source);
-        if (slot == null) {
+        int slot = slots.find(source);
+        if (slot < 0) {
             ignored++;
             log.addLimited(now, EventKind.IGNORED, source, lastSum);
             return false;
         }
         inputs++;
-        slot.value = value;
-        slot.at = now;
-        slot.present = true;
+        slots.set(slot, value, now);
         lastSum = sum(now);
         log.add(now, EventKind.INPUT, source, value, lastSum);
         return true;
@@ -199,11 +188,9 @@ public final class Neuron {
      */
     public int restore(Map<String, Double> inputs, long now) {
         inputs.forEach((source, value) -> {
-            Slot slot = slots.get(source);
-            if (slot != null) {
-                slot.value = value;
-                slot.at = now;
-                slot.present = true;
+            int slot = slots.find(source);
+            if (slot >= 0) {
+                slots.set(slot, value, now);
             }
         });
         pulseUntil = Long.MIN_VALUE;
@@ -215,22 +202,13 @@ public final class Neuron {
 
     /** Whether the incoming weights are {@code weights}: the same sources with equal weights, in any order. */
     public boolean weighs(Map<String, Double> weights) {
-        if (weights.size() != slots.size()) {
-            return false;
-        }
-        for (Map.Entry<String, Double> weight : weights.entrySet()) {
-            Slot slot = slots.get(weight.getKey());
-            if (slot == null || Double.compare(slot.weight, weight.getValue()) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return slots.weighs(weights);
     }
 
     /** The latest value received from {@code source}, or NaN when none arrived (or it has no synapse here). */
     public double inputValue(String source) {
-        Slot slot = slots.get(source);
-        return slot == null || !slot.present ? Double.NaN : slot.value;
+        int slot = slots.find(source);
+        return slot < 0 || !slots.present(slot) ? Double.NaN : slots.value(slot);
     }
 
     /** LEVEL: the output the inputs say, unless a forced pulse still holds it at 1. */
@@ -254,13 +232,7 @@ public final class Neuron {
 
     /** The weighted sum of the inputs: LEVEL every latest input, SPIKE those still inside the input window. */
     private double sum(long now) {
-        double sum = 0;
-        for (Slot slot : slots.values()) {
-            if (slot.present && (mode == NeuronMode.LEVEL || now - slot.at < windowMicros)) {
-                sum += slot.weight * slot.value;
-            }
-        }
-        return sum;
+        return slots.sum(now, mode == NeuronMode.LEVEL ? -1 : windowMicros);
     }
 
     private boolean isRefractory(long now) {
@@ -293,13 +265,13 @@ public final class Neuron {
     public Inspection.Neuron snapshot(long now, List<String> downstream) {
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, Inspection.Input> current = new LinkedHashMap<>();
-        slots.forEach((source, slot) -> {
-            weights.put(source, slot.weight);
-            if (slot.present) {
-                boolean live = mode == NeuronMode.LEVEL || now - slot.at < windowMicros;
-                current.put(source, new Inspection.Input(slot.value, instant(slot.at), live));
+        for (int i = 0; i < slots.size(); i++) {
+            weights.put(slots.source(i), slots.weight(i));
+            if (slots.present(i)) {
+                boolean live = mode == NeuronMode.LEVEL || now - slots.at(i) < windowMicros;
+                current.put(slots.source(i), new Inspection.Input(slots.value(i), instant(slots.at(i)), live));
             }
-        });
+        }
         return new Inspection.Neuron(id, mode, threshold, Duration.ofMillis(windowMicros / 1000),
                 Duration.ofMillis(refractoryMicros / 1000), output, lastSum, isRefractory(now), weights, current,
                 downstream, lastFired == Long.MIN_VALUE ? Optional.empty() : Optional.of(instant(lastFired)), inputs,

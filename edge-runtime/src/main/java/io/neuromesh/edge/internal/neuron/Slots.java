@@ -7,9 +7,8 @@ import java.util.Map;
  * A neuron's input slots, one per incoming synapse: its source, its weight and the latest input (value and when), in
  * parallel arrays in a fixed order (sources kept by a reconfiguration stay where they were, new ones follow in the
  * order given; the weighted sum adds them in that order). A neuron has few sources: a map entry and an object per
- * source were about a third of a hosted neuron's heap. Sources are found by a scan, identity first (the ids of one
- * topology are shared instances), or by a map for a neuron with more than {@link #SCAN_LIMIT} of them. Not
- * thread-safe: its neuron's.
+ * source were about a third of a hosted neuron's heap. Sources are found by a scan, identity first, or by a map for a
+ * neuron with more than {@link #SCAN_LIMIT} of them. Not thread-safe: its neuron's.
  */
 final class Slots {
 
@@ -17,12 +16,15 @@ final class Slots {
     static final int SCAN_LIMIT = 8;
     /** {@link #at} of a source no input has come from. */
     private static final long NEVER = Long.MIN_VALUE;
-    private static final String[] NONE = {};
+    private static final String[] NO_SOURCES = {};
+    private static final double[] NO_DOUBLES = {};
+    private static final long[] NO_TIMES = {};
 
-    private String[] sources = NONE;
-    private double[] weights = new double[0];
-    private double[] values = new double[0];
-    private long[] at = new long[0];
+    // Empty until the neuron's constructor weighs them: shared, so that a neuron allocates its arrays once.
+    private String[] sources = NO_SOURCES;
+    private double[] weights = NO_DOUBLES;
+    private double[] values = NO_DOUBLES;
+    private long[] at = NO_TIMES;
     /** Position by source, for a neuron above {@link #SCAN_LIMIT} sources; null otherwise. */
     private Map<String, Integer> positions;
 
@@ -74,6 +76,8 @@ final class Slots {
             Integer position = positions.get(source);
             return position == null ? -1 : position;
         }
+        // Identity first, in a loop of its own: the ids of one topology are shared instances, so this one finds the
+        // source nearly always; one loop of equals() measured 13.8-13.9 -> 14.0-17.1 ns per input (NeuronBenchmark).
         for (int i = 0; i < sources.length; i++) {
             if (sources[i] == source) {
                 return i;

@@ -14,6 +14,9 @@ import java.io.StringReader;
  */
 public final class JsonCursor {
 
+    // Each call catches IOException itself: a method reference per call (one object per token, millions for a large
+    // document) is not optimised away by the client compiler the edge runs with.
+
     private static final int SHOWN_STRING_LENGTH = 40;
 
     private final JsonReader reader;
@@ -35,22 +38,38 @@ public final class JsonCursor {
 
     /** Consumes {@code {}. */
     public void beginObject() {
-        run(reader::beginObject);
+        try {
+            reader.beginObject();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Consumes {@code }}. */
     public void endObject() {
-        run(reader::endObject);
+        try {
+            reader.endObject();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Consumes {@code [}. */
     public void beginArray() {
-        run(reader::beginArray);
+        try {
+            reader.beginArray();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Consumes {@code ]}. */
     public void endArray() {
-        run(reader::endArray);
+        try {
+            reader.endArray();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** @return true while the current object or array has more members */
@@ -127,7 +146,11 @@ public final class JsonCursor {
 
     /** Consumes the next value without looking at it. */
     public void skip() {
-        run(reader::skipValue);
+        try {
+            reader.skipValue();
+        } catch (IOException e) {
+            throw MalformedJsonException.from(e);
+        }
     }
 
     /** Fails when anything but whitespace follows the top-level value. */
@@ -143,18 +166,5 @@ public final class JsonCursor {
 
     private static String shorten(String s) {
         return s.length() <= SHOWN_STRING_LENGTH ? s : s.substring(0, SHOWN_STRING_LENGTH) + "...";
-    }
-
-    private void run(IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw MalformedJsonException.from(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface IoAction {
-        void run() throws IOException;
     }
 }

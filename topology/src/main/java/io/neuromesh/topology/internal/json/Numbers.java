@@ -12,6 +12,11 @@ public final class Numbers {
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final double TWO_POW_63 = 0x1p63;
+    private static final long TWO_POW_53 = 1L << 53;
+    private static final int MAX_FAST_DIGITS = 16;
+    private static final int MAX_FAST_FRACTION = 22;
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private Numbers() {
     }
@@ -51,9 +56,56 @@ public final class Numbers {
         return value.longValueExact();
     }
 
-    /** @return the literal as a double; literals beyond the double range become infinite */
+    /**
+     * @param literal a JSON number literal
+     * @return its value as a double, correctly rounded as {@link Double#parseDouble} gives it; literals beyond the
+     *         double range become infinite
+     */
     public static double doubleValue(String literal) {
-        return Double.parseDouble(literal);
+        // Most literals in a topology (weights, thresholds: 1, -0.5, 0.35) take the exact fast path; the JDK's
+        // parser allocates two objects per literal, 600,000 for the synapses of 100,000 neurons.
+        double fast = exactDouble(literal);
+        return Double.isNaN(fast) ? Double.parseDouble(literal) : fast;
+    }
+
+    /**
+     * Clinger's fast path: a literal without exponent whose digits form a whole number below 2^53, with at most 22
+     * of them after the point, is that number divided by a power of ten, both exact doubles, so the one correctly
+     * rounded division gives the correctly rounded value.
+     *
+     * @return the value, or NaN when the literal is outside the fast path
+     */
+    private static double exactDouble(String literal) {
+        int n = literal.length();
+        int i = literal.startsWith("-") ? 1 : 0;
+        long digits = 0;
+        int significant = 0;
+        int fraction = 0;
+        boolean inFraction = false;
+        for (; i < n; i++) {
+            char c = literal.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits != 0 || c != '0') {
+                    if (++significant > MAX_FAST_DIGITS) {
+                        return Double.NaN;
+                    }
+                    digits = digits * 10 + (c - '0');
+                }
+                fraction += inFraction ? 1 : 0;
+            } else if (c == '.' && !inFraction) {
+                inFraction = true;
+            } else {
+                break;
+            }
+        }
+        if (i < n) {
+            return Double.NaN; // an exponent: rare in a topology
+        }
+        if (digits >= TWO_POW_53 || fraction > MAX_FAST_FRACTION) {
+            return Double.NaN;
+        }
+        double value = digits / POWERS_OF_TEN[fraction];
+        return literal.startsWith("-") ? -value : value;
     }
 
     /** @return the literal, cut short for an error message */

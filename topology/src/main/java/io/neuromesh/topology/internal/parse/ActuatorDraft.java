@@ -22,7 +22,7 @@ final class ActuatorDraft {
     private Boolean activeLow = false;
     private Long frequencyHz = (long) PwmSettings.DEFAULT_FREQUENCY_HZ;
     private long frequencyOrder;
-    private Double dutyPercent = PwmSettings.DEFAULT_DUTY_PERCENT;
+    private double dutyPercent = PwmSettings.DEFAULT_DUTY_PERCENT;
     private long dutyOrder;
     private FailSafe failSafe = ActuatorSpec.DEFAULT_FAIL_SAFE;
     private Duration failSafeAfter = ActuatorSpec.DEFAULT_FAIL_SAFE_AFTER;

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
 final class DefaultsDraft {
 
     private boolean thresholdPresent;
-    private Double threshold;
+    /** NaN when absent or invalid (reported). */
+    private double threshold = Double.NaN;
     private NeuronMode mode = Defaults.DEFAULT_MODE;
     private Duration inputWindow = Defaults.DEFAULT_INPUT_WINDOW;
     private Duration refractory = Defaults.DEFAULT_REFRACTORY;
@@ -49,7 +50,7 @@ final class DefaultsDraft {
 
     /** Call only when the document had no error. */
     Defaults toDefaults() {
-        return new Defaults(threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold), mode,
+        return new Defaults(Double.isNaN(threshold) ? OptionalDouble.empty() : OptionalDouble.of(threshold), mode,
                 inputWindow, refractory);
     }
 }

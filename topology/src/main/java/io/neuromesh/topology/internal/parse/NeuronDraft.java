@@ -19,7 +19,7 @@ final class NeuronDraft {
     private long idOrder;
     private String node;
     private boolean thresholdPresent;
-    private Double threshold;
+    private double threshold;
     private NeuronMode mode;
     private boolean modePresent;
     private Duration inputWindow;

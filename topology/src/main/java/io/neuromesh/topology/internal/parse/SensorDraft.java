@@ -23,8 +23,8 @@ final class SensorDraft {
     private long debounceOrder;
     private Boolean activeLow = false;
     private long activeLowOrder;
-    private Double high = SensorValue.DEFAULT.high();
-    private Double low = SensorValue.DEFAULT.low();
+    private double high = SensorValue.DEFAULT.high();
+    private double low = SensorValue.DEFAULT.low();
 
     /** @return the draft, or null when the element is not an object (reported) */
     static SensorDraft read(ParseContext ctx, int index, Path at, long order) {
@@ -47,7 +47,7 @@ final class SensorDraft {
                     d.activeLowOrder = fieldOrder;
                 }
                 case "value" -> ctx.members(fieldAt, fieldOrder, FieldNames.SENSOR_VALUE, (v, valueAt, valueOrder) -> {
-                    Double number = ctx.number(valueAt, valueOrder, Rules.FINITE);
+                    double number = ctx.number(valueAt, valueOrder, Rules.FINITE);
                     if ("high".equals(v)) {
                         d.high = number;
                     } else {

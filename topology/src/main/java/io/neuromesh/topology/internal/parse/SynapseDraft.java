@@ -12,7 +12,8 @@ final class SynapseDraft {
     private long fromOrder;
     private Symbol to;
     private long toOrder;
-    private Double weight;
+    /** NaN until read, and when invalid (reported). */
+    private double weight = Double.NaN;
     private boolean weightPresent;
 
     /** @return the synapse, or null when the element is not one (reported) */
@@ -45,7 +46,7 @@ final class SynapseDraft {
         }
         ctx.refs.synapse(index, d.fromOrder, d.from, d.toOrder, d.to);
         // Each field was checked as it was read: one that is null was reported.
-        return d.from == null || d.to == null || d.weight == null ? null
+        return d.from == null || d.to == null || Double.isNaN(d.weight) ? null
                 : new SynapseSpec(d.from.id(), d.to.id(), d.weight);
     }
 }

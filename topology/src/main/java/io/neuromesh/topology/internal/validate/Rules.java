@@ -27,6 +27,9 @@ public final class Rules {
     public static final long MAX_MILLIS = 86_400_000L;
     /** Longest tick of a discrete-time topology ({@code tickMs}): one minute, in milliseconds. */
     public static final long MAX_TICK_MILLIS = 60_000L;
+    // As constants: every neuron's two time settings are checked, 200,000 checks for 100,000 neurons.
+    private static final Duration MAX_DURATION = Duration.ofMillis(MAX_MILLIS);
+    private static final Duration MAX_TICK = Duration.ofMillis(MAX_TICK_MILLIS);
     /** Highest PWM frequency, in hertz. */
     public static final int MAX_FREQUENCY_HZ = 100_000;
 
@@ -73,7 +76,7 @@ public final class Rules {
             return "must not be null";
         }
         boolean wholeMillis = value.getNano() % 1_000_000 == 0;
-        if (value.isNegative() || value.compareTo(Duration.ofMillis(MAX_MILLIS)) > 0 || !wholeMillis) {
+        if (value.isNegative() || value.compareTo(MAX_DURATION) > 0 || !wholeMillis) {
             return "must be a whole number of milliseconds from 0 to " + MAX_MILLIS + " ms, got " + value;
         }
         return null;
@@ -84,7 +87,7 @@ public final class Rules {
         if (value == null) {
             return "must not be null; use Duration.ZERO for no ticks";
         }
-        if (value.isNegative() || value.compareTo(Duration.ofMillis(MAX_TICK_MILLIS)) > 0
+        if (value.isNegative() || value.compareTo(MAX_TICK) > 0
                 || value.getNano() % 1_000_000 != 0) {
             return "must be a whole number of milliseconds from 0 (no ticks) to " + MAX_TICK_MILLIS + " ms, got " + value;
         }

@@ -1,13 +1,11 @@
 package io.neuromesh.edge.wire;
 
-import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -21,16 +19,8 @@ final class CompactHeartbeat {
     static final int DIGEST_LENGTH = 16;
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{" + DIGEST_LENGTH + "}");
 
-    /**
-     * Digests by list identity. The runtime keeps one list until its hosted set changes and a reader keeps the list
-     * it holds through the heartbeats it merges, so a node hosting 100,000 neurons hashes its 1.1 MB of ids once per
-     * change, not on every heartbeat on each side. Weak references: a list no status holds any more is not kept.
-     */
-    private static final int CACHED = 64;
-    private static final AtomicReferenceArray<Cached> CACHE = new AtomicReferenceArray<>(CACHED);
-
-    private record Cached(WeakReference<List<String>> neurons, String digest) {
-    }
+    /** Digests by list identity: a node's hosted list is hashed once per change, not on every heartbeat. */
+    private static final ListMemo<String> DIGESTS = new ListMemo<>();
 
     private CompactHeartbeat() {
     }
@@ -42,11 +32,10 @@ final class CompactHeartbeat {
      * @param neurons an unmodifiable list, as {@link NodeStatus#neurons()} is: its digest is cached by identity
      */
     static String digest(List<String> neurons) {
-        int slot = Math.floorMod(System.identityHashCode(neurons), CACHED);
-        Cached cached = CACHE.get(slot);
-        if (cached != null && cached.neurons().get() == neurons) {
-            return cached.digest();
-        }
+        return DIGESTS.get(neurons, CompactHeartbeat::compute);
+    }
+
+    private static String compute(List<String> neurons) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -57,9 +46,7 @@ final class CompactHeartbeat {
             sha256.update(neuron.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) '\n');
         }
-        String digest = HexFormat.of().formatHex(sha256.digest()).substring(0, DIGEST_LENGTH);
-        CACHE.set(slot, new Cached(new WeakReference<>(neurons), digest));
-        return digest;
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, DIGEST_LENGTH);
     }
 
     /** @throws IllegalArgumentException when {@code digest} is not one {@link #digest} writes */

@@ -1,6 +1,5 @@
 package io.neuromesh.topology;
 
-import io.neuromesh.topology.internal.json.Utf8;
 import io.neuromesh.topology.internal.parse.DocumentParser;
 import io.neuromesh.topology.internal.serialize.CanonicalJson;
 import io.neuromesh.topology.internal.validate.Check;
@@ -117,17 +116,17 @@ public record Topology(long rev, String name, Defaults defaults, List<NodeSpec> 
      * @throws TopologyException listing every problem as {@code "<path>: <what>"}
      */
     public static Topology parse(byte[] utf8, int maxBytes) {
-        return parse(text(utf8, maxBytes));
+        return DocumentParser.parseResolved(checkSize(utf8, maxBytes)).topology();
     }
 
-    /** The text of a document of at most {@code maxBytes}. */
-    static String text(byte[] utf8, int maxBytes) {
+    /** @return the document, after checking that it has at most {@code maxBytes} */
+    static byte[] checkSize(byte[] utf8, int maxBytes) {
         Check.integer("maxBytes", maxBytes, Rules.range(1, Integer.MAX_VALUE));
         Check.notNull("utf8", utf8);
         if (utf8.length > maxBytes) {
             throw new TopologyException(List.of("$: topology is " + utf8.length + " bytes; the limit is " + maxBytes));
         }
-        return Utf8.decode(utf8);
+        return utf8;
     }
 
     /**

@@ -92,7 +92,7 @@ public final class TopologyIndex {
      * @since 0.2
      */
     public static TopologyIndex parse(byte[] utf8) {
-        DocumentParser.Parsed parsed = DocumentParser.parseResolved(Topology.text(utf8, Topology.DEFAULT_MAX_BYTES));
+        DocumentParser.Parsed parsed = DocumentParser.parseResolved(Topology.checkSize(utf8, Topology.DEFAULT_MAX_BYTES));
         return new TopologyIndex(parsed.topology(), parsed.resolved());
     }
 

@@ -64,10 +64,14 @@ class DocumentErrorsTest {
                 assertThrows(TopologyException.class, () -> Topology.parse(document)).errors());
     }
 
-    @Test
-    void rejectsAnEmptyByteArray() {
+    @ParameterizedTest
+    @ValueSource(strings = {"", " \n\t\r", "\uFEFF", "\uFEFF \n"})
+    void rejectsAnEmptyByteArray(String document) {
+        byte[] payload = document.getBytes(StandardCharsets.UTF_8);
         assertEquals(List.of("$: topology is empty; expected a JSON object such as {\"rev\": 1, \"neurons\": []}"),
-                assertThrows(TopologyException.class, () -> Topology.parse(new byte[0])).errors());
+                assertThrows(TopologyException.class, () -> Topology.parse(payload)).errors());
+        assertEquals(List.of("$: topology is empty; expected a JSON object such as {\"rev\": 1, \"neurons\": []}"),
+                assertThrows(TopologyException.class, () -> TopologyIndex.parse(payload)).errors());
     }
 
     static Stream<Arguments> nonObjects() {

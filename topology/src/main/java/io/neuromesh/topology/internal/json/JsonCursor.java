@@ -5,7 +5,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 
 /**
  * A strict streaming JSON reader (RFC 8259 only: no NaN, comments or single quotes) that reports malformed input
@@ -21,9 +21,9 @@ public final class JsonCursor {
 
     private final JsonReader reader;
 
-    /** @param json the whole document */
-    public JsonCursor(String json) {
-        reader = new JsonReader(new StringReader(json));
+    /** @param json the whole document's characters */
+    public JsonCursor(Reader json) {
+        reader = new JsonReader(json);
         reader.setStrictness(Strictness.STRICT);
     }
 

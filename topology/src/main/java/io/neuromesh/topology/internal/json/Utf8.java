@@ -2,6 +2,8 @@ package io.neuromesh.topology.internal.json;
 
 import io.neuromesh.topology.TopologyException;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -46,6 +48,29 @@ public final class Utf8 {
         return out.toString();
     }
 
+    /**
+     * A reader of the document's characters: for an ASCII document (the usual one) straight from the bytes, without
+     * holding its text as a String beside them (11.6 MB for 100,000 neurons, for the length of the parse).
+     *
+     * @throws TopologyException when the bytes are not valid UTF-8
+     */
+    public static Reader reader(byte[] bytes) {
+        return ascii(bytes) ? new AsciiReader(bytes) : new StringReader(decode(bytes));
+    }
+
+    /** @return true when the bytes are only whitespace (a byte order mark counts as such), or none */
+    public static boolean isBlank(byte[] bytes) {
+        if (!ascii(bytes)) {
+            return decode(bytes).isBlank();
+        }
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean ascii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
@@ -53,5 +78,34 @@ public final class Utf8 {
             }
         }
         return true;
+    }
+
+    /** Characters of ASCII bytes, each byte one char. */
+    private static final class AsciiReader extends Reader {
+
+        private final byte[] bytes;
+        private int position;
+
+        AsciiReader(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (position == bytes.length) {
+                return -1;
+            }
+            int n = Math.min(length, bytes.length - position);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = (char) bytes[position + i];
+            }
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release: the bytes belong to the caller.
+        }
     }
 }

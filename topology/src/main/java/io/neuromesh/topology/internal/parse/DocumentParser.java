@@ -10,11 +10,14 @@ import io.neuromesh.topology.Topology;
 import io.neuromesh.topology.TopologyException;
 import io.neuromesh.topology.internal.json.JsonCursor;
 import io.neuromesh.topology.internal.json.MalformedJsonException;
+import io.neuromesh.topology.internal.json.Utf8;
 import io.neuromesh.topology.internal.validate.CrossReferences;
 import io.neuromesh.topology.internal.validate.Path;
 import io.neuromesh.topology.internal.validate.Rules;
 import org.tinylog.Logger;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +44,9 @@ public final class DocumentParser {
     private final List<SynapseSpec> synapses = new ArrayList<>();
     private final List<ActuatorDraft> actuators = new ArrayList<>();
 
-    private DocumentParser(String json) {
+    private DocumentParser(Reader json, int length) {
         in = new JsonCursor(json);
-        ctx = new ParseContext(in, json.length());
+        ctx = new ParseContext(in, length);
     }
 
     /**
@@ -70,12 +73,26 @@ public final class DocumentParser {
      * @throws TopologyException listing every problem as {@code "<path>: <what>"} in document order
      */
     public static Parsed parseResolved(String json) {
-        if (json.isBlank()) {
+        return parseResolved(json.isBlank(), new StringReader(json), json.length());
+    }
+
+    /**
+     * @param utf8 the whole document, UTF-8 (a leading byte order mark is allowed)
+     * @return the valid topology, and its ids as resolved while checking it
+     * @throws TopologyException listing every problem as {@code "<path>: <what>"} in document order, or saying that
+     *                           the bytes are not UTF-8
+     */
+    public static Parsed parseResolved(byte[] utf8) {
+        return parseResolved(Utf8.isBlank(utf8), Utf8.reader(utf8), utf8.length);
+    }
+
+    private static Parsed parseResolved(boolean blank, Reader json, int length) {
+        if (blank) {
             throw new TopologyException(List.of(
                     "$: topology is empty; expected a JSON object such as {\"rev\": 1, \"neurons\": []}"));
         }
         try {
-            DocumentParser parser = new DocumentParser(json);
+            DocumentParser parser = new DocumentParser(json, length);
             Topology topology = parser.document();
             Logger.debug("Parsed topology rev {}: {} neurons, {} sensors, {} synapses, {} actuators", topology.rev(),
                     topology.neurons().size(), topology.sensors().size(), topology.synapses().size(),

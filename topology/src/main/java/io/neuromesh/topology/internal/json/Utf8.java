@@ -3,7 +3,6 @@ package io.neuromesh.topology.internal.json;
 import io.neuromesh.topology.TopologyException;
 
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -49,29 +48,17 @@ public final class Utf8 {
     }
 
     /**
-     * A reader of the document's characters: for an ASCII document (the usual one) straight from the bytes, without
-     * holding its text as a String beside them (11.6 MB for 100,000 neurons, for the length of the parse).
+     * The characters of an ASCII document (the usual one) read straight from its bytes, without holding its text as a
+     * String beside them (11.6 MB for 100,000 neurons, for the length of the parse).
      *
-     * @throws TopologyException when the bytes are not valid UTF-8
+     * @param bytes bytes for which {@link #ascii} is true; the reader does not copy them
      */
-    public static Reader reader(byte[] bytes) {
-        return ascii(bytes) ? new AsciiReader(bytes) : new StringReader(decode(bytes));
+    public static Reader asciiReader(byte[] bytes) {
+        return new AsciiReader(bytes);
     }
 
-    /** @return true when the bytes are only whitespace (a byte order mark counts as such), or none */
-    public static boolean isBlank(byte[] bytes) {
-        if (!ascii(bytes)) {
-            return decode(bytes).isBlank();
-        }
-        for (byte b : bytes) {
-            if (!Character.isWhitespace(b)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean ascii(byte[] bytes) {
+    /** @return true when every byte is ASCII: the bytes are valid UTF-8, each byte one character */
+    public static boolean ascii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
                 return false;

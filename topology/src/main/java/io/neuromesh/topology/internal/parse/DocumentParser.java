@@ -83,7 +83,19 @@ public final class DocumentParser {
      *                           the bytes are not UTF-8
      */
     public static Parsed parseResolved(byte[] utf8) {
-        return parseResolved(Utf8.isBlank(utf8), Utf8.reader(utf8), utf8.length);
+        if (!Utf8.ascii(utf8)) {
+            return parseResolved(Utf8.decode(utf8));
+        }
+        return parseResolved(blank(utf8), Utf8.asciiReader(utf8), utf8.length);
+    }
+
+    private static boolean blank(byte[] ascii) {
+        for (byte b : ascii) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Parsed parseResolved(boolean blank, Reader json, int length) {

@@ -209,6 +209,22 @@ class MainTest {
     }
 
     @Test
+    void applySaysWhatIsWrongWithTheFileBeforeWhatIsWrongWithTheBroker(@TempDir Path dir) throws Exception {
+        // The file is checked while the connect goes on beside it: the file's error is the one reported.
+        Path bad = Files.writeString(dir.resolve("bad.json"),
+                "{\"rev\": 1, \"neurons\": [{\"id\": 7, \"threshold\": 1}]}");
+        Run missing = run("topology", "apply", dir.resolve("none.json").toString(), "--broker", "tcp://127.0.0.1:1");
+        Run invalid = run("topology", "apply", bad.toString(), "--broker", "tcp://127.0.0.1:1");
+
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().startsWith("neuromesh topology: " + dir.resolve("none.json") + ": no such file"),
+                missing.err());
+        assertEquals(1, invalid.code());
+        assertTrue(invalid.err().startsWith("neuromesh topology: " + bad + ": 1 error(s)"), invalid.err());
+        assertTrue(invalid.err().contains("neurons[0].id: must be a string, got number 7"), invalid.err());
+    }
+
+    @Test
     void aBrokerThatIsNotAnAddressIsAUsageError() {
         Run run = run("nodes", "--broker", "http://example.com");
         assertEquals(2, run.code());

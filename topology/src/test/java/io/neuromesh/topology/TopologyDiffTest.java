@@ -89,6 +89,26 @@ class TopologyDiffTest {
     }
 
     @Test
+    void elementsInAnotherOrderAreTheSameElements() {
+        Topology before = parse("{'rev':1,'defaults':{'threshold':1},'sensors':[{'id':'s'}],"
+                + "'neurons':[{'id':'a'},{'id':'b'},{'id':'c'}],"
+                + "'synapses':[{'from':'s','to':'a','weight':1},{'from':'a','to':'b','weight':1},"
+                + "{'from':'b','to':'c','weight':1}]}");
+        Topology reordered = parse("{'rev':2,'defaults':{'threshold':1},'sensors':[{'id':'s'}],"
+                + "'neurons':[{'id':'c'},{'id':'a'},{'id':'b','threshold':2}],"
+                + "'synapses':[{'from':'b','to':'c','weight':1},{'from':'s','to':'a','weight':1},"
+                + "{'from':'a','to':'b','weight':3}]}");
+        Topology inPlace = parse("{'rev':2,'defaults':{'threshold':1},'sensors':[{'id':'s'}],"
+                + "'neurons':[{'id':'a'},{'id':'b','threshold':2},{'id':'c'}],"
+                + "'synapses':[{'from':'s','to':'a','weight':1},{'from':'a','to':'b','weight':3},"
+                + "{'from':'b','to':'c','weight':1}]}");
+        List<String> expected = List.of("~ neuron b: threshold 1.0 -> 2.0", "~ synapse a -> b: weight 1.0 -> 3.0");
+        assertEquals(expected, TopologyDiff.between(before, reordered).describe());
+        assertEquals(expected, TopologyDiff.between(before, inPlace).describe());
+        assertTrue(TopologyDiff.between(inPlace, reordered).isEmpty());
+    }
+
+    @Test
     void describesEveryKindOfElement() {
         Topology before = parse("""
                 {'rev': 1, 'nodes': [{'id': 'n1', 'capacity': 4}, {'id': 'old'}],

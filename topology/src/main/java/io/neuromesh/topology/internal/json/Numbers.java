@@ -13,7 +13,6 @@ public final class Numbers {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final double TWO_POW_63 = 0x1p63;
     private static final long TWO_POW_53 = 1L << 53;
-    private static final int MAX_FAST_DIGITS = 16;
     private static final int MAX_FAST_FRACTION = 22;
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -77,19 +76,18 @@ public final class Numbers {
      */
     private static double exactDouble(String literal) {
         int n = literal.length();
-        int i = literal.startsWith("-") ? 1 : 0;
+        boolean negative = literal.startsWith("-");
+        int i = negative ? 1 : 0;
         long digits = 0;
-        int significant = 0;
         int fraction = 0;
         boolean inFraction = false;
         for (; i < n; i++) {
             char c = literal.charAt(i);
             if (c >= '0' && c <= '9') {
-                if (digits != 0 || c != '0') {
-                    if (++significant > MAX_FAST_DIGITS) {
-                        return Double.NaN;
-                    }
-                    digits = digits * 10 + (c - '0');
+                // Stopping at 2^53 also keeps the next multiplication far from overflowing a long.
+                digits = digits * 10 + (c - '0');
+                if (digits >= TWO_POW_53) {
+                    return Double.NaN;
                 }
                 fraction += inFraction ? 1 : 0;
             } else if (c == '.' && !inFraction) {
@@ -101,11 +99,11 @@ public final class Numbers {
         if (i < n) {
             return Double.NaN; // an exponent: rare in a topology
         }
-        if (digits >= TWO_POW_53 || fraction > MAX_FAST_FRACTION) {
+        if (fraction > MAX_FAST_FRACTION) {
             return Double.NaN;
         }
         double value = digits / POWERS_OF_TEN[fraction];
-        return literal.startsWith("-") ? -value : value;
+        return negative ? -value : value;
     }
 
     /** @return the literal, cut short for an error message */

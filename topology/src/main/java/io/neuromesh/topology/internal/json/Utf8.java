@@ -18,14 +18,12 @@ public final class Utf8 {
     }
 
     /**
+     * Decodes a document that is not all ASCII (an ASCII one is read with {@link #asciiReader}, without a String).
+     *
      * @return the text, without a leading byte order mark
      * @throws TopologyException when the bytes are not valid UTF-8
      */
     public static String decode(byte[] bytes) {
-        if (ascii(bytes)) {
-            // The usual document: one copy into a compact string, no decoder and no char buffer twice its size.
-            return new String(bytes, StandardCharsets.US_ASCII);
-        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

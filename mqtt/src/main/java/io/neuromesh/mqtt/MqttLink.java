@@ -83,9 +83,10 @@ public interface MqttLink extends AutoCloseable {
     /**
      * Publishes a message only if that needs no wait at all: for a thread that must never block, such as the MQTT
      * client's callback thread when a handler runs there. Nothing is buffered: while disconnected, while the offline
-     * buffer is flushed, while another thread is sending, or (QoS 1) while the broker's in-flight window is full, it
-     * returns false and does nothing. A caller that then falls back to {@link #publish} from another thread keeps its
-     * own order by sending everything after that through the same fallback.
+     * buffer is flushed, while another thread is sending, or while as many publishes (of any QoS) as the broker's
+     * Receive Maximum are outstanding (queued in the client or awaiting their acknowledgement), it returns false and
+     * does nothing. A caller that then falls back to {@link #publish} from another thread keeps its own order by
+     * sending everything after that through the same fallback.
      *
      * <p>Threading: any thread, never blocks.
      *

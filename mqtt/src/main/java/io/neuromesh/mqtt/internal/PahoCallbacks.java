@@ -16,13 +16,11 @@ final class PahoCallbacks implements MqttCallback {
 
     private final String name;
     private final Receiver receiver;
-    private final Publisher publisher;
     private final Reconnector reconnector;
 
-    PahoCallbacks(String name, Receiver receiver, Publisher publisher, Reconnector reconnector) {
+    PahoCallbacks(String name, Receiver receiver, Reconnector reconnector) {
         this.name = name;
         this.receiver = receiver;
-        this.publisher = publisher;
         this.reconnector = reconnector;
     }
 
@@ -33,7 +31,7 @@ final class PahoCallbacks implements MqttCallback {
 
     @Override
     public void deliveryComplete(IMqttToken token) {
-        publisher.deliveryComplete();
+        // Publisher counts completions with its action listener, which also sees the publishes that failed.
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.tinylog.Logger;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -80,8 +79,8 @@ public final class PahoLink implements MqttLink {
         this.receiver = new Receiver(name, client, registry, config.manualAcks());
         this.reconnector = new Reconnector(config, name, client, new Reconnector.Session() {
             @Override
-            public void restore(OptionalLong brokerMaximum) {
-                registry.restore(brokerMaximum, publisher::goOnline);
+            public void restore(BrokerLimits limits) {
+                registry.restore(limits.maximumPacketSize(), () -> publisher.goOnline(limits.receiveMaximum()));
             }
 
             @Override
@@ -90,7 +89,7 @@ public final class PahoLink implements MqttLink {
                 publisher.goOffline();
             }
         });
-        client.setCallback(new PahoCallbacks(name, receiver, publisher, reconnector));
+        client.setCallback(new PahoCallbacks(name, receiver, reconnector));
         client.setManualAcks(config.manualAcks());
     }
 

@@ -4,9 +4,11 @@ import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.PublishRefusedException;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.tinylog.Logger;
 
 import java.time.Duration;
@@ -32,9 +34,26 @@ final class Publisher {
     private final Condition stateChanged = sendLock.newCondition();
     private final OfflineBuffer offline;
     private final InflightWindow window = new InflightWindow();
+    /**
+     * Paho calls it once for every publish handed over, when it completes or fails (a lost connection fails those
+     * queued and in flight), on its callback thread. Paho's deliveryComplete callback would miss the failures.
+     */
+    private final MqttActionListener completion = new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            window.released();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+            window.released();
+        }
+    };
     private final LongAdder published = new LongAdder();
     /** True once subscriptions are restored and the buffer is flushed; written under sendLock. */
     private volatile boolean online;
+    /** The broker's Receive Maximum of the current connection: {@link #tryPublish}'s bound of outstanding publishes. */
+    private volatile int receiveMaximum = BrokerLimits.DEFAULT_RECEIVE_MAXIMUM;
     private volatile boolean closed;
 
     Publisher(String name, MqttAsyncClient client, int offlineBufferSize) {
@@ -64,8 +83,8 @@ final class Publisher {
     }
 
     /**
-     * Sends now if that needs no wait: the lock is free, the link online with nothing buffered, and Paho takes the
-     * message at once (a QoS 1 message while the broker's window is full is refused). Never blocks.
+     * Sends now if that needs no wait: the lock is free, the link online with nothing buffered, fewer publishes (of
+     * any QoS) outstanding than the broker's Receive Maximum, and Paho takes the message at once. Never blocks.
      *
      * @return true when sent (or dropped because the link is closed, as {@link #publish} would); false when nothing
      *         was done and the caller must publish it with {@link #publish}, after anything it deferred before
@@ -78,11 +97,10 @@ final class Publisher {
             if (closed) {
                 return true;
             }
-            if (!online || !offline.isEmpty()) {
+            if (!online || !offline.isEmpty() || window.outstanding() >= receiveMaximum) {
                 return false;
             }
-            client.publish(message.topic(), PahoMessages.toPaho(message));
-            published.increment();
+            hand(message.topic(), PahoMessages.toPaho(message));
             return true;
         } catch (MqttException e) {
             if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT || !client.isConnected()) {
@@ -163,10 +181,15 @@ final class Publisher {
         return new MqttLinkException("no answer from the broker within " + Durations.text(timeout));
     }
 
-    /** After a (re)connect: flushes the offline buffer in order, then sends new publishes directly. */
-    void goOnline() {
+    /**
+     * After a (re)connect: flushes the offline buffer in order, then sends new publishes directly.
+     *
+     * @param receiveMaximum the broker's Receive Maximum from this connection's CONNACK
+     */
+    void goOnline(int receiveMaximum) {
         sendLock.lock();
         try {
+            this.receiveMaximum = receiveMaximum;
             // Buffered publishes go out before anything published after the reconnect.
             while (!offline.isEmpty() && client.isConnected()) {
                 if (!send(offline.oldest())) {
@@ -198,11 +221,6 @@ final class Publisher {
         goOffline();
     }
 
-    /** Called by Paho for every completed delivery; never blocks. */
-    void deliveryComplete() {
-        window.released();
-    }
-
     /** Sends now, waiting while the broker's in-flight window is full; false when the connection is gone. */
     private boolean send(OutboundMessage message) {
         try {
@@ -224,9 +242,7 @@ final class Publisher {
         while (true) {
             long ticket = window.ticket();
             try {
-                IMqttToken token = client.publish(message.topic(), paho);
-                published.increment();
-                return token;
+                return hand(message.topic(), paho);
             } catch (MqttException e) {
                 if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
                     window.awaitReleaseSince(ticket);
@@ -237,6 +253,14 @@ final class Publisher {
                 }
             }
         }
+    }
+
+    /** Hands a publish to Paho, counted in the window until Paho reports it completed or failed. */
+    private IMqttToken hand(String topic, MqttMessage paho) throws MqttException {
+        IMqttToken token = client.publish(topic, paho, null, completion);
+        window.handed();
+        published.increment();
+        return token;
     }
 
     long published() {

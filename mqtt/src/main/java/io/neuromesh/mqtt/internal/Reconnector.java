@@ -10,14 +10,12 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 import javax.net.SocketFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -41,9 +39,9 @@ final class Reconnector {
         /**
          * Connected: restore subscriptions and flush buffers. Throws {@link MqttLinkException} to retry.
          *
-         * @param brokerMaximum the broker's Maximum Packet Size from its CONNACK, in bytes; empty when it has none
+         * @param limits what the broker's CONNACK allows this connection
          */
-        void restore(OptionalLong brokerMaximum);
+        void restore(BrokerLimits limits);
 
         /** The connection is gone (the link may reconnect, or have failed for good). */
         void lost();
@@ -151,14 +149,14 @@ final class Reconnector {
         if (state == LinkState.CLOSED || state == LinkState.FAILED) {
             return;
         }
-        OptionalLong brokerMaximum;
+        BrokerLimits limits;
         try {
             if (config.session() == SessionMode.FRESH_THEN_PERSISTENT && !sessionWiped) {
                 wipeSession();
             }
             IMqttToken connected = client.connect(ConnectionOptions.of(config, sockets));
             connected.waitForCompletion(config.connectTimeout().toMillis() + 1000);
-            brokerMaximum = maximumPacketSize(connected.getResponseProperties());
+            limits = BrokerLimits.of(connected.getResponseProperties());
             PahoTopicAliases.disable(client);
         } catch (MqttException e) {
             String reason = PahoFailures.connectFailure(e, config);
@@ -183,7 +181,7 @@ final class Reconnector {
         }
         boolean reconnect = connects.getAndIncrement() > 0;
         try {
-            session.restore(brokerMaximum);
+            session.restore(limits);
         } catch (MqttLinkException e) {
             Logger.warn("{}: restoring subscriptions failed: {}", name, e.getMessage());
             forceDisconnect();
@@ -203,12 +201,6 @@ final class Reconnector {
         }
         // After the listeners: what they do on connecting (e.g. announce the owner) is done when start() returns.
         firstConnection.complete(null);
-    }
-
-    /** The Maximum Packet Size of a CONNACK; empty when the broker announced none (then it has no limit). */
-    private static OptionalLong maximumPacketSize(MqttProperties connack) {
-        Long maximum = connack == null ? null : connack.getMaximumPacketSize();
-        return maximum == null ? OptionalLong.empty() : OptionalLong.of(maximum);
     }
 
     /**

@@ -14,8 +14,10 @@ package io.neuromesh.edge;
  * @param dropped         messages dropped because the inbox was full
  * @param topologyApplied topologies applied
  * @param topologyRejected topology messages rejected
+ * @param failures        events the runtime failed to handle: a bug or a broker failure it did not expect, each
+ *                        logged as an error with its stack (the runtime goes on with the next event)
  * @since 0.1
  */
 public record RuntimeStats(long inputs, long malformed, long unknownNeuron, long elsewhere, long fires, long outputs,
-                           long dropped, long topologyApplied, long topologyRejected) {
+                           long dropped, long topologyApplied, long topologyRejected, long failures) {
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param session            how the broker-side session (subscriptions, queued QoS 1 messages) is used
  * @param sessionExpiry      how long the broker keeps the session after a disconnect (zero: drop at once)
  * @param keepAlive          MQTT keep-alive; the broker declares the client dead after 1.5 times this
- * @param connectTimeout     how long one connection attempt (and one SUBSCRIBE) may take
+ * @param connectTimeout     how long one connection attempt may take, and a SUBSCRIBE's acknowledgement before the
+ *                           link warns (it waits up to 12 times as long while the connection lives)
  * @param startTimeout       how long {@link MqttLink#start()} keeps trying (with {@code reconnect}) before it gives up
  * @param reconnect          delays between connection attempts (also before the first retry of a broker not up yet)
  * @param will               Last Will published by the broker when the connection dies unannounced, or null

@@ -2,6 +2,7 @@ package io.neuromesh.mqtt;
 
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.OnEveryBroker;
+import io.neuromesh.testkit.broker.TcpRelay;
 import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
 import org.awaitility.Awaitility;
@@ -12,9 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The link's own subscription registry on both brokers: many more filters than fit one SUBSCRIBE packet or one window
@@ -95,6 +99,35 @@ class SubscriptionRegistryIT {
             link.publish("s/a/v", bytes("3"), Qos.AT_LEAST_ONCE, false);
             Awaitility.await().atMost(WAIT).until(() -> got.size() >= 3);
             assertEquals(Set.of("exact s/a/v 1", "wildcard s/b/v 2", "wildcard s/a/v 3"), got);
+        }
+    }
+
+    /**
+     * A broker that answers a SUBSCRIBE later than the connect timeout, while the connection lives, has only been slow:
+     * the subscribe waits and then routes the filter's messages. (It used to fail after one timeout and drop the
+     * routes of filters the broker subscribed right after: a node of a 100-node fleet on two cores was left with its
+     * neurons' filters subscribed and none of its neurons built.)
+     */
+    @OnEveryBroker
+    void aSubackLaterThanTheTimeoutOnALiveConnectionCompletesTheSubscribe(BrokerKind kind) throws Exception {
+        try (TestBroker broker = TestBrokers.of(kind);
+             TcpRelay proxy = new TcpRelay(broker.port());
+             MqttLink receiver = MqttLink.builder().broker(proxy.uri()).clientId("slow-suback")
+                     .connectTimeout(Duration.ofSeconds(1)).build();
+             MqttLink sender = MqttLink.builder().broker(broker.uri()).clientId("slow-suback-sender").build()) {
+            receiver.start();
+            sender.start();
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            proxy.hold();
+            CompletableFuture<Void> subscribed = CompletableFuture.runAsync(() -> receiver.subscribe(
+                    Subscription.of("slow/in"), m -> seen.add(text(m))), command -> Thread.ofPlatform().start(command));
+            Thread.sleep(2_500);
+            assertFalse(subscribed.isDone(), "still waiting for the SUBACK after 2.5 timeouts");
+            proxy.release();
+            subscribed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            sender.publish("slow/in", bytes("after"), Qos.AT_LEAST_ONCE, false);
+            Awaitility.await().atMost(WAIT).until(() -> seen.contains("after"));
+            assertEquals(1, receiver.stats().connects(), "the connection lived throughout");
         }
     }
 

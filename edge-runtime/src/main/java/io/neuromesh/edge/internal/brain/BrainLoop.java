@@ -2,6 +2,8 @@ package io.neuromesh.edge.internal.brain;
 
 import io.neuromesh.edge.internal.port.Scheduler;
 
+import org.tinylog.Logger;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -57,8 +60,15 @@ public final class BrainLoop implements Scheduler {
     private volatile long aliveNanos = System.nanoTime();
     /** Calls to the broker the brain thread is blocked in now (written under the turn only). */
     private volatile int brokerCalls;
+    private final LongAdder failures;
 
     public BrainLoop(String node) {
+        this(node, new LongAdder());
+    }
+
+    /** @param failures counts the tasks and events whose handling threw (each is logged with its stack) */
+    public BrainLoop(String node, LongAdder failures) {
+        this.failures = failures;
         this.threadName = "neuromesh-" + node + "-brain";
         ThreadFactory platform = Thread.ofPlatform().daemon().name(threadName).factory();
         this.executor = new ScheduledThreadPoolExecutor(1, task -> {
@@ -200,6 +210,12 @@ public final class BrainLoop implements Scheduler {
         try {
             aliveNanos = System.nanoTime();
             task.run();
+        } catch (RuntimeException | Error e) {
+            // The executor would keep it in the task's future, which nobody reads: the failure would vanish, and the
+            // node go on half-done without a word (a subscribe that timed out during an apply left a node of a large
+            // fleet with its neurons' filters subscribed and none of its neurons built).
+            failures.increment();
+            Logger.error(e, "{}: handling an event failed; going on with the next: {}", threadName, e.toString());
         } finally {
             turn.unlock();
         }

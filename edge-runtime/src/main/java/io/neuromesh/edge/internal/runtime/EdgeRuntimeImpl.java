@@ -90,7 +90,7 @@ public final class EdgeRuntimeImpl implements EdgeRuntime {
     public EdgeRuntimeImpl(EdgeConfig config, Function<GpioMode, GpioPort> gpioPorts) {
         this.config = config;
         String node = config.node();
-        this.loop = new BrainLoop(node);
+        this.loop = new BrainLoop(node, counters.failures);
         Announcement<NodeStatus> announcement = NodeStatusPresence.announcement(node, config.heartbeat());
         this.link = MqttLink.create(config.link().withWill(announcement.will()));
         this.reader = new RetainedReader(config.link(), config.link().clientId() + "-reader");

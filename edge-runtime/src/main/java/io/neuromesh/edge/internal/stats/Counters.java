@@ -17,6 +17,8 @@ public final class Counters {
     public final AtomicLong dropped = new AtomicLong();
     public final LongAdder topologyApplied = new LongAdder();
     public final LongAdder topologyRejected = new LongAdder();
+    /** Events and tasks of the brain whose handling threw (logged with their stack). */
+    public final LongAdder failures = new LongAdder();
     /** Discrete time: inputs that arrived for a tick their neuron had completed (they joined the next tick). */
     public final AtomicLong lateInputs = new AtomicLong();
     /** Discrete time: ticks completed without an upstream neuron that had not reported them in time. */
@@ -34,6 +36,6 @@ public final class Counters {
 
     public RuntimeStats snapshot() {
         return new RuntimeStats(inputs.sum(), malformed.get(), unknownNeuron.sum(), elsewhere.sum(), fires.sum(),
-                outputs.sum(), dropped.get(), topologyApplied.sum(), topologyRejected.sum());
+                outputs.sum(), dropped.get(), topologyApplied.sum(), topologyRejected.sum(), failures.sum());
     }
 }

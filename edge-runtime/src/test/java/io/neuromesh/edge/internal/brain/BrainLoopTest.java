@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +67,29 @@ class BrainLoopTest {
         loop.call(() -> null);
         assertEquals(List.of(new BrainEvent.PeersReported(), members(10), new BrainEvent.PeersReported(), members(9)),
                 handled, "once handled, the next ones are posted again");
+    }
+
+    @Test
+    void anEventWhoseHandlingThrowsIsCountedAndTheNextOnesAreHandled() {
+        LongAdder failures = new LongAdder();
+        BrainLoop counting = new BrainLoop("n2", failures);
+        try {
+            counting.handler(event -> {
+                if (event instanceof BrainEvent.PeersReported) {
+                    throw new IllegalStateException("subscribe failed: timed out");
+                }
+                handled.add(event);
+            }, event -> false);
+            counting.post(new BrainEvent.PeersReported());
+            counting.post(members(2));
+            counting.schedule(() -> {
+                throw new IllegalStateException("a scheduled task failed");
+            }, 1_000);
+            await().atMost(Duration.ofSeconds(5)).until(() -> failures.sum() == 2);
+            assertEquals(List.of(members(2)), handled, "the event after the failed one was handled");
+        } finally {
+            counting.close(Duration.ofSeconds(1));
+        }
     }
 
     private static BrainEvent.MembershipChanged members(int count) {

@@ -73,7 +73,18 @@ public interface FleetClient extends AutoCloseable {
      *                                                   such guard)
      * @throws io.neuromesh.mqtt.MqttLinkException       when the broker does not acknowledge it in time
      */
-    void publishTopology(byte[] json);
+    default void publishTopology(byte[] json) {
+        publishTopology(json, DEFAULT_TIMEOUT.plusSeconds((json.length + 999_999) / 1_000_000));
+    }
+
+    /**
+     * {@link #publishTopology(byte[])} waiting at most {@code timeout} for the acknowledgement: for a broker that
+     * fans a large document out to many nodes on a busy machine (Mosquitto acknowledges once it has queued the copy
+     * of each subscriber).
+     *
+     * @param timeout how long to wait for the reconnect, if needed, and the acknowledgement together; positive
+     */
+    void publishTopology(byte[] json, Duration timeout);
 
     /**
      * The fleet's topology now: the statuses, what is retained on {@code neuromesh/topology}, the applied history,

@@ -53,8 +53,6 @@ public final class FleetClientImpl implements FleetClient {
     private static final String REPLY_PREFIX = "neuromesh/reply/";
     /** The body of a round trip through this client's own reply topic; it only has to come back. */
     private static final byte[] PING = "{}".getBytes(StandardCharsets.UTF_8);
-    /** Bytes per megabyte, for the time a large topology may take to be acknowledged. */
-    private static final int MEGABYTE = 1_000_000;
 
     private final MqttLink link;
     private final String replyTopic;
@@ -163,8 +161,7 @@ public final class FleetClientImpl implements FleetClient {
     }
 
     @Override
-    public void publishTopology(byte[] json) {
-        Duration timeout = DEFAULT_TIMEOUT.plusSeconds((json.length + MEGABYTE - 1) / MEGABYTE);
+    public void publishTopology(byte[] json, Duration timeout) {
         link.publishAcknowledged(OutboundMessage.of(Topics.TOPOLOGY, json, Qos.AT_LEAST_ONCE, true), timeout);
     }
 

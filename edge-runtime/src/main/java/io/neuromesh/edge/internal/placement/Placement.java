@@ -56,6 +56,9 @@ public final class Placement {
      */
     public static final double BALANCE_SLACK = 0.05;
 
+    /** Runtimes sharing a JVM place one topology over one set of online nodes once. */
+    private static final SharedPlacements SHARED = new SharedPlacements();
+
     private final Map<String, String> nodeByNeuron;
     private final Map<String, List<String>> neuronsByNode;
     private final List<Unplaced> unplaced;
@@ -80,7 +83,8 @@ public final class Placement {
 
     /**
      * Computes the placement described in the class comment. Takes time proportional to neurons × online nodes
-     * plus sorting the neurons (10,000 neurons on 5 nodes: a few milliseconds).
+     * plus sorting the neurons (10,000 neurons on 5 nodes: a few milliseconds); a placement of the same topology
+     * instance over the same online nodes, computed a moment before in this JVM, is returned again.
      *
      * @param topology    the topology in force
      * @param onlineNodes ids of the nodes online now, in any order; duplicates are ignored
@@ -100,7 +104,7 @@ public final class Placement {
             throw new IllegalArgumentException("onlineNodes: must be a collection of node ids without null, got "
                     + onlineNodes);
         }
-        return BoundedRendezvous.place(topology, onlineNodes, slack);
+        return SHARED.place(topology, onlineNodes, slack);
     }
 
     /** @return the node that runs {@code neuron}, or empty when it is unplaced or not in the topology */

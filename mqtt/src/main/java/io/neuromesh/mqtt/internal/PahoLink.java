@@ -11,7 +11,6 @@ import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -225,17 +224,7 @@ public final class PahoLink implements MqttLink {
      */
     private void cleanDisconnect() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        MqttActionListener listener = new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                done.complete(null);
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable failure) {
-                done.completeExceptionally(failure);
-            }
-        };
+        MqttActionListener listener = PahoListeners.completing(done);
         Thread.ofPlatform().daemon().name(name + "-disconnect").start(() -> {
             try {
                 client.disconnect(CLOSE_TIMEOUT.toMillis(), null, listener, MqttReturnCode.RETURN_CODE_SUCCESS,

@@ -38,17 +38,7 @@ final class Publisher {
      * Paho calls it once for every publish handed over, when it completes or fails (a lost connection fails those
      * queued and in flight), on its callback thread. Paho's deliveryComplete callback would miss the failures.
      */
-    private final MqttActionListener completion = new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-            window.released();
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable failure) {
-            window.released();
-        }
-    };
+    private final MqttActionListener completion = PahoListeners.whenDone(window::released);
     private final LongAdder published = new LongAdder();
     /** True once subscriptions are restored and the buffer is flushed; written under sendLock. */
     private volatile boolean online;

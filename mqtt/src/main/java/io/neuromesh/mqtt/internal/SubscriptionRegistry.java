@@ -4,7 +4,6 @@ import io.neuromesh.mqtt.MessageHandler;
 import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.Subscription;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -180,19 +179,8 @@ final class SubscriptionRegistry {
 
         static SentPacket send(MqttAsyncClient client, MqttSubscription[] filters) throws MqttException {
             CompletableFuture<Void> answered = new CompletableFuture<>();
-            MqttActionListener listener = new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    answered.complete(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    // The token carries the failure.
-                    answered.complete(null);
-                }
-            };
-            return new SentPacket(filters, client.subscribe(filters, null, listener, new MqttProperties()), answered);
+            return new SentPacket(filters, client.subscribe(filters, null,
+                    PahoListeners.completing(answered), new MqttProperties()), answered);
         }
 
         /**
@@ -219,7 +207,7 @@ final class SubscriptionRegistry {
                     Thread.currentThread().interrupt();
                     throw new MqttException(e);
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("the listener completes normally", e);
+                    // The subscribe failed: the token carries the failure, thrown below.
                 }
             }
             // Complete now: returns at once, or throws what the subscribe failed with.

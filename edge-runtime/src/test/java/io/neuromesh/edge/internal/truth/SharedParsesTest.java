@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,20 +53,8 @@ class SharedParsesTest {
 
     @Test
     void aCallerArrivingDuringTheParseWaitsForItInsteadOfParsingAgain() throws Exception {
-        CountDownLatch parsing = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Function<byte[], Document> slow = bytes -> {
-            parsing.countDown();
-            await(finish);
-            return counting.apply(bytes);
-        };
-        CompletableFuture<Document> first = CompletableFuture.supplyAsync(() -> shared.parse(doc(1), slow), OWN_THREAD);
-        assertTrue(parsing.await(5, TimeUnit.SECONDS));
-        CompletableFuture<Document> second = CompletableFuture.supplyAsync(() -> shared.parse(doc(1), slow), OWN_THREAD);
-        Thread.sleep(200);
-        assertFalse(second.isDone(), "waits for the parse under way");
-        finish.countDown();
-        assertSame(first.get(5, TimeUnit.SECONDS), second.get(5, TimeUnit.SECONDS));
+        List<CompletableFuture<Document>> callers = whileParsing(doc(1));
+        assertSame(callers.get(0).get(5, TimeUnit.SECONDS), callers.get(1).get(5, TimeUnit.SECONDS));
         assertEquals(1, parses.get());
     }
 
@@ -72,26 +62,32 @@ class SharedParsesTest {
     void anInvalidDocumentFailsEveryWaiterWithItsErrorsAndIsParsedAgainLater() throws Exception {
         byte[] invalid = "{\"rev\":1,\"neurons\":[{\"id\":\"a\",\"threshold\":\"high\"}]}"
                 .getBytes(StandardCharsets.UTF_8);
-        CountDownLatch parsing = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Function<byte[], Document> slow = bytes -> {
-            parsing.countDown();
-            await(finish);
-            return counting.apply(bytes);
-        };
-        CompletableFuture<Document> first = CompletableFuture.supplyAsync(() -> shared.parse(invalid, slow), OWN_THREAD);
-        assertTrue(parsing.await(5, TimeUnit.SECONDS));
-        CompletableFuture<Document> second = CompletableFuture.supplyAsync(() -> shared.parse(invalid.clone(), slow), OWN_THREAD);
-        Thread.sleep(200);
-        finish.countDown();
-        for (CompletableFuture<Document> caller : java.util.List.of(first, second)) {
-            var failure = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> caller.get(5, TimeUnit.SECONDS));
+        for (CompletableFuture<Document> caller : whileParsing(invalid)) {
+            var failure = assertThrows(ExecutionException.class, () -> caller.get(5, TimeUnit.SECONDS));
             assertTrue(failure.getCause() instanceof TopologyException e
                     && e.errors().toString().contains("neurons[0].threshold"), failure.getCause().toString());
         }
         assertThrows(TopologyException.class, () -> shared.parse(invalid, counting));
         assertEquals(2, parses.get(), "the failure was not remembered");
+    }
+
+    /** Two callers of equal bytes in two arrays, the second arriving while the first one's parse is held. */
+    private List<CompletableFuture<Document>> whileParsing(byte[] bytes) throws InterruptedException {
+        CountDownLatch parsing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Function<byte[], Document> slow = held -> {
+            parsing.countDown();
+            await(finish);
+            return counting.apply(held);
+        };
+        CompletableFuture<Document> first = CompletableFuture.supplyAsync(() -> shared.parse(bytes, slow), OWN_THREAD);
+        assertTrue(parsing.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Document> second = CompletableFuture.supplyAsync(() -> shared.parse(bytes.clone(), slow),
+                OWN_THREAD);
+        Thread.sleep(200);
+        assertFalse(second.isDone(), "waits for the parse under way");
+        finish.countDown();
+        return List.of(first, second);
     }
 
     @Test

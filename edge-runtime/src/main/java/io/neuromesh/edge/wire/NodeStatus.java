@@ -129,6 +129,15 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
     }
 
     /**
+     * True when the node is online and runs the topology of {@code rev} whose content hash is {@code hash}.
+     *
+     * @since 0.2
+     */
+    public boolean runs(long rev, String hash) {
+        return online() && rev() == rev && hash().equals(hash);
+    }
+
+    /**
      * What a live node runs and its load, as of its last heartbeat.
      *
      * @param instance        a random id of the node's process (two processes with one node id tell each other

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NodeStatusCodecTest {
 
@@ -38,6 +40,16 @@ class NodeStatusCodecTest {
         assertEquals(ONLINE, encode(NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, RUNNING)));
         assertEquals("{\"v\":1,\"state\":\"offline\",\"node\":\"n1\",\"neurons\":[],\"reason\":\"connection lost\","
                 + "\"ts\":1767225600000}", encode(NodeStatus.offline("n1", "connection lost", TS)));
+    }
+
+    @Test
+    void aNodeRunsARevisionOnlyWhileOnlineWithItsRevAndHash() {
+        NodeStatus online = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x"), TS, RUNNING);
+        assertTrue(online.runs(1, "1a26"));
+        assertFalse(online.runs(2, "1a26"), "another rev");
+        assertFalse(online.runs(1, "9f00"), "another document of that rev");
+        assertFalse(NodeStatus.live(NodeState.LEAVING, "n1", List.of(), TS, RUNNING).runs(1, "1a26"), "leaving");
+        assertFalse(NodeStatus.offline("n1", "shutdown", TS).runs(1, "1a26"), "offline");
     }
 
     @Test

@@ -118,9 +118,8 @@ public final class BenchFleet implements AutoCloseable {
                 nodes, rev);
         while (true) {
             Map<String, NodeStatus> statuses = operator.nodes();
-            List<String> behind = nodes.stream().filter(node -> statuses.get(node) == null
-                    || !statuses.get(node).online() || statuses.get(node).rev() != rev
-                    || !statuses.get(node).hash().equals(hash)).toList();
+            List<String> behind = nodes.stream()
+                    .filter(node -> statuses.get(node) == null || !statuses.get(node).runs(rev, hash)).toList();
             if (behind.isEmpty()) {
                 return;
             }

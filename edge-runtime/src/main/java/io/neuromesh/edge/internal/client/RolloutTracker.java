@@ -54,7 +54,7 @@ final class RolloutTracker {
             return List.of();
         }
         // A status whose hosted set is not known yet waits for the full one (or the node's topology result).
-        if (status.online() && status.neuronsKnown() && status.rev() == rev && status.hash().equals(hash)) {
+        if (status.neuronsKnown() && status.runs(rev, hash)) {
             return settle(new RolloutEvent(node, Kind.APPLIED, status.neurons(), List.of()));
         }
         if (status.state() != NodeState.ONLINE) {

@@ -64,6 +64,7 @@ public final class Presence {
     private final PresenceWatcher<NodeStatus> watcher;
     private final WillWitness witness;
     private final InputConnectionsHold hold;
+    private final PeersHosting peersHosting = new PeersHosting();
     private final long periodNanos;
     /** Notified whenever a peer's status is heard (a handover waits on it). */
     private final Object heard = new Object();
@@ -164,8 +165,7 @@ public final class Presence {
      * known (a compact heartbeat this node could not match) reports none until its full status arrives. Thread-safe.
      */
     public boolean hostedElsewhere(String neuron) {
-        return watcher.online().values().stream()
-                .anyMatch(peer -> peer.neuronsKnown() && peer.neurons().contains(neuron));
+        return peersHosting.hosts(watcher.online(), neuron);
     }
 
     /** The last status of each online peer (this node excluded). Thread-safe. */

@@ -56,7 +56,8 @@ public final class FleetScaleRun {
         long expected = HostingCheck.hash(ids);
         int jvms = Math.min(workers, size);
         String jvmHeap = FleetSizing.heap(heap, (size + jvms - 1) / jvms, neurons);
-        say(size + " nodes in " + jvms + " JVMs (" + jvmHeap + " each), " + neurons + " neurons on " + label);
+        say(size + " nodes in " + jvms + " JVMs (" + jvmHeap + (FleetSizing.collector(jvmHeap).isEmpty() ? "" : ", G1")
+                + " each), " + neurons + " neurons on " + label);
         try (FleetWorkers fleet = FleetWorkers.start(broker, nodes, jvms, jvmHeap);
              BenchFleet operator = new BenchFleet(broker, revisions);
              MessageCounter counter = new MessageCounter(broker);

@@ -1,6 +1,7 @@
 package io.neuromesh.bench.internal.scale;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Locale;
  * parses and holds the whole topology (measured: 73-102 MB of heap per runtime at 100,000 neurons), so a
  * worker hosting 25 runtimes of a 100-node fleet needs several gigabytes where 1 GB fits 8 runtimes of 10,000 neurons;
  * and on a 2-core machine the fleet's apply is every node's parse in turn, so its bound grows with nodes x neurons.
+ * Such a worker is not an edge: it also gets another collector than the edges' ({@link #collector}).
  */
 final class FleetSizing {
 
@@ -17,6 +19,8 @@ final class FleetSizing {
     private static final Duration APPLY_BASE = Duration.ofMinutes(3);
     /** Node-neurons applied per second at least, beyond the base bound (measured: about 30,000 on 2 cores). */
     private static final long NODE_NEURONS_PER_SECOND = 10_000;
+    /** The largest worker heap collected as an edge's is (serial); a Pi's edge gets at most 512 MB. */
+    private static final long SERIAL_MAX_MB = 1024;
 
     private FleetSizing() {
     }
@@ -30,6 +34,18 @@ final class FleetSizing {
     static String heap(String floor, int runtimesPerJvm, int neurons) {
         long needed = BASE_MB + (long) runtimesPerJvm * neurons * BYTES_PER_RUNTIME_NEURON / (1024 * 1024);
         return needed <= megabytes(floor) ? floor : String.format(Locale.ROOT, "-Xmx%dm", needed);
+    }
+
+    /**
+     * The collector options of a worker JVM with {@code heap}: none (the edges' serial collector, as the launchers
+     * set it) up to 1 GB; G1, the JVM's own default for such heaps, above. 25 runtimes of 100,000 neurons receive
+     * their 10 MB documents together, and the serial collector copied them from collection to collection on one
+     * thread: pauses of 1-6 s, and full collections of up to 13.6 s, stopped all 25 runtimes at once (their brains'
+     * answers and their connections' keep-alives timed out), which no fleet of one runtime per Pi sees. G1 places
+     * each document in regions of its own and never copies it.
+     */
+    static List<String> collector(String heap) {
+        return megabytes(heap) <= SERIAL_MAX_MB ? List.of() : List.of("-XX:-UseSerialGC", "-XX:+UseG1GC");
     }
 
     /** @return how long {@code nodes} may take to apply {@code neurons} before the bench gives up */

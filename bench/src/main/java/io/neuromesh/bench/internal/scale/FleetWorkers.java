@@ -35,7 +35,10 @@ final class FleetWorkers implements AutoCloseable {
     private FleetWorkers() {
     }
 
-    /** Starts {@code workers} JVMs (each with {@code heap}, e.g. {@code -Xmx512m}) hosting {@code nodes}; returns when all are online. */
+    /**
+     * Starts {@code workers} JVMs (each with {@code heap}, e.g. {@code -Xmx512m}, and its {@link FleetSizing#collector})
+     * hosting {@code nodes}; returns when all are online.
+     */
     static FleetWorkers start(URI broker, List<String> nodes, int workers, String heap)
             throws IOException, InterruptedException, TimeoutException {
         FleetWorkers fleet = new FleetWorkers();
@@ -45,7 +48,9 @@ final class FleetWorkers implements AutoCloseable {
                 for (int i = w; i < nodes.size(); i += workers) {
                     args.add(nodes.get(i));
                 }
-                List<String> options = ChildJvm.edgeOptions(List.of(heap, "-XX:+ExitOnOutOfMemoryError"));
+                List<String> own = new ArrayList<>(List.of(heap, "-XX:+ExitOnOutOfMemoryError"));
+                own.addAll(FleetSizing.collector(heap));
+                List<String> options = ChildJvm.edgeOptions(own);
                 ChildProcess child = ChildProcess.start(ChildJvm.command(options, FleetWorkerHost.class.getName(),
                         args));
                 fleet.children.add(child);

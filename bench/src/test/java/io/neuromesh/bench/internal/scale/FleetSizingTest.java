@@ -3,6 +3,7 @@ package io.neuromesh.bench.internal.scale;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,6 +21,15 @@ class FleetSizingTest {
         assertEquals("-Xmx3117m", FleetSizing.heap("-Xmx1g", 25, 100_000));
         assertEquals("-Xmx4g", FleetSizing.heap("-Xmx4g", 25, 100_000));
         assertEquals("-Xmx3117m", FleetSizing.heap("-Xmx2048m", 25, 100_000));
+    }
+
+    @Test
+    void aWorkerHeapAboveAGigabyteIsCollectedByG1AndTheOthersAsEdges() {
+        assertEquals(List.of(), FleetSizing.collector("-Xmx1g"));
+        assertEquals(List.of(), FleetSizing.collector("-Xmx512m"));
+        assertEquals(List.of("-XX:-UseSerialGC", "-XX:+UseG1GC"), FleetSizing.collector("-Xmx1025m"));
+        assertEquals(List.of("-XX:-UseSerialGC", "-XX:+UseG1GC"),
+                FleetSizing.collector(FleetSizing.heap("-Xmx1g", 25, 100_000)));
     }
 
     @Test

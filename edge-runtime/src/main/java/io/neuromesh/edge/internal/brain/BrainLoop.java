@@ -27,9 +27,10 @@ import java.util.function.Supplier;
 /**
  * The brain thread: one platform thread that takes {@link BrainEvent}s in order and runs the brain's own scheduled
  * continuations. It also records when it last made progress, so a watchdog on another thread can tell it hangs:
- * starting a task is progress (a backlog of events is work, not a hang), and so is waiting for the broker
- * ({@link #awaitBroker}): a subscribe or a retained read is bounded by the link's timeouts, and when the broker is
- * slow for the whole fleet, moving this node's neurons elsewhere would only add to its load.
+ * starting a task is progress (a backlog of events is work, not a hang), and so is waiting for the broker or for
+ * work another thread does for this brain ({@link #awaitElsewhere}): a subscribe or a retained read is bounded by the
+ * link's timeouts, and when the broker is slow for the whole fleet, moving this node's neurons elsewhere would only add
+ * to its load.
  *
  * <p>The brain's state is guarded by one turn lock, not by the thread: {@link #offer} lets the thread an event arrives
  * on (the MQTT client's callback thread) handle it itself when the brain is idle, which saves a thread wake-up per hop.
@@ -222,10 +223,12 @@ public final class BrainLoop implements Scheduler {
     }
 
     /**
-     * Brain thread: runs {@code call}, which blocks until the broker answers (bounded by the link's timeouts); the
-     * watchdog counts that time as progress.
+     * Brain thread: runs {@code call}, which blocks until the broker answers (bounded by the link's timeouts) or
+     * another thread finishes work for this brain (a placement another runtime of this JVM computes); the watchdog
+     * counts that time as progress.
      */
-    public <T> T awaitBroker(Supplier<T> call) {
+    @Override
+    public <T> T awaitElsewhere(Supplier<T> call) {
         brokerCalls++;
         try {
             return call.get();
@@ -249,7 +252,7 @@ public final class BrainLoop implements Scheduler {
         }
     }
 
-    /** When the brain thread last made progress ({@link System#nanoTime()}): now while it waits for the broker. */
+    /** When the brain thread last made progress ({@link System#nanoTime()}): now while it waits elsewhere. */
     public long aliveNanos() {
         return brokerCalls > 0 ? System.nanoTime() : aliveNanos;
     }

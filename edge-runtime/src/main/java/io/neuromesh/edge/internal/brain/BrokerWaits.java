@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A {@link NeuronOutbox} whose calls that wait for the broker (subscribes, unsubscribes, retained reads) count as the
- * brain waiting for the broker ({@link BrainLoop#awaitBroker}), not as a hang: a whole fleet placing thousands of
+ * brain waiting for the broker ({@link BrainLoop#awaitElsewhere}), not as a hang: a whole fleet placing thousands of
  * neurons at once keeps every brain in such calls for seconds on a busy broker, and a watchdog that took that for a
  * hang silenced the heartbeats, so peers took the neurons over, which made more such calls (measured: membership
  * flapping for 80 s after a 10,000-neuron apply on 10 nodes). Publishes pass straight through. Brain thread only.
@@ -76,11 +76,11 @@ public final class BrokerWaits implements NeuronOutbox {
     public RetainedRead fetchRetained(Pending after, RetainedQuery query) {
         // The read's own thread waits for the outbox's change itself: the loop's bookkeeping is the brain thread's.
         RetainedRead started = outbox.fetchRetained(after instanceof Waited waited ? waited.started() : after, query);
-        return () -> loop.awaitBroker(started::await);
+        return () -> loop.awaitElsewhere(started::await);
     }
 
     private static void waiting(BrainLoop loop, Runnable call) {
-        loop.awaitBroker(() -> {
+        loop.awaitElsewhere(() -> {
             call.run();
             return null;
         });

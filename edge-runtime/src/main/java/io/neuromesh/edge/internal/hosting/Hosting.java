@@ -54,6 +54,7 @@ public final class Hosting {
 
     private final Settings settings;
     private final EpochClock clock;
+    private final Scheduler scheduler;
     private final NeuronOutbox outbox;
     private final Counters counters;
     private final PinControl pins;
@@ -85,6 +86,7 @@ public final class Hosting {
         this.settings = settings;
         this.unplaced = new UnplacedLog(settings.node());
         this.clock = ports.clock();
+        this.scheduler = ports.scheduler();
         this.outbox = ports.outbox();
         this.counters = counters;
         this.pins = pins;
@@ -199,7 +201,8 @@ public final class Hosting {
     private void place(TopologyIndex before) {
         long now = clock.micros();
         Map<String, NeuronSpec> wanted = new LinkedHashMap<>();
-        Placement placement = Placement.assign(index.topology(), online);
+        // Runtimes sharing a JVM share placements: this one may wait for another's, which is progress, not a hang.
+        Placement placement = scheduler.awaitElsewhere(() -> Placement.assign(index.topology(), online));
         unplaced.report(placement.unplaced());
         for (String id : placement.neuronsOn(settings.node())) {
             index.neuron(id).ifPresent(spec -> wanted.put(id, spec));

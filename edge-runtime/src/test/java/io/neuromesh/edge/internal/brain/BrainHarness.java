@@ -38,6 +38,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One brain without a broker: its ports record what it does (as readable lines, in order), the clock and the
@@ -53,6 +54,8 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     final String node;
     final Counters counters = new Counters();
     final List<String> log = new ArrayList<>();
+    /** Calls that waited for work done elsewhere (which the brain's watchdog counts as progress). */
+    int awaitedElsewhere;
     /** The neurons whose inputs the runtime receives, as the last {@link #inputs} call said. */
     private final Set<String> inputs = new HashSet<>();
     /** Subscriptions changed but not yet awaited: the brain must not read retained state or subscribe again. */
@@ -158,6 +161,12 @@ final class BrainHarness implements NeuronOutbox, ControlOutbox, PinControl, Sch
     @Override
     public void schedule(Runnable task, long delayMicros) {
         timers.add(new Timer(nowMicros + Math.max(0, delayMicros), seq++, task));
+    }
+
+    @Override
+    public <T> T awaitElsewhere(Supplier<T> call) {
+        awaitedElsewhere++;
+        return call.get();
     }
 
     @Override

@@ -72,6 +72,9 @@ class BrainTest {
         assertEquals(List.of("a", "b"), result.neurons());
         assertEquals(1, result.running());
         assertEquals(Set.of("a", "b"), n1.hosted());
+        // In a JVM of several runtimes (the fleet bench's workers) the placement may be another runtime's, computed
+        // while this brain waits: progress for its watchdog, not a hang (BrainWatchdogTest).
+        assertTrue(n1.awaitedElsewhere > 0, "the placement is awaited as work done elsewhere");
     }
 
     @Test

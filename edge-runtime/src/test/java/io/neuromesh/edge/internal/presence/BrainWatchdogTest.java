@@ -54,7 +54,7 @@ class BrainWatchdogTest {
             }
             done.countDown();
         }, 0);
-        loop.schedule(() -> loop.awaitBroker(() -> {
+        loop.schedule(() -> loop.awaitElsewhere(() -> {
             sleep(HANG.multipliedBy(3));
             done.countDown();
             return null;

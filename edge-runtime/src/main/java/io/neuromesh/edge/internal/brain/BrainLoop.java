@@ -59,8 +59,8 @@ public final class BrainLoop implements Scheduler {
     /** Tasks scheduled to run now by the event handled on arrival, in order; under the turn only. */
     private final ArrayDeque<Runnable> afterArrival = new ArrayDeque<>();
     private volatile long aliveNanos = System.nanoTime();
-    /** Calls to the broker the brain thread is blocked in now (written under the turn only). */
-    private volatile int brokerCalls;
+    /** Waits for the broker or another thread the brain thread is blocked in now (written under the turn only). */
+    private volatile int waitsElsewhere;
     private final LongAdder failures;
 
     public BrainLoop(String node) {
@@ -229,11 +229,11 @@ public final class BrainLoop implements Scheduler {
      */
     @Override
     public <T> T awaitElsewhere(Supplier<T> call) {
-        brokerCalls++;
+        waitsElsewhere++;
         try {
             return call.get();
         } finally {
-            brokerCalls--;
+            waitsElsewhere--;
             aliveNanos = System.nanoTime();
         }
     }
@@ -254,7 +254,7 @@ public final class BrainLoop implements Scheduler {
 
     /** When the brain thread last made progress ({@link System#nanoTime()}): now while it waits elsewhere. */
     public long aliveNanos() {
-        return brokerCalls > 0 ? System.nanoTime() : aliveNanos;
+        return waitsElsewhere > 0 ? System.nanoTime() : aliveNanos;
     }
 
     /** A stalled process could not run the beat either: count the brain alive as of {@code nanos}. */

@@ -40,9 +40,9 @@ final class FleetSizing {
      * The collector options of a worker JVM with {@code heap}: none (the edges' serial collector, as the launchers
      * set it) up to 1 GB; G1, the JVM's own default for such heaps, above. 25 runtimes of 100,000 neurons receive
      * their 10 MB documents together, and the serial collector copied them from collection to collection on one
-     * thread: pauses of 1-6 s, and full collections of up to 13.6 s, stopped all 25 runtimes at once (their brains'
-     * answers and their connections' keep-alives timed out), which no fleet of one runtime per Pi sees. G1 places
-     * each document in regions of its own and never copies it.
+     * thread: pauses of 1-6 s, and full collections of up to 13.6 s, stopped all 25 runtimes at once (until a
+     * worker's brain did not answer the bench within 60 s), which no fleet of one runtime per Pi sees. G1 places each
+     * document in regions of its own and does not copy it in its young collections.
      */
     static List<String> collector(String heap) {
         return megabytes(heap) <= SERIAL_MAX_MB ? List.of() : List.of("-XX:-UseSerialGC", "-XX:+UseG1GC");

@@ -44,6 +44,8 @@ final class BoundedRendezvous {
 
     private final List<String> nodes;
     private final byte[][] nodeUtf8;
+    /** Leading bytes every online node id shares (e.g. {@code pi-}): hashed once per neuron, not once per pair. */
+    private final int sharedPrefix;
     private final int[] capacity;
     private final List<Set<String>> labels;
 
@@ -60,6 +62,7 @@ final class BoundedRendezvous {
             capacity[i] = spec == null ? Integer.MAX_VALUE : spec.capacity().orElse(Integer.MAX_VALUE);
             labels.add(spec == null ? Set.of() : Set.copyOf(spec.labels()));
         }
+        this.sharedPrefix = RendezvousHash.sharedPrefix(nodeUtf8);
     }
 
     /**
@@ -110,9 +113,11 @@ final class BoundedRendezvous {
             // A preference outranks balance: the bound only spreads a neuron over the nodes it prefers, and it leaves
             // them only when all of them are full (capacity) or offline.
             int preferredBound = Math.max(bound, bound(preferring.get(p.preferred()), p.preferred().length, slack));
-            int chosen = p.preferred().length > 0 ? choose(p.neuron(), p.preferred(), load, preferredBound) : -1;
+            // Eligible nodes exist, so nodeUtf8[0] does: every node id starts with the shared prefix.
+            long state = RendezvousHash.extend(RendezvousHash.neuronPrefix(p.neuron()), nodeUtf8[0], sharedPrefix);
+            int chosen = p.preferred().length > 0 ? choose(state, p.preferred(), load, preferredBound) : -1;
             if (chosen < 0) {
-                chosen = choose(p.neuron(), p.eligible(), load, bound);
+                chosen = choose(state, p.eligible(), load, bound);
             }
             if (chosen < 0) {
                 unplaced.add(new Unplaced(p.neuron(), "every online node that may host it is at capacity: "
@@ -136,9 +141,10 @@ final class BoundedRendezvous {
      * The highest-scoring candidate node below both the balance bound and its capacity; failing that, the
      * highest-scoring one below its capacity (the bound balances, only capacity and labels may leave a neuron
      * unplaced); -1 when every eligible node is full. Equal scores go to the node first in id order.
+     *
+     * @param state the neuron's hash state after the node ids' shared prefix
      */
-    private int choose(String neuron, int[] candidates, int[] load, int bound) {
-        long prefix = RendezvousHash.neuronPrefix(neuron);
+    private int choose(long state, int[] candidates, int[] load, int bound) {
         int best = -1;
         long bestScore = 0;
         int fallback = -1;
@@ -147,7 +153,7 @@ final class BoundedRendezvous {
             if (load[i] >= capacity[i]) {
                 continue;
             }
-            long score = RendezvousHash.score(prefix, nodeUtf8[i]);
+            long score = RendezvousHash.score(state, nodeUtf8[i], sharedPrefix);
             if (fallback < 0 || Long.compareUnsigned(score, fallbackScore) > 0) {
                 fallback = i;
                 fallbackScore = score;

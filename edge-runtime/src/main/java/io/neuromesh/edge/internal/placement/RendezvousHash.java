@@ -18,32 +18,65 @@ final class RendezvousHash {
     private RendezvousHash() {
     }
 
-    /** @return the FNV-1a state after the neuron id and the separator; feed it to {@link #score(long, byte[])} */
+    /** @return the FNV-1a state after the neuron id and the separator; feed it to {@link #score(long, byte[], int)} */
     static long neuronPrefix(String neuron) {
-        return fnv(fnv(FNV_OFFSET_BASIS, neuron.getBytes(StandardCharsets.UTF_8)), new byte[] {0});
+        // The separator byte 0: XOR with 0 leaves the state as it is, then one multiplication.
+        byte[] utf8 = neuron.getBytes(StandardCharsets.UTF_8);
+        return fnv(FNV_OFFSET_BASIS, utf8, 0, utf8.length) * FNV_PRIME;
     }
 
-    /** @return the pair's score, to compare with {@link Long#compareUnsigned} (higher wins) */
-    static long score(long neuronPrefix, byte[] nodeUtf8) {
-        return fmix64(fnv(neuronPrefix, nodeUtf8));
+    /**
+     * @return {@code state} continued over the first {@code length} bytes of {@code nodeUtf8}: hashed once per neuron,
+     *         a prefix every node id shares ({@link #sharedPrefix}) need not be hashed again for each node
+     */
+    static long extend(long state, byte[] nodeUtf8, int length) {
+        return fnv(state, nodeUtf8, 0, length);
     }
 
-    private static long fnv(long state, byte[] bytes) {
+    /**
+     * @param state a {@link #neuronPrefix}, {@link #extend extended} over the node id's first {@code from} bytes
+     * @return the pair's score, to compare with {@link Long#compareUnsigned} (higher wins): the same whatever
+     *         {@code from}, since FNV-1a goes byte by byte
+     */
+    static long score(long state, byte[] nodeUtf8, int from) {
+        // FNV-1a and fmix64 written out, without calls: a placement of 100,000 neurons over 100 nodes scores 10 million
+        // pairs, and the client compiler the edge runs with inlines only the smallest methods.
         long h = state;
-        for (byte b : bytes) {
-            h ^= b & 0xff;
+        for (int i = from; i < nodeUtf8.length; i++) {
+            h ^= nodeUtf8[i] & 0xff;
             h *= FNV_PRIME;
         }
-        return h;
-    }
-
-    private static long fmix64(long k) {
-        long h = k;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
+        return h;
+    }
+
+    /** @return how many leading bytes all of {@code ids} share (the whole id when there is one) */
+    static int sharedPrefix(byte[][] ids) {
+        if (ids.length == 0) {
+            return 0;
+        }
+        int shared = ids[0].length;
+        for (byte[] id : ids) {
+            shared = Math.min(shared, id.length);
+            for (int i = 0; i < shared; i++) {
+                if (id[i] != ids[0][i]) {
+                    shared = i;
+                }
+            }
+        }
+        return shared;
+    }
+
+    private static long fnv(long state, byte[] bytes, int from, int to) {
+        long h = state;
+        for (int i = from; i < to; i++) {
+            h ^= bytes[i] & 0xff;
+            h *= FNV_PRIME;
+        }
         return h;
     }
 }

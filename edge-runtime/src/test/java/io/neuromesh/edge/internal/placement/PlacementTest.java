@@ -278,7 +278,7 @@ class PlacementTest {
     }
 
     private static long score(String neuron, String node) {
-        return RendezvousHash.score(RendezvousHash.neuronPrefix(neuron), node.getBytes(StandardCharsets.UTF_8));
+        return RendezvousHash.score(RendezvousHash.neuronPrefix(neuron), node.getBytes(StandardCharsets.UTF_8), 0);
     }
 
     private static int moved(Placement before, Placement after) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,11 @@ public final class TopologyIndex {
     private final Map<String, List<ActuatorSpec>> actuatorsByNode;
     private final List<NeuronSpec> unpinned;
     private final Set<String> nodeIds;
+    /**
+     * The sensor ids apart: a node asks whether each input of each neuron it adopts comes from a sensor, and a set of
+     * a few sensors answers from the cache where the table of every id (200,000 entries) missed it each time.
+     */
+    private final Set<String> sensorIds;
 
     TopologyIndex(Topology topology) {
         this(topology, CrossReferences.resolve(topology.nodes(), topology.sensors(), topology.neurons(),
@@ -80,6 +86,7 @@ public final class TopologyIndex {
         topology.neurons().stream().filter(NeuronSpec::isPinned).forEach(n -> ids.add(n.node()));
         topology.actuators().forEach(a -> ids.add(a.node()));
         nodeIds = Collections.unmodifiableSet(ids);
+        sensorIds = new HashSet<>(topology.sensors().stream().map(SensorSpec::id).toList());
     }
 
     /**
@@ -131,7 +138,7 @@ public final class TopologyIndex {
 
     /** @return true when a sensor has this id */
     public boolean isSensor(String id) {
-        return declared(id, ElementKind.SENSOR) != null;
+        return sensorIds.contains(id);
     }
 
     /** @return true when a sensor or a neuron has this id, i.e. it may be the {@code from} of an input */

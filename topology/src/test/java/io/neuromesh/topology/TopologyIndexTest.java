@@ -55,7 +55,11 @@ class TopologyIndexTest {
     @MethodSource("indexes")
     void tellsSensorsFromNeurons(String how, TopologyIndex index) {
         assertTrue(index.isSensor("v"));
+        assertTrue(index.isSensor("b"));
         assertFalse(index.isSensor("x"));
+        assertFalse(index.isSensor("led"));
+        assertFalse(index.isSensor("n0"));
+        assertFalse(index.isSensor("nothing"));
         assertTrue(index.isNeuron("x"));
         assertFalse(index.isNeuron("led"));
         assertTrue(index.isSource("b"));

@@ -81,6 +81,18 @@ public interface MqttLink extends AutoCloseable {
     void publish(OutboundMessage message);
 
     /**
+     * Publishes a message now, or not at all: while the link is disconnected, or has lost its connection without
+     * having handled the loss yet, the message is dropped instead of buffered. For a message that is stale once the
+     * link is back, such as a presence status its owner publishes again on every reconnect: a buffered one would be
+     * delivered after the reconnect, ahead of the fresh one. Blocks only while the broker's in-flight window is full.
+     *
+     * @return true when the message was handed to the client (or dropped because the link is closed); false when it
+     *         was dropped because the link is offline
+     * @since 0.2
+     */
+    boolean publishIfOnline(OutboundMessage message);
+
+    /**
      * Publishes a message only if that needs no wait at all: for a thread that must never block, such as the MQTT
      * client's callback thread when a handler runs there. Nothing is buffered: while disconnected, while the offline
      * buffer is flushed, while another thread is sending, or while as many publishes (of any QoS) as the broker's

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The link's hygiene on both real brokers: what Paho 1.2.5 alone does not do (reconnect, resubscribe, offline buffer,
- * persistent sessions, handlers off Paho's thread, Last Will, manual acks).
+ * publishing only while online, persistent sessions, handlers off Paho's thread, Last Will, manual acks).
  */
 @Timeout(90)
 class MqttLinkIT {
@@ -113,6 +113,32 @@ class MqttLinkIT {
             for (int i = 0; i < 50; i++) {
                 assertEquals("m" + i, seen.get(i));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokerKind.class)
+    void publishIfOnlineSendsWhileConnectedAndDropsWhatWouldArriveStaleAfterTheReconnect(BrokerKind kind,
+                                                                                        @TempDir Path dir)
+            throws Exception {
+        try (TestBroker broker = TestBrokers.persistent(kind, dir);
+             MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("fresh-receiver")
+                     .persistentSession(Duration.ofMinutes(5)).build();
+             MqttLink sender = link(broker, "fresh-sender")) {
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            receiver.subscribe(Subscription.of("t/fresh"), m -> got.add(text(m)));
+            receiver.start();
+            sender.start();
+            assertTrue(sender.publishIfOnline(OutboundMessage.of("t/fresh", "now", Qos.AT_LEAST_ONCE, false)));
+            assertEquals("now", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            broker.stop();
+            Awaitility.await().atMost(WAIT).until(sender::state, state -> state != LinkState.CONNECTED);
+            assertFalse(sender.publishIfOnline(OutboundMessage.of("t/fresh", "stale", Qos.AT_LEAST_ONCE, false)));
+            sender.publish("t/fresh", bytes("buffered"), Qos.AT_LEAST_ONCE, false);
+            assertEquals(1, sender.stats().bufferedOffline());
+            broker.start();
+            assertEquals("buffered", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertNull(got.poll(1, TimeUnit.SECONDS), "nothing but the buffered message after the reconnect");
         }
     }
 

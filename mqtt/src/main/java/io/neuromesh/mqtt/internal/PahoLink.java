@@ -153,6 +153,16 @@ public final class PahoLink implements MqttLink {
     }
 
     @Override
+    public boolean publishIfOnline(OutboundMessage message) {
+        LinkState state = reconnector.state();
+        if (state == LinkState.CLOSED || state == LinkState.FAILED) {
+            Logger.debug("{}: publish on {} dropped: link is {}", name, message.topic(), state);
+            return true;
+        }
+        return publisher.publishIfOnline(message);
+    }
+
+    @Override
     public boolean tryPublish(OutboundMessage message) {
         LinkState state = reconnector.state();
         if (state == LinkState.CLOSED || state == LinkState.FAILED) {

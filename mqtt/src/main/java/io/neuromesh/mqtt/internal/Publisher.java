@@ -73,6 +73,27 @@ final class Publisher {
     }
 
     /**
+     * Sends now, or drops the message when offline (the connection gone, whether or not the loss was handled yet).
+     *
+     * @return true when sent (or dropped because the link is closed); false when dropped because offline
+     */
+    boolean publishIfOnline(OutboundMessage message) {
+        sendLock.lock();
+        try {
+            if (closed) {
+                Logger.debug("{}: publish on {} dropped: link is closed", name, message.topic());
+                return true;
+            }
+            if (!online || !offline.isEmpty()) {
+                return false;
+            }
+            return send(message);
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /**
      * Sends now if that needs no wait: the lock is free, the link online with nothing buffered, fewer publishes (of
      * any QoS) outstanding than the broker's Receive Maximum, and Paho takes the message at once. Never blocks.
      *

@@ -251,7 +251,8 @@ public final class Announcer<S> implements AutoCloseable {
             S last = retained;
             compact = current == null || last == null ? null : announcement.codec().encodeHeartbeat(current, last);
             if (compact != null) {
-                link.publish(OutboundMessage.of(announcement.topic(), compact, announcement.heartbeatQos(), false));
+                link.publishIfOnline(OutboundMessage.of(announcement.topic(), compact, announcement.heartbeatQos(),
+                        false));
                 return;
             }
         } catch (RuntimeException e) {
@@ -270,7 +271,12 @@ public final class Announcer<S> implements AutoCloseable {
             if (current == null) {
                 return false;
             }
-            link.publish(OutboundMessage.of(announcement.topic(), announcement.codec().encode(current), qos, true));
+            // Never buffered: the link's state may still say connected just after the connection went, and a
+            // status kept for the reconnect would be delivered then, stale, ahead of the one that says "back".
+            if (!link.publishIfOnline(OutboundMessage.of(announcement.topic(), announcement.codec().encode(current),
+                    qos, true))) {
+                return false;
+            }
             retained = current;
             return true;
         } catch (RuntimeException e) {

@@ -144,32 +144,29 @@ public final class PahoLink implements MqttLink {
 
     @Override
     public void publish(OutboundMessage message) {
-        LinkState state = reconnector.state();
-        if (state == LinkState.CLOSED || state == LinkState.FAILED) {
-            Logger.debug("{}: publish on {} dropped: link is {}", name, message.topic(), state);
-            return;
+        if (!droppedAsEnded(message)) {
+            publisher.publish(message);
         }
-        publisher.publish(message);
     }
 
     @Override
     public boolean publishIfOnline(OutboundMessage message) {
-        LinkState state = reconnector.state();
-        if (state == LinkState.CLOSED || state == LinkState.FAILED) {
-            Logger.debug("{}: publish on {} dropped: link is {}", name, message.topic(), state);
-            return true;
-        }
-        return publisher.publishIfOnline(message);
+        return droppedAsEnded(message) || publisher.publishIfOnline(message);
     }
 
     @Override
     public boolean tryPublish(OutboundMessage message) {
+        return droppedAsEnded(message) || publisher.tryPublish(message);
+    }
+
+    /** @return true when the link is closed or failed for good: the message is dropped (said at debug level) */
+    private boolean droppedAsEnded(OutboundMessage message) {
         LinkState state = reconnector.state();
         if (state == LinkState.CLOSED || state == LinkState.FAILED) {
             Logger.debug("{}: publish on {} dropped: link is {}", name, message.topic(), state);
             return true;
         }
-        return publisher.tryPublish(message);
+        return false;
     }
 
     @Override

@@ -52,24 +52,12 @@ final class Publisher {
         this.offline = new OfflineBuffer(name, offlineBufferSize);
     }
 
+    /** What a publish that cannot be sent now becomes. */
+    private enum Offline { BUFFER, DROP }
+
     /** Sends now, or buffers while offline; blocks only while the broker's in-flight window is full. */
     void publish(OutboundMessage message) {
-        sendLock.lock();
-        try {
-            if (closed) {
-                Logger.debug("{}: publish on {} dropped: link is closed", name, message.topic());
-                return;
-            }
-            if (!online || !offline.isEmpty()) {
-                offline.add(message);
-                return;
-            }
-            if (!send(message)) {
-                offline.add(message);
-            }
-        } finally {
-            sendLock.unlock();
-        }
+        sendOr(message, Offline.BUFFER);
     }
 
     /**
@@ -78,16 +66,29 @@ final class Publisher {
      * @return true when sent (or dropped because the link is closed); false when dropped because offline
      */
     boolean publishIfOnline(OutboundMessage message) {
+        return sendOr(message, Offline.DROP);
+    }
+
+    /**
+     * Sends now when online with nothing buffered; otherwise, or when the connection turns out to be gone, buffers
+     * the message or drops it.
+     *
+     * @return true when sent (or dropped because the link is closed); false when buffered or dropped because offline
+     */
+    private boolean sendOr(OutboundMessage message, Offline whenOffline) {
         sendLock.lock();
         try {
             if (closed) {
                 Logger.debug("{}: publish on {} dropped: link is closed", name, message.topic());
                 return true;
             }
-            if (!online || !offline.isEmpty()) {
-                return false;
+            if (online && offline.isEmpty() && send(message)) {
+                return true;
             }
-            return send(message);
+            if (whenOffline == Offline.BUFFER) {
+                offline.add(message);
+            }
+            return false;
         } finally {
             sendLock.unlock();
         }

@@ -40,6 +40,17 @@ class MqttLinkIT {
         return MqttLink.builder().broker(broker.uri()).clientId(id).startTimeout(WAIT).build();
     }
 
+    /** A link with a persistent session, which keeps its subscriptions across a restart of a persistent broker. */
+    private static MqttLink persistentReceiver(TestBroker broker, String id) {
+        return MqttLink.builder().broker(broker.uri()).clientId(id).persistentSession(Duration.ofMinutes(5)).build();
+    }
+
+    /** Stops the broker and waits until {@code link} knows it is offline. */
+    private static void stopAndAwaitOffline(TestBroker broker, MqttLink link) {
+        broker.stop();
+        Awaitility.await().atMost(WAIT).until(link::state, state -> state != LinkState.CONNECTED);
+    }
+
     private static String text(InboundMessage m) {
         return new String(m.payload(), StandardCharsets.UTF_8);
     }
@@ -90,15 +101,13 @@ class MqttLinkIT {
     @EnumSource(BrokerKind.class)
     void publishesMadeWhileDisconnectedGoOutInOrderAfterTheReconnect(BrokerKind kind, @TempDir Path dir) throws Exception {
         try (TestBroker broker = TestBrokers.persistent(kind, dir);
-             MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("buffer-receiver")
-                     .persistentSession(Duration.ofMinutes(5)).build();
+             MqttLink receiver = persistentReceiver(broker, "buffer-receiver");
              MqttLink sender = link(broker, "buffer-sender")) {
             BlockingQueue<String> got = new LinkedBlockingQueue<>();
             receiver.subscribe(Subscription.of("t/buffer"), m -> got.add(text(m)));
             receiver.start();
             sender.start();
-            broker.stop();
-            Awaitility.await().atMost(WAIT).until(sender::state, state -> state != LinkState.CONNECTED);
+            stopAndAwaitOffline(broker, sender);
             for (int i = 0; i < 50; i++) {
                 sender.publish("t/buffer", bytes("m" + i), Qos.AT_LEAST_ONCE, false);
             }
@@ -122,8 +131,7 @@ class MqttLinkIT {
                                                                                         @TempDir Path dir)
             throws Exception {
         try (TestBroker broker = TestBrokers.persistent(kind, dir);
-             MqttLink receiver = MqttLink.builder().broker(broker.uri()).clientId("fresh-receiver")
-                     .persistentSession(Duration.ofMinutes(5)).build();
+             MqttLink receiver = persistentReceiver(broker, "fresh-receiver");
              MqttLink sender = link(broker, "fresh-sender")) {
             BlockingQueue<String> got = new LinkedBlockingQueue<>();
             receiver.subscribe(Subscription.of("t/fresh"), m -> got.add(text(m)));
@@ -131,8 +139,7 @@ class MqttLinkIT {
             sender.start();
             assertTrue(sender.publishIfOnline(OutboundMessage.of("t/fresh", "now", Qos.AT_LEAST_ONCE, false)));
             assertEquals("now", got.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
-            broker.stop();
-            Awaitility.await().atMost(WAIT).until(sender::state, state -> state != LinkState.CONNECTED);
+            stopAndAwaitOffline(broker, sender);
             assertFalse(sender.publishIfOnline(OutboundMessage.of("t/fresh", "stale", Qos.AT_LEAST_ONCE, false)));
             sender.publish("t/fresh", bytes("buffered"), Qos.AT_LEAST_ONCE, false);
             assertEquals(1, sender.stats().bufferedOffline());

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,9 +31,10 @@ class ReadmeWalkthroughIT extends WalkthroughBase {
         launcher.start("broker", "broker", "--port", Integer.toString(port), "--in-memory")
                 .awaitOutput("broker listening on tcp://127\\.0\\.0\\.1:" + port, STARTUP);
 
+        List<ManagedProcess> edges = new ArrayList<>();
         try (MosquittoClients.Subscriber statuses = MosquittoClients.subscribe(port, "neuromesh/nodes/+/status")) {
             for (String node : new String[] {"n1", "n2", "n3"}) {
-                launcher.start(node, "edge", "--node", node, "--broker", broker);
+                edges.add(launcher.start(node, "edge", "--node", node, "--broker", broker));
             }
             statuses.awaitOnline(STARTUP, "n1", "n2", "n3");
         }
@@ -70,6 +74,13 @@ class ReadmeWalkthroughIT extends WalkthroughBase {
         assertEquals(1, missing.exitCode(), missing.output());
         assertTrue(missing.output().contains("no neuron 'nobody' in the running topology (rev 1); its neurons are x y"
                 + " h1 h2 h3 z"), missing.output());
+
+        // Each node runs a worker too, and its log says so, never that it stopped (it did, at start, for the worker
+        // made only to check the tasks).
+        for (ManagedProcess edge : edges) {
+            assertTrue(edge.output().contains("(also a worker on queue default)"), edge.output());
+            assertFalse(edge.output().matches("(?s).*worker n\\d stopped.*"), edge.output());
+        }
     }
 
     /** Reads mosquitto_sub lines until z's output has {@code expected} (earlier lines may be transients). */

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -168,7 +169,8 @@ public final class MqttWorker implements Worker {
 
     @Override
     public void close() {
-        if (lifecycle.close() == Lifecycle.Phase.CLOSED) {
+        Lifecycle.Phase was = lifecycle.close();
+        if (was == Lifecycle.Phase.CLOSED) {
             return;
         }
         timers.shutdownNow();
@@ -177,15 +179,12 @@ public final class MqttWorker implements Worker {
         link.close();
         sender.close();
         slots.close();
-        for (Job job : active.values()) {
-            Thread thread = job.thread;
-            if (thread != null) {
-                thread.interrupt();
-            }
-        }
+        active.values().stream().map(job -> job.thread).filter(Objects::nonNull).forEach(Thread::interrupt);
         active.clear();
         registry.close();
-        Logger.info("worker {} stopped: {} processed, {} failed", config.name(), processed.sum(), failed.sum());
+        if (was == Lifecycle.Phase.STARTED) { // not for one made only to check its tasks (as neuromesh edge does)
+            Logger.info("worker {} stopped: {} processed, {} failed", config.name(), processed.sum(), failed.sum());
+        }
     }
 
     // ---- presence (announcer thread) ----------------------------------------------------------------------------

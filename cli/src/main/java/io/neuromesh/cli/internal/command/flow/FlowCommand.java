@@ -20,14 +20,14 @@ import java.util.stream.Collectors;
         subcommands = {WordCountCommand.class, FetchCommand.class})
 public final class FlowCommand {
 
-    /** @return {@code 2 workers (w1 10, w2 12)}, or {@code no worker} */
+    /** @return {@code 2 workers (w1 10, w2 12)} (by name), or {@code no worker} */
     static String perWorker(Map<String, Integer> perWorker) {
         if (perWorker.isEmpty()) {
             return "no worker";
         }
         return perWorker.size() + " worker" + (perWorker.size() == 1 ? "" : "s") + " ("
-                + perWorker.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")) + ")";
+                + perWorker.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
     }
 
     static String read(Path file) {

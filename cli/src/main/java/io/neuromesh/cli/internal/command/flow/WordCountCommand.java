@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code flow wordcount <file>}: count the words of a text on the workers, a chunk of words per task. */
-@Command(name = "wordcount", mixinStandardHelpOptions = true, description = "count the words of a text on the workers")
+@Command(name = "wordcount", mixinStandardHelpOptions = true,
+        description = "count the words of 5 or more characters in a text, on the workers")
 final class WordCountCommand implements Callable<Integer> {
 
     /** How long one task may take. */
@@ -49,9 +50,12 @@ final class WordCountCommand implements Callable<Integer> {
         WordCountReport report = demo.run((client, route, timeout) -> WordCount.run(client, words, chunk, route,
                 timeout));
         PrintStream out = demo.out();
-        out.printf(Locale.ROOT, "%s: %d words in %d tasks (%d per task), on %s%n", file.getFileName(),
-                report.words(), report.tasks(), chunk, FlowCommand.perWorker(report.perWorker()));
-        for (Map.Entry<String, Integer> entry : report.top(top)) {
+        out.printf(Locale.ROOT, "%s: %d words in %d task%s (%d per task), on %s%n", file.getFileName(),
+                report.words(), report.tasks(), report.tasks() == 1 ? "" : "s", chunk,
+                FlowCommand.perWorker(report.perWorker()));
+        List<Map.Entry<String, Integer>> most = report.top(top);
+        out.println(counted(report.counts().size(), most.size()));
+        for (Map.Entry<String, Integer> entry : most) {
             out.printf("%7d  %s%n", entry.getValue(), entry.getKey());
         }
         out.printf(Locale.ROOT, "wall time: %.3f s%n", report.wallTime().toNanos() / 1e9);
@@ -61,5 +65,15 @@ final class WordCountCommand implements Callable<Integer> {
                     + " tasks failed, so the counts are incomplete (first: " + report.errors().get(0) + ")");
         }
         return 0;
+    }
+
+    /**
+     * {@code 412 distinct words of 5 or more characters (the ones counted); the 3 most frequent:}. Only those count
+     * (the reference's rule): without this line a text of shorter words printed no count at all.
+     */
+    static String counted(int distinct, int shown) {
+        String counted = (distinct == 0 ? "no word" : distinct + " distinct word" + (distinct == 1 ? "" : "s"))
+                + " of " + WordCount.MIN_LENGTH + " or more characters (the ones counted)";
+        return shown == 0 ? counted : shown == distinct ? counted + ":" : counted + "; the " + shown + " most frequent:";
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +44,8 @@ class ReadmeWalkthroughIT extends WalkthroughBase {
         ManagedProcess.Result apply = launcher.run(60, "topology", "apply", "examples/xor.json", "--broker", broker);
         assertEquals(0, apply.exitCode(), apply.output());
         assertTrue(apply.output().contains("n3         applied rev 1, hosting h3 z"), apply.output());
+        assertTrue(apply.output().matches("(?s).*\\nplacement settled in \\d+\\.\\d\\d s: every neuron on one node"
+                + " \\(n1: x y; n2: h1 h2; n3: h3 z\\)\\n"), apply.output());
 
         // subscribe() returns once mosquitto_sub is subscribed, so no output of the steps below is missed.
         try (MosquittoClients.Subscriber z = MosquittoClients.subscribe(port, "neuron/z/output")) {
@@ -74,6 +78,20 @@ class ReadmeWalkthroughIT extends WalkthroughBase {
         assertEquals(1, missing.exitCode(), missing.output());
         assertTrue(missing.output().contains("no neuron 'nobody' in the running topology (rev 1); its neurons are x y"
                 + " h1 h2 h3 z"), missing.output());
+
+        // The same network auto-placed: neurons move, the old host keeping each until the new one has it, so the
+        // nodes' applied lines can list a neuron twice; the last line says where each one ended up, once.
+        ManagedProcess.Result auto = launcher.run(60, "topology", "apply", "examples/xor-auto.json", "--broker",
+                broker);
+        assertEquals(0, auto.exitCode(), auto.output());
+        Matcher settled = Pattern.compile("\\nplacement settled in \\d+\\.\\d\\d s: every neuron on one node"
+                + " \\((.*)\\)\\n$").matcher(auto.output());
+        assertTrue(settled.find(), auto.output());
+        List<String> placed = new ArrayList<>();
+        for (String node : settled.group(1).split("; ")) {
+            placed.addAll(List.of(node.replaceFirst("^n\\d: ", "").split(" ")));
+        }
+        assertEquals(List.of("h1", "h2", "h3", "x", "y", "z"), placed.stream().sorted().toList(), auto.output());
 
         // Each node runs a worker too, and its log says so, never that it stopped (it did, at start, for the worker
         // made only to check the tasks).

@@ -69,6 +69,7 @@ class TopologyWorkflowIT {
         String applied1 = run("topology", "apply", rev1.toString());
         assertTrue(applied1.contains("n1         applied rev 1, hosting a"), applied1);
         assertTrue(applied1.contains("n2         applied rev 1, hosting b"), applied1);
+        assertTrue(applied1.contains(": every neuron on one node (n1: a; n2: b)\n"), applied1);
 
         assertEquals("rev 1 -> 2\nnote: the file has rev 1; the fleet is at rev 1, so it is published as rev 2\n"
                 + "+ neuron c (node n2, level, threshold 1.0)\n~ neuron b: threshold 1.0 -> 0.5\n",
@@ -77,6 +78,7 @@ class TopologyWorkflowIT {
         assertTrue(applied2.startsWith(rev1b + " has rev 1; the fleet is at rev 1, so it is published as rev 2\n"),
                 applied2);
         assertTrue(applied2.contains("n2         applied rev 2, hosting b c"), applied2);
+        assertTrue(applied2.contains(": every neuron on one node (n1: a; n2: b c)\n"), applied2);
         fleet.nodes().values().forEach(runtime -> assertEquals(2, runtime.rev(), runtime.config().node()));
 
         assertEquals("already running rev 2 on n1 n2\n", run("topology", "apply", rev1b.toString()));

@@ -6,9 +6,11 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.FleetClient.RolloutEvent;
 import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.mqtt.MqttLinkException;
+import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.Topology;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +45,7 @@ final class Rollout {
         } catch (MqttLinkException e) {
             throw new CommandFailedException("not published: " + e.getMessage());
         }
+        long published = System.nanoTime();
         String hash = hashing.join();
         out.println("published " + what + " (" + TopologyFile.describe(topology, hash) + ")");
         if (options.noWait()) {
@@ -61,6 +64,15 @@ final class Rollout {
                 });
         if (outcomes.values().stream().anyMatch(e -> e.kind() != RolloutEvent.Kind.APPLIED)) {
             throw new CommandFailedException("rev " + topology.rev() + " is not running on every online node");
+        }
+        // The lines above can list a moving neuron on its old and its new node: say where they all end up.
+        try {
+            SettledPlacement.Placement placement = SettledPlacement.await(fleet,
+                    topology.neurons().stream().map(NeuronSpec::id).toList(), topology.rev(), hash, options.timeout());
+            out.println(SettledPlacement.describe(placement, Duration.ofNanos(System.nanoTime() - published),
+                    RunningTopology.text(options.timeout())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -59,7 +59,9 @@ public record TopologyFile(Path path, byte[] json, Topology topology) {
                 + FleetTopology.shortHash(contentHash);
     }
 
-    /** @return what {@code topology validate --json} prints for a file: whether it is valid, and its summary or errors */
+    /**
+     * @return what {@code topology validate --json} prints for a file: whether it is valid, and its summary or errors
+     */
     static JsonObject validation(Path path, byte[] json) {
         JsonObject result = new JsonObject();
         result.addProperty("file", path.toString());

@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,6 +34,8 @@ final class FetchCommand implements Callable<Integer> {
         Crawl.Report report = demo.run((client, route, timeout) -> Crawl.run(client, urls, timeout, route));
         PrintStream out = demo.out();
         int failed = 0;
+        // An error too long for its column (say, which option enables a task) is printed whole after the table.
+        List<String> clipped = new ArrayList<>();
         out.printf(ROW, "STATUS", "BYTES", "TITLE / ERROR", "URL");
         for (Crawl.Outcome outcome : report.outcomes()) {
             if (outcome.page() != null) {
@@ -41,11 +44,15 @@ final class FetchCommand implements Callable<Integer> {
             } else {
                 failed++;
                 out.printf(ROW, "error", "-", clip(outcome.error()), outcome.url());
+                if (outcome.error().length() > TITLE_WIDTH) {
+                    clipped.add(outcome.url() + ": " + outcome.error());
+                }
             }
         }
-        out.printf(Locale.ROOT, "%d URLs on %s: %d answered, %d failed; wall time %.3f s%n", urls.size(),
-                FlowCommand.perWorker(report.perWorker()), urls.size() - failed, failed,
+        out.printf(Locale.ROOT, "%d URL%s on %s: %d answered, %d failed; wall time %.3f s%n", urls.size(),
+                urls.size() == 1 ? "" : "s", FlowCommand.perWorker(report.perWorker()), urls.size() - failed, failed,
                 report.wallTime().toNanos() / 1e9);
+        clipped.forEach(error -> out.println("error: " + error));
         return 0;
     }
 

@@ -123,6 +123,12 @@ class TopologyWorkflowIT {
         assertTrue(output.get("retained").getAsBoolean(), watched);
         Instant.parse(output.get("time").getAsString());
 
+        // Named neurons: only their outputs; an id the running topology lacks is refused, with a suggestion.
+        String onlyC = run("watch", "c", "--count", "1", "--for", "10s");
+        assertTrue(onlyC.matches("\\S+ +c += [01] +\\(n2, retained\\)\\n"), onlyC);
+        assertEquals("neuromesh watch: no neuron 'cc' in the running topology (rev 2); did you mean c?\n",
+                InProcessCli.failing(fleet.uri(), "watch", "a", "cc", "--for", "1s"));
+
         assertEquals(new JsonArray(), JsonParser.parseString(run("workers", "--json", "--timeout", "300ms")));
     }
 

@@ -1,17 +1,23 @@
 package io.neuromesh.cli.internal.command;
 
 import io.neuromesh.cli.internal.UsageException;
+import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.FleetView;
+import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.options.JsonOption;
 import io.neuromesh.cli.internal.view.OutputsView;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.FleetTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** {@code neuromesh watch}: live outputs, like {@code mosquitto_sub -v -t 'neuron/+/output'} but readable. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"print neuron outputs as they change (retained ones first)",
+                "With neuron ids, only theirs; a neuron the running topology does not have is refused (exit 1).",
                 "With --json: one JSON object per line (JSON lines)."})
 public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     private FleetView fleet;
+    @Parameters(arity = "0..*", paramLabel = "<neuron>", converter = IdConverter.class,
+            description = "only these neurons' outputs (default: every neuron's)")
+    private List<String> neurons = List.of();
     @Option(names = "--count", paramLabel = "N", description = "exit after N outputs (default: never)")
     private Integer count;
     @Option(names = "--for", paramLabel = "DURATION", description = "exit after this long, e.g. 30s (default: never)")
@@ -40,9 +50,16 @@ public final class WatchCommand implements Callable<Integer> {
         // Retained outputs arrive in a burst: past the count, the ones that come before the client closes are dropped.
         AtomicInteger seen = new AtomicInteger();
         ZoneId zone = ZoneId.systemDefault();
+        Set<String> only = Set.copyOf(neurons);
         try (FleetClient client = fleet.broker().fleet()) {
+            if (!only.isEmpty()) {
+                // A mistyped id would otherwise print nothing, forever.
+                FleetTopology running = client.topology(FleetClient.DEFAULT_TIMEOUT);
+                neurons.forEach(neuron -> RunningTopology.requireNeuron(running, neuron, FleetClient.DEFAULT_TIMEOUT));
+            }
             client.watchOutputs(e -> {
-                if (count != null && seen.getAndIncrement() >= count) {
+                boolean other = !only.isEmpty() && !only.contains(e.neuron());
+                if (other || (count != null && seen.getAndIncrement() >= count)) {
                     return;
                 }
                 if (fleet.json()) {

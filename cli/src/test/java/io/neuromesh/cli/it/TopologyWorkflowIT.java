@@ -113,6 +113,11 @@ class TopologyWorkflowIT {
         assertTrue(events.asList().stream().map(e -> e.getAsJsonObject().get("neuron").getAsString())
                 .anyMatch("a"::equals), logs.toString());
         Instant.parse(events.get(0).getAsJsonObject().get("time").getAsString());
+        List<String> ofB = run("logs", "b").lines().toList();
+        assertTrue(ofB.size() > 1 && ofB.get(0).startsWith("time ") && ofB.subList(1, ofB.size()).stream()
+                .allMatch(line -> line.matches("\\S+ +n2 +b +.*")), String.join("\n", ofB));
+        assertEquals("neuromesh logs: no neuron 'bb' in the running topology (rev 2); did you mean b?\n",
+                InProcessCli.failing(fleet.uri(), "logs", "bb"));
 
         // Outputs are retained (a's fired one, and c's from rev 2), so watch sees one at once: one JSON object per line.
         String watched = run("watch", "--json", "--count", "1", "--for", "10s");

@@ -3,31 +3,40 @@ package io.neuromesh.cli.internal.command;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.neuromesh.cli.internal.CommandFailedException;
+import io.neuromesh.cli.internal.UsageException;
 import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.FleetQuery;
+import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.view.EventsView;
 import io.neuromesh.edge.FleetClient;
+import io.neuromesh.edge.FleetTopology;
 import io.neuromesh.edge.wire.NodeStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code neuromesh logs}: every node's recent neuron events merged in time order (the reference's mergeLogs). */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"the fleet's recent neuron events, merged in time order",
+                "With neuron ids, only theirs; a neuron the running topology does not have is refused (exit 1).",
                 "Exits 1, after printing what arrived, when an online node did not answer within --timeout."})
 public final class LogsCommand implements Callable<Integer> {
 
     @Mixin
     private FleetQuery fleet;
+    @Parameters(arity = "0..*", paramLabel = "<neuron>", converter = IdConverter.class,
+            description = "only these neurons' events (default: every neuron's)")
+    private List<String> neurons = List.of();
     @Option(names = "--since", paramLabel = "DURATION",
             description = "only events newer than this, e.g. 30s (default: all kept)")
     private Duration since;
@@ -40,6 +49,9 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (clear && !neurons.isEmpty()) {
+            throw new UsageException("--clear makes every node forget all its events; run it without neuron ids");
+        }
         Instant from = since == null ? Instant.EPOCH : Instant.now().minus(since);
         Logs logs = fleet.ask(client -> ask(client, from, fleet.timeout()));
         fleet.print(logs, LogsCommand::json, LogsCommand::print);
@@ -51,7 +63,14 @@ public final class LogsCommand implements Callable<Integer> {
     }
 
     private Logs ask(FleetClient client, Instant from, Duration timeout) {
+        Set<String> only = Set.copyOf(neurons);
+        if (!only.isEmpty()) {
+            FleetTopology running = client.topology(timeout);
+            neurons.forEach(neuron -> RunningTopology.requireNeuron(running, neuron, timeout));
+        }
         FleetClient.FleetLogs logs = client.logs(from, timeout);
+        List<FleetClient.FleetEvent> events = only.isEmpty() ? logs.events()
+                : logs.events().stream().filter(e -> only.contains(e.neuron())).toList();
         TreeSet<String> silent = new TreeSet<>(logs.silent());
         List<String> online = client.nodes().values().stream().filter(NodeStatus::online).map(NodeStatus::node)
                 .toList();
@@ -59,7 +78,7 @@ public final class LogsCommand implements Callable<Integer> {
         if (cleared != null) {
             online.stream().filter(node -> !cleared.contains(node)).forEach(silent::add);
         }
-        return new Logs(logs.events(), cleared, List.copyOf(silent));
+        return new Logs(events, cleared, List.copyOf(silent));
     }
 
     private static JsonObject json(Logs logs) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
                 "If the fleet already runs its network and the broker retains it, nothing is published (exit 0).",
                 "If its rev is not newer than the fleet's rev (the highest the nodes, the broker and the applied"
                         + " history know), it is published as rev = the fleet's rev + 1, and the output says so.",
+                "Then it says where each neuron ended up, once no neuron is on two nodes (a moving one stays on"
+                        + " its old node until the new one has it).",
                 "Exit 0 only when every node online at publish time runs it."})
 final class ApplyCommand extends PublishCommand {
 

@@ -9,7 +9,6 @@ import io.neuromesh.cli.internal.options.FleetQuery;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.view.EventsView;
 import io.neuromesh.edge.FleetClient;
-import io.neuromesh.edge.FleetTopology;
 import io.neuromesh.edge.wire.NodeStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,8 +64,7 @@ public final class LogsCommand implements Callable<Integer> {
     private Logs ask(FleetClient client, Instant from, Duration timeout) {
         Set<String> only = Set.copyOf(neurons);
         if (!only.isEmpty()) {
-            FleetTopology running = client.topology(timeout);
-            neurons.forEach(neuron -> RunningTopology.requireNeuron(running, neuron, timeout));
+            RunningTopology.requireNeurons(client.topology(timeout), neurons, timeout);
         }
         FleetClient.FleetLogs logs = client.logs(from, timeout);
         List<FleetClient.FleetEvent> events = only.isEmpty() ? logs.events()

@@ -7,7 +7,6 @@ import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.options.JsonOption;
 import io.neuromesh.cli.internal.view.OutputsView;
 import io.neuromesh.edge.FleetClient;
-import io.neuromesh.edge.FleetTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,9 +52,8 @@ public final class WatchCommand implements Callable<Integer> {
         Set<String> only = Set.copyOf(neurons);
         try (FleetClient client = fleet.broker().fleet()) {
             if (!only.isEmpty()) {
-                // A mistyped id would otherwise print nothing, forever.
-                FleetTopology running = client.topology(FleetClient.DEFAULT_TIMEOUT);
-                neurons.forEach(neuron -> RunningTopology.requireNeuron(running, neuron, FleetClient.DEFAULT_TIMEOUT));
+                RunningTopology.requireNeurons(client.topology(FleetClient.DEFAULT_TIMEOUT), neurons,
+                        FleetClient.DEFAULT_TIMEOUT);
             }
             client.watchOutputs(e -> {
                 boolean other = !only.isEmpty() && !only.contains(e.neuron());

@@ -9,6 +9,7 @@ import io.neuromesh.topology.NeuronSpec;
 import io.neuromesh.topology.Topology;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,14 @@ public final class RunningTopology {
                         + (ids.size() > NEURONS_LISTED ? " ..." : ""));
         throw new CommandFailedException("no neuron '" + neuron + "' in the running topology (rev " + running.rev()
                 + "); " + hint);
+    }
+
+    /**
+     * {@link #requireNeuron} for each of {@code neurons}: what {@code watch} and {@code logs} check their filter with (a
+     * mistyped id would otherwise show nothing, forever).
+     */
+    public static void requireNeurons(FleetTopology fleet, Collection<String> neurons, Duration waited) {
+        neurons.forEach(neuron -> requireNeuron(fleet, neuron, waited));
     }
 
     /** @return {@code 3s} or {@code 500ms} */

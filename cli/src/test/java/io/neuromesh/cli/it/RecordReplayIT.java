@@ -73,6 +73,24 @@ class RecordReplayIT {
             List<String> json = run(fleet, "replay", file.toString(), "--topology", example.toString(), "--json")
                     .lines().toList();
             assertTrue(json.getFirst().matches("\\{\"tick\":\\d+,\"at\":\"[^\"]+\",\"outputs\":\\{.*}}"), json.getFirst());
+
+            // The eager network: its inputs are recorded, its outputs (no tick) are not, and the summary says why;
+            // the inputs still replay through the ticked topology.
+            run(fleet, "topology", "apply", examples().resolve("xor.json").toString());
+            set(fleet, 0, 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> z.latest(Topics.output("z"))
+                    .map(p -> p.contains("\"value\":0")).orElse(false));
+            Path eager = dir.resolve("eager.jsonl");
+            CompletableFuture<String> eagerRecording = CompletableFuture.supplyAsync(() -> run(fleet, "record",
+                    "--for", "2s", eager.toString()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(eager)
+                    && Files.readString(eager).contains("\"kind\":\"initial-output\""));
+            set(fleet, 1, 0);
+            String eagerRecorded = eagerRecording.get(20, TimeUnit.SECONDS);
+            assertTrue(eagerRecorded.startsWith("recorded 2 input(s) of rev 2 (it runs without ticks, so no output is"
+                    + " recorded) in 2s to "), eagerRecorded);
+            assertTrue(Files.readAllLines(eager).stream().noneMatch(l -> l.startsWith("{\"kind\":\"output\"")));
+            assertTrue(run(fleet, "replay", eager.toString(), "--topology", example.toString()).contains("z=1"));
         }
     }
 

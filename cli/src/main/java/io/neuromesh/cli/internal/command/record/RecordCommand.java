@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"record what the fleet receives from sensors and users (with their source times) and the"
                 + " outputs it publishes, as JSON lines, for ./neuromesh replay",
-                "Starts with the running rev and every neuron's retained output and sensor values."})
+                "Starts with the running rev and every neuron's retained output and sensor values. Outputs are"
+                        + " recorded with their tick, so only on a discrete-time topology (tickMs): an eager one's"
+                        + " inputs can still be replayed through a ticked topology (replay --topology FILE)."})
 public final class RecordCommand implements Callable<Integer> {
 
     /** Messages waiting for the writer; the callback thread never waits for the disk. */
@@ -102,8 +104,10 @@ public final class RecordCommand implements Callable<Integer> {
             write(out, Recording.line("end", done));
             out.flush();
             long took = stop.requested() ? Duration.ofNanos(System.nanoTime() - begin).toSeconds() : limit.toSeconds();
-            fleet.out().println("recorded " + inputs + " input(s) and " + outputs + " output(s) of rev " + running.rev()
-                    + " in " + took + "s to " + file
+            // Outputs carry a tick only on a ticked topology, and replay compares only those: say so, not "0 outputs".
+            fleet.out().println("recorded " + inputs + " input(s) " + (running.tick().isZero()
+                    ? "of rev " + running.rev() + " (it runs without ticks, so no output is recorded)"
+                    : "and " + outputs + " output(s) of rev " + running.rev()) + " in " + took + "s to " + file
                     + (stop.requested() ? " (stopped by a signal before --for " + limit.toSeconds() + "s)" : "")
                     + (dropped.get() == 0 ? "" : "; " + dropped.get() + " message(s) dropped (the disk was too slow)"));
         } catch (IOException e) {

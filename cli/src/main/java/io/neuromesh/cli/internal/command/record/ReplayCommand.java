@@ -10,6 +10,7 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.Replay;
 import io.neuromesh.edge.wire.AppliedHistory;
 import io.neuromesh.topology.Topology;
+import io.neuromesh.topology.TopologyIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +37,9 @@ public final class ReplayCommand implements Callable<Integer> {
     /** Why a replay of the recorded rev can differ: what the fleet did that the recording does not show. */
     private static final String LATE = " (an input that reached its node late, or a tick that timed out, is applied"
             + " in another tick on the fleet: the nodes log both)";
+
+    /** Source -> neuron pairs named when inputs have no synapse; beyond that, "...". */
+    private static final int SHOWN_PAIRS = 5;
 
     @Mixin
     private FleetView fleet;
@@ -81,9 +85,32 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!fleet.json()) {
             out.println("replayed " + recording.steps().size() + " input(s) through rev " + topology.rev() + " (tickMs "
                     + tickMs + "): " + outputs.size() + " output change(s) in " + byTick(outputs).size() + " tick(s)");
+            String ignored = ignored(recording.steps(), topology);
+            if (!ignored.isEmpty()) {
+                out.println(ignored);
+            }
             out.println(comparison(recording, topology, outputs));
         }
         return 0;
+    }
+
+    /**
+     * The recorded inputs this topology has no synapse for (a recording of another network's sensors, say), which the
+     * replay drops as a node would: {@code 2 of the 2 input(s) have no synapse in rev 1 and change nothing: button_x
+     * -> x, button_y -> y}; empty when there are none. Without it, such a replay printed no output and no reason.
+     */
+    static String ignored(List<Replay.Step> steps, Topology topology) {
+        TopologyIndex index = topology.index();
+        List<String> pairs = steps.stream().filter(step -> !step.input().fire() && index.incoming(step.to()).stream()
+                        .noneMatch(synapse -> synapse.from().equals(step.input().from())))
+                .map(step -> step.input().from() + " -> " + step.to()).toList();
+        if (pairs.isEmpty()) {
+            return "";
+        }
+        List<String> distinct = pairs.stream().distinct().toList();
+        return pairs.size() + " of the " + steps.size() + " input(s) have no synapse in rev " + topology.rev()
+                + " and change nothing: " + String.join(", ", distinct.subList(0, Math.min(SHOWN_PAIRS,
+                distinct.size()))) + (distinct.size() > SHOWN_PAIRS ? ", ..." : "");
     }
 
     private Topology fromHistory(long wanted) {

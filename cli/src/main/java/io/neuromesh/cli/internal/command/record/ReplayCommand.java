@@ -101,8 +101,8 @@ public final class ReplayCommand implements Callable<Integer> {
      */
     static String ignored(List<Replay.Step> steps, Topology topology) {
         TopologyIndex index = topology.index();
-        List<String> pairs = steps.stream().filter(step -> !step.input().fire() && index.incoming(step.to()).stream()
-                        .noneMatch(synapse -> synapse.from().equals(step.input().from())))
+        List<String> pairs = steps.stream()
+                .filter(step -> !step.input().fire() && index.synapse(step.input().from(), step.to()).isEmpty())
                 .map(step -> step.input().from() + " -> " + step.to()).toList();
         if (pairs.isEmpty()) {
             return "";

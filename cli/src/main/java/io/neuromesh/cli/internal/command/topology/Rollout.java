@@ -93,13 +93,18 @@ final class Rollout {
      * a node of a 100,000-neuron network would otherwise print 50,000 ids on one line.
      */
     static String hosting(List<String> neurons) {
-        if (neurons.isEmpty()) {
-            return "no neurons";
+        return neurons.isEmpty() ? "no neurons" : ids(neurons, "; neuromesh nodes --json lists them");
+    }
+
+    /**
+     * Neuron ids by id, or past {@link #SHOWN_NEURONS} their count and the first ones, followed by {@code more}:
+     * {@code 49,773 neurons (n1 n100 ... ...<more>)}.
+     */
+    static String ids(List<String> ids, String more) {
+        if (ids.size() <= SHOWN_NEURONS) {
+            return String.join(" ", ids);
         }
-        if (neurons.size() <= SHOWN_NEURONS) {
-            return String.join(" ", neurons);
-        }
-        return String.format(Locale.ROOT, "%,d neurons (%s ...; neuromesh nodes --json lists them)", neurons.size(),
-                String.join(" ", neurons.subList(0, SHOWN_NEURONS)));
+        return String.format(Locale.ROOT, "%,d neurons (%s ...%s)", ids.size(),
+                String.join(" ", ids.subList(0, SHOWN_NEURONS)), more);
     }
 }

@@ -90,21 +90,15 @@ final class SettledPlacement {
     static String describe(Placement placement, Duration took, String timeout) {
         String nodes = "(" + perNode(placement.perNode()) + ")";
         String nowhere = placement.nowhere().isEmpty() ? ""
-                : "; on no live node: " + ids(placement.nowhere());
+                : "; on no live node: " + Rollout.ids(placement.nowhere(), "");
         if (!placement.settled()) {
-            String left = !placement.twice().isEmpty() ? ids(placement.twice()) + " still on two nodes"
+            String left = !placement.twice().isEmpty() ? Rollout.ids(placement.twice(), "") + " still on two nodes"
                     : "not every node reported its neurons on this rev";
             return "placement not settled within " + timeout + ": " + left + " " + nodes + nowhere;
         }
         String seconds = String.format(Locale.ROOT, "%.2f s", took.toNanos() / 1e9);
         return "placement settled in " + seconds + ": " + (placement.nowhere().isEmpty() ? "every neuron"
                 : "each hosted neuron") + " on one node " + nodes + nowhere;
-    }
-
-    /** The ids, or past {@value Rollout#SHOWN_NEURONS} their count and the first ones. */
-    private static String ids(List<String> ids) {
-        return ids.size() <= Rollout.SHOWN_NEURONS ? String.join(" ", ids) : String.format(Locale.ROOT,
-                "%,d neurons (%s ...)", ids.size(), String.join(" ", ids.subList(0, Rollout.SHOWN_NEURONS)));
     }
 
     private static String perNode(Map<String, List<String>> perNode) {

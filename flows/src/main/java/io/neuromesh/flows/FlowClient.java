@@ -4,6 +4,7 @@ import io.neuromesh.flows.internal.submit.MqttFlowClient;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -95,6 +96,16 @@ public interface FlowClient extends AutoCloseable {
 
     /** The workers known from their retained heartbeats, by name (offline ones included). */
     List<WorkerStatus> workers();
+
+    /**
+     * The workers whose last heartbeat says online but that this client has not heard from for longer than the
+     * silence it allows them (3 of their heartbeat intervals + 1 s; a retained heartbeat counts from the time stamp
+     * the worker wrote in it): it sends them no tasks. E.g. the workers of another site while the bridge to it is
+     * down. Sorted; safe from any thread.
+     *
+     * @since 0.3
+     */
+    Set<String> silentWorkers();
 
     /** Completes every pending future with a {@link ErrorKind#CLOSED} result and disconnects; idempotent. */
     @Override

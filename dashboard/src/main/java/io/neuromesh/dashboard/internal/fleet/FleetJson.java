@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The Fleet page's data: the broker connection, every node's status and every task worker's heartbeat. */
 final class FleetJson {
@@ -20,8 +21,9 @@ final class FleetJson {
     private FleetJson() {
     }
 
+    /** @param silent the workers the flow client counts silent: their state shows as {@code silent} */
     static JsonObject of(URI broker, BrokerState state, Map<String, NodeStatus> statuses,
-                         List<WorkerStatus> workers) {
+                         List<WorkerStatus> workers, Set<String> silent) {
         JsonObject fleet = new JsonObject();
         JsonObject link = new JsonObject();
         link.addProperty("uri", broker.toString());
@@ -33,7 +35,7 @@ final class FleetJson {
         String fleetHash = now.leader().map(NodeStatus::hash).orElse("");
         fleet.addProperty("hash", fleetHash);
         fleet.add("nodes", nodes(statuses.values(), fleetHash));
-        fleet.add("workers", workers(workers));
+        fleet.add("workers", workers(workers, silent));
         return fleet;
     }
 
@@ -66,12 +68,13 @@ final class FleetJson {
         return nodes;
     }
 
-    private static JsonArray workers(List<WorkerStatus> statuses) {
+    private static JsonArray workers(List<WorkerStatus> statuses, Set<String> silent) {
         JsonArray workers = new JsonArray();
         statuses.stream().sorted(Comparator.comparing(WorkerStatus::worker)).forEach(w -> {
             JsonObject worker = new JsonObject();
             worker.addProperty("worker", w.worker());
-            worker.addProperty("state", w.state().name().toLowerCase(java.util.Locale.ROOT));
+            worker.addProperty("state", silent.contains(w.worker()) ? "silent"
+                    : w.state().name().toLowerCase(java.util.Locale.ROOT));
             worker.addProperty("queues", String.join(" ", w.queues()));
             worker.addProperty("concurrency", w.concurrency());
             worker.addProperty("processed", w.stats().processed());

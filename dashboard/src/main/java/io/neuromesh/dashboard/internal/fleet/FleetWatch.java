@@ -90,7 +90,7 @@ public final class FleetWatch implements AutoCloseable {
 
     /** @return the Fleet page's data now */
     public JsonObject fleetJson() {
-        return FleetJson.of(config.broker(), broker, fleet.nodes(), flows.workers());
+        return FleetJson.of(config.broker(), broker, fleet.nodes(), flows.workers(), flows.silentWorkers());
     }
 
     /**
@@ -131,7 +131,7 @@ public final class FleetWatch implements AutoCloseable {
     private void refresh() {
         try {
             Map<String, NodeStatus> nodes = fleet.nodes();
-            String fleetNow = Json.text(FleetJson.of(config.broker(), broker, nodes, flows.workers()));
+            String fleetNow = Json.text(FleetJson.of(config.broker(), broker, nodes, flows.workers(), flows.silentWorkers()));
             if (!fleetNow.equals(lastFleet)) {
                 lastFleet = fleetNow;
                 hub.publish("fleet", fleetNow);

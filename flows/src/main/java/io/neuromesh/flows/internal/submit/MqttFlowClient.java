@@ -26,6 +26,7 @@ import io.neuromesh.mqtt.MqttLinkException;
 import io.neuromesh.mqtt.OutboundMessage;
 import io.neuromesh.mqtt.Qos;
 import io.neuromesh.mqtt.Subscription;
+import io.neuromesh.mqtt.presence.GoneReason;
 import io.neuromesh.mqtt.presence.PresenceEvent;
 import io.neuromesh.mqtt.presence.PresenceWatcher;
 import org.tinylog.Logger;
@@ -36,6 +37,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +48,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@link FlowClient} over one {@link MqttLink}. One dispatch thread owns the {@link Dispatcher} (submissions,
@@ -65,6 +69,8 @@ public final class MqttFlowClient implements FlowClient {
     private final PresenceWatcher<WorkerStatus> presence;
     private final Canvas canvas = new Canvas(this::submit);
     private final Map<String, WorkerStatus> statuses = new ConcurrentHashMap<>();
+    /** The workers presence counts online; one whose status says online but is not here is silent. */
+    private final Set<String> counted = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final String replyTopic;
     private final Lifecycle lifecycle = new Lifecycle();
@@ -185,6 +191,12 @@ public final class MqttFlowClient implements FlowClient {
     }
 
     @Override
+    public Set<String> silentWorkers() {
+        return statuses.values().stream().filter(s -> s.state() == WorkerState.ONLINE && !counted.contains(s.worker()))
+                .map(WorkerStatus::worker).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
     public void close() {
         if (lifecycle.close() == Lifecycle.Phase.CLOSED) {
             return;
@@ -232,18 +244,31 @@ public final class MqttFlowClient implements FlowClient {
                     dispatcher.online(heard.status(), now);
                 }
             }
-            case PresenceEvent.Joined<WorkerStatus> joined -> dispatcher.online(joined.status(), now);
-            case PresenceEvent.Left<WorkerStatus> left -> dispatcher.gone(left.peer(), switch (left.reason()) {
-                case SAID_OFFLINE -> "went offline";
-                case SILENT -> "missed " + WorkerPresence.MISSED_HEARTBEATS + " heartbeats";
-                case CLEARED -> "was removed";
-            }, now);
+            case PresenceEvent.Joined<WorkerStatus> joined -> {
+                counted.add(joined.peer());
+                dispatcher.online(joined.status(), now);
+            }
+            case PresenceEvent.Left<WorkerStatus> left -> {
+                counted.remove(left.peer());
+                dispatcher.gone(left.peer(), gone(left.reason()), now);
+            }
             // A cleared retained status: the operator removed the worker.
-            case PresenceEvent.Forgotten<WorkerStatus> forgotten -> statuses.remove(forgotten.peer());
+            case PresenceEvent.Forgotten<WorkerStatus> forgotten -> {
+                counted.remove(forgotten.peer());
+                statuses.remove(forgotten.peer());
+            }
             case PresenceEvent.Forgiven<WorkerStatus> forgiven -> {
                 // The watcher already kept the workers online over the time it could not listen.
             }
         }
+    }
+
+    private static String gone(GoneReason reason) {
+        return switch (reason) {
+            case SAID_OFFLINE -> "went offline";
+            case SILENT -> "missed " + WorkerPresence.MISSED_HEARTBEATS + " heartbeats";
+            case CLEARED -> "was removed";
+        };
     }
 
     /** Keeps the status for {@link #workers()}; the Last Will carries no details, so the last known ones stay. */

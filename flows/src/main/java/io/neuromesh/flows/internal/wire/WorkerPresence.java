@@ -8,6 +8,7 @@ import io.neuromesh.mqtt.presence.PresenceCodec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Worker statuses ({@link StatusJson}) as the presence component reads and writes them. A worker counts gone after
@@ -52,6 +53,15 @@ public final class WorkerPresence implements PresenceCodec<WorkerStatus> {
     @Override
     public boolean online(WorkerStatus status) {
         return status.state() == WorkerState.ONLINE;
+    }
+
+    /**
+     * A retained heartbeat counts as heard when the worker wrote it: a client that connects while a worker is cut off
+     * (its broker's bridge down, its process frozen) must not send it tasks because of a heartbeat minutes old.
+     */
+    @Override
+    public Instant sentAt(WorkerStatus status) {
+        return status.timestamp();
     }
 
     @Override

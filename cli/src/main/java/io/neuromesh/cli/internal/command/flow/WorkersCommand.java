@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -16,7 +17,9 @@ import java.util.concurrent.Callable;
  * and run-time percentiles the reference's Flower monitor showed.
  */
 @Command(name = "workers", mixinStandardHelpOptions = true,
-        description = "list task workers: state, queues, task counts, run times")
+        description = {"list task workers: state, queues, task counts, run times",
+                "STATE silent: the worker's last heartbeat says online, but none came for 3 of its heartbeat intervals"
+                        + " + 1 s (a frozen process, or a site cut off); flows send it no tasks."})
 public final class WorkersCommand implements Callable<Integer> {
 
     /** How long heartbeats are collected: retained ones arrive at once, live ones within a heartbeat. */
@@ -28,17 +31,19 @@ public final class WorkersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<WorkerStatus> workers;
+        Set<String> silent;
         try (FlowClient client = fleet.broker().flowClient()) {
             // The client gathers heartbeats as they arrive; there is nothing to wait on but the time itself.
             Thread.sleep(fleet.timeout().toMillis());
             workers = client.workers();
+            silent = client.silentWorkers();
         }
-        fleet.print(workers, WorkersView::json, (all, out) -> {
+        fleet.print(workers, all -> WorkersView.json(all, silent), (all, out) -> {
             if (all.isEmpty()) {
                 out.println("no worker has reported on " + fleet.broker().uri()
                         + " (start one with ./neuromesh worker)");
             } else {
-                WorkersView.lines(all, Instant.now()).forEach(out::println);
+                WorkersView.lines(all, silent, Instant.now()).forEach(out::println);
             }
         });
         return 0;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** {@code neuromesh workers}: the workers' heartbeats as a table, or as JSON. */
 final class WorkersView {
@@ -21,14 +22,18 @@ final class WorkersView {
     private WorkersView() {
     }
 
-    /** @return a header and one line per worker: state, queues, counts, run-time percentiles, age and uptime */
-    static List<String> lines(List<WorkerStatus> workers, Instant now) {
+    /**
+     * @param silent the workers the client counts silent ({@link io.neuromesh.flows.FlowClient#silentWorkers()}):
+     *               their state shows as {@code silent}
+     * @return a header and one line per worker: state, queues, counts, run-time percentiles, age and uptime
+     */
+    static List<String> lines(List<WorkerStatus> workers, Set<String> silent, Instant now) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, ROW, "WORKER", "STATE", "QUEUES", "PROCESSED", "FAILED", "RETRIED", "RUN",
                 "P50", "P95", "P99", "AGE", "UPTIME"));
         for (WorkerStatus status : workers) {
             WorkerStats stats = status.stats();
-            lines.add(String.format(Locale.ROOT, ROW, status.worker(), state(status),
+            lines.add(String.format(Locale.ROOT, ROW, status.worker(), state(status, silent),
                     String.join(",", status.queues()), stats.processed(), stats.failed(), stats.retried(),
                     stats.running(), millis(stats.p50()), millis(stats.p95()), millis(stats.p99()),
                     status.timestamp() == null ? ABSENT : since(status.timestamp(), now),
@@ -41,15 +46,16 @@ final class WorkersView {
     /**
      * @return a JSON array, one object per worker: {@code worker}, {@code state}, {@code queues}, {@code processed},
      *         {@code failed}, {@code retried}, {@code running}, {@code queued}, {@code p50Ms}/{@code p95Ms}/{@code p99Ms}
-     *         (run time), {@code timestamp} and {@code startedAt} (ISO-8601 UTC, or null)
+     *         (run time), {@code timestamp} and {@code startedAt} (ISO-8601 UTC, or null); {@code state} is
+     *         {@code online}, {@code offline} or {@code silent} (see {@link #lines})
      */
-    static JsonArray json(List<WorkerStatus> workers) {
+    static JsonArray json(List<WorkerStatus> workers, Set<String> silent) {
         JsonArray array = new JsonArray();
         for (WorkerStatus status : workers) {
             WorkerStats stats = status.stats();
             JsonObject worker = new JsonObject();
             worker.addProperty("worker", status.worker());
-            worker.addProperty("state", state(status));
+            worker.addProperty("state", state(status, silent));
             JsonArray queues = new JsonArray();
             status.queues().forEach(queues::add);
             worker.add("queues", queues);
@@ -68,8 +74,8 @@ final class WorkersView {
         return array;
     }
 
-    private static String state(WorkerStatus status) {
-        return status.state().name().toLowerCase(Locale.ROOT);
+    private static String state(WorkerStatus status, Set<String> silent) {
+        return silent.contains(status.worker()) ? "silent" : status.state().name().toLowerCase(Locale.ROOT);
     }
 
     private static String millis(Duration duration) {

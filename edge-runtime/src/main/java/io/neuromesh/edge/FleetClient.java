@@ -121,16 +121,31 @@ public interface FleetClient extends AutoCloseable {
      * The retained status of every node the broker knows, keyed by node id, as last received. A status that is not
      * valid (see {@link io.neuromesh.edge.wire.NodeStatusCodec}) is skipped and logged at debug level. A node's Last
      * Will (dated when it connected) is replaced by the record a peer made when it saw the node go, if there is one
-     * ({@code neuromesh/nodes/<peer>/seen/<node>}; {@link NodeStatus#reportedBy()} names the peer).
+     * ({@code neuromesh/nodes/<peer>/seen/<node>}; {@link NodeStatus#reportedBy()} names the peer). A node whose
+     * status says online or leaving but that has not been heard from for longer than its peers allow (3.5 of its
+     * heartbeat intervals at their default {@code --offline-after}; a retained status counts from its time stamp) is
+     * shown as they count it: offline, reason {@link NodeStatus#SILENT}, dated its last status. E.g. the nodes of
+     * another site while the bridge is down. One-shot readers call {@link #awaitSilentNodes} first.
      */
     Map<String, NodeStatus> nodes();
 
     /**
      * Waits up to each node's heartbeatMs + 1 s (at most {@code timeout}; at once when none) for the next status of
-     * the nodes whose retained status says {@code "heartbeats":"compact"} (its liveness may be 30 heartbeats old) and
-     * returns those not heard in time, sorted: their liveness in {@link #nodes()} is the retained copy's. Blocking.
+     * the nodes whose retained status says {@code "heartbeats":"compact"} (its liveness may be 30 heartbeats old), and
+     * of those that look silent, as {@link #awaitSilentNodes} does. Returns the nodes not heard in time that are not
+     * silent, sorted: their liveness in {@link #nodes()} is the retained copy's. Blocking.
      */
     Set<String> awaitFreshLiveness(Duration timeout);
+
+    /**
+     * Waits up to each node's heartbeatMs + 1 s (at most {@code timeout}; at once when none) for a live status of the
+     * nodes {@link #nodes()} would show {@link NodeStatus#SILENT}: a node whose clock runs behind this machine's
+     * looks silent from its retained status until its next heartbeat. Blocking.
+     *
+     * @return the nodes still silent, sorted
+     * @since 0.3
+     */
+    Set<String> awaitSilentNodes(Duration timeout);
 
     /**
      * Waits until each of {@code nodes} has an outcome for the topology published with {@code rev} and

@@ -38,6 +38,14 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
      * and it says {@code online} again once the brain runs.
      */
     public static final String BRAIN_STALLED = "brain stalled";
+    /**
+     * The {@link #reason()} a reader ({@code FleetClient}) gives a node whose status says online but that it has not
+     * heard from for longer than the node's peers allow (3.5 of its heartbeats by default): they count it gone. No
+     * node publishes it; its time stamp is the node's last status.
+     *
+     * @since 0.3
+     */
+    public static final String SILENT = "silent";
 
     /**
      * Hosted lists already checked, by identity: a node's heartbeat and a reader's merge of a peer's compact heartbeat

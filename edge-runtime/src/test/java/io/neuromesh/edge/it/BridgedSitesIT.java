@@ -5,6 +5,7 @@ import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
 import io.neuromesh.edge.Topics;
 import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.testkit.broker.SiteBroker;
 import io.neuromesh.testkit.broker.TcpRelay;
 import io.neuromesh.testkit.fleet.Observer;
 import io.neuromesh.testkit.fleet.TestFleet;

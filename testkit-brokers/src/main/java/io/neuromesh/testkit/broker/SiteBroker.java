@@ -1,9 +1,6 @@
-package io.neuromesh.edge.it;
+package io.neuromesh.testkit.broker;
 
 import io.neuromesh.broker.MosquittoBroker;
-import io.neuromesh.testkit.broker.BrokerKind;
-import io.neuromesh.testkit.broker.FreePorts;
-import io.neuromesh.testkit.broker.TestBroker;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
@@ -18,7 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * A mosquitto process run from one of the site configurations of {@code docker/bridge/}, copied into a test folder
  * with only the listener port, the persistence folder and the bridge address changed ({@link #rewrite}).
  */
-final class SiteBroker implements TestBroker {
+public final class SiteBroker implements TestBroker {
 
     private final MosquittoBroker process;
     private final Path config;
@@ -31,9 +28,9 @@ final class SiteBroker implements TestBroker {
     /**
      * @param file       {@code site-a.conf} or {@code site-b.conf}
      * @param dir        the test's folder for the site's folder (configuration, log, database)
-     * @param bridgePort where the bridge connects (site B only: a {@link io.neuromesh.testkit.broker.TcpRelay} in front of site A), or 0
+     * @param bridgePort where the bridge connects (site B only: a {@link TcpRelay} in front of site A), or 0
      */
-    static SiteBroker start(String file, Path dir, int bridgePort) {
+    public static SiteBroker start(String file, Path dir, int bridgePort) {
         Path binary = MosquittoBroker.binary().orElseThrow(() -> new TestAbortedException(MosquittoBroker.MISSING));
         try {
             Path site = Files.createDirectories(dir.resolve(file.replace(".conf", "")));
@@ -49,7 +46,7 @@ final class SiteBroker implements TestBroker {
     }
 
     /** @return the file of {@code docker/bridge/} as it is in the repository */
-    static String original(String file) {
+    public static String original(String file) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("docker/bridge"))) {
             dir = dir.getParent();
@@ -65,7 +62,7 @@ final class SiteBroker implements TestBroker {
     }
 
     /** The documented configuration with this machine's port, folder and bridge address; nothing else changes. */
-    static String rewrite(String config, int port, Path data, int bridgePort) {
+    public static String rewrite(String config, int port, Path data, int bridgePort) {
         return config.replaceFirst("(?m)^listener 1883$", "listener " + port + " 127.0.0.1")
                 .replaceFirst("(?m)^persistence_location /var/lib/mosquitto/site-[ab]/$",
                         "persistence_location " + data.toAbsolutePath() + "/")
@@ -73,7 +70,7 @@ final class SiteBroker implements TestBroker {
     }
 
     /** @return the configuration file mosquitto runs with */
-    Path config() {
+    public Path config() {
         return config;
     }
 

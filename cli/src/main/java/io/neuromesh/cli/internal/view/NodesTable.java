@@ -37,7 +37,7 @@ public final class NodesTable {
         statuses.stream().sorted(Comparator.comparing(NodeStatus::node)).forEach(status -> {
             Optional<NodeStatus.Running> load = status.running();
             // A compact heartbeat this reader could not match: the list shown is the last one known.
-            table.row(status.node(), status.state().wireName(),
+            table.row(status.node(), state(status),
                     neurons(status.neurons()) + (status.neuronsKnown() ? "" : " (last known)"),
                     status.rev() > 0 ? Long.toString(status.rev()) : ABSENT, shortHash(status.hash()),
                     lastStatus(status, now) + (oldLiveness.contains(status.node()) ? " (no heartbeat)" : ""),
@@ -48,6 +48,14 @@ public final class NodesTable {
                     load.map(l -> Long.toString(l.dropped())).orElse(ABSENT));
         });
         return table.lines();
+    }
+
+    /**
+     * The node's state, or {@code silent} for one that says online but has not been heard from for longer than its
+     * peers allow ({@link NodeStatus#SILENT}): they count it offline.
+     */
+    static String state(NodeStatus status) {
+        return status.reason().filter(NodeStatus.SILENT::equals).orElse(status.state().wireName());
     }
 
     /**
@@ -63,7 +71,7 @@ public final class NodesTable {
     }
 
     /** @return {@code 1.2s ago}, {@code 42s ago}, {@code 5m ago}, {@code 3h ago} or {@code 2d ago}; never negative */
-    static String ago(Duration age) {
+    public static String ago(Duration age) {
         long millis = Math.max(0, age.toMillis());
         if (millis < 10_000) {
             return String.format(Locale.ROOT, "%.1fs ago", millis / 100 / 10.0);

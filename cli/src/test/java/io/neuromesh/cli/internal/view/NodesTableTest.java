@@ -52,6 +52,13 @@ class NodesTableTest {
     }
 
     @Test
+    void aNodeItsPeersCountSilentShowsAsSilentWithTheAgeOfItsLastStatus() {
+        NodeStatus silent = NodeStatus.offline("n3", NodeStatus.SILENT, NOW.minusSeconds(41));
+        assertEquals("n3    silent  0        -    -     41s ago      -     -      -     -          -",
+                NodesTable.lines(List.of(silent), Set.of(), NOW).get(1));
+    }
+
+    @Test
     void aHostedSetNotKnownFromTheLastHeartbeatIsShownAsTheLastKnown() {
         NodeStatus unmatched = new NodeStatus(NodeState.ONLINE, "n1", List.of("x"), NOW.minusMillis(100),
                 Optional.of(new NodeStatus.Running("i1", 1, HASH, NOW.minusSeconds(5), 0, 0, 20, 512, 0, 0,

@@ -46,6 +46,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** {@link FleetClient} over one clean-session {@link MqttLink}. */
 public final class FleetClientImpl implements FleetClient {
@@ -182,13 +183,32 @@ public final class FleetClientImpl implements FleetClient {
 
     @Override
     public Map<String, NodeStatus> nodes() {
-        return seen.date(statuses);
+        Map<String, NodeStatus> nodes = seen.date(statuses);
+        Instant now = Instant.now();
+        // Shown as the node's peers count it: gone, dated its last status.
+        nodes.replaceAll((node, status) -> fresh.silent(status, now)
+                ? NodeStatus.offline(node, NodeStatus.SILENT, status.timestamp()) : status);
+        return nodes;
     }
 
     @Override
     public Set<String> awaitFreshLiveness(Duration timeout) {
+        Set<String> unheard = awaitLiveness(timeout, true);
+        Map<String, NodeStatus> now = nodes();
+        unheard.removeIf(node -> !now.get(node).running().isPresent());
+        return unheard;
+    }
+
+    @Override
+    public Set<String> awaitSilentNodes(Duration timeout) {
+        awaitLiveness(timeout, false);
+        return nodes().values().stream().filter(s -> s.reason().filter(NodeStatus.SILENT::equals).isPresent())
+                .map(NodeStatus::node).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Set<String> awaitLiveness(Duration timeout, boolean compactToo) {
         try {
-            return fresh.await(statuses, timeout);
+            return fresh.await(statuses, timeout, compactToo);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new TreeSet<>(statuses.keySet());
@@ -204,7 +224,8 @@ public final class FleetClientImpl implements FleetClient {
         rollouts.add(rollout);
         try {
             // What arrived before the rollout was registered: evidence about this document counts whenever it came.
-            statuses.values().forEach(s -> rollout.events().addAll(rollout.tracker().onStatus(s)));
+            // As nodes() shows it: a silent node's retained status is not a node coming online.
+            nodes().values().forEach(s -> rollout.events().addAll(rollout.tracker().onStatus(s)));
             results.forEach((node, r) -> rollout.events().addAll(rollout.tracker().onResult(node, r)));
             while (!rollout.tracker().done() || !rollout.events().isEmpty()) {
                 RolloutEvent event = rollout.events().poll(Math.max(0, deadline - System.nanoTime()),

@@ -2,6 +2,7 @@ package io.neuromesh.cli.internal.command.topology;
 
 import io.neuromesh.cli.internal.CommandFailedException;
 import io.neuromesh.cli.internal.fleet.RunningTopology;
+import io.neuromesh.cli.internal.view.NodesTable;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.FleetClient.RolloutEvent;
 import io.neuromesh.edge.wire.NodeStatus;
@@ -11,9 +12,11 @@ import io.neuromesh.topology.Topology;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,8 +39,12 @@ final class Rollout {
      */
     static void publish(FleetClient fleet, RolloutOptions options, PrintStream out, String what, Topology topology,
                         byte[] json) {
-        List<String> online = fleet.nodes().values().stream().filter(NodeStatus::online)
-                .map(NodeStatus::node).sorted().toList();
+        // A node silent past its allowance (its site cut off, its process frozen) is not waited for: its peers count
+        // it gone, and it runs the newest rev it sees once it is heard again.
+        Set<String> silent = fleet.awaitSilentNodes(options.timeout());
+        Map<String, NodeStatus> nodes = fleet.nodes();
+        List<String> online = nodes.values().stream().filter(NodeStatus::online).map(NodeStatus::node).sorted()
+                .toList();
         // Hashed once, beside the publish (a third of a second for 100,000 neurons), while the nodes parse it.
         CompletableFuture<String> hashing = CompletableFuture.supplyAsync(topology::contentHash);
         try {
@@ -51,6 +58,10 @@ final class Rollout {
         if (options.noWait()) {
             return;
         }
+        Instant now = Instant.now();
+        silent.forEach(node -> out.println(String.format("  %-10s silent (last status %s): its peers count it"
+                + " offline; not waited for", node, NodesTable.ago(Duration.between(nodes.get(node).timestamp(),
+                now)))));
         if (online.isEmpty()) {
             out.println("no node is online yet; each node applies it when it starts");
             return;

@@ -4,6 +4,10 @@ import io.neuromesh.dashboard.browser.Chromium;
 import io.neuromesh.edge.EdgeRuntime;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.GpioSetting;
+import io.neuromesh.edge.Topics;
+import io.neuromesh.edge.wire.NodeState;
+import io.neuromesh.edge.wire.NodeStatus;
+import io.neuromesh.edge.wire.NodeStatusCodec;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.TestFleet;
 import io.neuromesh.topology.Topology;
@@ -14,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The dashboard in a real headless Chromium, on a three-node XOR fleet (in-process edge runtimes, a real broker
  * with a fresh data folder): the Brain page shows every node and neuron and follows z live; the Fleet page marks a
- * killed node offline; after a broker restart the same page shows the fleet again without a reload.
+ * killed node offline, and a node and a worker silent past their allowance silent; after a broker restart the same
+ * page shows the fleet again without a reload.
  */
 @Timeout(240)
 class BrowserIT {
@@ -130,6 +137,28 @@ class BrowserIT {
                 "document.querySelector('#nodes tr[data-node=\"n2\"]').getAttribute('data-state')")));
         assertTrue(browser.evaluate("window.neuromeshLoaded === true").getAsBoolean(), "the page was not reloaded");
         browser.screenshot(Path.of("target", "dashboard-fleet.png"));
+    }
+
+    @Test
+    void aNodeAndAWorkerSilentPastTheirAllowanceShowAsSilentOnTheFleetPage() {
+        // Retained statuses that say online but were written a minute ago: a frozen node and worker, or another
+        // site's while the bridge is down. Their peers count them gone; so does the page.
+        Instant minuteAgo = Instant.now().minusSeconds(60);
+        fleet.publish(Topics.nodeStatus("n9"), NodeStatusCodec.encode(NodeStatus.live(NodeState.ONLINE, "n9",
+                List.of(), minuteAgo, new NodeStatus.Running("i9", 0, "", minuteAgo, 0, 0, 10, 100, 0, 0,
+                        Optional.empty()))), true);
+        fleet.publish("neuromesh/workers/w9/status", ("{\"v\":1,\"worker\":\"w9\",\"state\":\"online\","
+                + "\"queues\":[\"default\"],\"tasks\":[\"echo\"],\"concurrency\":1,\"prefetch\":2,"
+                + "\"heartbeatMs\":2000,\"processed\":0,\"failed\":0,\"retried\":0,\"running\":0,\"queued\":0,"
+                + "\"p50Ms\":0,\"p95Ms\":0,\"p99Ms\":0,\"startedAt\":" + minuteAgo.toEpochMilli() + ",\"ts\":"
+                + minuteAgo.toEpochMilli() + "}").getBytes(StandardCharsets.UTF_8), true);
+        browser.navigate(dashboard.uri() + "#fleet");
+        await().atMost(STEP).untilAsserted(() -> assertEquals("offline (silent)", browser.text(
+                "document.querySelector('#nodes tr[data-node=\"n9\"] td.state')?.textContent ?? ''")));
+        await().atMost(STEP).untilAsserted(() -> assertEquals("silent", browser.text(
+                "document.querySelector('#workers tr[data-worker=\"w9\"] td.state')?.textContent ?? ''")));
+        assertEquals("online", browser.text("document.querySelector('#nodes tr[data-node=\"n1\"]')"
+                + ".getAttribute('data-state')"), "a node that beats is online");
     }
 
     @Test

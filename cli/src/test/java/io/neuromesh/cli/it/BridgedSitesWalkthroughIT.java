@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * changed), edges n1 and n2 at site A, n3 at site B, all through the launcher. The XOR of {@code xor-sites.json} is
  * applied from site B; a word count started at site A runs on the workers of both sites. With the link between the
  * sites cut (a relay in front of site A), site A's tools show n3 as its peers count it: {@code nodes} and
- * {@code workers} say it is silent, a word count uses the two workers it still hears and does not wait for n3, and an
- * apply does not wait for n3 and says why. Restored, n3 runs the rev applied meanwhile.
+ * {@code workers} say it is silent, {@code logs} says why n3's events are missing, a word count uses the two workers
+ * it still hears and does not wait for n3, and an apply does not wait for n3 and says why. Restored, n3 runs the rev applied meanwhile.
  */
 @Timeout(300)
 class BridgedSitesWalkthroughIT extends WalkthroughBase {
@@ -85,6 +85,12 @@ class BridgedSitesWalkthroughIT extends WalkthroughBase {
         String workers = launcher.run(60, "workers", "--broker", brokerA).output();
         assertTrue(Pattern.compile("(?m)^n3 +silent +default ").matcher(workers).find(), workers);
         assertTrue(Pattern.compile("(?m)^n1 +online +default ").matcher(workers).find(), workers);
+
+        // logs asks the nodes its site hears and says why n3's events are missing, at once and with exit 0.
+        ManagedProcess.Result logs = launcher.run(60, "logs", "--broker", brokerA);
+        assertEquals(0, logs.exitCode(), logs.output());
+        assertTrue(Pattern.compile("\\nn3: silent \\(last status [0-9.]+[smh] ago\\): its peers count it offline;"
+                + " its events are not shown\\n").matcher(logs.output()).find(), logs.output());
 
         String alone = launcher.run(60, "flow", "wordcount", FABLES, "--chunk", "100", "--broker", brokerA,
                 "--verbose").output();

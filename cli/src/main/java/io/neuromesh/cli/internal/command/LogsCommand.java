@@ -8,6 +8,7 @@ import io.neuromesh.cli.internal.fleet.RunningTopology;
 import io.neuromesh.cli.internal.options.FleetQuery;
 import io.neuromesh.cli.internal.options.IdConverter;
 import io.neuromesh.cli.internal.view.EventsView;
+import io.neuromesh.cli.internal.view.NodesTable;
 import io.neuromesh.edge.FleetClient;
 import io.neuromesh.edge.wire.NodeStatus;
 import picocli.CommandLine.Command;
@@ -20,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
@@ -42,8 +45,12 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--clear", description = "afterwards, make every node forget its events (the reference's emptyLogs)")
     private boolean clear;
 
-    /** The events; the nodes that forgot theirs (null without {@code --clear}); the online nodes that did not answer. */
-    private record Logs(List<FleetClient.FleetEvent> events, List<String> clearedOn, List<String> silent) {
+    /**
+     * The events; the nodes that forgot theirs (null without {@code --clear}); the online nodes that did not answer;
+     * the nodes not asked because their peers count them gone for silence, with what to say of each.
+     */
+    private record Logs(List<FleetClient.FleetEvent> events, List<String> clearedOn, List<String> noAnswer,
+                        Map<String, String> silent) {
     }
 
     @Override
@@ -54,8 +61,8 @@ public final class LogsCommand implements Callable<Integer> {
         Instant from = since == null ? Instant.EPOCH : Instant.now().minus(since);
         Logs logs = fleet.ask(client -> ask(client, from, fleet.timeout()));
         fleet.print(logs, LogsCommand::json, LogsCommand::print);
-        if (!logs.silent().isEmpty()) {
-            throw new CommandFailedException("no answer from " + String.join(" ", logs.silent()) + " within "
+        if (!logs.noAnswer().isEmpty()) {
+            throw new CommandFailedException("no answer from " + String.join(" ", logs.noAnswer()) + " within "
                     + RunningTopology.text(fleet.timeout()) + "; what is shown is from the other nodes only");
         }
         return 0;
@@ -66,17 +73,23 @@ public final class LogsCommand implements Callable<Integer> {
         if (!only.isEmpty()) {
             RunningTopology.requireNeurons(client.topology(timeout), neurons, timeout);
         }
+        // Nodes their peers count gone for silence (another site while the bridge is down) are not asked.
+        Set<String> quiet = client.awaitSilentNodes(timeout);
         FleetClient.FleetLogs logs = client.logs(from, timeout);
         List<FleetClient.FleetEvent> events = only.isEmpty() ? logs.events()
                 : logs.events().stream().filter(e -> only.contains(e.neuron())).toList();
-        TreeSet<String> silent = new TreeSet<>(logs.silent());
-        List<String> online = client.nodes().values().stream().filter(NodeStatus::online).map(NodeStatus::node)
-                .toList();
+        TreeSet<String> noAnswer = new TreeSet<>(logs.silent());
+        Map<String, NodeStatus> nodes = client.nodes();
+        List<String> online = nodes.values().stream().filter(NodeStatus::online).map(NodeStatus::node).toList();
         List<String> cleared = clear ? client.clearLogs(timeout) : null;
         if (cleared != null) {
-            online.stream().filter(node -> !cleared.contains(node)).forEach(silent::add);
+            online.stream().filter(node -> !cleared.contains(node)).forEach(noAnswer::add);
         }
-        return new Logs(events, cleared, List.copyOf(silent));
+        Instant now = Instant.now();
+        Map<String, String> silent = new TreeMap<>();
+        quiet.stream().filter(nodes::containsKey).forEach(node -> silent.put(node,
+                NodesTable.silent(nodes.get(node), now)));
+        return new Logs(events, cleared, List.copyOf(noAnswer), silent);
     }
 
     private static JsonObject json(Logs logs) {
@@ -87,9 +100,12 @@ public final class LogsCommand implements Callable<Integer> {
             logs.clearedOn().forEach(nodes::add);
             document.add("clearedOn", nodes);
         }
+        JsonArray noAnswer = new JsonArray();
+        logs.noAnswer().forEach(noAnswer::add);
+        document.add("noAnswer", noAnswer);
         JsonArray silent = new JsonArray();
-        logs.silent().forEach(silent::add);
-        document.add("noAnswer", silent);
+        logs.silent().keySet().forEach(silent::add);
+        document.add("silent", silent);
         return document;
     }
 
@@ -98,5 +114,6 @@ public final class LogsCommand implements Callable<Integer> {
         if (logs.clearedOn() != null) {
             out.println("cleared on " + String.join(", ", logs.clearedOn()));
         }
+        logs.silent().forEach((node, silent) -> out.println(node + ": " + silent + "; its events are not shown"));
     }
 }

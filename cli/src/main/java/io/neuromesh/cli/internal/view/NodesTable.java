@@ -59,6 +59,14 @@ public final class NodesTable {
     }
 
     /**
+     * @param silent a status {@link NodeStatus#SILENT}
+     * @return e.g. {@code silent (last status 41s ago): its peers count it offline}
+     */
+    public static String silent(NodeStatus silent, Instant now) {
+        return "silent (last status " + ago(Duration.between(silent.timestamp(), now)) + "): its peers count it offline";
+    }
+
+    /**
      * How long ago the status was written; for a node that went offline, how long ago it went. A Last Will that no
      * peer has confirmed yet (no {@code reportedBy}) carries the time the node connected, not when it went: say so.
      */
@@ -71,7 +79,7 @@ public final class NodesTable {
     }
 
     /** @return {@code 1.2s ago}, {@code 42s ago}, {@code 5m ago}, {@code 3h ago} or {@code 2d ago}; never negative */
-    public static String ago(Duration age) {
+    static String ago(Duration age) {
         long millis = Math.max(0, age.toMillis());
         if (millis < 10_000) {
             return String.format(Locale.ROOT, "%.1fs ago", millis / 100 / 10.0);

@@ -147,8 +147,9 @@ public final class FleetClientImpl implements FleetClient {
         return requester.request(topic, body, expected, timeout, Optional.empty());
     }
 
+    /** The nodes to expect replies from: online, and not silent ({@link #nodes()}). */
     private List<String> onlineNodes() {
-        return statuses.values().stream().filter(NodeStatus::online).map(NodeStatus::node).sorted().toList();
+        return nodes().values().stream().filter(NodeStatus::online).map(NodeStatus::node).sorted().toList();
     }
 
     @Override

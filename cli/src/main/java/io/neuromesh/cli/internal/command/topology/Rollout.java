@@ -59,9 +59,8 @@ final class Rollout {
             return;
         }
         Instant now = Instant.now();
-        silent.forEach(node -> out.println(String.format("  %-10s silent (last status %s): its peers count it"
-                + " offline; not waited for", node, NodesTable.ago(Duration.between(nodes.get(node).timestamp(),
-                now)))));
+        silent.forEach(node -> out.println(String.format("  %-10s %s; not waited for", node,
+                NodesTable.silent(nodes.get(node), now))));
         if (online.isEmpty()) {
             out.println("no node is online yet; each node applies it when it starts");
             return;

@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * One fleet on two sites: n1 and n2 on site A's mosquitto, n3 on site B's, the brokers joined by the MQTT 5 bridge of
  * {@code docker/bridge/} (run from those files; only ports and folders differ). The bridge goes through a
- * {@link TcpRelay}, so that the test can cut the link between the sites while both brokers run.
+ * {@link TcpRelay}, so that the test can cut the link between the sites while both brokers run. Also: a node id used
+ * at both sites stops the older process, which neither broker would do.
  */
 @Timeout(180)
 class BridgedSitesIT {
@@ -152,6 +153,18 @@ class BridgedSitesIT {
                     client.nodes().values().stream().filter(s -> s.state() == NodeState.ONLINE)
                             .map(s -> s.node()).sorted().toList()));
         }
+    }
+
+    @Test
+    void aNodeIdStartedAtBothSitesStopsTheOlderProcessWithAReason() {
+        // Each broker checks client ids only among its own clients; the node's status crosses the bridge, and the
+        // process that reads a newer instance of its own id stops (as on one broker after a session takeover).
+        EdgeRuntime atB = siteB.start("n1");
+        await().atMost(TIMEOUT).until(() -> siteA.node("n1").failure().toCompletableFuture().isDone());
+        String reason = siteA.node("n1").failure().toCompletableFuture().getNow("");
+        assertTrue(reason.startsWith("node n1 stopped: another process connected with the same node id"), reason);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> !atB.failure().toCompletableFuture().isDone());
     }
 
     /** The XOR network of examples/xor-sites.json at {@code rev}, with z's site label under {@code zSiteField}. */

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * applied from site B; a word count started at site A runs on the workers of both sites. With the link between the
  * sites cut (a relay in front of site A), site A's tools show n3 as its peers count it: {@code nodes} and
  * {@code workers} say it is silent, {@code logs} says why n3's events are missing, a word count uses the two workers
- * it still hears and does not wait for n3, and an apply does not wait for n3 and says why. Restored, n3 runs the rev applied meanwhile.
+ * it still hears and does not wait for n3, and an apply does not wait for n3 and says why. Restored, n3 runs the
+ * rev applied meanwhile.
  */
 @Timeout(300)
 class BridgedSitesWalkthroughIT extends WalkthroughBase {

@@ -63,7 +63,8 @@ public final class NodesTable {
      * @return e.g. {@code silent (last status 41s ago): its peers count it offline}
      */
     public static String silent(NodeStatus silent, Instant now) {
-        return "silent (last status " + ago(Duration.between(silent.timestamp(), now)) + "): its peers count it offline";
+        return "silent (last status " + ago(Duration.between(silent.timestamp(), now))
+                + "): its peers count it offline";
     }
 
     /**

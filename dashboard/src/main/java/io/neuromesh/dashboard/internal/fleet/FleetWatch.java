@@ -131,7 +131,8 @@ public final class FleetWatch implements AutoCloseable {
     private void refresh() {
         try {
             Map<String, NodeStatus> nodes = fleet.nodes();
-            String fleetNow = Json.text(FleetJson.of(config.broker(), broker, nodes, flows.workers(), flows.silentWorkers()));
+            String fleetNow = Json.text(FleetJson.of(config.broker(), broker, nodes, flows.workers(),
+                    flows.silentWorkers()));
             if (!fleetNow.equals(lastFleet)) {
                 lastFleet = fleetNow;
                 hub.publish("fleet", fleetNow);

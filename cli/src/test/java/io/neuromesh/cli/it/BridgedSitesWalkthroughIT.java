@@ -1,5 +1,6 @@
 package io.neuromesh.cli.it;
 
+import io.neuromesh.testkit.broker.FreePorts;
 import io.neuromesh.testkit.broker.SiteBroker;
 import io.neuromesh.testkit.broker.TcpRelay;
 import io.neuromesh.testkit.process.ManagedProcess;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sites cut (a relay in front of site A), site A's tools show n3 as its peers count it: {@code nodes} and
  * {@code workers} say it is silent, {@code logs} says why n3's events are missing, a word count uses the two workers
  * it still hears and does not wait for n3, and an apply does not wait for n3 and says why. Restored, n3 runs the
- * rev applied meanwhile.
+ * rev applied meanwhile. And site A on Neuromesh's own broker with users: site B's bridge logs in as an operator.
  */
 @Timeout(300)
 class BridgedSitesWalkthroughIT extends WalkthroughBase {
@@ -114,5 +117,52 @@ class BridgedSitesWalkthroughIT extends WalkthroughBase {
         link.restore();
         await().atMost(STARTUP).until(() -> launcher.run(60, "nodes", "--broker", brokerA).output()
                 .matches("(?s).*\\nn3 +online +1 \\(z\\) +2 .*"));
+    }
+
+    @Test
+    void theEmbeddedBrokerWithUsersIsSiteAAndSiteBBridgesToItAsAnOperator(@TempDir Path dir) throws Exception {
+        // Site A runs Neuromesh's own broker with authentication on; the bridge logs in with a user of its own, an
+        // operator: the one role that may carry every fleet topic both ways (docs/federation.md).
+        String data = dir.resolve("site-a").toString();
+        for (String[] user : List.of(new String[] {"alice", "operator"}, new String[] {"bridge-b", "operator"},
+                new String[] {"n1", "node"}, new String[] {"n2", "node"})) {
+            ManagedProcess.Result add = launcher.run(60, Map.of(), user[0] + "-password\n", "user", "add", user[0],
+                    "--role", user[1], "--data", data);
+            assertEquals(0, add.exitCode(), add.output());
+        }
+        int portA = FreePorts.next();
+        launcher.start("site-a", "broker", "--port", Integer.toString(portA), "--data", data)
+                .awaitOutput("authentication: on \\(4 users\\)", STARTUP);
+        siteB = SiteBroker.start("site-b.conf", dir, portA, "remote_username bridge-b",
+                "remote_password bridge-b-password");
+        String brokerA = "tcp://127.0.0.1:" + portA;
+        String brokerB = "tcp://127.0.0.1:" + siteB.port();
+        try (MosquittoClients.Subscriber statuses = MosquittoClients.subscribe(siteB.port(),
+                "neuromesh/nodes/+/status")) {
+            for (String node : List.of("n1", "n2")) {
+                launcher.start(node, password(node), null, "edge", "--node", node, "--user", node, "--broker",
+                        brokerA);
+            }
+            launcher.start("n3", "edge", "--node", "n3", "--broker", brokerB);
+            statuses.awaitOnline(STARTUP, "n1", "n2", "n3");
+        }
+        ManagedProcess.Result apply = launcher.run(60, password("alice"), null, "topology", "apply",
+                "examples/xor-sites.json", "--user", "alice", "--broker", brokerA);
+        assertEquals(0, apply.exitCode(), apply.output());
+        assertTrue(apply.output().contains("; n3: z)"), apply.output());
+
+        // An input at site B reaches x at site A; z, at site B again, computes XOR from what site A's neurons sent.
+        try (MosquittoClients.Subscriber z = MosquittoClients.subscribe(siteB.port(), "neuron/z/output")) {
+            MosquittoClients.publish(siteB.port(), "neuron/x", "{\"from\":\"sensor_x\",\"value\":1}", false);
+            String line;
+            do {
+                line = z.next(STARTUP);
+            } while (line != null && !line.contains("\"value\":1"));
+            assertTrue(line != null && line.contains("\"node\":\"n3\""), "z at site B turned 1: " + line);
+        }
+    }
+
+    private static Map<String, String> password(String user) {
+        return Map.of("NEUROMESH_PASSWORD", user + "-password");
     }
 }

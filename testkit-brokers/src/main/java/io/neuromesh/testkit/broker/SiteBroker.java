@@ -31,6 +31,15 @@ public final class SiteBroker implements TestBroker {
      * @param bridgePort where the bridge connects (site B only: a {@link TcpRelay} in front of site A), or 0
      */
     public static SiteBroker start(String file, Path dir, int bridgePort) {
+        return start(file, dir, bridgePort, new String[0]);
+    }
+
+    /**
+     * As {@link #start(String, Path, int)}, with {@code bridgeLines} added at the end of the file, which is the
+     * bridge's section in {@code site-b.conf}: e.g. {@code remote_username} and {@code remote_password}, as
+     * docs/federation.md tells a secured site to add.
+     */
+    public static SiteBroker start(String file, Path dir, int bridgePort, String... bridgeLines) {
         Path binary = MosquittoBroker.binary().orElseThrow(() -> new TestAbortedException(MosquittoBroker.MISSING));
         try {
             Path site = Files.createDirectories(dir.resolve(file.replace(".conf", "")));
@@ -38,8 +47,9 @@ public final class SiteBroker implements TestBroker {
             // Started as root, mosquitto drops to its own user, which must be able to write the database.
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
             int port = FreePorts.next();
-            return new SiteBroker(MosquittoBroker.start(binary, site, port, rewrite(original(file), port, data,
-                    bridgePort)), site.resolve("mosquitto.conf"));
+            String config = rewrite(original(file), port, data, bridgePort)
+                    + (bridgeLines.length == 0 ? "" : String.join("\n", bridgeLines) + "\n");
+            return new SiteBroker(MosquittoBroker.start(binary, site, port, config), site.resolve("mosquitto.conf"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,12 +93,14 @@ public final class MosquittoClients {
 
         /**
          * For a subscription to {@code neuromesh/nodes/+/status}: reads lines until each of {@code nodes} has said
-         * online; fails, naming the ones seen, when {@code timeout} passes without a line.
+         * online; fails, naming the ones seen, when {@code timeout} passes before they all did (other nodes'
+         * heartbeats meanwhile do not extend it).
          */
         public void awaitOnline(Duration timeout, String... nodes) throws InterruptedException {
             Set<String> online = new HashSet<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (!online.containsAll(List.of(nodes))) {
-                String line = next(timeout);
+                String line = next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 if (line == null) {
                     throw new AssertionError("nodes " + String.join(" ", nodes) + " online; saw " + online);
                 }

@@ -196,7 +196,7 @@ public final class FleetClientImpl implements FleetClient {
     public Set<String> awaitFreshLiveness(Duration timeout) {
         Set<String> unheard = awaitLiveness(timeout, true);
         Map<String, NodeStatus> now = nodes();
-        unheard.removeIf(node -> !now.get(node).running().isPresent());
+        unheard.removeIf(node -> now.get(node) == null || now.get(node).running().isEmpty());
         return unheard;
     }
 

@@ -10,6 +10,7 @@ import io.neuromesh.edge.wire.NodeStatus;
 import io.neuromesh.edge.wire.NodeStatusCodec;
 import io.neuromesh.testkit.fleet.NodeStarter;
 import io.neuromesh.testkit.fleet.TestFleet;
+import io.neuromesh.testkit.process.Cleanup;
 import io.neuromesh.topology.Topology;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -74,15 +75,7 @@ class BrowserIT {
 
     @AfterEach
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {browser, dashboard, client, fleet}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("closing " + c + ": " + e);
-            }
-        }
+        Cleanup.closeAll(browser, dashboard, client, fleet);
     }
 
     private String output(String neuron) {

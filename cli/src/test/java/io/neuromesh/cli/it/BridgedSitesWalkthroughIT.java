@@ -3,6 +3,7 @@ package io.neuromesh.cli.it;
 import io.neuromesh.testkit.broker.FreePorts;
 import io.neuromesh.testkit.broker.SiteBroker;
 import io.neuromesh.testkit.broker.TcpRelay;
+import io.neuromesh.testkit.process.Cleanup;
 import io.neuromesh.testkit.process.ManagedProcess;
 import io.neuromesh.testkit.process.MosquittoClients;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,15 +44,7 @@ class BridgedSitesWalkthroughIT extends WalkthroughBase {
 
     @AfterEach
     void stopBrokers() {
-        Stream.of(siteB, link).forEach(closeable -> {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                System.err.println("closing " + closeable + ": " + e);
-            }
-        });
+        Cleanup.closeAll(siteB, link);
     }
 
     @Test

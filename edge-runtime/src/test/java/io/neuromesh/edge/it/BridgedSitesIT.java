@@ -9,6 +9,7 @@ import io.neuromesh.testkit.broker.SiteBroker;
 import io.neuromesh.testkit.broker.TcpRelay;
 import io.neuromesh.testkit.fleet.Observer;
 import io.neuromesh.testkit.fleet.TestFleet;
+import io.neuromesh.testkit.process.Cleanup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,15 +75,7 @@ class BridgedSitesIT {
 
     @AfterEach
     void stopBoth() {
-        Stream.of(clientA, clientB, siteB, siteA, link).forEach(closeable -> {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                System.err.println("closing " + closeable + ": " + e);
-            }
-        });
+        Cleanup.closeAll(clientA, clientB, siteB, siteA, link);
     }
 
     @Test

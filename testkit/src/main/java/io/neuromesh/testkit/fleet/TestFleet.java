@@ -6,6 +6,7 @@ import io.neuromesh.mqtt.Subscription;
 import io.neuromesh.testkit.broker.BrokerKind;
 import io.neuromesh.testkit.broker.TestBroker;
 import io.neuromesh.testkit.broker.TestBrokers;
+import io.neuromesh.testkit.process.Cleanup;
 import io.neuromesh.testkit.process.TestFolders;
 
 import java.io.IOException;
@@ -198,7 +199,7 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
      * @param name a running node's name
      */
     public void stop(String name) {
-        closeQuietly(nodes.remove(name));
+        Cleanup.closeAll(nodes.remove(name));
     }
 
     /**
@@ -209,7 +210,7 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
         List<N> running = new ArrayList<>(nodes.values());
         nodes.clear();
         for (int i = running.size() - 1; i >= 0; i--) {
-            closeQuietly(running.get(i));
+            Cleanup.closeAll(running.get(i));
         }
     }
 
@@ -277,18 +278,6 @@ public final class TestFleet<N extends AutoCloseable> implements AutoCloseable {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             System.err.println("cannot delete the test broker's folder " + dir + ": " + e);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable node) {
-        if (node == null) {
-            return;
-        }
-        try {
-            node.close();
-        } catch (Exception e) {
-            // Closing is best effort: a node that fails to close must not hide the test's own result.
-            System.err.println("closing " + node + " failed: " + e);
         }
     }
 

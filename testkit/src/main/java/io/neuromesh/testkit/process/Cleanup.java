@@ -7,9 +7,9 @@ public final class Cleanup {
     }
 
     /**
-     * Closes each of {@code closeables} in order, skipping nulls (a test that failed before starting it). A failure
-     * is printed and does not stop the others from closing: a test's last broker must not outlive it because a
-     * client before it failed to close.
+     * Closes each of {@code closeables} in order, skipping nulls (a test that failed before starting it). Closing
+     * is best effort: a failure is printed, does not stop the others from closing (a test's last broker must not
+     * outlive it because a client before it failed to close) and does not hide the test's own result.
      */
     public static void closeAll(AutoCloseable... closeables) {
         for (AutoCloseable closeable : closeables) {

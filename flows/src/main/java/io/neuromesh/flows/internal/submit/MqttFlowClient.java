@@ -69,8 +69,6 @@ public final class MqttFlowClient implements FlowClient {
     private final PresenceWatcher<WorkerStatus> presence;
     private final Canvas canvas = new Canvas(this::submit);
     private final Map<String, WorkerStatus> statuses = new ConcurrentHashMap<>();
-    /** The workers presence counts online; one whose status says online but is not here is silent. */
-    private final Set<String> counted = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final String replyTopic;
     private final Lifecycle lifecycle = new Lifecycle();
@@ -192,7 +190,10 @@ public final class MqttFlowClient implements FlowClient {
 
     @Override
     public Set<String> silentWorkers() {
-        return statuses.values().stream().filter(s -> s.state() == WorkerState.ONLINE && !counted.contains(s.worker()))
+        // Presence counts a worker online; one whose last status says online but that it does not count is silent.
+        Map<String, WorkerStatus> counted = presence.online();
+        return statuses.values().stream()
+                .filter(s -> s.state() == WorkerState.ONLINE && !counted.containsKey(s.worker()))
                 .map(WorkerStatus::worker).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -244,19 +245,10 @@ public final class MqttFlowClient implements FlowClient {
                     dispatcher.online(heard.status(), now);
                 }
             }
-            case PresenceEvent.Joined<WorkerStatus> joined -> {
-                counted.add(joined.peer());
-                dispatcher.online(joined.status(), now);
-            }
-            case PresenceEvent.Left<WorkerStatus> left -> {
-                counted.remove(left.peer());
-                dispatcher.gone(left.peer(), gone(left.reason()), now);
-            }
+            case PresenceEvent.Joined<WorkerStatus> joined -> dispatcher.online(joined.status(), now);
+            case PresenceEvent.Left<WorkerStatus> left -> dispatcher.gone(left.peer(), gone(left.reason()), now);
             // A cleared retained status: the operator removed the worker.
-            case PresenceEvent.Forgotten<WorkerStatus> forgotten -> {
-                counted.remove(forgotten.peer());
-                statuses.remove(forgotten.peer());
-            }
+            case PresenceEvent.Forgotten<WorkerStatus> forgotten -> statuses.remove(forgotten.peer());
             case PresenceEvent.Forgiven<WorkerStatus> forgiven -> {
                 // The watcher already kept the workers online over the time it could not listen.
             }

@@ -121,6 +121,16 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
         return state == NodeState.OFFLINE && reportedBy.isEmpty() && reason.filter(CONNECTION_LOST::equals).isPresent();
     }
 
+    /**
+     * True for the offline status a reader gives a node it has not heard from for longer than its peers allow
+     * ({@link #SILENT}).
+     *
+     * @since 0.3
+     */
+    public boolean silent() {
+        return state == NodeState.OFFLINE && reason.filter(SILENT::equals).isPresent();
+    }
+
     /** True when the node is {@link NodeState#ONLINE}. */
     public boolean online() {
         return state == NodeState.ONLINE;

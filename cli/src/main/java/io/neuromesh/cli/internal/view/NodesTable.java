@@ -55,7 +55,7 @@ public final class NodesTable {
      * peers allow ({@link NodeStatus#SILENT}): they count it offline.
      */
     static String state(NodeStatus status) {
-        return status.reason().filter(NodeStatus.SILENT::equals).orElse(status.state().wireName());
+        return status.silent() ? NodeStatus.SILENT : status.state().wireName();
     }
 
     /**

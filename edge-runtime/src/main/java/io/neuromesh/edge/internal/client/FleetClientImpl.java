@@ -203,8 +203,8 @@ public final class FleetClientImpl implements FleetClient {
     @Override
     public Set<String> awaitSilentNodes(Duration timeout) {
         awaitLiveness(timeout, false);
-        return nodes().values().stream().filter(s -> s.reason().filter(NodeStatus.SILENT::equals).isPresent())
-                .map(NodeStatus::node).collect(Collectors.toCollection(TreeSet::new));
+        return nodes().values().stream().filter(NodeStatus::silent).map(NodeStatus::node)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private Set<String> awaitLiveness(Duration timeout, boolean compactToo) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The repository's launcher archives a client command's classes once (class data sharing) and maps them in every
  * later command: commands started together before there is an archive all run, with their usual output and no word
  * from the JVM about archives, and leave exactly one; the next command really uses it (with {@code -Xshare:on} a JVM
- * that cannot map it does not start); a rebuilt jar gets a new archive in place of the old. The launcher runs in a
+ * that cannot map it does not start), and so does an edge; a rebuilt jar gets a new archive in place of the old. The launcher runs in a
  * folder of its own with a copy of this repository's command-line jar.
  */
 @Timeout(180)
@@ -69,6 +70,18 @@ class LauncherClassDataIT {
             assertTrue(lines.anyMatch(l -> l.contains(" io.neuromesh.cli.Main source: shared objects file (top)")),
                     "the command's own classes come from the archive: " + classes);
         }
+
+        Path edgeClasses = dir.resolve("edge-class-load.log");
+        ManagedProcess edge = launcher.start("edge", Map.of("NEUROMESH_NO_BUILD", "1", "NEUROMESH_HOME",
+                dir.resolve("home").toString(), "NEUROMESH_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file="
+                + edgeClasses), null, "edge", "--node", "n1", "--broker", "tcp://127.0.0.1:1", "--no-worker");
+        edge.awaitOutput("WARN: node n1: cannot reach the broker at tcp://127.0.0.1:1", Duration.ofSeconds(60));
+        edge.stop();
+        try (Stream<String> lines = Files.lines(edgeClasses)) {
+            assertTrue(lines.anyMatch(l -> l.contains(" io.neuromesh.cli.Main source: shared objects file (top)")),
+                    "an edge maps the classes it shares with the commands: " + edgeClasses);
+        }
+        assertEquals(archive, onlyArchive(cli), "an edge only reads the archive");
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         ManagedProcess.Result rebuilt = launcher.run(120, PREBUILT, null, "topology", "validate", "examples/xor.json");

@@ -122,8 +122,9 @@ public interface FleetClient extends AutoCloseable {
      * valid (see {@link io.neuromesh.edge.wire.NodeStatusCodec}) is skipped and logged at debug level. A node's Last
      * Will (dated when it connected) is replaced by the record a peer made when it saw the node go, if there is one
      * ({@code neuromesh/nodes/<peer>/seen/<node>}; {@link NodeStatus#reportedBy()} names the peer). A node whose
-     * status says online or leaving but that has not been heard from for longer than its peers allow (3.5 of its
-     * heartbeat intervals at their default {@code --offline-after}; a retained status counts from its time stamp) is
+     * status says online or leaving but that has not been heard from for longer than its peers allow (what it
+     * announces, {@link NodeStatus.Running#offlineAfter()}; else 3.5 of its heartbeat intervals, the default
+     * {@code --offline-after}; a retained status counts from its time stamp) is
      * shown as they count it: offline, reason {@link NodeStatus#SILENT}, dated its last status. E.g. the nodes of
      * another site while the bridge is down. One-shot readers call {@link #awaitSilentNodes} first.
      */

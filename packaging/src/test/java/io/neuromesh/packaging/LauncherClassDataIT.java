@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The repository's launcher archives a client command's classes once (class data sharing) and maps them in every
  * later command: commands started together before there is an archive all run, with their usual output and no word
  * from the JVM about archives, and leave exactly one; the next command really uses it (with {@code -Xshare:on} a JVM
- * that cannot map it does not start), and so does an edge; a rebuilt jar gets a new archive in place of the old. The launcher runs in a
- * folder of its own with a copy of this repository's command-line jar.
+ * that cannot map it does not start), and so does an edge; a rebuilt jar gets a new archive in place of the old. The
+ * launcher runs in a folder of its own with a copy of this repository's command-line jar.
  */
 @Timeout(180)
 class LauncherClassDataIT {

@@ -276,6 +276,12 @@ class FleetFailoverIT {
         // eight of their heartbeats, so a survivor that dropped or doubled a neuron would have said so.
         await("survivors host every neuron once while " + victim + " is frozen").during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(4)).until(() -> partition(without(victim)) != null);
+        // The tools count it gone as its peers do, by the silence they allow it, which each node announces.
+        ManagedProcess.Result nodes = cli("nodes", "--json");
+        assertTrue(Pattern.compile("\"offlineAfterMs\"\\s*:\\s*1000\\b").matcher(nodes.output()).find(),
+                "each node says its --offline-after of 1s: " + nodes.output());
+        nodes = cli("nodes");
+        assertTrue(Pattern.compile("(?m)^" + victim + "\\s+silent\\s").matcher(nodes.output()).find(), nodes.output());
         fleet.node(victim).signal("CONT");
         awaitOnline(ALL, Duration.ofSeconds(30));
         Map<String, String> converged = awaitPlacement(ALL, Duration.ofSeconds(15));

@@ -78,7 +78,8 @@ final class CompactHeartbeat {
      * True when {@code now} says nothing that {@code retained} does not, apart from the liveness a heartbeat
      * refreshes: its time stamp, load and counters ({@code ts}, {@code inputsPerSecond}, {@code queue},
      * {@code heapUsedMb}, {@code heapMaxMb}, {@code malformed}, {@code dropped}) and announced interval
-     * ({@code heartbeatMs}). Only then may {@code now} go as a compact heartbeat.
+     * ({@code heartbeatMs}, and the allowance that grows with it, {@code offlineAfterMs}). Only then may {@code now}
+     * go as a compact heartbeat.
      */
     static boolean onlyLivenessDiffers(NodeStatus retained, NodeStatus now) {
         if (retained.running().isEmpty() || now.running().isEmpty()) {

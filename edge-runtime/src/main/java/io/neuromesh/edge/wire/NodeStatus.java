@@ -177,21 +177,23 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
      *                        do not say (older versions): peers then use their own {@code --offline-after}
      * @param heartbeats      how the node sends its heartbeats: {@link HeartbeatForm#COMPACT} (a large hosted set)
      *                        means the liveness of its retained status may be up to 30 heartbeats old
+     * @param offlineAfter    how long the node may be silent before peers set as it is count it offline: its own
+     *                        {@code --offline-after}, scaled with its {@code heartbeat} (3.5 intervals, at least
+     *                        3.5 s, by default); readers show a node silent past it. Empty from nodes that do not
+     *                        say (older versions): readers then assume the defaults. Since 0.3
      */
     public record Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
                           long heapUsedMb, long heapMaxMb, long malformed, long dropped,
-                          Optional<String> topologyProblem, Optional<Duration> heartbeat, HeartbeatForm heartbeats) {
+                          Optional<String> topologyProblem, Optional<Duration> heartbeat, HeartbeatForm heartbeats,
+                          Optional<Duration> offlineAfter) {
 
         public Running {
             Objects.requireNonNull(instance, "instance: must not be null");
             Objects.requireNonNull(heartbeats, "heartbeats: must not be null; use HeartbeatForm.FULL");
-            Objects.requireNonNull(heartbeat, "heartbeat: must not be null; use Optional.empty()");
-            heartbeat.ifPresent(h -> {
-                if (h.isNegative() || h.isZero()) {
-                    throw new IllegalArgumentException("heartbeatMs: must be a positive number of ms, got "
-                            + h.toMillis());
-                }
-            });
+            requirePositive("heartbeatMs", Objects.requireNonNull(heartbeat,
+                    "heartbeat: must not be null; use Optional.empty()"));
+            requirePositive("offlineAfterMs", Objects.requireNonNull(offlineAfter,
+                    "offlineAfter: must not be null; use Optional.empty()"));
             Objects.requireNonNull(hash, "hash: must not be null");
             Objects.requireNonNull(since, "since: must not be null");
             Objects.requireNonNull(topologyProblem, "topologyProblem: must not be null; use Optional.empty()");
@@ -205,6 +207,14 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
                 throw new IllegalArgumentException("inputsPerSecond: must be a finite number >= 0, got "
                         + inputsPerSecond);
             }
+        }
+
+        /** A status that does not say how long its peers let it be silent (a node of an earlier version). */
+        public Running(String instance, long rev, String hash, Instant since, double inputsPerSecond, int queue,
+                       long heapUsedMb, long heapMaxMb, long malformed, long dropped,
+                       Optional<String> topologyProblem, Optional<Duration> heartbeat, HeartbeatForm heartbeats) {
+            this(instance, rev, hash, since, inputsPerSecond, queue, heapUsedMb, heapMaxMb, malformed, dropped,
+                    topologyProblem, heartbeat, heartbeats, Optional.empty());
         }
 
         /** A status whose every heartbeat is full ({@link HeartbeatForm#FULL}). */
@@ -221,6 +231,15 @@ public record NodeStatus(NodeState state, String node, List<String> neurons, Ins
                        Optional<String> topologyProblem) {
             this(instance, rev, hash, since, inputsPerSecond, queue, heapUsedMb, heapMaxMb, malformed, dropped,
                     topologyProblem, Optional.empty());
+        }
+
+        private static void requirePositive(String field, Optional<Duration> value) {
+            value.ifPresent(d -> {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException(field + ": must be a positive number of ms, got "
+                            + d.toMillis());
+                }
+            });
         }
 
         private static void requireAtLeastZero(String field, long value) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  * An offline node (its Last Will, or its last word on a graceful stop):
  * <pre>{@code {"v":1,"state":"offline","node":"n1","neurons":[],"reason":"connection lost","ts":1767225600000}}</pre>
  * A live node adds {@code "topologyProblem":"..."} when it does not run the retained topology, and says
- * {@code "heartbeatMs":2000}, the longest it waits before its next status (older versions do not), and
+ * {@code "heartbeatMs":2000}, the longest it waits before its next status, {@code "offlineAfterMs":7000}, how long
+ * peers set as it is let it be silent (older versions say neither), and
  * {@code "heartbeats":"compact"} when it sends compact heartbeats (a large hosted set; {@link HeartbeatForm}); a peer
  * republishing a Last Will adds {@code "reportedBy":"n2"} after {@code ts}.
  *
@@ -104,6 +105,7 @@ public final class NodeStatusCodec {
         json.addProperty("dropped", running.dropped());
         running.topologyProblem().ifPresent(problem -> json.addProperty("topologyProblem", problem));
         running.heartbeat().ifPresent(beat -> json.addProperty("heartbeatMs", beat.toMillis()));
+        running.offlineAfter().ifPresent(after -> json.addProperty("offlineAfterMs", after.toMillis()));
         // Additive: absent means full heartbeats, as from every node before compact ones existed.
         if (running.heartbeats() == HeartbeatForm.COMPACT) {
             json.addProperty("heartbeats", running.heartbeats().wireName());
@@ -171,11 +173,13 @@ public final class NodeStatusCodec {
                 : Optional.empty();
         Optional<Duration> heartbeat = json.has("heartbeatMs")
                 ? Optional.of(Duration.ofMillis(json.wholeNumber("heartbeatMs", 1))) : Optional.empty();
+        Optional<Duration> offlineAfter = json.has("offlineAfterMs")
+                ? Optional.of(Duration.ofMillis(json.wholeNumber("offlineAfterMs", 1))) : Optional.empty();
         HeartbeatForm heartbeats = json.has("heartbeats") ? json.constant("heartbeats", HeartbeatForm.class)
                 : HeartbeatForm.FULL;
         NodeStatus status = json.build(() -> NodeStatus.live(state, node, neurons, ts, new NodeStatus.Running(
                 instance, rev, hash, since, inputsPerSecond, (int) Math.min(queue, Integer.MAX_VALUE), heapUsed,
-                heapMax, malformed, dropped, problem, heartbeat, heartbeats)));
+                heapMax, malformed, dropped, problem, heartbeat, heartbeats, offlineAfter)));
         if (!compact) {
             return status;
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,26 @@ class NodeStatusCodecTest {
         assertEquals("heartbeats: must not be null; use HeartbeatForm.FULL", assertThrows(NullPointerException.class,
                 () -> new NodeStatus.Running("i", 1, "h", TS, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(),
                         null)).getMessage());
+    }
+
+    @Test
+    void aNodeSaysHowLongItsPeersLetItBeSilentAndANonsenseValueIsRefused() throws Exception {
+        NodeStatus.Running saying = new NodeStatus.Running("3f2a", 1, "1a26", TS.minusSeconds(100), 12, 0, 31, 6028,
+                2, 1, Optional.empty(), Optional.of(Duration.ofSeconds(2)), HeartbeatForm.FULL,
+                Optional.of(Duration.ofSeconds(7)));
+        NodeStatus status = NodeStatus.live(NodeState.ONLINE, "n1", List.of("x", "y"), TS, saying);
+        String written = encode(status);
+        assertTrue(written.endsWith(",\"heartbeatMs\":2000,\"offlineAfterMs\":7000}"), written);
+        assertEquals(status, decode(written));
+        assertEquals(Optional.empty(), decode(ONLINE).running().orElseThrow().offlineAfter(), "absent: not said");
+        assertEquals("node status: offlineAfterMs: must be a whole number >= 1, got 0",
+                reject(ONLINE.replace("}", ",\"offlineAfterMs\":0}")));
+        assertEquals("node status: offlineAfterMs: must be a whole number >= 1, got \"3.5s\"",
+                reject(ONLINE.replace("}", ",\"offlineAfterMs\":\"3.5s\"}")));
+        assertEquals("offlineAfterMs: must be a positive number of ms, got -1", assertThrows(
+                IllegalArgumentException.class, () -> new NodeStatus.Running("3f2a", 1, "1a26", TS, 0, 0, 0, 0, 0, 0,
+                        Optional.empty(), Optional.empty(), HeartbeatForm.FULL, Optional.of(Duration.ofMillis(-1))))
+                .getMessage());
     }
 
     @Test

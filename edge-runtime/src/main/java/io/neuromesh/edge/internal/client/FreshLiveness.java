@@ -32,7 +32,10 @@ final class FreshLiveness {
      * broker's delivery and a loaded machine's scheduling, which take milliseconds, with a wide margin.
      */
     static final Duration GRACE = Duration.ofSeconds(1);
-    /** The silence the fleet's nodes allow a peer at their defaults: 3.5 of its heartbeat intervals, at least 3.5 s. */
+    /**
+     * The silence the fleet's nodes allow a peer at their defaults (3.5 of its heartbeat intervals, at least 3.5 s):
+     * for a node that does not announce its own ({@code offlineAfterMs}; earlier versions).
+     */
     private static final NodeStatusPresence PEERS = NodeStatusPresence.watching(EdgeConfig.DEFAULT_HEARTBEAT,
             EdgeConfig.DEFAULT_OFFLINE_AFTER);
 
@@ -65,7 +68,12 @@ final class FreshLiveness {
         } else {
             quiet = Duration.between(status.timestamp(), now);
         }
-        return quiet.compareTo(PEERS.offlineAfter(status)) > 0;
+        return quiet.compareTo(allowance(status)) > 0;
+    }
+
+    /** The silence a node's peers allow it: what it announces, when set as it is, else what the defaults allow. */
+    static Duration allowance(NodeStatus status) {
+        return status.running().flatMap(NodeStatus.Running::offlineAfter).orElseGet(() -> PEERS.offlineAfter(status));
     }
 
     /**

@@ -140,10 +140,17 @@ public final class NodeStatusPresence implements PresenceCodec<NodeStatus> {
         if (missedBeats == null) {
             return null;
         }
-        return status.running().flatMap(NodeStatus.Running::heartbeat)
-                .map(beat -> Duration.ofNanos((long) (beat.toNanos() * missedBeats)))
-                .filter(scaled -> scaled.compareTo(offlineAfter) > 0)
-                .orElse(offlineAfter);
+        return status.running().flatMap(NodeStatus.Running::heartbeat).map(this::allowance).orElse(offlineAfter);
+    }
+
+    /**
+     * The silence a watching node ({@link #watching}) allows a peer that announces the heartbeat interval
+     * {@code beat}: {@code max(offlineAfter, beat x offlineAfter / heartbeat)}. A node announces what it would allow
+     * itself ({@code offlineAfterMs}), which is what its peers allow it when they are set as it is.
+     */
+    public Duration allowance(Duration beat) {
+        Duration scaled = Duration.ofNanos((long) (beat.toNanos() * missedBeats));
+        return scaled.compareTo(offlineAfter) > 0 ? scaled : offlineAfter;
     }
 
     @Override

@@ -59,6 +59,8 @@ public final class Presence {
     private final Consumer<String> twinFound;
     private final Heartbeat heartbeat;
     private final HeartbeatInterval interval;
+    /** How this node reads its peers' statuses, and the silence it allows them (its own, as it announces it). */
+    private final NodeStatusPresence watching;
     private final BrainWatchdog watchdog;
     private final Announcer<NodeStatus> announcer;
     private final PresenceWatcher<NodeStatus> watcher;
@@ -99,14 +101,14 @@ public final class Presence {
         this.heartbeat = new Heartbeat(counters);
         this.periodNanos = Math.max(10, config.heartbeat().toMillis() / 4) * 1_000_000;
         this.interval = new HeartbeatInterval(config.heartbeat(), () -> peers().size() + 1);
+        this.watching = NodeStatusPresence.watching(config.heartbeat(), config.offlineAfter());
         this.announcer = Announcer.create(link, announcement, this::beat,
                 () -> NodeStatus.offline(config.node(), "shutdown", Instant.now()), interval::next);
         this.watchdog = new BrainWatchdog(config.node(), brain, period(), config.heartbeat(),
                 BrainWatchdog.HANG.plus(config.offlineAfter()), announcer::publishNow);
         // The listener posts to the brain, notifies waiters and at most publishes once (never blocking, but under
         // backpressure): it may run on the watcher's own thread, which is not an MQTT thread.
-        this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES,
-                        NodeStatusPresence.watching(config.heartbeat(), config.offlineAfter()))
+        this.watcher = PresenceWatcher.builder(link, Topics.ALL_STATUSES, watching)
                 .offlineAfter(config.offlineAfter()).willHold(config.willHold()).checkEvery(period())
                 .self(config.node())
                 .listener(Runnable::run, this::onPresence).build();
@@ -241,10 +243,11 @@ public final class Presence {
         StatusView v = view;
         RuntimeStats stats = counters.snapshot();
         Heartbeat.Load load = heartbeat.load(queueDepth.getAsInt());
+        Duration beat = interval.announce();
         NodeStatus.Running running = new NodeStatus.Running(instance, v.rev(), v.hash(), started,
                 load.inputsPerSecond(), load.queue(), load.heapUsedMb(), load.heapMaxMb(), stats.malformed(),
-                stats.dropped(), v.topologyProblem(), Optional.of(interval.announce()),
-                NodeStatusPresence.heartbeatsFor(v.neurons().size()));
+                stats.dropped(), v.topologyProblem(), Optional.of(beat),
+                NodeStatusPresence.heartbeatsFor(v.neurons().size()), Optional.of(watching.allowance(beat)));
         return NodeStatus.live(state, config.node(), v.neurons(), Instant.now(), running);
     }
 

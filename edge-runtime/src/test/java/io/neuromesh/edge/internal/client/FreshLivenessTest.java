@@ -62,6 +62,26 @@ class FreshLivenessTest {
     }
 
     @Test
+    void aNodeThatSaysHowLongItsPeersLetItBeSilentIsJudgedByThat() {
+        FreshLiveness fresh = new FreshLiveness();
+        Instant now = Instant.now();
+        // A fleet started with --offline-after 10s: its peers wait 10 s, so readers do too.
+        assertFalse(fresh.silent(announcing(now.minusSeconds(9), Duration.ofSeconds(10)), now));
+        assertTrue(fresh.silent(announcing(now.minusSeconds(11), Duration.ofSeconds(10)), now));
+        // And one with --offline-after 1s is silent sooner than the defaults would say.
+        assertTrue(fresh.silent(announcing(now.minusSeconds(2), Duration.ofSeconds(1)), now));
+        assertEquals(Duration.ofSeconds(10), FreshLiveness.allowance(announcing(now, Duration.ofSeconds(10))));
+        assertEquals(Duration.ofMillis(3500), FreshLiveness.allowance(status("n1", HeartbeatForm.FULL)),
+                "a node that does not say gets the defaults' 3.5 s");
+    }
+
+    private static NodeStatus announcing(Instant ts, Duration offlineAfter) {
+        return NodeStatus.live(NodeState.ONLINE, "n1", List.of("x"), ts, new NodeStatus.Running("3f2a", 1, "1a26",
+                ts, 0, 0, 31, 6028, 0, 0, Optional.empty(), Optional.of(BEAT), HeartbeatForm.FULL,
+                Optional.of(offlineAfter)));
+    }
+
+    @Test
     void aNodeHeardLiveIsJudgedByWhenItWasHeardNotByItsOwnClock() {
         FreshLiveness fresh = new FreshLiveness();
         fresh.heard("n1");

@@ -73,6 +73,9 @@ class NodeStatusPresenceTest {
                 watching.offlineAfter(NodeStatus.live(NodeState.ONLINE, "n2", List.of(), TS, beatsEvery200ms)));
         assertEquals(Duration.ofMillis(3_500), watching.offlineAfter(live(NodeState.ONLINE, "n2")),
                 "a status without heartbeatMs (an older node) gets the watcher's own timeout");
+        assertEquals(Duration.ofMillis(21_000), watching.allowance(Duration.ofSeconds(6)),
+                "what a node set so announces about itself when it beats every 6 s");
+        assertEquals(Duration.ofMillis(3_500), watching.allowance(Duration.ofMillis(200)));
         byte[] written = watching.encode(NodeStatus.live(NodeState.ONLINE, "n2", List.of(), TS, beatsEvery6s));
         assertTrue(new String(written, StandardCharsets.UTF_8).contains("\"heartbeatMs\":6000"));
         assertEquals(Optional.of(Duration.ofSeconds(6)), watching.decode("n2", written).running().get().heartbeat());

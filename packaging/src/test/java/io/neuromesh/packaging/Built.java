@@ -6,6 +6,7 @@ import io.neuromesh.testkit.process.TestFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,16 @@ final class Built {
     /** The repository root: the working directory of the processes (examples/ is read from there). */
     static Path repository() {
         return LAYOUT.getParent().getParent().getParent();
+    }
+
+    /**
+     * Copies the repository's launcher ({@code neuromesh} and the {@code find-java.sh} it sources) into {@code dir},
+     * where it runs as in a repository of its own.
+     */
+    static void copyLauncher(Path dir) throws IOException {
+        Files.copy(repository().resolve("neuromesh"), dir.resolve("neuromesh"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path sh = Files.createDirectories(dir.resolve("packaging/src/main/sh"));
+        Files.copy(repository().resolve("packaging/src/main/sh/find-java.sh"), sh.resolve("find-java.sh"));
     }
 
     /** Runs a command to completion (a minute at most) and returns its exit code and output. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +29,7 @@ class LauncherBuildLockIT {
     @Test
     void commandsStartedTogetherAfterAChangeBuildOnceAndAllRun(@TempDir Path dir) throws Exception {
         Path repository = Built.repository();
-        Files.copy(repository.resolve("neuromesh"), dir.resolve("neuromesh"), StandardCopyOption.COPY_ATTRIBUTES);
-        Path sh = Files.createDirectories(dir.resolve("packaging/src/main/sh"));
-        Files.copy(repository.resolve("packaging/src/main/sh/find-java.sh"), sh.resolve("find-java.sh"));
+        Built.copyLauncher(dir);
         Path sources = Files.createDirectories(dir.resolve("cli/src/main/java"));
         Files.writeString(sources.resolve("Changed.java"), "class Changed {\n}\n");
         Path cli = repository.resolve("cli/target");

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +36,7 @@ class LauncherClassDataIT {
     @Test
     void clientCommandsShareOneArchiveOfTheirClassesAndARebuildReplacesIt(@TempDir Path dir) throws Exception {
         Path repository = Built.repository();
-        Files.copy(repository.resolve("neuromesh"), dir.resolve("neuromesh"), StandardCopyOption.COPY_ATTRIBUTES);
-        Path sh = Files.createDirectories(dir.resolve("packaging/src/main/sh"));
-        Files.copy(repository.resolve("packaging/src/main/sh/find-java.sh"), sh.resolve("find-java.sh"));
+        Built.copyLauncher(dir);
         Files.createDirectories(dir.resolve("examples"));
         Files.copy(repository.resolve("examples/xor.json"), dir.resolve("examples/xor.json"));
         Path cli = Files.createDirectories(dir.resolve("cli/target"));

@@ -80,16 +80,18 @@ client_flags() {
 # verifying them from the jars: `neuromesh nodes` 1.13 -> 1.00 s and 1.53 -> 1.40 CPU-s on the 2-core test VM (on top
 # of the client compiler), and an edge, which maps the three quarters of its classes it shares with them, reaches its
 # broker in 1.38-1.58 s instead of 1.56-1.82 s.
-# DIR holds one archive, named after the java binary, its JVM library's time and size and JAR's: the first client
-# command after a build (or a JDK update) writes it as it exits, one command at a time (the lock on fd 8, which the
-# JVM inherits and holds until it exits); the others meanwhile run without it. Nothing for the other commands, nor
-# without flock or a writable DIR, nor when NEUROMESH_JAVA_OPTS says -Xshare:off or names an archive of its own.
+# Usage: class_data_flags DIR JAR...: DIR holds one archive, named after the java binary, its JVM library's time and
+# size and those of the classpath's JARs: the first client command after a build, an upgrade or a JDK update writes it
+# as it exits, one command at a time (the lock on fd 8, which the JVM inherits and holds until it exits); the others
+# meanwhile run without it. Nothing for the other commands, nor without flock or a writable DIR, nor when
+# NEUROMESH_JAVA_OPTS says -Xshare:off or names an archive of its own.
 class_data_flags() {
-  local dir="$1" jar="$2" archive opts=" ${NEUROMESH_JAVA_OPTS:-} "
+  local dir="$1" archive opts=" ${NEUROMESH_JAVA_OPTS:-} "
+  shift
   [[ "$opts" != *"-Xshare:off"* && "$opts" != *"Archive"* ]] || return 0
   [[ "$JVM_KIND" == client || "$JVM_KIND" == edge ]] && command -v flock >/dev/null 2>&1 \
-    && mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" && -f "$jar" ]] || return 0
-  archive="$dir/cli-$( (echo "$JAVA_BIN"; stat -c %Y.%s "$jar" "$JAVA_HOME"/lib/server/libjvm.so 2>/dev/null) \
+    && mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" && -f "$1" ]] || return 0
+  archive="$dir/cli-$( (echo "$JAVA_BIN"; stat -c %Y.%s "$@" "$JAVA_HOME"/lib/server/libjvm.so 2>/dev/null) \
     | cksum | cut -d' ' -f1).jsa"
   # A JVM reports an archive it cannot use (half written, say) on stdout, where the command's own output goes.
   JVM_FLAGS+=("-Xlog:cds*=off")

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,6 +76,18 @@ class EdgeClasspathIT {
         ManagedProcess.Result completion = edgeOnly.run(60, "completion");
         assertEquals(0, completion.exitCode(), completion.output());
         assertTrue(completion.output().contains("_complete_neuromesh"), completion.output());
+
+        // The first of them archived the command line's classes in the user's NEUROMESH_HOME; the next map them.
+        Path classes = edgeOnly.home().resolve("class-load.log");
+        ManagedProcess.Result mapped = edgeOnly.run(60, Map.of("NEUROMESH_JAVA_OPTS",
+                "-Xshare:on -Xlog:class+load=info:file=" + classes), null, "topology", "validate", "examples/xor.json");
+        assertEquals(validate.output(), mapped.output());
+        try (Stream<Path> archives = Files.list(edgeOnly.home().resolve("class-data"));
+             Stream<String> loaded = Files.lines(classes)) {
+            assertEquals(1, archives.filter(f -> f.toString().endsWith(".jsa")).count());
+            assertTrue(loaded.anyMatch(l -> l.contains(" io.neuromesh.cli.Main source: shared objects file (top)")),
+                    "the command's own classes come from the archive: " + classes);
+        }
     }
 
     @Test

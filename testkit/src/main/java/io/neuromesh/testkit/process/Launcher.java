@@ -44,6 +44,11 @@ public final class Launcher {
         return forExecutable(dir.resolve("neuromesh"), dir);
     }
 
+    /** The {@code NEUROMESH_HOME} of the processes it starts (a folder of this launcher's own; see ManagedProcess). */
+    public Path home() {
+        return logs.resolve("home");
+    }
+
     /** The repository root (the working directory of the processes). */
     public Path root() {
         return root;

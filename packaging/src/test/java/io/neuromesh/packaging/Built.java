@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What this module's build produced, for its tests: the packages in {@code target/dist}, the staged layouts in
@@ -42,6 +43,27 @@ final class Built {
         Files.copy(repository().resolve("neuromesh"), dir.resolve("neuromesh"), StandardCopyOption.COPY_ATTRIBUTES);
         Path sh = Files.createDirectories(dir.resolve("packaging/src/main/sh"));
         Files.copy(repository().resolve("packaging/src/main/sh/find-java.sh"), sh.resolve("find-java.sh"));
+    }
+
+    /**
+     * True when the JVM that wrote {@code classLoadLog} ({@code -Xlog:class+load=info:file=...}) mapped the command
+     * line's main class from a class-data archive of the launcher's (the top, dynamic archive) instead of its jar.
+     */
+    static boolean mappedFromArchive(Path classLoadLog) throws IOException {
+        try (Stream<String> lines = Files.lines(classLoadLog)) {
+            return lines.anyMatch(l -> l.contains(" io.neuromesh.cli.Main source: shared objects file (top)"));
+        }
+    }
+
+    /** The one class-data archive in the launcher's folder {@code classData}; fails when there are none or several. */
+    static Path onlyArchive(Path classData) throws IOException {
+        try (Stream<Path> files = Files.list(classData)) {
+            List<Path> archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+            if (archives.size() != 1) {
+                throw new AssertionError("one archive in " + classData + ", found " + archives);
+            }
+            return archives.get(0);
+        }
     }
 
     /** Runs a command to completion (a minute at most) and returns its exit code and output. */

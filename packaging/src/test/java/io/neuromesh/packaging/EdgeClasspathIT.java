@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,12 +81,8 @@ class EdgeClasspathIT {
         ManagedProcess.Result mapped = edgeOnly.run(60, Map.of("NEUROMESH_JAVA_OPTS",
                 "-Xshare:on -Xlog:class+load=info:file=" + classes), null, "topology", "validate", "examples/xor.json");
         assertEquals(validate.output(), mapped.output());
-        try (Stream<Path> archives = Files.list(edgeOnly.home().resolve("class-data"));
-             Stream<String> loaded = Files.lines(classes)) {
-            assertEquals(1, archives.filter(f -> f.toString().endsWith(".jsa")).count());
-            assertTrue(loaded.anyMatch(l -> l.contains(" io.neuromesh.cli.Main source: shared objects file (top)")),
-                    "the command's own classes come from the archive: " + classes);
-        }
+        Built.onlyArchive(edgeOnly.home().resolve("class-data"));
+        assertTrue(Built.mappedFromArchive(classes), "the command's own classes come from the archive: " + classes);
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -56,17 +54,14 @@ class LauncherClassDataIT {
             expected = expected == null ? result.output() : expected;
             assertEquals(expected, result.output(), "every command says the same, whichever wrote the archive");
         }
-        Path archive = onlyArchive(cli);
+        Path archive = Built.onlyArchive(cli.resolve("class-data"));
 
         Path classes = dir.resolve("class-load.log");
         ManagedProcess.Result mapped = launcher.run(120, Map.of("NEUROMESH_NO_BUILD", "1", "NEUROMESH_JAVA_OPTS",
                 "-Xshare:on -Xlog:class+load=info:file=" + classes), null, "topology", "validate", "examples/xor.json");
         assertEquals(0, mapped.exitCode(), mapped.output());
         assertEquals(expected, mapped.output());
-        try (Stream<String> lines = Files.lines(classes)) {
-            assertTrue(lines.anyMatch(l -> l.contains(" io.neuromesh.cli.Main source: shared objects file (top)")),
-                    "the command's own classes come from the archive: " + classes);
-        }
+        assertTrue(Built.mappedFromArchive(classes), "the command's own classes come from the archive: " + classes);
 
         Path edgeClasses = dir.resolve("edge-class-load.log");
         ManagedProcess edge = launcher.start("edge", Map.of("NEUROMESH_NO_BUILD", "1", "NEUROMESH_HOME",
@@ -74,23 +69,13 @@ class LauncherClassDataIT {
                 + edgeClasses), null, "edge", "--node", "n1", "--broker", "tcp://127.0.0.1:1", "--no-worker");
         edge.awaitOutput("WARN: node n1: cannot reach the broker at tcp://127.0.0.1:1", Duration.ofSeconds(60));
         edge.stop();
-        try (Stream<String> lines = Files.lines(edgeClasses)) {
-            assertTrue(lines.anyMatch(l -> l.contains(" io.neuromesh.cli.Main source: shared objects file (top)")),
-                    "an edge maps the classes it shares with the commands: " + edgeClasses);
-        }
-        assertEquals(archive, onlyArchive(cli), "an edge only reads the archive");
+        assertTrue(Built.mappedFromArchive(edgeClasses),
+                "an edge maps the classes it shares with the commands: " + edgeClasses);
+        assertEquals(archive, Built.onlyArchive(cli.resolve("class-data")), "an edge only reads the archive");
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         ManagedProcess.Result rebuilt = launcher.run(120, PREBUILT, null, "topology", "validate", "examples/xor.json");
         assertEquals(expected, rebuilt.output());
-        assertNotEquals(archive, onlyArchive(cli), "a new archive for the rebuilt jar, the old one removed");
-    }
-
-    private static Path onlyArchive(Path cli) throws IOException {
-        try (Stream<Path> files = Files.list(cli.resolve("class-data"))) {
-            List<Path> archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
-            assertEquals(1, archives.size(), archives.toString());
-            return archives.get(0);
-        }
+        assertNotEquals(archive, Built.onlyArchive(cli.resolve("class-data")), "a new archive for the rebuilt jar, the old one removed");
     }
 }
